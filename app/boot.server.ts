@@ -1,0 +1,32 @@
+/**
+ * Start-up work, called once by app/server.ts before it listens: validate configuration, open the
+ * database and apply migrations (warming PGlite), start the outbox worker.
+ */
+import { config } from './config.server.ts'
+import { dbHandle, initDb } from './db.server.ts'
+import { startOutboxWorker } from './services/outbox/outbox-worker.server.ts'
+import { ping } from '#db/index.ts'
+import { demoBannerText } from '#db/seed-data.ts'
+
+export async function boot(opts: { worker?: boolean } = {}) {
+  const c = config() // throws ConfigError with every problem listed
+  const handle = await initDb({ migrate: true })
+  await ping(handle.db)
+  if (opts.worker !== false) startOutboxWorker()
+  return { driver: handle.driver, appUrl: c.appUrl, demo: c.GREENROOM_DEMO, env: c.NODE_ENV }
+}
+
+export async function shutdown() {
+  const g = globalThis as unknown as { __greenroomOutbox?: { stop: () => void } }
+  g.__greenroomOutbox?.stop()
+  try {
+    await dbHandle().close()
+  } catch {
+    // not open
+  }
+}
+
+/** Demo mode: the demo logins, printed by the server once it listens. */
+export async function demoBanner(): Promise<string | null> {
+  return demoBannerText(config().appUrl)
+}

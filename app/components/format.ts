@@ -1,0 +1,217 @@
+/**
+ * Pure formatting helpers shared by the UI components (no React, no I/O): exact money, dates in UTC,
+ * "due in 3 days" wording and status labels. Unit-tested in tests/unit/ui/money-format.test.ts.
+ */
+
+// ---------------------------------------------------------------------------------------------------------
+// Money
+// ---------------------------------------------------------------------------------------------------------
+
+/** Amount in minor units (cents). A bigint column may arrive as bigint, a numeric string or a number. */
+export type MinorUnits = number | bigint | string
+
+const formatterCache = new Map<string, Intl.NumberFormat | null>()
+
+function currencyFormatter(currency: string, locale: string): Intl.NumberFormat | null {
+  const key = `${locale}|${currency}`
+  if (!formatterCache.has(key)) {
+    let nf: Intl.NumberFormat | null = null
+    try {
+      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' })
+    } catch {
+      nf = null // not an ISO 4217 code Intl knows: fall back to "XYZ 1,234.56"
+    }
+    formatterCache.set(key, nf)
+  }
+  return formatterCache.get(key) ?? null
+}
+
+/** Number of minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3); 2 when unknown. */
+export function currencyDigits(currency: string): number {
+  const nf = currencyFormatter(currency.toUpperCase(), 'en-US')
+  return nf?.resolvedOptions().maximumFractionDigits ?? 2
+}
+
+/** Parse minor units to a bigint without ever going through a float. Throws on non-integers. */
+export function toMinorBigInt(minor: MinorUnits): bigint {
+  if (typeof minor === 'bigint') return minor
+  if (typeof minor === 'number') {
+    if (!Number.isInteger(minor)) throw new RangeError(`Money amount must be an integer number of minor units, got ${minor}`)
+    return BigInt(minor)
+  }
+  const s = minor.trim()
+  if (!/^-?\d+$/.test(s)) throw new RangeError(`Money amount must be an integer number of minor units, got "${minor}"`)
+  return BigInt(s)
+}
+
+const groupFallback = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+/**
+ * Format an integer amount of minor units exactly, e.g. (123456789012345, 'USD') -> "$1,234,567,890,123.45",
+ * (-5, 'USD') -> "-$0.05", (1500, 'JPY') -> "¥1,500". The amount is split into major and minor parts with
+ * integer (bigint) arithmetic; Intl only supplies grouping, the symbol and where the sign goes.
+ */
+export function formatMoneyExact(minor: MinorUnits, currency: string, locale = 'en-US'): string {
+  const code = currency.toUpperCase()
+  const amount = toMinorBigInt(minor)
+  const negative = amount < 0n
+  const abs = negative ? -amount : amount
+  const digits = currencyDigits(code)
+  const divisor = 10n ** BigInt(digits)
+  const major = abs / divisor
+  const fraction = digits > 0 ? (abs % divisor).toString().padStart(digits, '0') : ''
+
+  const nf = currencyFormatter(code, locale)
+  if (!nf) {
+    return `${negative ? '-' : ''}${code} ${groupFallback(major.toString())}${fraction ? `.${fraction}` : ''}`
+  }
+  // The grouped integer part of |major| (bigint formatting is exact).
+  const integer = nf
+    .formatToParts(major)
+    .filter((p) => p.type === 'integer' || p.type === 'group')
+    .map((p) => p.value)
+    .join('')
+  // Where the sign, symbol, decimal separator and fraction go in this locale: a template from ±1.
+  let integerDone = false
+  return nf
+    .formatToParts(negative ? -1n : 1n)
+    .map((p) => {
+      if (p.type === 'integer' || p.type === 'group') {
+        if (integerDone) return ''
+        integerDone = true
+        return integer
+      }
+      if (p.type === 'fraction') return fraction
+      if (p.type === 'decimal') return digits > 0 ? p.value : ''
+      return p.value
+    })
+    .join('')
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------------------
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** A calendar date with no time ("2026-11-25"): shown as-is, never shifted into a time zone. */
+export function isCalendarDate(value: string | Date): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+}
+
+export function toDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value)
+}
+
+/** Stable, locale-independent UTC text: "Nov 25, 2026" or "Nov 25, 2026, 14:05 UTC". */
+export function formatDateUTC(value: string | Date, dateOnly = false): string {
+  const d = toDate(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  const date = `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
+  if (dateOnly) return date
+  return `${date}, ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`
+}
+
+/** Absolute ISO-like UTC text for hover titles: "2026-11-25 14:05 UTC" or "2026-11-25". */
+export function formatIsoUTC(value: string | Date, dateOnly = false): string {
+  if (isCalendarDate(value)) return value
+  const d = toDate(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  const date = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+  return dateOnly ? `${date} (UTC)` : `${date} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`
+}
+
+/** The viewer's time zone (browser only): "Nov 25, 2026" or "Nov 25, 2026, 9:05 AM EST". */
+export function formatDateLocal(value: string | Date, dateOnly = false, timeZone?: string): string {
+  if (isCalendarDate(value)) return formatDateUTC(value, true)
+  const d = toDate(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    ...(dateOnly ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+  }).format(d)
+}
+
+/** Days since 1970-01-01 of the UTC calendar day containing this instant (or this calendar date). */
+export function utcDayNumber(value: string | Date): number {
+  const d = toDate(value)
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86_400_000)
+}
+
+export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger'
+
+export interface RelativeDueInfo {
+  /** Whole UTC calendar days from `now` to `due`; negative when late. */
+  days: number
+  text: string
+  tone: Tone
+}
+
+/** "due today", "due tomorrow", "due in 3 days", "1 day late", "2 days late" — counted in UTC calendar days. */
+export function relativeDue(due: string | Date, now: Date = new Date()): RelativeDueInfo {
+  const days = utcDayNumber(due) - utcDayNumber(now)
+  if (days < 0) {
+    const late = -days
+    return { days, text: `${late} ${late === 1 ? 'day' : 'days'} late`, tone: 'danger' }
+  }
+  if (days === 0) return { days, text: 'due today', tone: 'warning' }
+  if (days === 1) return { days, text: 'due tomorrow', tone: 'warning' }
+  return { days, text: `due in ${days} days`, tone: 'neutral' }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Statuses
+// ---------------------------------------------------------------------------------------------------------
+
+/** "changes_requested" -> "Changes requested". */
+export function humanizeStatus(status: string): string {
+  const words = status.replace(/[_-]+/g, ' ').trim().toLowerCase()
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : status
+}
+
+const STATUS: Record<string, { tone: Tone; label?: string }> = {
+  // campaigns
+  draft: { tone: 'neutral' },
+  active: { tone: 'success' },
+  completed: { tone: 'info' },
+  archived: { tone: 'neutral' },
+  // offers / invitations / grants
+  invited: { tone: 'info' },
+  accepted: { tone: 'success' },
+  declined: { tone: 'danger' },
+  expired: { tone: 'warning' },
+  withdrawn: { tone: 'neutral' },
+  countered: { tone: 'warning' },
+  cancelled: { tone: 'neutral' },
+  revoked: { tone: 'neutral' },
+  // deliverables
+  pending: { tone: 'neutral' },
+  draft_submitted: { tone: 'info', label: 'Draft submitted' },
+  changes_requested: { tone: 'warning' },
+  approved: { tone: 'success' },
+  posted: { tone: 'info' },
+  verified: { tone: 'success' },
+  post_changes_requested: { tone: 'warning', label: 'Post changes requested' },
+  // invoices
+  submitted: { tone: 'info' },
+  rejected: { tone: 'danger' },
+  paid: { tone: 'success' },
+  void: { tone: 'neutral' },
+  // roster
+  prospect: { tone: 'neutral' },
+  paused: { tone: 'warning' },
+  do_not_work: { tone: 'danger', label: 'Do not work with' },
+}
+
+/** Tone and human label of a workflow status; unknown statuses are neutral with the status humanized. */
+export function statusInfo(status: string): { tone: Tone; label: string } {
+  const known = Object.prototype.hasOwnProperty.call(STATUS, status) ? STATUS[status] : undefined
+  return { tone: known?.tone ?? 'neutral', label: known?.label ?? humanizeStatus(status) }
+}
+
+/** Alias of humanizeStatus. */
+export const humanize = humanizeStatus

@@ -1,0 +1,39 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { Outlet, useLoaderData, useRouteError } from '@remix-run/react'
+import { AppShell } from '#app/components/app-shell.tsx'
+import { roleCan } from '#app/auth/capabilities.ts'
+import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { getUserAreas } from '#app/services/areas/get-user-areas.server.ts'
+import { areaLinks } from '#app/utils/areas.ts'
+import { ErrorPage } from '#app/components/error-page.tsx'
+
+// Brand members (any role) of this brand; children guard themselves too.
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'brand.view')
+  const areas = await getUserAreas(actor.user.id)
+  return {
+    user: actor.user,
+    brand: { slug: actor.brand.slug, name: actor.brand.name },
+    role: actor.role,
+    areas: areaLinks(areas, { kind: 'brand', slug: actor.brand.slug }),
+  }
+}
+
+export default function BrandLayout() {
+  const { user, brand, role, areas } = useLoaderData<typeof loader>()
+  const base = `/b/${brand.slug}`
+  const nav = [
+    { to: base, label: 'Home', end: true },
+    ...(roleCan(role, 'roster.view') ? [{ to: `${base}/roster`, label: 'Roster' }] : []),
+    ...(roleCan(role, 'brand.members') ? [{ to: `${base}/members`, label: 'Members' }] : []),
+  ]
+  return (
+    <AppShell area="brand" title={brand.name} nav={nav} user={user} areas={areas}>
+      <Outlet />
+    </AppShell>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />
+}

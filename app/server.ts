@@ -1,0 +1,153 @@
+/**
+ * The HTTP server: security headers (CSP with a per-response nonce), Origin check on non-GET
+ * requests, one log line per request, static files, then Remix. Compiled on its own by esbuild
+ * to build/server.js; everything app-specific comes from the Remix build (build/index.js).
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(here, '..')
+const production = process.env.NODE_ENV === 'production'
+
+type Entry = {
+  boot: (opts?: { worker?: boolean }) => Promise<{ driver: string; appUrl: string; demo: boolean; env: string }>
+  shutdown: () => Promise<void>
+  demoBanner?: () => Promise<string | null>
+}
+
+const build = (await import(pathToFileURL(path.join(here, 'index.js')).href)) as ServerBuild
+const entry = build.entry.module as unknown as Entry
+
+let info: Awaited<ReturnType<Entry['boot']>>
+try {
+  info = await entry.boot({ worker: process.env.OUTBOX_WORKER !== '0' })
+} catch (error) {
+  const problems = (error as { problems?: string[] }).problems
+  if (problems) {
+    console.error(`Greenroom cannot start: the configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  } else {
+    console.error('Greenroom cannot start:', error)
+  }
+  process.exit(1)
+}
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
+app.use(compression())
+
+// One log line per request: id, method, path, status, duration.
+app.use((req, res, next) => {
+  const id = (req.get('x-request-id') ?? '').match(/^[\w-]{8,64}$/)?.[0] ?? randomUUID().slice(0, 8)
+  res.locals.requestId = id
+  res.setHeader('X-Request-Id', id)
+  const start = process.hrtime.bigint()
+  res.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6
+    if (req.path.startsWith('/build/') && res.statusCode < 400) return
+    console.info(
+      JSON.stringify({ t: new Date().toISOString(), id, method: req.method, route: req.path.slice(0, 200), status: res.statusCode, ms: Math.round(ms * 10) / 10 }),
+    )
+  })
+  next()
+})
+
+// Security headers, with a fresh CSP nonce per response.
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString('base64')
+  res.locals.cspNonce = nonce
+  const secure = production && process.env.GREENROOM_DEMO !== '1'
+  const connect = ["'self'", ...(production ? [] : ['ws://localhost:*', 'ws://127.0.0.1:*']), ...(process.env.UPLOADTHING_TOKEN ? ['https://*.uploadthing.com', 'https://*.ingest.uploadthing.com', 'https://utfs.io'] : [])]
+  res.setHeader(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:" + (process.env.UPLOADTHING_TOKEN ? ' https://utfs.io https://*.ufs.sh' : ''),
+      "media-src 'self' blob:" + (process.env.UPLOADTHING_TOKEN ? ' https://utfs.io https://*.ufs.sh' : ''),
+      `connect-src ${connect.join(' ')}`,
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ].join('; '),
+  )
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  if (secure) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+  next()
+})
+
+// Non-GET requests must come from our own origin (CSRF defence in depth, next to SameSite=Lax).
+app.use((req, res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
+  if (req.path.startsWith('/api/uploadthing')) return next() // signed server-to-server callbacks
+  const host = req.get('host')
+  const source = req.get('origin') ?? refererOrigin(req.get('referer'))
+  let ok = false
+  try {
+    ok = Boolean(host && source && new URL(source).host === host)
+  } catch {
+    ok = false
+  }
+  if (!ok) {
+    res.status(403).type('text/plain').send('This request came from another site and was refused.')
+    return
+  }
+  next()
+})
+
+function refererOrigin(referer: string | undefined) {
+  if (!referer) return undefined
+  try {
+    return new URL(referer).origin
+  } catch {
+    return undefined
+  }
+}
+
+app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
+app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }))
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res) => ({ requestId: res.locals.requestId, ip: req.ip ?? null, cspNonce: res.locals.cspNonce }),
+  }),
+)
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '0.0.0.0'
+const server = app.listen(port, host, async () => {
+  console.info(`Greenroom is running at http://localhost:${port} (database: ${info.driver}, mode: ${info.env}${info.demo ? ', demo' : ''})`)
+  if (info.demo && entry.demoBanner) {
+    const banner = await entry.demoBanner()
+    if (banner) console.info(banner)
+  }
+  if (!production && process.env.NODE_ENV !== 'test') broadcastDevReady(build)
+})
+
+let closing = false
+async function close(signal: string) {
+  if (closing) return
+  closing = true
+  console.info(`Received ${signal}, shutting down`)
+  server.close()
+  await entry.shutdown().catch(() => {})
+  process.exit(0)
+}
+process.on('SIGTERM', () => void close('SIGTERM'))
+process.on('SIGINT', () => void close('SIGINT'))

@@ -1,0 +1,37 @@
+import { config } from '#app/config.server.ts'
+import { db } from '#app/db.server.ts'
+import { deliverOutboxBatch } from './deliver-outbox.server.ts'
+import { createMailTransport } from './mail-transport.server.ts'
+
+const g = globalThis as unknown as { __greenroomOutbox?: { stop: () => void } }
+
+/** Starts the in-process outbox worker once per process (safe across `remix dev` rebuilds). */
+export function startOutboxWorker() {
+  if (g.__greenroomOutbox) return g.__greenroomOutbox
+  const c = config()
+  const transport = createMailTransport()
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  const tick = async () => {
+    if (stopped) return
+    try {
+      // Drain while there is work, then wait for the next poll.
+      for (let i = 0; i < 50; i++) {
+        const { sent, failed } = await deliverOutboxBatch(db(), transport, { from: c.MAIL_FROM })
+        if (sent + failed === 0) break
+      }
+    } catch (error) {
+      console.error('[outbox] delivery loop failed', error)
+    }
+    if (!stopped) timer = setTimeout(tick, c.OUTBOX_POLL_MS)
+  }
+  timer = setTimeout(tick, 100)
+  g.__greenroomOutbox = {
+    stop: () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      g.__greenroomOutbox = undefined
+    },
+  }
+  return g.__greenroomOutbox
+}

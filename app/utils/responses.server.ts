@@ -1,0 +1,40 @@
+import { data, redirect } from '@remix-run/node'
+import { AppError, type FieldErrors } from './errors.ts'
+import { flashCookie, type FlashTone } from './flash.server.ts'
+
+export interface ActionFailure {
+  ok: false
+  formError: string
+  fieldErrors: FieldErrors
+}
+
+/**
+ * Run an action body; expected failures (AppError) become a 4xx with the message and field
+ * errors the form shows next to the fields. Anything else is rethrown: a 500 is a bug.
+ */
+export async function handleAction<T>(fn: () => Promise<T>): Promise<T | ReturnType<typeof data<ActionFailure>>> {
+  try {
+    return await fn()
+  } catch (error) {
+    if (error instanceof AppError) {
+      return data<ActionFailure>({ ok: false, formError: error.message, fieldErrors: error.fieldErrors }, { status: error.status })
+    }
+    throw error
+  }
+}
+
+/** Map an AppError thrown inside a loader to a Response the error boundary shows. */
+export async function handleLoader<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    if (error instanceof AppError) throw new Response(error.message, { status: error.status })
+    throw error
+  }
+}
+
+export async function redirectWithFlash(to: string, message: string, opts: { tone?: FlashTone; headers?: HeadersInit } = {}) {
+  const headers = new Headers(opts.headers)
+  headers.append('Set-Cookie', await flashCookie(message, opts.tone))
+  return redirect(to, { headers })
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/** Shared field rules for every form. */
+export const email = z
+  .string({ required_error: 'Enter your email address.', invalid_type_error: 'Enter your email address.' })
+  .trim()
+  .min(1, 'Enter your email address.')
+  .max(254, 'That email address is too long.')
+  .email('Enter a valid email address, like name@example.com.')
+  .transform((v) => v.toLowerCase())
+
+/** At least 10 characters, up to 256 kept whole (never truncated). */
+export const newPassword = z
+  .string({ required_error: 'Choose a password.', invalid_type_error: 'Choose a password.' })
+  .min(10, 'Use at least 10 characters.')
+  .max(256, 'Use at most 256 characters.')
+
+export const currentPassword = z
+  .string({ required_error: 'Enter your password.', invalid_type_error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .max(256, 'That password is longer than any we accept (256 characters).')
+
+export const personName = z
+  .string({ required_error: 'Enter a name.', invalid_type_error: 'Enter a name.' })
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(120, 'Use at most 120 characters.')
+
+/** Only same-site paths: never an open redirect. */
+export const redirectTo = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : undefined))
+
+export const token = z.string().min(10).max(200).regex(/^[A-Za-z0-9_-]+$/)

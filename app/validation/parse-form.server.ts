@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { InvalidInputError, type FieldErrors } from '#app/utils/errors.ts'
+
+export const MAX_FORM_BYTES = 256 * 1024
+
+/**
+ * Read a urlencoded/multipart body (without files) and validate it with a zod object schema.
+ * Hostile input is a 4xx with field errors, never a 500: unknown fields, repeated fields, files
+ * where text belongs, oversize bodies and wrong types are all refused.
+ */
+export async function parseForm<S extends z.ZodTypeAny>(
+  request: Request,
+  schema: S,
+  opts: { arrayFields?: string[]; maxBytes?: number } = {},
+): Promise<z.infer<S>> {
+  const length = Number(request.headers.get('content-length') ?? '0')
+  if (length > (opts.maxBytes ?? MAX_FORM_BYTES)) {
+    throw new InvalidInputError('That form is too large. Shorten the text and try again.')
+  }
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    throw new InvalidInputError('The form could not be read. Reload the page and try again.')
+  }
+  return parseFormData(form, schema, opts)
+}
+
+export function parseFormData<S extends z.ZodTypeAny>(
+  form: FormData,
+  schema: S,
+  opts: { arrayFields?: string[] } = {},
+): z.infer<S> {
+  const known = knownKeys(schema)
+  const arrays = new Set(opts.arrayFields ?? [])
+  const raw: Record<string, unknown> = {}
+  const errors: FieldErrors = {}
+  for (const key of new Set(form.keys())) {
+    if (known && !known.has(key)) {
+      throw new InvalidInputError(`Unexpected field "${key.slice(0, 40)}". Reload the page and try again.`)
+    }
+    const values = form.getAll(key)
+    if (values.some((v) => typeof v !== 'string')) {
+      errors[key] = ['A file was sent where text was expected.']
+      continue
+    }
+    if (arrays.has(key)) raw[key] = values
+    else if (values.length > 1) errors[key] = ['This field was sent more than once.']
+    else raw[key] = values[0]
+  }
+  if (Object.keys(errors).length) throw new InvalidInputError('Please correct the highlighted fields.', errors)
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    throw new InvalidInputError('Please correct the highlighted fields.', zodFieldErrors(parsed.error))
+  }
+  return parsed.data
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : '_form'
+    ;(out[key] ??= []).push(issue.message)
+  }
+  return out
+}
+
+function knownKeys(schema: z.ZodTypeAny): Set<string> | null {
+  let s: z.ZodTypeAny = schema
+  // unwrap effects/pipelines to find the object shape
+  for (let i = 0; i < 5; i++) {
+    if (s instanceof z.ZodEffects) s = s.innerType()
+    else if (s instanceof z.ZodPipeline) s = s._def.in
+    else break
+  }
+  if (s instanceof z.ZodObject) return new Set(Object.keys(s.shape))
+  if (s instanceof z.ZodDiscriminatedUnion) {
+    const keys = new Set<string>()
+    for (const opt of s.options as z.ZodObject<z.ZodRawShape>[]) for (const k of Object.keys(opt.shape)) keys.add(k)
+    return keys
+  }
+  return null
+}

@@ -1,0 +1,59 @@
+/**
+ * Who may call each route module's loader and action. Every file in app/routes must have an entry:
+ * the access-matrix test fails for a route module without one. Later capabilities add their rows.
+ *
+ * 'public'   - anyone, signed in or not
+ * Actor[]    - these actors get through the guard (any status but a login redirect, 403 or 404);
+ *              every other actor is refused (anonymous -> login redirect; others -> 403/404)
+ * undefined  - the module has no loader/action
+ */
+export const ACTORS = [
+  'anonymous',
+  'creatorA',
+  'creatorB',
+  'agentOfA',
+  'agentOfANoScopes',
+  'agentNotOfA',
+  'managerX',
+  'adminX',
+  'financeX',
+  'viewerX',
+  'adminY',
+] as const
+export type Actor = (typeof ACTORS)[number]
+
+export type Rule = 'public' | readonly Actor[]
+export interface RouteAccess {
+  loader?: Rule
+  action?: Rule
+}
+
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous')
+const BRAND_X_ANY = ['managerX', 'adminX', 'financeX', 'viewerX'] as const
+const CREATOR_A = ['creatorA', 'agentOfA', 'agentOfANoScopes'] as const
+
+export const ACCESS_MATRIX: Record<string, RouteAccess> = {
+  '_index.tsx': { loader: 'public' },
+  'healthz.tsx': { loader: 'public' },
+  'account.tsx': { loader: SIGNED_IN, action: SIGNED_IN },
+  '_auth+/_layout.tsx': {},
+  '_auth+/login.tsx': { loader: 'public', action: 'public' },
+  '_auth+/logout.tsx': { loader: 'public', action: 'public' },
+  '_auth+/forgot-password.tsx': { loader: 'public', action: 'public' },
+  '_auth+/reset-password.$token.tsx': { loader: 'public', action: 'public' },
+  '_auth+/invite.$token.tsx': { loader: 'public', action: 'public' },
+  'dev+/mail._index.tsx': { loader: 'public' },
+  'dev+/mail.$id.tsx': { loader: 'public' },
+  'b+/_index.tsx': { loader: SIGNED_IN },
+  'b+/$brand+/_layout.tsx': { loader: BRAND_X_ANY },
+  'b+/$brand+/_index.tsx': { loader: BRAND_X_ANY },
+  'b+/$brand+/members.tsx': { loader: ['adminX'], action: ['adminX'] },
+  'b+/$brand+/roster.tsx': { loader: ['managerX', 'adminX', 'viewerX'], action: ['managerX', 'adminX'] },
+  'pay+/$brand+/_layout.tsx': { loader: ['financeX'] },
+  'pay+/$brand+/_index.tsx': { loader: ['financeX'] },
+  'c+/_index.tsx': { loader: SIGNED_IN },
+  'c+/$creator+/_layout.tsx': { loader: CREATOR_A },
+  'c+/$creator+/_index.tsx': { loader: CREATOR_A },
+  // The guard lets every actor for A through; the service then lets only the creator revoke (tested separately).
+  'c+/$creator+/profile.tsx': { loader: CREATOR_A, action: CREATOR_A },
+}

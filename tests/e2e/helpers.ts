@@ -1,0 +1,30 @@
+import { expect, type Page } from '@playwright/test'
+import { DEMO_PASSWORD } from '../../db/seed-data.ts'
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: /Account menu/ }).click()
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await expect(page).toHaveURL(/\/login$/)
+}
+
+/** Open the newest email to `to` in the development mail folder and return its links. */
+export async function openLatestMail(page: Page, to: string, subject: RegExp) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/dev/mail')
+        return page.locator('.list-row', { hasText: to }).filter({ hasText: subject }).count()
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0)
+  await page.locator('.list-row', { hasText: to }).filter({ hasText: subject }).first().getByRole('link').click()
+  return page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+}

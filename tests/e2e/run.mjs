@@ -1,0 +1,28 @@
+/**
+ * `npm run test:e2e`: build, prepare a fresh database with the demo data, find Chromium, run Playwright.
+ * Uses DATABASE_URL when set (CI: PostgreSQL), otherwise a fresh PGlite folder of its own.
+ */
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { findChromium } from './chromium.mjs'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const dataDir = path.join(root, 'tests/e2e/.data')
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+
+rmSync(dataDir, { recursive: true, force: true })
+const dbEnv = process.env.DATABASE_URL ? {} : { PGLITE_DIR: path.join(dataDir, 'db') }
+if (!process.env.SKIP_BUILD) run('npm', ['run', '--silent', 'build'])
+run('npx', ['tsx', 'db/seed.ts'], dbEnv)
+const chromium = await findChromium()
+try {
+  run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    ...dbEnv,
+    CHROMIUM_PATH: chromium,
+    E2E_MAIL_DIR: path.join(dataDir, 'mail'),
+    E2E_UPLOAD_DIR: path.join(dataDir, 'uploads'),
+  })
+} catch {
+  process.exit(1)
+}

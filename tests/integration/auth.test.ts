@@ -1,0 +1,183 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { and, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { getSessionUser } from '#app/auth/session.server.ts'
+import { createMailTransport } from '#app/services/outbox/mail-transport.server.ts'
+import { deliverOutboxBatch } from '#app/services/outbox/deliver-outbox.server.ts'
+import { BAD_CREDENTIALS, MAX_FAILURES_PER_ACCOUNT } from '#app/services/auth/login.server.ts'
+import * as loginRoute from '#app/routes/_auth+/login.tsx'
+import * as logoutRoute from '#app/routes/_auth+/logout.tsx'
+import * as forgotRoute from '#app/routes/_auth+/forgot-password.tsx'
+import * as resetRoute from '#app/routes/_auth+/reset-password.$token.tsx'
+import * as accountRoute from '#app/routes/account.tsx'
+import { call, cookieFor, createUser, makeRequest, TEST_PASSWORD, uid } from '#tests/factories.ts'
+
+const ctx = (ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) => ({ requestId: 't', ip })
+
+async function signIn(email: string, password: string, ip?: string) {
+  const request = makeRequest('/login', { form: { email, password } })
+  return call(() => loginRoute.action({ request, params: {}, context: ctx(ip) }))
+}
+
+function sessionCookie(r: { response: Response | null }) {
+  return r.response?.headers.get('Set-Cookie')?.split(';')[0] ?? null
+}
+
+describe('login', () => {
+  it('signs in with the right password, with a new session id every time (no fixation)', async () => {
+    const user = await createUser()
+    const first = await signIn(user.email, TEST_PASSWORD)
+    const second = await signIn(user.email, TEST_PASSWORD)
+    expect(first.status).toBe(302)
+    const c1 = sessionCookie(first)
+    const c2 = sessionCookie(second)
+    expect(c1).toMatch(/^gr_session=/)
+    expect(c1).not.toEqual(c2)
+    const who = await getSessionUser(makeRequest('/', { cookie: c1! }))
+    expect(who.user?.id).toBe(user.id)
+    const header = first.response!.headers.get('Set-Cookie')!
+    expect(header).toMatch(/HttpOnly/i)
+    expect(header).toMatch(/SameSite=Lax/i)
+  })
+
+  it('stores only a hash of the session token', async () => {
+    const user = await createUser()
+    const r = await signIn(user.email, TEST_PASSWORD)
+    const token = sessionCookie(r)!.split('=')[1]!
+    const rows = await db().select().from(schema.sessions).where(eq(schema.sessions.userId, user.id))
+    expect(rows.length).toBe(1)
+    expect(rows[0]!.id).not.toBe(token)
+    expect(rows[0]!.id).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('gives the same answer for an unknown email and a wrong password', async () => {
+    const user = await createUser()
+    const wrong = await signIn(user.email, 'not the password at all')
+    const unknown = await signIn(`nobody-${uid()}@example.test`, 'not the password at all')
+    expect(wrong.status).toBe(400)
+    expect(unknown.status).toBe(400)
+    expect(wrong.data).toEqual(unknown.data)
+    expect((wrong.data as { formError: string }).formError).toBe(BAD_CREDENTIALS)
+  })
+
+  it('throttles failed attempts per account, then lets the real user in after the window', async () => {
+    const user = await createUser()
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect((await signIn(user.email, 'wrong password!!', `10.9.0.${i}`)).status).toBe(400)
+    }
+    const blocked = await signIn(user.email, TEST_PASSWORD, '10.9.1.1')
+    expect(blocked.status).toBe(429)
+    // Time passes: age the failures past the window.
+    await db()
+      .update(schema.loginAttempts)
+      .set({ at: new Date(Date.now() - 16 * 60_000) })
+    const later = await signIn(user.email, TEST_PASSWORD, '10.9.1.1')
+    expect(later.status).toBe(302)
+  })
+
+  it('refuses hostile input with a 4xx and a message, never a 500', async () => {
+    const cases: Record<string, string | string[]>[] = [
+      {},
+      { email: '', password: '' },
+      { email: 'x'.repeat(10_000), password: 'y'.repeat(10_000) },
+      { email: 'a@b.co', password: 'p'.repeat(300) },
+      { email: ['a@b.co', 'c@d.co'], password: 'whatever123' },
+      { email: 'a@b.co', password: 'whatever123', isAdmin: 'true' },
+      { email: "' or 1=1 --", password: '<script>alert(1)</script>' },
+    ]
+    for (const form of cases) {
+      const request = makeRequest('/login', { form })
+      const r = await call(() => loginRoute.action({ request, params: {}, context: ctx() }))
+      expect(r.status, JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400)
+      expect(r.status).toBeLessThan(500)
+      expect((r.data as { formError: string }).formError.length).toBeGreaterThan(5)
+    }
+  })
+
+  it('never redirects off-site after login', async () => {
+    const user = await createUser()
+    const request = makeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD, redirectTo: '//evil.example/x' } })
+    const r = await call(() => loginRoute.action({ request, params: {}, context: ctx() }))
+    expect(r.location).not.toContain('evil')
+  })
+})
+
+describe('logout and sessions', () => {
+  it('logout ends the session: replaying the old cookie is anonymous', async () => {
+    const user = await createUser()
+    const cookie = await cookieFor(user)
+    expect((await getSessionUser(makeRequest('/', { cookie }))).user?.id).toBe(user.id)
+    await call(() => logoutRoute.action({ request: makeRequest('/logout', { form: {}, cookie }), params: {}, context: {} }))
+    expect((await getSessionUser(makeRequest('/', { cookie }))).user).toBeNull()
+  })
+
+  it('a password change ends every other session', async () => {
+    const user = await createUser()
+    const phone = await cookieFor(user)
+    const laptop = await cookieFor(user)
+    const request = makeRequest('/account', {
+      cookie: laptop,
+      form: { currentPassword: TEST_PASSWORD, password: 'a brand new password', confirm: 'a brand new password' },
+    })
+    const r = await call(() => accountRoute.action({ request, params: {}, context: ctx() }))
+    expect(r.status).toBe(302)
+    expect((await getSessionUser(makeRequest('/', { cookie: phone }))).user).toBeNull()
+    expect((await getSessionUser(makeRequest('/', { cookie: laptop }))).user).toBeNull()
+    const fresh = r.response!.headers.get('Set-Cookie')!.split(';')[0]!
+    expect((await getSessionUser(makeRequest('/', { cookie: fresh }))).user?.id).toBe(user.id)
+    const audit = await db()
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.entityId, user.id), eq(schema.auditEvents.action, 'user.password_changed')))
+    expect(audit.length).toBe(1)
+  })
+})
+
+describe('forgot password', () => {
+  it('emails a one-time link that sets a new password and expires after use', async () => {
+    const user = await createUser()
+    const mailDir = process.env.MAIL_DIR!
+    const r = await call(() => forgotRoute.action({ request: makeRequest('/forgot-password', { form: { email: user.email } }), params: {}, context: {} }))
+    expect(r.status).toBe(200)
+    // Deliver through the real outbox worker to the mail folder.
+    await deliverOutboxBatch(db(), createMailTransport({ mailDir }), { from: 'test@greenroom.test', limit: 100 })
+    const files = (await readdir(mailDir)).filter((f) => f.endsWith('.json'))
+    const mails = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(mailDir, f), 'utf8'))))
+    const mail = mails.find((m) => m.to.includes(user.email))
+    expect(mail?.subject).toBe('Reset your Greenroom password')
+    const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!
+
+    const form = { password: 'my new password 1', confirm: 'my new password 1' }
+    const ok = await call(() => resetRoute.action({ request: makeRequest(`/reset-password/${token}`, { form }), params: { token }, context: ctx() }))
+    expect(ok.status).toBe(302)
+    expect((await signIn(user.email, 'my new password 1')).status).toBe(302)
+    const again = await call(() => resetRoute.action({ request: makeRequest(`/reset-password/${token}`, { form }), params: { token }, context: ctx() }))
+    expect(again.status).toBe(410)
+  })
+
+  it('answers the same for an unknown email and queues nothing', async () => {
+    const email = `ghost-${uid()}@example.test`
+    const r = await call(() => forgotRoute.action({ request: makeRequest('/forgot-password', { form: { email } }), params: {}, context: {} }))
+    expect(r.status).toBe(200)
+    expect(r.data).toEqual({ ok: true, email })
+    const queued = await db().select().from(schema.outboxMessages)
+    expect(queued.some((m) => m.toAddresses.includes(email))).toBe(false)
+  })
+
+  it('refuses an expired link', async () => {
+    const user = await createUser()
+    await call(() => forgotRoute.action({ request: makeRequest('/forgot-password', { form: { email: user.email } }), params: {}, context: {} }))
+    await db().update(schema.passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.passwordResets.userId, user.id))
+    const [msg] = await db().select().from(schema.outboxMessages).where(eq(schema.outboxMessages.subject, 'Reset your Greenroom password'))
+    expect(msg).toBeDefined()
+    const rows = await db().select().from(schema.outboxMessages)
+    const mine = rows.find((m) => m.toAddresses.includes(user.email))!
+    const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mine.text)![1]!
+    const form = { password: 'my new password 1', confirm: 'my new password 1' }
+    const r = await call(() => resetRoute.action({ request: makeRequest(`/reset-password/${token}`, { form }), params: { token }, context: ctx() }))
+    expect(r.status).toBe(410)
+  })
+})

@@ -1,0 +1,26 @@
+/**
+ * Once per integration run: PostgreSQL (DATABASE_URL) is migrated here; for PGlite a migrated
+ * template is dumped once so each test file starts from it in milliseconds instead of re-running initdb.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { openDatabase } from '../../db/index.ts'
+
+export const TEMPLATE = path.resolve('node_modules/.cache/greenroom/pglite-template.tar.gz')
+
+export default async function setup() {
+  if (process.env.DATABASE_URL) {
+    const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL })
+    await handle.migrate()
+    await handle.close()
+    return
+  }
+  const handle = await openDatabase({ pgliteDir: 'memory://' })
+  await handle.migrate()
+  const pg = (handle as unknown as { pglite: PGlite }).pglite
+  const dump = await pg.dumpDataDir('gzip')
+  await mkdir(path.dirname(TEMPLATE), { recursive: true })
+  await writeFile(TEMPLATE, Buffer.from(await dump.arrayBuffer()))
+  await handle.close()
+}
