@@ -10,8 +10,9 @@ export default {
     }),
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
-  // Keep empty: bundling PGlite or @node-rs/argon2 breaks their file/native lookups (STACK.md).
-  serverDependenciesToBundle: [],
+  // Bundle only our own code reached through package.json "imports" (#app/*, #db/*, #emails/*).
+  // Never node_modules: bundling PGlite or @node-rs/argon2 breaks their file/native lookups (STACK.md).
+  serverDependenciesToBundle: [/^#(app|db|emails)\//],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

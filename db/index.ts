@@ -2,6 +2,7 @@
  * The one database handle. postgres.js when DATABASE_URL is set, otherwise embedded PGlite in
  * ./data/db (PGLITE_DIR overrides; 'memory://' for tests). Services only ever see `Db`.
  */
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
@@ -69,6 +70,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     }
   }
   const dataDir = opts.pgliteDir ?? path.resolve(process.cwd(), 'data/db')
+  if (dataDir !== 'memory://') mkdirSync(path.dirname(dataDir), { recursive: true })
   // In memory, pass options only: `new PGlite(undefined, opts)` ignores loadDataDir.
   const client =
     dataDir === 'memory://'

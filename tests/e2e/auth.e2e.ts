@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { login, logout, openLatestMail } from './helpers.ts'
+import { login, logout, mainNav, openLatestMail } from './helpers.ts'
 
 test.describe('sign in lands each role in its area', () => {
   const cases = [
@@ -14,7 +14,7 @@ test.describe('sign in lands each role in its area', () => {
     test(c.email, async ({ page }) => {
       await login(page, c.email)
       await expect(page).toHaveURL(c.url)
-      await expect(page.getByRole('main').or(page.getByRole('navigation', { name: 'Main' })).getByText(c.see).first()).toBeVisible()
+      await expect(page.locator('main, nav.sidenav').getByText(c.see).first()).toBeVisible()
       await logout(page)
     })
   }
@@ -22,7 +22,7 @@ test.describe('sign in lands each role in its area', () => {
   test('a viewer does not get the members page', async ({ page }) => {
     await login(page, 'victor@acme.test')
     await expect(page).toHaveURL(/\/b\/acme-running$/)
-    await expect(page.getByRole('link', { name: 'Members' })).toHaveCount(0)
+    await expect(mainNav(page).getByRole('link', { name: 'Members' })).toHaveCount(0)
     const res = await page.goto('/b/acme-running/members')
     expect(res?.status()).toBe(403)
     await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
@@ -54,7 +54,7 @@ test('a wrong password shows the message next to the field', async ({ page }) =>
 test('invitation -> set password -> signed in', async ({ page }) => {
   const email = `new.manager.${Date.now()}@acme.test`
   await login(page, 'ava@acme.test')
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click()
+  await mainNav(page).getByRole('link', { name: 'Members' }).click()
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Role').selectOption('manager')
   await page.getByRole('button', { name: 'Send invitation' }).click()

@@ -9,7 +9,7 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 }
 
 export async function logout(page: Page) {
-  await page.getByRole('button', { name: /Account menu/ }).click()
+  await page.locator('summary.user-summary').click()
   await page.getByRole('button', { name: 'Log out' }).click()
   await expect(page).toHaveURL(/\/login$/)
 }
@@ -28,3 +28,6 @@ export async function openLatestMail(page: Page, to: string, subject: RegExp) {
   await page.locator('.list-row', { hasText: to }).filter({ hasText: subject }).first().getByRole('link').click()
   return page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
 }
+
+/** The area's main navigation (sidebar on desktop, tab strip on phones). */
+export const mainNav = (page: Page) => page.locator('nav.sidenav')

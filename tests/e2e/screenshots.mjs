@@ -1,0 +1,41 @@
+/**
+ * README screenshots: `node tests/e2e/screenshots.mjs [baseURL]` against a running demo
+ * (`npm run demo`). Writes public/readme/*.png (desktop and phone).
+ */
+import { mkdirSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+import { findChromium } from './chromium.mjs'
+
+const base = process.argv[2] ?? 'http://localhost:3000'
+const out = 'public/readme'
+mkdirSync(out, { recursive: true })
+const browser = await chromium.launch({
+  executablePath: await findChromium({ install: false }),
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+
+async function shoot(name, email, path, viewport = { width: 1280, height: 800 }) {
+  const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 })
+  const page = await ctx.newPage()
+  if (email) {
+    await page.goto(`${base}/login`)
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill('greenroom-demo-2026')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  }
+  if (path) await page.goto(`${base}${typeof path === 'function' ? path(page.url()) : path}`)
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: false })
+  await ctx.close()
+  console.info(`wrote ${out}/${name}.png`)
+}
+
+const phone = { width: 390, height: 844 }
+await shoot('login', null, '/login')
+await shoot('brand-roster', 'marco@acme.test', '/b/acme-running/roster')
+await shoot('brand-members', 'ava@acme.test', '/b/acme-running/members')
+await shoot('payables', 'fiona@acme.test', null)
+await shoot('creator-home-phone', 'maya@creators.test', null, phone)
+await shoot('agent-phone', 'nora@northstar.test', null, phone)
+await browser.close()
