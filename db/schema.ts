@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   char,
+  date,
   index,
   integer,
   jsonb,
@@ -126,6 +127,8 @@ export const creators = pgTable(
     email: text().notNull(), // contact email, lower-cased
     phone: text(),
     country: char({ length: 2 }),
+    /** { line1, line2, city, region, postalCode, country } */
+    shippingAddress: jsonb().$type<Record<string, string>>(),
     ...timestamps(),
   },
   (t) => [
@@ -325,4 +328,484 @@ export const outboxMessages = pgTable(
     index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
     uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
   ],
+)
+
+// ================================================================ campaigns, briefs, offers
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: id(),
+    brandId: text()
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    objective: text().notNull().default(''),
+    startsOn: date({ mode: 'string' }),
+    endsOn: date({ mode: 'string' }),
+    platforms: text().array().notNull().default(sql`'{}'::text[]`),
+    budgetMinor: bigint({ mode: 'number' }).notNull().default(0),
+    currency: char({ length: 3 }).notNull().default('USD'),
+    /** draft | active | completed | archived (app/domain/state-machines.ts) */
+    status: text().notNull().default('draft'),
+    createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (t) => [index('campaigns_brand_status_idx').on(t.brandId, t.status)],
+)
+
+/** One structured brief per campaign; `draft` is being edited, versions are published snapshots. */
+export const briefs = pgTable(
+  'briefs',
+  {
+    id: id(),
+    campaignId: text()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    brandId: text()
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    /** BriefContent (app/domain/brief.ts), as being edited. */
+    draft: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** 0 until the first publish. */
+    currentVersion: integer().notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('briefs_campaign_uq').on(t.campaignId)],
+)
+
+export const briefVersions = pgTable(
+  'brief_versions',
+  {
+    id: id(),
+    briefId: text()
+      .notNull()
+      .references(() => briefs.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    version: integer().notNull(),
+    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    publishedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('brief_versions_brief_version_uq').on(t.briefId, t.version)],
+)
+
+/**
+ * An offer to one creator for one campaign; once accepted it is the collaboration (contract).
+ * status: invited | countered | accepted | declined | expired | withdrawn | active | completed | cancelled
+ */
+export const offers = pgTable(
+  'offers',
+  {
+    id: id(),
+    brandId: text()
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    campaignId: text()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: 'cascade' }),
+    status: text().notNull().default('invited'),
+    connectionType: text().notNull(), // paid | gifted | affiliate | mixed | employee
+    feeMinor: bigint({ mode: 'number' }).notNull().default(0),
+    currency: char({ length: 3 }).notNull(),
+    paymentNetDays: integer().notNull().default(30),
+    /** What starts the payment clock: post_verified | draft_approved | invoice_received */
+    paymentClockStart: text().notNull().default('post_verified'),
+    usageRights: text().notNull().default('none'), // none | organic | paid
+    usageMonths: integer().notNull().default(0),
+    usageTerritory: text(),
+    usageFeeMinor: bigint({ mode: 'number' }).notNull().default(0),
+    exclusivityCategory: text(),
+    exclusivityMonths: integer().notNull().default(0),
+    revisionRounds: integer().notNull().default(2),
+    giftDescription: text(),
+    message: text(),
+    expiresAt: timestamp({ withTimezone: true }),
+    sentByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    counterFeeMinor: bigint({ mode: 'number' }),
+    counterNote: text(),
+    counteredAt: timestamp({ withTimezone: true }),
+    counteredByUserId: text(),
+    responseNote: text(), // decline reason, or the brand's note declining a counter
+    respondedAt: timestamp({ withTimezone: true }),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedByUserId: text(),
+    acceptedOnBehalfOfCreatorId: text(),
+    acceptedIp: text(),
+    /** The exact terms the creator accepted (fee, deliverables, usage...), frozen. */
+    acceptedTerms: jsonb(),
+    acceptedBriefVersion: integer(),
+    /** Latest brief version the creator has acknowledged (re-acknowledge when the brief changes). */
+    acknowledgedBriefVersion: integer(),
+    expiryReminderSentAt: timestamp({ withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    index('offers_brand_campaign_idx').on(t.brandId, t.campaignId),
+    index('offers_creator_status_idx').on(t.creatorId, t.status),
+  ],
+)
+
+/** pending -> draft_submitted -> changes_requested -> ... -> approved -> posted -> verified */
+export const deliverables = pgTable(
+  'deliverables',
+  {
+    id: id(),
+    offerId: text()
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    campaignId: text().notNull(),
+    creatorId: text().notNull(),
+    platform: text().notNull(),
+    format: text().notNull(),
+    /** 1..quantity within the offer line */
+    position: integer().notNull().default(1),
+    draftDueOn: date({ mode: 'string' }),
+    postWindowStart: date({ mode: 'string' }),
+    postWindowEnd: date({ mode: 'string' }),
+    status: text().notNull().default('pending'),
+    revisionsUsed: integer().notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    index('deliverables_offer_idx').on(t.offerId),
+    index('deliverables_brand_status_idx').on(t.brandId, t.status),
+    index('deliverables_creator_status_idx').on(t.creatorId, t.status),
+  ],
+)
+
+// ================================================================ files and content review
+export const files = pgTable(
+  'files',
+  {
+    id: id(),
+    /** draft | brief_asset | tax_form | metric_evidence */
+    purpose: text().notNull(),
+    storage: text().notNull(), // local | uploadthing
+    storageKey: text().notNull(),
+    originalName: text().notNull(),
+    /** Decided from the file's bytes, never the name or the browser's claim. */
+    mimeType: text().notNull(),
+    sizeBytes: bigint({ mode: 'number' }).notNull(),
+    brandId: text(),
+    creatorId: text(),
+    agencyId: text(),
+    uploadedByUserId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('files_storage_key_uq').on(t.storage, t.storageKey), index('files_creator_idx').on(t.creatorId)],
+)
+
+export const draftVersions = pgTable(
+  'draft_versions',
+  {
+    id: id(),
+    deliverableId: text()
+      .notNull()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    version: integer().notNull(),
+    caption: text().notNull().default(''),
+    fileIds: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Findings from app/domain/disclosure at submit time. */
+    findings: jsonb().$type<unknown[]>().notNull().default([]),
+    submittedByUserId: text(),
+    actingForCreatorId: text(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** approved | changes_requested | null while waiting */
+    decision: text(),
+    decidedByUserId: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    /** Reviewer attestation ticks { 'VD-01': true, ... } */
+    attestations: jsonb().$type<Record<string, boolean>>().notNull().default({}),
+    acknowledgedWarnings: boolean().notNull().default(false),
+    overrideReason: text(),
+  },
+  (t) => [
+    uniqueIndex('draft_versions_deliverable_version_uq').on(t.deliverableId, t.version),
+    index('draft_versions_brand_decision_idx').on(t.brandId, t.decision),
+  ],
+)
+
+export const reviewComments = pgTable(
+  'review_comments',
+  {
+    id: id(),
+    deliverableId: text()
+      .notNull()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    draftVersionId: text(),
+    brandId: text().notNull(),
+    authorUserId: text(),
+    body: text().notNull(),
+    /** creator: visible to the creator and agents; internal: brand members only */
+    visibility: text().notNull().default('creator'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_comments_deliverable_idx').on(t.deliverableId)],
+)
+
+// ================================================================ posts, metrics, attribution
+export const posts = pgTable(
+  'posts',
+  {
+    id: id(),
+    deliverableId: text()
+      .notNull()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    creatorId: text().notNull(),
+    platform: text().notNull(),
+    url: text().notNull(), // normalized
+    externalId: text(),
+    postedAt: timestamp({ withTimezone: true }).notNull(),
+    captionAsPosted: text().notNull().default(''),
+    findings: jsonb().$type<unknown[]>().notNull().default([]),
+    outsideWindow: boolean().notNull().default(false),
+    /** submitted | verified | changes_requested */
+    status: text().notNull().default('submitted'),
+    attestations: jsonb().$type<Record<string, boolean>>().notNull().default({}),
+    problemNote: text(),
+    verifiedByUserId: text(),
+    verifiedAt: timestamp({ withTimezone: true }),
+    submittedByUserId: text(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('posts_deliverable_uq').on(t.deliverableId),
+    uniqueIndex('posts_url_uq').on(t.url),
+    index('posts_brand_idx').on(t.brandId, t.postedAt),
+    index('posts_creator_idx').on(t.creatorId),
+  ],
+)
+
+export const metricSnapshots = pgTable(
+  'metric_snapshots',
+  {
+    id: id(),
+    postId: text()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    capturedAt: timestamp({ withTimezone: true }).notNull(),
+    source: text().notNull(), // creator | csv | api
+    impressions: bigint({ mode: 'number' }),
+    reach: bigint({ mode: 'number' }),
+    views: bigint({ mode: 'number' }),
+    likes: bigint({ mode: 'number' }),
+    comments: bigint({ mode: 'number' }),
+    shares: bigint({ mode: 'number' }),
+    saves: bigint({ mode: 'number' }),
+    clicks: bigint({ mode: 'number' }),
+    followers: bigint({ mode: 'number' }),
+    evidenceFileId: text(),
+    /** Idempotency: the same import row (post + captured_at + source) is stored once. */
+    importKey: text(),
+    createdByUserId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('metric_snapshots_post_at_idx').on(t.postId, t.capturedAt),
+    index('metric_snapshots_brand_at_idx').on(t.brandId, t.capturedAt),
+    uniqueIndex('metric_snapshots_import_key_uq').on(t.importKey),
+  ],
+)
+
+export const trackingLinks = pgTable(
+  'tracking_links',
+  {
+    id: id(),
+    offerId: text()
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    code: text().notNull(),
+    destinationUrl: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tracking_links_code_uq').on(t.code), uniqueIndex('tracking_links_offer_uq').on(t.offerId)],
+)
+
+/** One row per link, visitor and day (visitor = hash of IP + user agent + daily salt; no raw IP). */
+export const linkClicks = pgTable(
+  'link_clicks',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    linkId: text()
+      .notNull()
+      .references(() => trackingLinks.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    visitorHash: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('link_clicks_link_day_visitor_uq').on(t.linkId, t.day, t.visitorHash), index('link_clicks_brand_day_idx').on(t.brandId, t.day)],
+)
+
+export const promoCodes = pgTable(
+  'promo_codes',
+  {
+    id: id(),
+    offerId: text()
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    code: text().notNull(), // stored upper-case
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('promo_codes_brand_code_uq').on(t.brandId, t.code)],
+)
+
+export const redemptions = pgTable(
+  'redemptions',
+  {
+    id: id(),
+    brandId: text().notNull(),
+    promoCodeId: text()
+      .notNull()
+      .references(() => promoCodes.id, { onDelete: 'cascade' }),
+    orderId: text().notNull(),
+    orderedAt: timestamp({ withTimezone: true }).notNull(),
+    totalMinor: bigint({ mode: 'number' }).notNull(),
+    currency: char({ length: 3 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('redemptions_brand_order_uq').on(t.brandId, t.orderId), index('redemptions_code_idx').on(t.promoCodeId)],
+)
+
+// ================================================================ money: ledger, tax forms, invoices
+export const costEntries = pgTable(
+  'cost_entries',
+  {
+    id: id(),
+    brandId: text().notNull(),
+    campaignId: text()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    offerId: text().references(() => offers.id, { onDelete: 'set null' }),
+    /** fee | gifting | shipping | production | commission | usage | other */
+    kind: text().notNull(),
+    amountMinor: bigint({ mode: 'number' }).notNull(),
+    currency: char({ length: 3 }).notNull(),
+    note: text(),
+    carrier: text(),
+    trackingNumber: text(),
+    shippedOn: date({ mode: 'string' }),
+    deliveredOn: date({ mode: 'string' }),
+    createdByUserId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cost_entries_campaign_idx').on(t.campaignId), index('cost_entries_offer_idx').on(t.offerId)],
+)
+
+export const taxForms = pgTable(
+  'tax_forms',
+  {
+    id: id(),
+    creatorId: text().references(() => creators.id, { onDelete: 'cascade' }),
+    agencyId: text().references(() => agencies.id, { onDelete: 'cascade' }),
+    kind: text().notNull(), // W-9 | W-8BEN | W-8BEN-E
+    legalName: text().notNull(),
+    entityType: text().notNull(),
+    fileId: text().notNull(),
+    status: text().notNull().default('submitted'), // submitted | verified | rejected
+    verifiedByUserId: text(),
+    verifiedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tax_forms_creator_idx').on(t.creatorId), index('tax_forms_agency_idx').on(t.agencyId)],
+)
+
+export const paymentRuns = pgTable('payment_runs', {
+  id: id(),
+  brandId: text().notNull(),
+  reference: text().notNull(),
+  paidOn: date({ mode: 'string' }).notNull(),
+  method: text().notNull(),
+  createdByUserId: text(),
+  createdAt: createdAt(),
+})
+
+/** submitted -> approved | rejected -> paid (once); void. */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: id(),
+    brandId: text().notNull(),
+    offerId: text()
+      .notNull()
+      .references(() => offers.id, { onDelete: 'restrict' }),
+    creatorId: text().notNull(),
+    /** 'creator:<id>' or 'agency:<id>': the payee, for uniqueness and duplicate checks */
+    payeeKey: text().notNull(),
+    payeeAgencyId: text(),
+    number: text().notNull(),
+    normalizedNumber: text().notNull(),
+    issueDate: date({ mode: 'string' }).notNull(),
+    dueDate: date({ mode: 'string' }),
+    currency: char({ length: 3 }).notNull(),
+    subtotalMinor: bigint({ mode: 'number' }).notNull(),
+    taxMinor: bigint({ mode: 'number' }).notNull().default(0),
+    totalMinor: bigint({ mode: 'number' }).notNull(),
+    status: text().notNull().default('submitted'),
+    /** Client-generated key: a double click or a retry creates one invoice. */
+    idempotencyKey: text().notNull(),
+    match: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    matchOk: boolean().notNull().default(false),
+    submittedByUserId: text(),
+    actingForCreatorId: text(),
+    rejectReason: text(),
+    approvedByUserId: text(),
+    approvedAt: timestamp({ withTimezone: true }),
+    exceptionNote: text(),
+    paidAt: timestamp({ withTimezone: true }),
+    paidByUserId: text(),
+    paymentMethod: text(),
+    paymentReference: text(),
+    paymentRunId: text(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('invoices_payee_number_uq').on(t.payeeKey, t.normalizedNumber),
+    uniqueIndex('invoices_idempotency_uq').on(t.idempotencyKey),
+    index('invoices_brand_status_idx').on(t.brandId, t.status),
+    index('invoices_offer_idx').on(t.offerId),
+  ],
+)
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: id(),
+    invoiceId: text()
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    deliverableId: text(),
+    kind: text().notNull(), // deliverable | usage | other
+    description: text().notNull(),
+    amountMinor: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId), index('invoice_lines_deliverable_idx').on(t.deliverableId)],
+)
+
+// ================================================================ roster (the brand's own notes)
+export const creatorNotes = pgTable(
+  'creator_notes',
+  {
+    id: id(),
+    brandId: text()
+      .notNull()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id, { onDelete: 'cascade' }),
+    authorUserId: text(),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('creator_notes_brand_creator_idx').on(t.brandId, t.creatorId)],
 )

@@ -7,6 +7,10 @@ import { eq } from 'drizzle-orm'
 import { schema, type Db } from './index.ts'
 import { DEMO_AGENCY, DEMO_BRANDS, DEMO_CREATORS, DEMO_MEMBERS, DEMO_PASSWORD } from './seed-data.ts'
 import { hashPassword } from '../app/auth/password.server.ts'
+import type { SeedIds } from './seed-ids.ts'
+import { seedCampaigns } from './seed-campaigns.ts'
+import { seedContent } from './seed-content.ts'
+import { seedMoney } from './seed-money.ts'
 
 export async function seed(db: Db, now = new Date()) {
   const [existing] = await db.select().from(schema.brands).where(eq(schema.brands.slug, DEMO_BRANDS[0].slug))
@@ -14,17 +18,20 @@ export async function seed(db: Db, now = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction(async (tx) => {
     const brandIds = new Map<string, string>()
+    const userIds = new Map<string, string>()
     for (const b of DEMO_BRANDS) {
       const [row] = await tx.insert(schema.brands).values({ ...b }).returning()
       brandIds.set(b.slug, row!.id)
     }
     for (const m of DEMO_MEMBERS) {
       const [u] = await tx.insert(schema.users).values({ email: m.email, name: m.name, passwordHash }).returning()
+      userIds.set(m.email, u!.id)
       await tx.insert(schema.brandMembers).values({ brandId: brandIds.get(m.brand)!, userId: u!.id, role: m.role })
     }
     const creatorIds = new Map<string, string>()
     for (const [i, c] of DEMO_CREATORS.entries()) {
       const [u] = await tx.insert(schema.users).values({ email: c.email, name: c.name, passwordHash }).returning()
+      userIds.set(c.email, u!.id)
       const [cr] = await tx.insert(schema.creators).values({ userId: u!.id, name: c.name, email: c.email, country: c.country }).returning()
       creatorIds.set(c.email, cr!.id)
       for (const [platform, handle, followers] of c.accounts) {
@@ -54,6 +61,7 @@ export async function seed(db: Db, now = new Date()) {
     const [agency] = await tx.insert(schema.agencies).values({ name: DEMO_AGENCY.name, legalName: `${DEMO_AGENCY.name} LLC` }).returning()
     for (const a of DEMO_AGENCY.agents) {
       const [u] = await tx.insert(schema.users).values({ email: a.email, name: a.name, passwordHash }).returning()
+      userIds.set(a.email, u!.id)
       await tx.insert(schema.agencyMembers).values({ agencyId: agency!.id, userId: u!.id, role: 'owner' })
     }
     for (const r of DEMO_AGENCY.represents) {
@@ -68,6 +76,11 @@ export async function seed(db: Db, now = new Date()) {
         .set({ representedBy: DEMO_AGENCY.name })
         .where(eq(schema.rosterEntries.creatorId, creatorIds.get(r.creator)!))
     }
+    // Each capability adds its demo data on top (campaigns and offers, content, money).
+    const ids: SeedIds = { brands: brandIds, creators: creatorIds, users: userIds, agencyId: agency!.id, now }
+    await seedCampaigns(tx, ids)
+    await seedContent(tx, ids)
+    await seedMoney(tx, ids)
   })
   return { seeded: true }
 }

@@ -8,12 +8,13 @@ import path from 'node:path'
 import { findChromium } from './chromium.mjs'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const dataDir = path.join(root, 'tests/e2e/.data')
+// E2E_DATA_DIR / E2E_PORT let several runs share a machine without touching each other's files.
+const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? 'tests/e2e/.data')
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
 
 rmSync(dataDir, { recursive: true, force: true })
 const dbEnv = process.env.DATABASE_URL ? {} : { PGLITE_DIR: path.join(dataDir, 'db') }
-if (!process.env.SKIP_BUILD) run('npm', ['run', '--silent', 'build'])
+if (!process.env.SKIP_BUILD) run('sh', ['-c', 'flock /tmp/greenroom-build.lock npm run --silent build'])
 run('npx', ['tsx', 'db/seed.ts'], dbEnv)
 const chromium = await findChromium()
 try {

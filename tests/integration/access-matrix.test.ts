@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ACCESS_MATRIX, ACTORS, type Actor, type Rule } from '#tests/access-matrix.ts'
+import type { MatrixContext } from '#tests/access/actors.ts'
 import { addMember, call, cookieFor, createAgency, createBrand, createCreator, makeRequest } from '#tests/factories.ts'
 
 const ROUTES_DIR = path.resolve('app/routes')
@@ -31,6 +32,7 @@ describe('access matrix', () => {
 
   const cookies = {} as Record<Actor, string | undefined>
   let params: Record<string, string> = {}
+  let context: MatrixContext
 
   beforeAll(async () => {
     const brandX = await createBrand()
@@ -55,6 +57,7 @@ describe('access matrix', () => {
     }
     for (const actor of ACTORS) cookies[actor] = await cookieFor(users[actor])
     params = { brand: brandX.slug, creator: a.creator.id, token: 'x'.repeat(43), id: 'nothing-here' }
+    context = { brandX, brandY, creatorA: a.creator, creatorB: b.creator, users }
   })
 
   type Outcome = 'login' | 'denied' | 'through'
@@ -82,6 +85,7 @@ describe('access matrix', () => {
           return
         }
         expect(rule, `${mod} has a ${kind}: give it a rule in tests/access-matrix.ts`).toBeDefined()
+        const routeParams = { ...params, ...(rules.params ? await rules.params(context) : {}) }
         const results: Record<string, string> = {}
         const wanted: Record<string, string> = {}
         for (const actor of ACTORS) {
@@ -92,7 +96,7 @@ describe('access matrix', () => {
             form: kind === 'action' ? {} : undefined,
             cookie: cookies[actor],
           })
-          const r = await call(() => fn({ request, params, context: {} }))
+          const r = await call(() => fn({ request, params: routeParams, context: {} }))
           results[actor] = classify(r)
           wanted[actor] = want
         }

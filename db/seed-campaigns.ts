@@ -1,0 +1,4 @@
+import type { Seeder } from './seed-ids.ts'
+
+/** Demo campaigns, briefs and offers. */
+export const seedCampaigns: Seeder = async () => {}

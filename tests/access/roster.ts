@@ -1,0 +1,5 @@
+import type { RouteAccess } from './actors.ts'
+// import { BRAND_X_ANY, CREATOR_A, SIGNED_IN } from './actors.ts'
+
+/** Access rows for the roster routes (keyed by path under app/routes). */
+export const ROSTER_ACCESS: Record<string, RouteAccess> = {}
