@@ -16,7 +16,7 @@ export function backoffSeconds(attempts: number): number {
 export async function deliverOutboxBatch(
   db: Db,
   transport: MailTransport,
-  opts: { limit?: number; from: string; leaseSeconds?: number },
+  opts: { limit?: number; from: string; leaseSeconds?: number; onlyTemplate?: string },
 ): Promise<{ sent: number; failed: number }> {
   const limit = opts.limit ?? 20
   const lease = opts.leaseSeconds ?? 120
@@ -25,6 +25,7 @@ export async function deliverOutboxBatch(
     where id in (
       select id from outbox_messages
       where status = 'pending' and next_attempt_at <= now()
+        ${opts.onlyTemplate ? sql`and template = ${opts.onlyTemplate}` : sql``}
         and (locked_until is null or locked_until < now())
       order by next_attempt_at
       limit ${limit}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '#app/config.server.ts'
+
+describe('configuration', () => {
+  it('applies defaults for a bare development environment', () => {
+    const c = parseConfig({})
+    expect(c.PORT).toBe(3000)
+    expect(c.DATABASE_URL).toBeUndefined()
+    expect(c.appUrl).toBe('http://localhost:3000')
+    expect(c.secureCookies).toBe(false)
+  })
+
+  it('lists every problem at once instead of stopping at the first', () => {
+    let error: unknown
+    try {
+      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', SESSION_TTL_DAYS: '0' })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const problems = (error as ConfigError).problems.join('\n')
+    expect(problems).toMatch(/PORT/)
+    expect(problems).toMatch(/DATABASE_URL: must start with postgres/)
+    expect(problems).toMatch(/SMTP_URL: must start with smtp/)
+    expect(problems).toMatch(/SESSION_TTL_DAYS/)
+  })
+
+  it('requires a session secret in production, except in demo mode', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/)
+    expect(parseConfig({ NODE_ENV: 'production', GREENROOM_DEMO: '1' }).secureCookies).toBe(false)
+    const prod = parseConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), APP_URL: 'https://gr.example.com/' })
+    expect(prod.secureCookies).toBe(true)
+    expect(prod.appUrl).toBe('https://gr.example.com')
+  })
+
+  it('treats an empty DATABASE_URL as unset (embedded PGlite)', () => {
+    expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
+  })
+})
