@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { queryCounter } from '#db/query-count.ts'
 import { NonceProvider } from './utils/nonce.tsx'
 
 export { boot, demoBanner, shutdown } from './boot.server.ts'
@@ -17,6 +18,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? ''
+  exposeQueryCount(responseHeaders)
   const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false
@@ -51,4 +53,16 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests and expected responses (404 no route, thrown 4xx) are not bugs.
   if (request.signal.aborted || isRouteErrorResponse(error)) return
   console.error('[remix] unhandled error', error)
+}
+
+/** Benchmarks only (BENCH_QUERY_HEADER=1): how many SQL statements the loaders of this request ran. */
+function exposeQueryCount(headers: Headers) {
+  if (process.env.BENCH_QUERY_HEADER !== '1') return
+  const store = queryCounter.getStore()
+  if (store) headers.set('X-Query-Count', String(store.queries))
+}
+
+export function handleDataRequest(response: Response) {
+  exposeQueryCount(response.headers)
+  return response
 }

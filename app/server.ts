@@ -10,6 +10,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { queryCounter } from '../db/query-count.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..')
@@ -48,14 +49,15 @@ app.use((req, res, next) => {
   res.locals.requestId = id
   res.setHeader('X-Request-Id', id)
   const start = process.hrtime.bigint()
+  const counter = { queries: 0 }
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6
     if (req.path.startsWith('/build/') && res.statusCode < 400) return
     console.info(
-      JSON.stringify({ t: new Date().toISOString(), id, method: req.method, route: req.path.slice(0, 200), status: res.statusCode, ms: Math.round(ms * 10) / 10 }),
+      JSON.stringify({ t: new Date().toISOString(), id, method: req.method, route: req.path.slice(0, 200), status: res.statusCode, ms: Math.round(ms * 10) / 10, queries: counter.queries }),
     )
   })
-  next()
+  queryCounter.run(counter, next)
 })
 
 // Security headers, with a fresh CSP nonce per response.

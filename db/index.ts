@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { countQuery } from './query-count.ts'
 import * as schema from './schema.ts'
 
 export { schema }
@@ -42,7 +43,12 @@ const MIGRATION_LOCK = 424242
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   let count = 0
-  const logger = { logQuery: () => void count++ }
+  const logger = {
+    logQuery: () => {
+      count++
+      countQuery()
+    },
+  }
   if (opts.databaseUrl) {
     const client = postgres(opts.databaseUrl, {
       max: opts.poolSize ?? 10,
