@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: baselines and scenarios in one go on this machine, against PostgreSQL filled by
+ * `npm run bench:seed`. Prints absolute figures and ratios to the baselines measured in the same run,
+ * SQL statements per page at two data sizes, and JavaScript shipped per area.
+ *
+ *   BENCH_SECONDS=10 npm run bench     # longer runs (default 5 s per scenario)
+ */
+import { spawn, execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { BENCH_PASSWORD } from './constants.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const url = process.env.DATABASE_URL
+if (!url) {
+  console.error('npm run bench needs DATABASE_URL pointing at a database filled by `npm run bench:seed`.')
+  process.exit(1)
+}
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const APP = 4100
+const HELLO = 4101
+const base = `http://127.0.0.1:${APP}`
+
+if (!process.env.SKIP_BUILD) execFileSync('sh', ['-c', 'flock /tmp/greenroom-build.lock npm run --silent build'], { cwd: root, stdio: 'inherit' })
+
+// ---- baseline 1: bare node:http
+const hello = http.createServer((_req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/plain' })
+  res.end('hello world')
+})
+await new Promise<void>((r) => hello.listen(HELLO, '127.0.0.1', r))
+
+// ---- the app
+const app = spawn('node', ['build/server.js'], {
+  cwd: root,
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(APP),
+    HOST: '127.0.0.1',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    SECURE_COOKIES: 'never',
+    OUTBOX_WORKER: '0',
+    BENCH_QUERY_HEADER: '1',
+    DB_POOL_SIZE: '20',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+const stop = () => {
+  app.kill('SIGTERM')
+  hello.close()
+}
+process.on('exit', stop)
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break
+  } catch {
+    // not yet
+  }
+  await new Promise((r) => setTimeout(r, 200))
+}
+
+async function login(email: string) {
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD }),
+  })
+  const cookie = res.headers.get('set-cookie')?.split(';')[0]
+  if (!cookie) throw new Error(`could not sign in as ${email}: ${res.status}. Did you run npm run bench:seed?`)
+  return cookie
+}
+const creator = await login('creator0@bench.test')
+const manager = await login('manager@bench-01.bench')
+const finance = await login('finance@bench-01.bench')
+
+interface Result {
+  name: string
+  rps: number
+  p50: number
+  p975: number
+  errors: number
+  non2xx: number
+  note?: string
+}
+
+async function load(name: string, target: string, opts: { cookie?: string; connections?: number; method?: string; body?: string } = {}): Promise<Result> {
+  const probe = await fetch(target, { headers: opts.cookie ? { Cookie: opts.cookie } : {}, redirect: 'manual' })
+  if (probe.status === 404) return { name, rps: 0, p50: 0, p975: 0, errors: 0, non2xx: 0, note: 'not built yet' }
+  const r = await autocannon({
+    url: target,
+    connections: opts.connections ?? 50,
+    duration: seconds,
+    method: (opts.method ?? 'GET') as 'GET',
+    headers: { ...(opts.cookie ? { Cookie: opts.cookie } : {}), Origin: base },
+    body: opts.body,
+  })
+  return { name, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: r.non2xx }
+}
+
+const results: Result[] = []
+const run = async (...args: Parameters<typeof load>) => {
+  const r = await load(...args)
+  results.push(r)
+  console.info(`${r.name.padEnd(44)} ${r.note ?? `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p97.5 ${r.p975} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}`}`)
+  return r
+}
+
+console.info(`\nScenarios (${seconds} s each)`)
+const bare = await run('baseline: bare node:http hello world', `http://127.0.0.1:${HELLO}/`)
+const empty = await run('baseline: Remix page with no data (/login)', `${base}/login`)
+const trivial = await run('baseline: loader with one trivial query', `${base}/healthz`)
+const creatorHome = await run('creator home (signed in, 50 conn)', `${base}/c/bc000000`, { cookie: creator })
+await run('brand home', `${base}/b/bench-01`, { cookie: manager })
+await run('brand review queue', `${base}/b/bench-01/review`, { cookie: manager })
+await run('brand per-creator report', `${base}/b/bench-01/reports`, { cookie: manager })
+const roster1 = await run('roster page 1', `${base}/b/bench-01/roster`, { cookie: manager })
+const roster500 = await run('roster page 500', `${base}/b/bench-01/roster?page=500`, { cookie: manager })
+await run('payables desk', `${base}/pay/bench-01`, { cookie: finance })
+
+// ---- SQL statements per page at two data sizes: bench-01 (10,000 roster rows) vs bench-02 (2,000)
+console.info('\nSQL statements per request (must not grow with the data)')
+const pages = [
+  ['creator home', (b: string) => `/c/${b === 'bench-01' ? 'bc000000' : 'bc000001'}`, creator],
+  ['brand home', (b: string) => `/b/${b}`, null],
+  ['roster', (b: string) => `/b/${b}/roster`, null],
+  ['payables desk', (b: string) => `/pay/${b}`, 'finance'],
+] as const
+const queryRows: { page: string; large: string; small: string }[] = []
+for (const [page, path_, who] of pages) {
+  const counts: string[] = []
+  for (const b of ['bench-01', 'bench-02']) {
+    const cookie =
+      who === 'finance'
+        ? b === 'bench-01'
+          ? finance
+          : await login('finance@bench-02.bench')
+        : who
+          ? b === 'bench-01'
+            ? creator
+            : await login('creator1@bench.test')
+          : b === 'bench-01'
+            ? manager
+            : await login('manager@bench-02.bench')
+    const res = await fetch(`${base}${path_(b)}`, { headers: { Cookie: cookie } })
+    counts.push(res.ok ? (res.headers.get('x-query-count') ?? '?') : `HTTP ${res.status}`)
+  }
+  queryRows.push({ page, large: counts[0]!, small: counts[1]! })
+  console.info(`${page.padEnd(20)} large data: ${counts[0]}  small data: ${counts[1]}`)
+}
+
+// ---- JavaScript shipped per area (gzipped), from the browser build's manifest
+const buildDir = path.join(root, 'public/build')
+const manifestFile = readdirSync(buildDir).find((f) => f.startsWith('manifest-'))!
+const manifest = JSON.parse(readFileSync(path.join(buildDir, manifestFile), 'utf8').replace(/^window.__remixManifest=/, '').replace(/;$/, '')) as {
+  entry: { module: string; imports?: string[] }
+  routes: Record<string, { module: string; imports?: string[]; parentId?: string }>
+}
+function jsFor(routeIds: string[]) {
+  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])])
+  for (const id of routeIds) {
+    for (let r = manifest.routes[id]; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) {
+      files.add(r.module)
+      for (const i of r.imports ?? []) files.add(i)
+    }
+  }
+  let bytes = 0
+  for (const f of files) bytes += gzipSync(readFileSync(path.join(root, 'public', f))).length
+  return bytes
+}
+const areaRoutes = (prefix: string) => Object.keys(manifest.routes).filter((id) => id.startsWith(prefix))
+const jsRows = [
+  ['creator portal', jsFor(areaRoutes('routes/c+/'))],
+  ['brand side', jsFor(areaRoutes('routes/b+/'))],
+  ['payables desk', jsFor(areaRoutes('routes/pay+/'))],
+  ['sign-in pages', jsFor(areaRoutes('routes/_auth+/'))],
+] as const
+console.info('\nJavaScript per area (gzipped, all routes of the area)')
+for (const [area, bytes] of jsRows) console.info(`${area.padEnd(20)} ${(bytes / 1024).toFixed(1)} KB`)
+
+// ---- targets
+const ratio = (a: Result, b: Result) => (b.rps ? a.rps / b.rps : 0)
+const targets = [
+  { what: 'creator home req/s vs empty route', goal: '>= 0.35x', value: ratio(creatorHome, empty), ok: ratio(creatorHome, empty) >= 0.35 },
+  { what: 'creator home p97.5 vs empty route', goal: '<= 4x', value: empty.p975 ? creatorHome.p975 / empty.p975 : 0, ok: empty.p975 ? creatorHome.p975 / empty.p975 <= 4 : false },
+  {
+    what: 'roster page 500 vs page 1 latency',
+    goal: '<= 1.5x',
+    value: roster1.p50 && roster500.p50 ? roster500.p50 / roster1.p50 : 0,
+    ok: Boolean(roster1.p50 && roster500.p50 && roster500.p50 / roster1.p50 <= 1.5),
+  },
+  { what: 'creator portal JS (gzipped)', goal: '<= 150 KB', value: jsRows[0][1] / 1024, ok: jsRows[0][1] <= 150 * 1024 },
+]
+console.info('\nTargets')
+for (const t of targets) console.info(`${t.ok ? 'meets ' : 'MISSES'} ${t.what.padEnd(40)} ${t.value.toFixed(2).padStart(8)}  (goal ${t.goal})`)
+console.info(`\nratios to baselines: empty route = ${(ratio(empty, bare)).toFixed(2)}x of bare node:http; trivial query = ${ratio(trivial, empty).toFixed(2)}x of empty route`)
+
+mkdirSync(path.join(root, 'test-results'), { recursive: true })
+writeFileSync(path.join(root, 'test-results/bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds, results, queryRows, js: jsRows, targets }, null, 2))
+stop()
+process.exit(0)
