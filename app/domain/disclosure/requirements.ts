@@ -1,0 +1,100 @@
+/**
+ * What a creator must do for one deliverable, in plain words, before they write the caption; and the
+ * checklist a reviewer ticks (attestations) for what text checks cannot see (video, stories, platform tools).
+ */
+import { CONNECTION_LABEL, FORMAT_LABEL, PLATFORM_LABEL, VIDEO_FORMATS, type ConnectionType, type Format, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
+import { CAPTION_LIMITS, suggestedDisclosure, type MandatoryElements } from './check-caption.ts'
+
+export interface Attestation {
+  id: string
+  label: string
+  help: string
+}
+
+export interface DisclosureRequirements {
+  summary: string
+  captionRules: string[]
+  acceptedWording: string[]
+  attestations: Attestation[]
+}
+
+const PLATFORM_TOOL: Record<Platform, Attestation> = {
+  instagram: { id: 'PT-01', label: 'Instagram "Paid partnership" label is on and names the brand', help: 'Also required for gifted products.' },
+  facebook: { id: 'PT-01', label: 'Facebook "Paid partnership" label is on and names the brand', help: 'Also required for gifted products.' },
+  tiktok: { id: 'PT-02', label: 'TikTok "Disclose commercial content" is on, set to Branded content', help: 'TikTok then shows "Paid partnership".' },
+  youtube: { id: 'PT-03', label: 'YouTube "includes paid promotion" box is ticked', help: 'In the video details, under Paid promotion.' },
+  pinterest: { id: 'PT-04', label: 'Pinterest "paid partnership" label is on', help: 'Tag the brand as the partner.' },
+}
+
+/** The reviewer's checklist for a platform and format. */
+export function attestationsFor(platform: Platform, format: Format): Attestation[] {
+  const out: Attestation[] = []
+  if (VIDEO_FORMATS.includes(format)) {
+    out.push(
+      { id: 'VD-01', label: 'Disclosure is on screen in the video', help: 'Readable text such as "Ad" over the video, not only in the caption.' },
+      { id: 'VD-02', label: 'Disclosure is spoken if the endorsement is spoken', help: 'For example "this video is sponsored by …".' },
+      {
+        id: 'VD-03',
+        label: format === 'live' ? 'Disclosed at the start and repeated during the live' : 'Disclosure comes at or before the first brand mention, not only at the end',
+        help: format === 'live' ? 'People join a live at any time.' : 'Someone who stops watching early must still see it.',
+      },
+      { id: 'VD-04', label: 'On screen long enough to read', help: 'At least a few seconds, in a size and colour people can read.' },
+    )
+  }
+  if (format === 'story') {
+    out.push({ id: 'ST-01', label: 'Every story frame that shows the brand, product, link or code has a readable label', help: 'Each frame on its own: people tap through.' })
+  }
+  out.push(PLATFORM_TOOL[platform])
+  return out
+}
+
+export function disclosureRequirements(input: {
+  platform: Platform
+  format: Format
+  connectionType: ConnectionType
+  jurisdiction: Jurisdiction
+  brandName: string
+  mandatory?: MandatoryElements | null
+}): DisclosureRequirements {
+  const { platform, format, connectionType, jurisdiction, brandName } = input
+  const video = VIDEO_FORMATS.includes(format)
+  const wording = suggestedDisclosure(input)
+  const captionRules: string[] = []
+  const where =
+    (platform === 'instagram' || platform === 'facebook') && ['feed_post', 'carousel', 'reel'].includes(format)
+      ? 'in the first line of the caption (before "more")'
+      : ['tiktok_video', 'youtube_video', 'short'].includes(format)
+        ? `in the first 100 characters of the ${platform === 'youtube' ? 'description' : 'caption'}`
+        : format === 'story'
+          ? 'on every story frame that shows the brand'
+          : 'at the start of the caption'
+  captionRules.push(`Put ${wording} ${where}.`)
+  if (jurisdiction !== 'US') captionRules.push(`Make "Ad" the first word (${jurisdiction === 'UK' ? 'UK' : 'Ireland'} rules).`)
+  captionRules.push('Keep it on its own, not inside a block of hashtags.')
+  if (connectionType !== 'gifted') captionRules.push('Do not use #gifted: this is not only a gift.')
+  if (connectionType === 'employee') captionRules.push(`Say that you work for ${brandName}.`)
+  const m = input.mandatory
+  const mandatoryBits = [
+    ...(m?.hashtags ?? []).map((h) => `#${h.replace(/^#/, '')}`),
+    ...(m?.handles ?? []).map((h) => `@${h.replace(/^@/, '')}`),
+    ...(m?.links ?? []),
+    ...(m?.promoCode ? [`code ${m.promoCode}`] : []),
+  ]
+  if (mandatoryBits.length) captionRules.push(`Include ${mandatoryBits.join(', ')}.`)
+  captionRules.push(`Stay under ${CAPTION_LIMITS[platform].toLocaleString('en-US')} characters.`)
+
+  const acceptedWording =
+    jurisdiction === 'US'
+      ? ['#ad', 'Ad', '#sponsored', `Paid partnership with ${brandName}`, `#${brandName.replace(/\s+/g, '')}Partner`, ...(connectionType === 'gifted' ? [`${brandName} gave me this for free`, '#gifted'] : []), ...(connectionType === 'affiliate' || connectionType === 'mixed' ? ['I earn a commission from purchases through my links'] : [])]
+      : ['Ad', '#ad', 'Advert', 'Advertisement feature', ...(connectionType === 'gifted' ? ['#gifted'] : [])]
+
+  const attestations = attestationsFor(platform, format)
+  const tool = attestations.find((a) => a.id.startsWith('PT-'))!
+  const parts = [`put ${wording} ${where}`]
+  if (video) parts.push('say it in the video and show it on screen')
+  if (format === 'story') parts.push('label every frame')
+  parts.push(`turn on ${tool.label.replace(/ is (on|ticked).*$/, '').replace(/^(\w+) /, "$1's ")}`)
+  const what = FORMAT_LABEL[format].startsWith(PLATFORM_LABEL[platform]) ? FORMAT_LABEL[format] : `${PLATFORM_LABEL[platform]} ${FORMAT_LABEL[format].toLowerCase()}`
+  const summary = `${what}, ${CONNECTION_LABEL[connectionType].toLowerCase()}, ${jurisdiction}: ${parts.slice(0, -1).join(', ')}${parts.length > 1 ? ', and ' : ''}${parts.at(-1)}.`
+  return { summary, captionRules, acceptedWording, attestations }
+}
