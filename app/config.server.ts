@@ -33,6 +33,8 @@ const schema = z
     MAIL_DIR: z.string().min(1).default('data/mail'),
     UPLOAD_DIR: z.string().min(1).default('data/uploads'),
     UPLOADTHING_TOKEN: z.string().min(10).optional().or(z.literal('').transform(() => undefined)),
+    DRAFT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+    DOCUMENT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 ** 2),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     GREENROOM_DEMO: bool,
     SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),

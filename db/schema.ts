@@ -420,6 +420,8 @@ export const offers = pgTable(
     exclusivityCategory: text(),
     exclusivityMonths: integer().notNull().default(0),
     revisionRounds: integer().notNull().default(2),
+    /** The deliverable lines offered (OfferDeliverableSpec[], app/domain/offer-terms.ts); rows are made on accept. */
+    deliverableSpecs: jsonb().$type<Record<string, unknown>[]>().notNull().default([]),
     giftDescription: text(),
     message: text(),
     expiresAt: timestamp({ withTimezone: true }),

@@ -11,6 +11,7 @@ import type { SeedIds } from './seed-ids.ts'
 import { seedCampaigns } from './seed-campaigns.ts'
 import { seedContent } from './seed-content.ts'
 import { seedMoney } from './seed-money.ts'
+import { seedPosts } from './seed-posts.ts'
 
 export async function seed(db: Db, now = new Date()) {
   const [existing] = await db.select().from(schema.brands).where(eq(schema.brands.slug, DEMO_BRANDS[0].slug))
@@ -81,6 +82,7 @@ export async function seed(db: Db, now = new Date()) {
     await seedCampaigns(tx, ids)
     await seedContent(tx, ids)
     await seedMoney(tx, ids)
+    await seedPosts(tx, ids)
   })
   return { seeded: true }
 }

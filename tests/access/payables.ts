@@ -1,5 +1,55 @@
-import type { RouteAccess } from './actors.ts'
-// import { BRAND_X_ANY, CREATOR_A, SIGNED_IN } from './actors.ts'
+import type { MatrixContext, RouteAccess } from './actors.ts'
+import { CREATOR_A } from './actors.ts'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { acceptedOffer, moneyCampaign } from '../factories-money.ts'
+
+const MANAGERS = ['managerX', 'adminX'] as const
+const FINANCE = ['financeX'] as const
+const REPORT_VIEWERS = ['managerX', 'adminX', 'financeX', 'viewerX'] as const
+const CREATOR_INVOICE = ['creatorA', 'agentOfA'] as const
+
+/** An approved invoice of creator A at brand X, and a payment run of brand X. */
+async function invoiceParams(ctx: MatrixContext) {
+  const campaign = await moneyCampaign(ctx.brandX.id)
+  const c = await acceptedOffer({ brandId: ctx.brandX.id, campaignId: campaign.id, creatorId: ctx.creatorA.id })
+  const n = Math.random().toString(36).slice(2, 10)
+  const [invoice] = await db()
+    .insert(schema.invoices)
+    .values({
+      brandId: ctx.brandX.id,
+      offerId: c.offer.id,
+      creatorId: ctx.creatorA.id,
+      payeeKey: `creator:${ctx.creatorA.id}`,
+      number: `AM-${n}`,
+      normalizedNumber: `AM${n.toUpperCase()}`,
+      issueDate: '2026-03-10',
+      currency: 'USD',
+      subtotalMinor: 100_000,
+      totalMinor: 100_000,
+      status: 'approved',
+      idempotencyKey: `am-${n}`,
+      match: { checks: [] },
+      matchOk: true,
+    })
+    .returning()
+  const [run] = await db().insert(schema.paymentRuns).values({ brandId: ctx.brandX.id, reference: `RUN-${n}`, paidOn: '2026-04-01', method: 'ach' }).returning()
+  return { invoice: invoice!.id, run: run!.id }
+}
 
 /** Access rows for the payables routes (keyed by path under app/routes). */
-export const PAYABLES_ACCESS: Record<string, RouteAccess> = {}
+export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
+  // Overrides the foundation row: the queue now has the bulk mark-paid action.
+  'pay+/$brand+/_index.tsx': { loader: FINANCE, action: FINANCE },
+  'pay+/$brand+/invoices.$invoice.tsx': { loader: FINANCE, action: FINANCE, params: invoiceParams },
+  'pay+/$brand+/runs.$run[.]csv.tsx': { loader: FINANCE, params: invoiceParams },
+  'pay+/$brand+/tax-forms.tsx': { loader: FINANCE, action: FINANCE },
+  'pay+/$brand+/year-end.tsx': { loader: FINANCE },
+  'b+/$brand+/invoices._index.tsx': { loader: MANAGERS },
+  'b+/$brand+/invoices.$invoice.tsx': { loader: MANAGERS, action: MANAGERS, params: invoiceParams },
+  'b+/$brand+/budget.tsx': { loader: REPORT_VIEWERS, action: MANAGERS },
+  'c+/$creator+/invoices._index.tsx': { loader: CREATOR_A },
+  'c+/$creator+/invoices.new.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE },
+  'c+/$creator+/invoices.tax-form.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE },
+  'c+/$creator+/invoices.$invoice.tsx': { loader: CREATOR_A, params: invoiceParams },
+}

@@ -1,5 +1,29 @@
-import type { RouteAccess } from './actors.ts'
-// import { BRAND_X_ANY, CREATOR_A, SIGNED_IN } from './actors.ts'
+import type { MatrixContext, RouteAccess } from './actors.ts'
+import { CREATOR_A } from './actors.ts'
+import { createCampaign, createCollaboration, insertPost } from '../factories-posts.ts'
+
+const MANAGERS = ['managerX', 'adminX'] as const
+const REPORT_VIEWERS = ['managerX', 'adminX', 'financeX', 'viewerX'] as const
+const CREATOR_SUBMIT = ['creatorA', 'agentOfA'] as const
+
+/** An approved deliverable of creator A at brand X, and its live post. */
+async function postParams(ctx: MatrixContext) {
+  const campaign = await createCampaign(ctx.brandX.id)
+  const c = await createCollaboration({ brandId: ctx.brandX.id, campaignId: campaign.id, creatorId: ctx.creatorA.id, deliverableStatus: 'posted' })
+  const post = await insertPost({ brandId: ctx.brandX.id, creatorId: ctx.creatorA.id, deliverableId: c.deliverable.id, status: 'submitted' })
+  return { deliverable: c.deliverable.id, post: post.id }
+}
 
 /** Access rows for the posts routes (keyed by path under app/routes). */
-export const POSTS_ACCESS: Record<string, RouteAccess> = {}
+export const POSTS_ACCESS: Record<string, RouteAccess> = {
+  'r.$code.tsx': { loader: 'public' },
+  'b+/$brand+/posts._index.tsx': { loader: MANAGERS },
+  'b+/$brand+/posts.$post.tsx': { loader: MANAGERS, action: MANAGERS, params: postParams },
+  'b+/$brand+/posts.import.tsx': { loader: MANAGERS, action: MANAGERS },
+  'b+/$brand+/attribution.tsx': { loader: MANAGERS, action: MANAGERS },
+  'b+/$brand+/reports._index.tsx': { loader: REPORT_VIEWERS },
+  'b+/$brand+/reports.export[.]csv.tsx': { loader: REPORT_VIEWERS },
+  'c+/$creator+/posts._index.tsx': { loader: CREATOR_A },
+  'c+/$creator+/posts.$deliverable.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, params: postParams },
+  'c+/$creator+/posts.$deliverable_.stats.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, params: postParams },
+}

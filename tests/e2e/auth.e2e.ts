@@ -46,7 +46,7 @@ test.describe('sign in lands each role in its area', () => {
 })
 
 test('a wrong password shows the message next to the field', async ({ page }) => {
-  await login(page, 'marco@acme.test', 'definitely-not-it')
+  await login(page, 'marco@acme.test', 'definitely-not-it', { expectFailure: true })
   await expect(page.getByText('That email and password do not match an account.')).toBeVisible()
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true')
 })

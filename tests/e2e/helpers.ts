@@ -1,11 +1,13 @@
 import { expect, type Page } from '@playwright/test'
 import { DEMO_PASSWORD } from '../../db/seed-data.ts'
 
-export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Sign in; unless told it should fail, wait until the browser has left the sign-in page. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD, opts: { expectFailure?: boolean } = {}) {
   await page.goto('/login')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+  if (!opts.expectFailure) await page.waitForURL((u) => !u.pathname.startsWith('/login'))
 }
 
 export async function logout(page: Page) {

@@ -2,6 +2,13 @@ import { config } from '#app/config.server.ts'
 import { db } from '#app/db.server.ts'
 import { deliverOutboxBatch } from './deliver-outbox.server.ts'
 import { createMailTransport } from './mail-transport.server.ts'
+import { processOfferDeadlines } from '#app/services/offers/process-offer-deadlines.server.ts'
+
+/** Periodic jobs run by the worker loop about once a minute (each must be idempotent). */
+const PERIODIC_JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
+  { name: 'offer-deadlines', everyMs: 60_000, run: () => processOfferDeadlines(db()) },
+]
+import { maybeSendDailyReminders } from '#app/services/reminders/reminder-hook.server.ts'
 
 const g = globalThis as unknown as { __greenroomOutbox?: { stop: () => void } }
 
@@ -12,8 +19,24 @@ export function startOutboxWorker() {
   const transport = createMailTransport()
   let stopped = false
   let timer: NodeJS.Timeout | undefined
+  const lastRun = new Map<string, number>()
   const tick = async () => {
     if (stopped) return
+    for (const job of PERIODIC_JOBS) {
+      if (Date.now() - (lastRun.get(job.name) ?? 0) < job.everyMs) continue
+      lastRun.set(job.name, Date.now())
+      try {
+        await job.run()
+      } catch (error) {
+        console.error(`[outbox] periodic job ${job.name} failed`, error)
+      }
+    }
+    try {
+      // Daily reminders (at most hourly per process; outbox dedupe keys make it once a day per person).
+      await maybeSendDailyReminders(db(), new Date())
+    } catch (error) {
+      console.error('[reminders] failed', error)
+    }
     try {
       // Drain while there is work, then wait for the next poll.
       for (let i = 0; i < 50; i++) {

@@ -4,18 +4,20 @@ import { Card, EmptyState, PageHeader, Stat } from '#app/components/ui.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getBrandOverview } from '#app/services/brands/get-brand-overview.server.ts'
+import { getAtRisk } from '#app/services/brands/get-at-risk.server.ts'
+import { AtRiskList } from '#app/components/at-risk-list.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Greenroom' }]
 
 // Any member of the brand.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
-  const overview = await getBrandOverview(actor.brand.id)
-  return { brand: { slug: actor.brand.slug, name: actor.brand.name }, role: actor.role, user: actor.user.name, overview }
+  const [overview, atRisk] = await Promise.all([getBrandOverview(actor.brand.id), getAtRisk(actor.brand.id)])
+  return { brand: { slug: actor.brand.slug, name: actor.brand.name }, role: actor.role, user: actor.user.name, overview, atRisk }
 }
 
 export default function BrandHome() {
-  const { brand, role, user, overview } = useLoaderData<typeof loader>()
+  const { brand, role, user, overview, atRisk } = useLoaderData<typeof loader>()
   const base = `/b/${brand.slug}`
   return (
     <>
@@ -25,10 +27,14 @@ export default function BrandHome() {
         <Stat label="Team members" value={overview.memberCount} to={roleCan(role, 'brand.members') ? `${base}/members` : undefined} />
         <Stat label="Invitations waiting" value={overview.pendingInvitations} to={roleCan(role, 'brand.members') ? `${base}/members` : undefined} />
       </div>
-      <Card title="At risk">
-        <EmptyState title="Nothing at risk">
-          Late drafts, overdue posts and reviews waiting too long will show up here once campaigns are running.
-        </EmptyState>
+      <Card title={atRisk.length ? `At risk (${atRisk.length})` : 'At risk'}>
+        {atRisk.length ? (
+          <AtRiskList items={atRisk} base={base} />
+        ) : (
+          <EmptyState title="Nothing at risk">
+            Late drafts, overdue posts and reviews waiting too long will show up here once campaigns are running.
+          </EmptyState>
+        )}
       </Card>
       {roleCan(role, 'roster.edit') && overview.rosterCount === 0 ? (
         <Card title="Get started">

@@ -24,7 +24,12 @@ export default function BrandLayout() {
   const base = `/b/${brand.slug}`
   const nav = [
     { to: base, label: 'Home', end: true },
+    ...(roleCan(role, 'campaign.view') ? [{ to: `${base}/campaigns`, label: 'Campaigns' }] : []),
     ...(roleCan(role, 'roster.view') ? [{ to: `${base}/roster`, label: 'Roster' }] : []),
+    ...(roleCan(role, 'post.verify') ? [{ to: `${base}/posts`, label: 'Live posts' }, { to: `${base}/attribution`, label: 'Links & codes' }] : []),
+    ...(roleCan(role, 'report.view') ? [{ to: `${base}/reports`, label: 'Reports' }] : []),
+    ...(roleCan(role, 'invoice.approve') ? [{ to: `${base}/invoices`, label: 'Invoices' }] : []),
+    ...(roleCan(role, 'report.view') ? [{ to: `${base}/budget`, label: 'Budget' }] : []),
     ...(roleCan(role, 'brand.members') ? [{ to: `${base}/members`, label: 'Members' }] : []),
   ]
   return (

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, EmptyState, FormError, PageHeader, StatusChip, TextField } from '#app/components/ui.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
@@ -64,7 +64,9 @@ export default function Roster() {
                   {roster.map((r) => (
                     <tr key={r.entryId}>
                       <td>
-                        <strong>{r.name}</strong>
+                        <Link to={`${r.creatorId}/accounts`} className="strong">
+                          {r.name}
+                        </Link>
                         <div className="muted small">
                           {r.email}
                           {r.hasAccount ? '' : ' · invited'}

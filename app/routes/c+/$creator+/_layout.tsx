@@ -29,6 +29,9 @@ export default function CreatorLayout() {
       title={via ? `${via.agencyName}` : 'Creator portal'}
       nav={[
         { to: base, label: 'To do', end: true },
+        { to: `${base}/offers`, label: 'Offers' },
+        { to: `${base}/posts`, label: 'Posts' },
+        { to: `${base}/invoices`, label: 'Invoices' },
         { to: `${base}/profile`, label: 'Profile' },
       ]}
       user={user}

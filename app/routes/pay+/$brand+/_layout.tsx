@@ -21,7 +21,7 @@ export default function PayablesLayout() {
   const { user, brand, areas } = useLoaderData<typeof loader>()
   const base = `/pay/${brand.slug}`
   return (
-    <AppShell area="payables" title={`${brand.name} · Payables`} nav={[{ to: base, label: 'Invoice queue', end: true }]} user={user} areas={areas}>
+    <AppShell area="payables" title={`${brand.name} · Payables`} nav={[{ to: base, label: 'Invoice queue', end: true }, { to: `${base}/tax-forms`, label: 'Tax forms' }, { to: `${base}/year-end`, label: 'Year-end' }]} user={user} areas={areas}>
       <Outlet />
     </AppShell>
   )

@@ -1,0 +1,135 @@
+/**
+ * The structured campaign brief (pure, browser-safe): the fields, an empty brief, normalising stored
+ * JSON, and a readable field-by-field diff between two versions.
+ */
+import { JURISDICTIONS, type Jurisdiction } from './catalog.ts'
+
+export interface BriefContent {
+  overview: string
+  keyMessages: string[]
+  hashtags: string[]
+  handles: string[]
+  links: string[]
+  dos: string[]
+  donts: string[]
+  approvedClaims: string[]
+  bannedWords: string[]
+  productNotes: string
+  shippingNotes: string
+  deadlines: string[]
+  jurisdiction: Jurisdiction
+}
+
+export type BriefField = keyof BriefContent
+
+export const BRIEF_LIST_FIELDS = [
+  'keyMessages',
+  'hashtags',
+  'handles',
+  'links',
+  'dos',
+  'donts',
+  'approvedClaims',
+  'bannedWords',
+  'deadlines',
+] as const satisfies readonly BriefField[]
+export type BriefListField = (typeof BRIEF_LIST_FIELDS)[number]
+
+export const BRIEF_TEXT_FIELDS = ['overview', 'productNotes', 'shippingNotes'] as const satisfies readonly BriefField[]
+
+/** Field labels in the order the brief is shown. */
+export const BRIEF_FIELD_LABEL: Record<BriefField, string> = {
+  overview: 'Overview',
+  keyMessages: 'Key messages',
+  hashtags: 'Mandatory hashtags',
+  handles: 'Mandatory @handles',
+  links: 'Mandatory links',
+  dos: "Do's",
+  donts: "Don'ts",
+  approvedClaims: 'Approved claims',
+  bannedWords: 'Banned words',
+  productNotes: 'Product notes',
+  shippingNotes: 'Shipping notes',
+  deadlines: 'Deadlines',
+  jurisdiction: 'Disclosure rules',
+}
+
+export const BRIEF_FIELDS = Object.keys(BRIEF_FIELD_LABEL) as BriefField[]
+
+export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
+  US: 'United States (FTC)',
+  UK: 'United Kingdom (CMA / ASA)',
+  IE: 'Ireland (CCPC / ASAI)',
+}
+
+export function emptyBrief(jurisdiction: Jurisdiction = 'US'): BriefContent {
+  return {
+    overview: '',
+    keyMessages: [],
+    hashtags: [],
+    handles: [],
+    links: [],
+    dos: [],
+    donts: [],
+    approvedClaims: [],
+    bannedWords: [],
+    productNotes: '',
+    shippingNotes: '',
+    deadlines: [],
+    jurisdiction,
+  }
+}
+
+/** Read stored JSON (possibly partial or old) as a complete BriefContent. */
+export function toBriefContent(value: unknown, fallbackJurisdiction: Jurisdiction = 'US'): BriefContent {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>
+  const out = emptyBrief(fallbackJurisdiction)
+  for (const f of BRIEF_TEXT_FIELDS) if (typeof v[f] === 'string') out[f] = v[f] as string
+  for (const f of BRIEF_LIST_FIELDS) if (Array.isArray(v[f])) out[f] = (v[f] as unknown[]).filter((x): x is string => typeof x === 'string')
+  if (typeof v.jurisdiction === 'string' && (JURISDICTIONS as readonly string[]).includes(v.jurisdiction)) out.jurisdiction = v.jurisdiction as Jurisdiction
+  return out
+}
+
+/** One line per item: trims, drops blanks and exact duplicates. */
+export function linesToList(text: string): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line && !seen.has(line)) {
+      seen.add(line)
+      out.push(line)
+    }
+  }
+  return out
+}
+
+export type BriefChange =
+  | { field: BriefField; label: string; kind: 'text'; before: string; after: string }
+  | { field: BriefField; label: string; kind: 'list'; added: string[]; removed: string[] }
+
+/** What changed from `before` to `after`, field by field, in display order. Empty when identical. */
+export function diffBriefs(before: BriefContent, after: BriefContent): BriefChange[] {
+  const changes: BriefChange[] = []
+  for (const field of BRIEF_FIELDS) {
+    const label = BRIEF_FIELD_LABEL[field]
+    const a = before[field]
+    const b = after[field]
+    if (Array.isArray(a) && Array.isArray(b)) {
+      const added = b.filter((x) => !a.includes(x))
+      const removed = a.filter((x) => !b.includes(x))
+      const reordered = !added.length && !removed.length && a.join('\n') !== b.join('\n')
+      if (added.length || removed.length) changes.push({ field, label, kind: 'list', added, removed })
+      else if (reordered) changes.push({ field, label, kind: 'text', before: a.join(', '), after: b.join(', ') })
+    } else if (a !== b) {
+      const show = (x: unknown) => (field === 'jurisdiction' ? JURISDICTION_LABEL[x as Jurisdiction] : String(x))
+      changes.push({ field, label, kind: 'text', before: show(a), after: show(b) })
+    }
+  }
+  return changes
+}
+
+/** True when nothing has been written yet. */
+export function isBriefEmpty(b: BriefContent): boolean {
+  return BRIEF_TEXT_FIELDS.every((f) => !b[f].trim()) && BRIEF_LIST_FIELDS.every((f) => b[f].length === 0)
+}

@@ -1,0 +1,160 @@
+/**
+ * Date arithmetic for due dates, payment terms and aging. Pure (no I/O).
+ *
+ * Everything is in UTC calendar days: a Date stands for the UTC day that contains it, "today" is the UTC
+ * day of `now`, business days are Monday–Friday in UTC, and there is no holiday calendar. Date-only
+ * values ('YYYY-MM-DD', as stored in date columns) are accepted where noted and mean that UTC day.
+ * Invalid dates and non-integer day counts throw RangeError.
+ */
+
+const DAY_MS = 86_400_000
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+function assertDate(d: Date, what = 'date'): void {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`${what} is not a valid date`)
+}
+function assertInt(n: number, what: string): void {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} must be a whole number, got ${n}`)
+}
+
+/** 'YYYY-MM-DD' -> that day at 00:00 UTC. Throws on anything else (including 2026-02-30). */
+export function fromIsoDay(s: string): Date {
+  const m = ISO_DAY.exec(s)
+  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): "${s}"`)
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new RangeError(`Not a calendar date: "${s}"`)
+  return date
+}
+
+/** The UTC day of a Date as 'YYYY-MM-DD'. */
+export function toIsoDay(d: Date): string {
+  assertDate(d)
+  return d.toISOString().slice(0, 10)
+}
+
+function toDate(v: Date | string, what: string): Date {
+  if (typeof v === 'string') return fromIsoDay(v)
+  assertDate(v, what)
+  return v
+}
+
+/** 00:00 UTC of the UTC day containing `d`. */
+export function startOfUtcDay(d: Date): Date {
+  assertDate(d)
+  return new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS)
+}
+
+/** Days since 1970-01-01 of the UTC day containing `d`. */
+function dayNumber(d: Date): number {
+  return Math.floor(d.getTime() / DAY_MS)
+}
+
+/** Whole UTC calendar days from `from` to `to` (the time of day is ignored); negative when `to` is earlier. */
+export function calendarDaysBetween(from: Date | string, to: Date | string): number {
+  return dayNumber(toDate(to, 'to')) - dayNumber(toDate(from, 'from'))
+}
+
+/** `d` plus `n` calendar days (n may be negative); the time of day is kept. */
+export function addDays(d: Date, n: number): Date {
+  assertDate(d)
+  assertInt(n, 'days')
+  return new Date(d.getTime() + n * DAY_MS)
+}
+
+const isWeekend = (d: Date) => d.getUTCDay() === 0 || d.getUTCDay() === 6
+
+/**
+ * `d` plus `n` business days (Mon–Fri, UTC); n may be negative; the time of day is kept.
+ * Each step moves to the next (previous) weekday, so Friday + 1 = Monday and Saturday + 1 = Monday;
+ * n = 0 returns `d` unchanged, even on a weekend.
+ */
+export function addBusinessDays(d: Date, n: number): Date {
+  assertDate(d)
+  assertInt(n, 'business days')
+  const step = n < 0 ? -1 : 1
+  let left = Math.abs(n)
+  // Whole weeks first when starting on a weekday (5 business days = 7 calendar days from a weekday).
+  let t = d.getTime()
+  if (!isWeekend(d) && left > 5) {
+    const weeks = Math.floor((left - 1) / 5)
+    t += step * weeks * 7 * DAY_MS
+    left -= weeks * 5
+  }
+  const cur = new Date(t)
+  while (left > 0) {
+    cur.setTime(cur.getTime() + step * DAY_MS)
+    if (!isWeekend(cur)) left--
+  }
+  return cur
+}
+
+/** Weekdays (Mon–Fri) among UTC days 0..n counted from the Monday 1970-01-05, as a cumulative count. */
+function weekdaysThrough(day: number): number {
+  const k = day - 4 // 1970-01-05 (day 4) is a Monday
+  const weeks = Math.floor(k / 7)
+  const rem = k - weeks * 7 // 0 = Monday … 6 = Sunday
+  return weeks * 5 + Math.min(rem + 1, 5)
+}
+
+/**
+ * Business days (Mon–Fri, UTC) after `start`'s day up to and including `end`'s day; when end is before
+ * start, minus the business days after end up to and including start. It is the inverse of
+ * addBusinessDays (businessDaysBetween(d, addBusinessDays(d, n)) === n) from any weekday, and from a
+ * weekend day for n >= 0. Examples: Fri -> next Mon = 1, Sat -> Mon = 1, Mon -> Mon a week later = 5,
+ * same day = 0, Sat -> Sun = 0, Mon -> previous Fri = -1.
+ */
+export function businessDaysBetween(start: Date | string, end: Date | string): number {
+  const a = dayNumber(toDate(start, 'start'))
+  const b = dayNumber(toDate(end, 'end'))
+  return weekdaysThrough(b) - weekdaysThrough(a)
+}
+
+/**
+ * The due day of payment terms "Net N": N calendar days after the UTC day of the start event (post
+ * verified, draft approved or invoice received), returned as 00:00 UTC of that day. Net 0 = same day.
+ * Example: verified 2026-03-10 14:00 UTC, Net 30 -> 2026-04-09.
+ */
+export function dueDateFromTerms(startEvent: Date, netDays: number): Date {
+  assertDate(startEvent, 'start event')
+  assertInt(netDays, 'net days')
+  if (netDays < 0) throw new RangeError(`net days must not be negative, got ${netDays}`)
+  return addDays(startOfUtcDay(startEvent), netDays)
+}
+
+export type DueTone = 'late' | 'soon' | 'ok'
+export interface RelativeDue {
+  text: string
+  tone: DueTone
+  /** UTC calendar days from today to the due day; negative when late. */
+  days: number
+}
+
+/**
+ * "due today", "due tomorrow", "due in 3 days", "1 day late", "2 days late" — counted in UTC calendar days
+ * between the due day and the day of `now`. Tone: late when past, soon when due today or tomorrow, else ok.
+ * `due` may be a Date or a 'YYYY-MM-DD' day.
+ */
+export function relativeDue(due: Date | string, now: Date): RelativeDue {
+  const days = calendarDaysBetween(now, due)
+  if (days < 0) return { text: `${-days} ${days === -1 ? 'day' : 'days'} late`, tone: 'late', days }
+  if (days === 0) return { text: 'due today', tone: 'soon', days }
+  if (days === 1) return { text: 'due tomorrow', tone: 'soon', days }
+  return { text: `due in ${days} days`, tone: 'ok', days }
+}
+
+export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const
+export type AgingBucket = (typeof AGING_BUCKETS)[number]
+
+/**
+ * Accounts-payable aging by UTC calendar days past the due day: not yet late (due today or later) ->
+ * 'current'; 1–30 days late -> '1-30'; 31–60; 61–90; 91 or more -> '90+'.
+ */
+export function agingBucket(due: Date | string, now: Date): AgingBucket {
+  const late = calendarDaysBetween(due, now)
+  if (late <= 0) return 'current'
+  if (late <= 30) return '1-30'
+  if (late <= 60) return '31-60'
+  if (late <= 90) return '61-90'
+  return '90+'
+}

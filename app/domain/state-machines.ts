@@ -1,0 +1,198 @@
+/**
+ * The life cycles of campaigns, offers/collaborations, deliverables and invoices as explicit state
+ * machines (shared/DESIGN.md "Core objects and their life"). Pure: services ask `can`/`next` before a
+ * compare-and-set update (`... where status = from`), the UI asks `events` to decide which buttons to show.
+ *
+ * Offer negotiation ('countered'): a creator may counter an invited offer once. 'countered' is its own
+ * state (a sub-state of "invited": the offer is still open and can still expire, be withdrawn by the
+ * brand or be declined by the creator). From 'countered' the brand either
+ *   accept_counter -> accepted   (the creator's counter terms become the contract), or
+ *   reject_counter -> invited    (the original offer is back in front of the creator, who may accept or
+ *                                 decline it, but not counter again without a new 'counter' event).
+ * The creator's plain 'accept' is NOT allowed from 'countered' (they proposed other terms; the brand
+ * answers first). To end the negotiation instead, the brand uses 'withdraw', the creator 'decline'.
+ *
+ * After acceptance the same record is the collaboration: accepted -> active -> completed | cancelled.
+ * The offers.status column holds both (OFFER_RECORD_STATUSES / offerRecordMachine).
+ */
+
+export class IllegalTransitionError extends Error {
+  override readonly name = 'IllegalTransitionError'
+  constructor(
+    readonly machine: string,
+    readonly from: string,
+    readonly event: string,
+    message?: string,
+  ) {
+    super(message ?? `Can’t ${event.replace(/_/g, ' ')}: this ${machine} is ${from.replace(/_/g, ' ')}.`)
+  }
+}
+
+export interface Machine<S extends string, E extends string> {
+  readonly name: string
+  readonly states: readonly S[]
+  readonly transitions: Readonly<Record<S, Readonly<Partial<Record<E, S>>>>>
+  /** Is `value` one of this machine's states? (For status strings read from the database.) */
+  isState(value: unknown): value is S
+  /** May `event` happen in state `from`? Unknown states/events are simply false. */
+  can(from: S, event: E): boolean
+  /** The state after `event`; throws IllegalTransitionError when the transition is not allowed. */
+  next(from: S, event: E): S
+  /** Events allowed in `from`, in declaration order ([] for terminal or unknown states). */
+  events(from: S): E[]
+  /** No event leaves this state. */
+  isTerminal(from: S): boolean
+}
+
+/**
+ * Build a machine from its transition table: state -> { event: next state }. Every state must be a key
+ * (terminal states map to {}); a target that is not a key throws when the machine is defined.
+ */
+export function defineMachine<S extends string, E extends string>(
+  transitions: Record<S, Partial<Record<E, S>>>,
+  name = 'record',
+): Machine<S, E> {
+  const states = Object.keys(transitions) as S[]
+  const isState = (value: unknown): value is S => typeof value === 'string' && Object.hasOwn(transitions, value)
+  for (const s of states) {
+    for (const [event, target] of Object.entries(transitions[s]) as [string, unknown][]) {
+      if (!isState(target)) throw new Error(`${name}: "${s}" --${event}--> "${String(target)}" goes to an unknown state`)
+    }
+  }
+  const lookup = (from: S, event: E): S | undefined => {
+    if (!isState(from)) return undefined
+    const row = transitions[from]
+    return typeof event === 'string' && Object.hasOwn(row, event) ? row[event] : undefined
+  }
+  return {
+    name,
+    states,
+    transitions,
+    isState,
+    can: (from, event) => lookup(from, event) !== undefined,
+    next: (from, event) => {
+      const to = lookup(from, event)
+      if (to === undefined) throw new IllegalTransitionError(name, String(from), String(event))
+      return to
+    },
+    events: (from) => (isState(from) ? (Object.keys(transitions[from]) as E[]) : []),
+    isTerminal: (from) => isState(from) && Object.keys(transitions[from]).length === 0,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Campaign: draft -> active -> completed -> archived; a draft can be archived straight away.
+// ---------------------------------------------------------------------------------------------------
+export const CAMPAIGN_STATUSES = ['draft', 'active', 'completed', 'archived'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+export const CAMPAIGN_EVENTS = ['activate', 'complete', 'archive'] as const
+export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number]
+
+export const campaignMachine = defineMachine<CampaignStatus, CampaignEvent>(
+  {
+    draft: { activate: 'active', archive: 'archived' },
+    active: { complete: 'completed' },
+    completed: { archive: 'archived' },
+    archived: {},
+  },
+  'campaign',
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Offer (before acceptance). See the header for 'countered'.
+// ---------------------------------------------------------------------------------------------------
+export const OFFER_STATUSES = ['invited', 'countered', 'accepted', 'declined', 'expired', 'withdrawn'] as const
+export type OfferStatus = (typeof OFFER_STATUSES)[number]
+export const OFFER_EVENTS = ['accept', 'decline', 'expire', 'withdraw', 'counter', 'accept_counter', 'reject_counter'] as const
+export type OfferEvent = (typeof OFFER_EVENTS)[number]
+/** The offer is still open (a creator or the brand can act on it). */
+export const OPEN_OFFER_STATUSES = ['invited', 'countered'] as const satisfies readonly OfferStatus[]
+
+const offerTransitions = {
+  invited: { accept: 'accepted', decline: 'declined', expire: 'expired', withdraw: 'withdrawn', counter: 'countered' },
+  countered: { accept_counter: 'accepted', reject_counter: 'invited', decline: 'declined', expire: 'expired', withdraw: 'withdrawn' },
+  accepted: {},
+  declined: {},
+  expired: {},
+  withdrawn: {},
+} as const satisfies Record<OfferStatus, Partial<Record<OfferEvent, OfferStatus>>>
+
+export const offerMachine = defineMachine<OfferStatus, OfferEvent>(offerTransitions, 'offer')
+
+// ---------------------------------------------------------------------------------------------------
+// Collaboration (the accepted offer): accepted -> active -> completed | cancelled.
+// ---------------------------------------------------------------------------------------------------
+export const COLLABORATION_STATUSES = ['accepted', 'active', 'completed', 'cancelled'] as const
+export type CollaborationStatus = (typeof COLLABORATION_STATUSES)[number]
+export const COLLABORATION_EVENTS = ['start', 'complete', 'cancel'] as const
+export type CollaborationEvent = (typeof COLLABORATION_EVENTS)[number]
+
+const collaborationTransitions = {
+  accepted: { start: 'active', cancel: 'cancelled' },
+  active: { complete: 'completed', cancel: 'cancelled' },
+  completed: {},
+  cancelled: {},
+} as const satisfies Record<CollaborationStatus, Partial<Record<CollaborationEvent, CollaborationStatus>>>
+
+export const collaborationMachine = defineMachine<CollaborationStatus, CollaborationEvent>(collaborationTransitions, 'collaboration')
+
+/** Every value of offers.status: the offer states followed by the collaboration states after 'accepted'. */
+export const OFFER_RECORD_STATUSES = ['invited', 'countered', 'accepted', 'declined', 'expired', 'withdrawn', 'active', 'completed', 'cancelled'] as const
+export type OfferRecordStatus = (typeof OFFER_RECORD_STATUSES)[number]
+export type OfferRecordEvent = OfferEvent | CollaborationEvent
+
+/** The whole life of one offers row: offerMachine, then collaborationMachine from 'accepted'. */
+export const offerRecordMachine = defineMachine<OfferRecordStatus, OfferRecordEvent>(
+  { ...offerTransitions, ...collaborationTransitions },
+  'offer',
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Deliverable: pending -> draft_submitted -> (changes_requested -> draft_submitted)* -> approved -> posted
+// -> verified; a live post can be sent back: posted -> post_changes_requested -> posted.
+// ---------------------------------------------------------------------------------------------------
+export const DELIVERABLE_STATUSES = [
+  'pending',
+  'draft_submitted',
+  'changes_requested',
+  'approved',
+  'posted',
+  'post_changes_requested',
+  'verified',
+] as const
+export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number]
+export const DELIVERABLE_EVENTS = ['submit_draft', 'request_changes', 'approve', 'submit_post', 'request_post_changes', 'verify'] as const
+export type DeliverableEvent = (typeof DELIVERABLE_EVENTS)[number]
+
+export const deliverableMachine = defineMachine<DeliverableStatus, DeliverableEvent>(
+  {
+    pending: { submit_draft: 'draft_submitted' },
+    draft_submitted: { request_changes: 'changes_requested', approve: 'approved' },
+    changes_requested: { submit_draft: 'draft_submitted' },
+    approved: { submit_post: 'posted' },
+    posted: { verify: 'verified', request_post_changes: 'post_changes_requested' },
+    post_changes_requested: { submit_post: 'posted' },
+    verified: {},
+  },
+  'deliverable',
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Invoice: submitted -> approved | rejected; approved -> paid (once: 'paid' is terminal);
+// submitted | approved | rejected -> void. A paid invoice cannot be voided.
+// ---------------------------------------------------------------------------------------------------
+export const INVOICE_STATUSES = ['submitted', 'approved', 'rejected', 'paid', 'void'] as const
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
+export const INVOICE_EVENTS = ['approve', 'reject', 'pay', 'void'] as const
+export type InvoiceEvent = (typeof INVOICE_EVENTS)[number]
+
+export const invoiceMachine = defineMachine<InvoiceStatus, InvoiceEvent>(
+  {
+    submitted: { approve: 'approved', reject: 'rejected', void: 'void' },
+    approved: { pay: 'paid', void: 'void' },
+    rejected: { void: 'void' },
+    paid: {},
+    void: {},
+  },
+  'invoice',
+)

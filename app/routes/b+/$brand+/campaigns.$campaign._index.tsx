@@ -1,0 +1,120 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { BudgetBar, Button, Card, DateTime, FormError, Stat } from '#app/components/ui.tsx'
+import { CampaignForm } from '#app/components/campaigns/campaign-form.tsx'
+import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
+import { roleCan } from '#app/auth/capabilities.ts'
+import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { CAMPAIGN_TRANSITIONS, CAMPAIGN_TRANSITION_LABEL, type CampaignStatus } from '#app/domain/offer-terms.ts'
+import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-status.server.ts'
+import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
+import { updateCampaign } from '#app/services/campaigns/update-campaign.server.ts'
+import { campaignSchema, campaignStatusSchema } from '#app/validation/campaigns.ts'
+import { parseForm } from '#app/validation/parse-form.server.ts'
+import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+import { echoValues } from '#app/utils/echo-values.server.ts'
+import { echoedValues } from '#app/utils/echoed-values.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? 'Campaign'} · Greenroom` }]
+
+// Any member who may see campaigns; the campaign must belong to this brand (404 otherwise).
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'campaign.view')
+  const data = await handleLoader(() => getCampaign(actor.brand.id, args.params.campaign!))
+  const open = data.offers.filter((o) => o.status === 'invited' || o.status === 'countered').length
+  const accepted = data.offers.filter((o) => ['accepted', 'active', 'completed'].includes(o.status)).length
+  return {
+    brandSlug: actor.brand.slug,
+    canEdit: roleCan(actor.role, 'campaign.edit'),
+    campaign: data.campaign,
+    committedMinor: data.committedMinor,
+    counts: { open, accepted, creators: new Set(data.offers.map((o) => o.creatorId)).size },
+    brief: data.brief ? { currentVersion: data.brief.currentVersion, lastPublishedAt: data.brief.versions[0]?.publishedAt ?? null } : null,
+  }
+}
+
+// Managers and admins: edit the details, or move the status along.
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireBrandRole(args, 'campaign.edit')
+  const raw = await args.request.clone().formData()
+  const result = await handleAction(async () => {
+    const intent = raw.get('intent')
+    const base = `/b/${actor.brand.slug}/campaigns/${args.params.campaign}`
+    if (intent === 'status') {
+      const input = await parseForm(args.request, campaignStatusSchema)
+      const r = await changeCampaignStatus(actor, args.params.campaign!, input.status)
+      return redirectWithFlash(base, `${r.name} is now ${r.to}.`)
+    }
+    const input = await parseForm(args.request, campaignSchema, { arrayFields: ['platforms'] })
+    await updateCampaign(actor, args.params.campaign!, input)
+    return redirectWithFlash(base, 'Campaign saved.')
+  })
+  return echoValues(result, raw)
+}
+
+export default function CampaignOverview() {
+  const { campaign, committedMinor, counts, brief, canEdit, brandSlug } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const failure = failureOf(actionData)
+  const echoed = echoedValues(actionData)
+  const saving = useIsPending({ intent: 'update' })
+  const moving = useIsPending({ intent: 'status' })
+  const next = CAMPAIGN_TRANSITIONS[campaign.status as CampaignStatus] ?? []
+  return (
+    <>
+      <CampaignHeader brandSlug={brandSlug} campaign={campaign} />
+      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+      <div className="grid-4">
+        <Stat label="Creators" value={counts.creators} />
+        <Stat label="Accepted" value={counts.accepted} to={`/b/${brandSlug}/campaigns/${campaign.id}/offers`} />
+        <Stat label="Awaiting answer" value={counts.open} to={`/b/${brandSlug}/campaigns/${campaign.id}/offers`} />
+        <Stat
+          label="Brief"
+          value={brief?.currentVersion ? `v${brief.currentVersion}` : 'Not published'}
+          hint={brief?.lastPublishedAt ? <DateTime value={brief.lastPublishedAt} dateOnly /> : undefined}
+          to={`/b/${brandSlug}/campaigns/${campaign.id}/brief`}
+        />
+      </div>
+      <div className="grid-2 grid-wide-left">
+        <Card title="Budget">
+          <BudgetBar
+            total={campaign.budgetMinor}
+            currency={campaign.currency}
+            segments={[{ label: 'Committed (accepted offers)', minor: committedMinor, tone: committedMinor > campaign.budgetMinor ? 'danger' : 'success' }]}
+          />
+        </Card>
+        <Card title="Details">
+          <dl className="dl">
+            <dt>Objective</dt>
+            <dd>{campaign.objective || <span className="muted">Not set</span>}</dd>
+            <dt>Dates</dt>
+            <dd>
+              {campaign.startsOn ?? 'No start date'} → {campaign.endsOn ?? 'open'}
+            </dd>
+            <dt>Platforms</dt>
+            <dd>{campaign.platforms.length ? campaign.platforms.map((p) => PLATFORM_LABEL[p as Platform] ?? p).join(', ') : <span className="muted">Any</span>}</dd>
+          </dl>
+          {canEdit && next.length ? (
+            <Form method="post" className="cluster">
+              <input type="hidden" name="intent" value="status" />
+              {next.map((s) => (
+                <Button key={s} type="submit" name="status" value={s} variant={s === 'active' ? 'primary' : 'secondary'} pending={moving}>
+                  {CAMPAIGN_TRANSITION_LABEL[s]}
+                </Button>
+              ))}
+            </Form>
+          ) : null}
+        </Card>
+      </div>
+      {canEdit && campaign.status !== 'archived' ? (
+        <Card title="Edit campaign">
+          <CampaignForm intent="update" values={campaign} failure={failure}
+          echoed={echoed.get('intent') === 'update' ? echoed : undefined} pending={saving} submitLabel="Save changes" showFormError={false} />
+        </Card>
+      ) : null}
+    </>
+  )
+}

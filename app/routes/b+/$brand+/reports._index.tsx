@@ -1,0 +1,187 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Button, Card, EmptyState, PageHeader, SelectField, Stat, TextField } from '#app/components/ui.tsx'
+import { CostVsEmvChart, WeeklyChart } from '#app/components/report-chart.tsx'
+import { formatMoneyExact } from '#app/components/format.ts'
+import { formatMetric } from '#app/domain/metrics.ts'
+import { TIERS, TIER_LABEL } from '#app/domain/tiers.ts'
+import { PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
+import { reportColumns, sortRows, type ColumnKind } from '#app/domain/report-columns.ts'
+import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
+import { emvFormulaOf } from '#app/services/reports/derive-metrics.ts'
+import { parseReportQuery } from '#app/validation/report-filters.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
+
+// Any member with report.view (admin, manager, finance, viewer).
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'report.view')
+  const q = parseReportQuery(new URL(args.request.url))
+  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, platform: q.platform, tier: q.tier })
+  return { slug: actor.brand.slug, q, report, emvFormula: emvFormulaOf(report.settings, report.currency) }
+}
+
+export function showValue(kind: ColumnKind, v: unknown, currency: string): string {
+  if (kind === 'text') return v === null || v === undefined ? '—' : String(v)
+  const n = v === null || v === undefined ? null : Number(v)
+  if (kind === 'money' || kind === 'unit-money') return formatMetric(n, 'money', currency)
+  return formatMetric(n, kind)
+}
+
+export default function Reports() {
+  const { slug, q, report, emvFormula } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
+  const rows = report[q.view]
+  const sorted = sortRows(rows as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as typeof rows
+  const params = new URLSearchParams(location.search)
+  const withParams = (changes: Record<string, string | null>) => {
+    const p = new URLSearchParams(params)
+    for (const [k, v] of Object.entries(changes)) (v === null ? p.delete(k) : p.set(k, v))
+    return `?${p}`
+  }
+  const sortLink = (key: string) => withParams({ sort: key, dir: q.sort === key && q.dir === 'desc' ? 'asc' : 'desc' })
+  const money = (minor: number) => formatMoneyExact(minor, report.currency)
+  const p = report.program
+  const viewLabel = { creators: 'Per creator', collaborations: 'Per creator and campaign', campaigns: 'Per campaign' } as const
+  const exportHref = `/b/${slug}/reports/export.csv${location.search}`
+  return (
+    <>
+      <PageHeader
+        title="Performance"
+        subtitle="What each creator delivered, for what it cost."
+        actions={
+          <a className="btn btn-secondary" href={exportHref} download>
+            Export CSV
+          </a>
+        }
+      />
+      <Card>
+        <Form method="get" className="toolbar" aria-label="Report filters">
+          <TextField label="From" name="from" type="date" defaultValue={q.from ?? ''} />
+          <TextField label="To" name="to" type="date" defaultValue={q.to ?? ''} />
+          <SelectField label="Campaign" name="campaign" defaultValue={q.campaign ?? ''} placeholder="All campaigns" options={report.campaignOptions.map((c) => ({ value: c.id, label: c.name }))} />
+          <SelectField label="Platform" name="platform" defaultValue={q.platform ?? ''} placeholder="All platforms" options={PLATFORMS.map((pl) => ({ value: pl, label: PLATFORM_LABEL[pl] }))} />
+          <SelectField
+            label="Tier"
+            name="tier"
+            defaultValue={q.tier ?? ''}
+            placeholder="All tiers"
+            options={TIERS.map((t) => ({ value: t, label: TIER_LABEL[t] }))}
+          />
+          <input type="hidden" name="view" value={q.view} />
+          <Button type="submit">Apply</Button>
+          {location.search ? (
+            <Link to="." className="btn btn-ghost">
+              Clear
+            </Link>
+          ) : null}
+        </Form>
+      </Card>
+      <div className="grid-4">
+        <Stat label="Cost" value={money(p.costMinor)} hint={p.costBasis === 'fees' ? 'contracted fees (no ledger yet)' : p.costBasis === 'mixed' ? 'ledger, fees where no ledger' : 'from the cost ledger'} />
+        <Stat label="Impressions" value={showValue('count', p.impressions, report.currency)} hint={`CPM ${showValue('unit-money', p.cpm, report.currency)}`} />
+        <Stat label="Engagements" value={showValue('count', p.engagements, report.currency)} hint={`ER ${showValue('percent', p.engagementRate, report.currency)} by ${report.settings.rateBasis}`} />
+        <Stat label="EMV" value={showValue('money', p.emv, report.currency)} hint={emvFormula} />
+      </div>
+      {report.otherCurrency > 0 ? (
+        <p className="callout callout-warning small">
+          {report.otherCurrency} collaboration(s) in another currency than {report.currency} are not included.
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <Card title="Cost vs EMV per creator">
+          {report.creators.length ? (
+            <CostVsEmvChart rows={report.creators.map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv }))} format={money} emvFormula={emvFormula} />
+          ) : (
+            <p className="muted">No data for these filters.</p>
+          )}
+        </Card>
+        <Card title="Performance over time">
+          {report.weekly.length ? <WeeklyChart weeks={report.weekly} /> : <p className="muted">No posts in this period.</p>}
+        </Card>
+      </div>
+      <Card
+        title={viewLabel[q.view]}
+        actions={
+          <nav className="cluster small" aria-label="Group by">
+            {(['creators', 'collaborations', 'campaigns'] as const).map((v) => (
+              <Link key={v} to={withParams({ view: v })} aria-current={q.view === v ? 'page' : undefined} className={q.view === v ? 'strong' : ''}>
+                {viewLabel[v]}
+              </Link>
+            ))}
+          </nav>
+        }
+      >
+        {rows.length === 0 ? (
+          <EmptyState title="Nothing to report yet">Collaborations show up here once a creator accepts an offer; numbers once posts are live and stats are in.</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table-compact report-table">
+              <thead>
+                <tr>
+                  <th scope="col" aria-sort={q.sort === 'label' ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <Link className="sort" to={sortLink('label')}>
+                      {q.view === 'campaigns' ? 'Campaign' : 'Creator'}
+                    </Link>
+                  </th>
+                  {cols
+                    .filter((c) => q.view !== 'campaigns' || c.key !== 'tier')
+                    .map((c) => (
+                      <th key={c.key} scope="col" className={c.kind === 'text' ? '' : 'num'} title={c.definition} aria-sort={q.sort === c.key ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                        <Link className="sort" to={sortLink(c.key)} aria-describedby={`def-${c.key}`}>
+                          {c.header}
+                        </Link>
+                      </th>
+                    ))}
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((r) => (
+                  <tr key={r.key} data-row={r.label}>
+                    <th scope="row" style={{ minWidth: '10rem' }}>
+                      {r.label}
+                      {r.sublabel ? <div className="muted small">{r.sublabel}</div> : null}
+                    </th>
+                    {cols
+                      .filter((c) => q.view !== 'campaigns' || c.key !== 'tier')
+                      .map((c) => (
+                        <td key={c.key} className={c.kind === 'text' ? '' : 'num'} data-col={c.key} title={c.key === 'emv' ? (r.emvDetail ?? emvFormula) : undefined}>
+                          {showValue(c.kind, (r as unknown as Record<string, unknown>)[c.key], report.currency)}
+                          {c.key === 'costMinor' && r.costBasis !== 'ledger' ? <span className="muted xsmall"> {r.costBasis === 'fees' ? 'fees' : 'mixed'}</span> : null}
+                        </td>
+                      ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  {cols
+                    .filter((c) => q.view !== 'campaigns' || c.key !== 'tier')
+                    .map((c) => (
+                      <td key={c.key} className={c.kind === 'text' ? '' : 'num'}>
+                        {c.key === 'tier' ? '' : showValue(c.kind, (p as unknown as Record<string, unknown>)[c.key], report.currency)}
+                      </td>
+                    ))}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+        <details className="small" style={{ marginTop: '0.75rem' }}>
+          <summary>Definitions</summary>
+          <dl className="dl-stacked">
+            {cols.map((c) => (
+              <div key={c.key}>
+                <dt>{c.header}</dt>
+                <dd id={`def-${c.key}`}>{c.definition}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </Card>
+    </>
+  )
+}

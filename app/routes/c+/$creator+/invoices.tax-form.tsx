@@ -1,0 +1,117 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, FormError, PageHeader, SelectField, StatusChip, TextField } from '#app/components/ui.tsx'
+import { requireCreatorActor } from '#app/auth/guards.server.ts'
+import { latestTaxForm, resolvePayee } from '#app/services/invoices/invoice-rules.server.ts'
+import { submitTaxForm } from '#app/services/tax/submit-tax-form.server.ts'
+import { TAX_FORM_MAX_BYTES } from '#app/services/tax/save-tax-form-file.server.ts'
+import { db } from '#app/db.server.ts'
+import { AppError, InvalidInputError } from '#app/utils/errors.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+import { parseFormData } from '#app/validation/parse-form.server.ts'
+import { taxFormFieldsSchema } from '#app/validation/money.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Tax form · Greenroom' }]
+
+// The creator, or an agent with the 'invoice' permission (the form is the payee's: the agency's when it invoices).
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'invoice')
+  const payee = await resolvePayee(db(), actor.creator)
+  const form = await latestTaxForm(db(), payee.kind === 'creator' ? { kind: 'creator', creatorId: payee.creatorId } : { kind: 'agency', agencyId: payee.agencyId })
+  return {
+    payee: { kind: payee.kind, name: payee.name },
+    form: form ? { kind: form.kind, legalName: form.legalName, status: form.status, createdAt: form.createdAt.toISOString().slice(0, 10) } : null,
+  }
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'invoice')
+  return handleAction(async () => {
+    const length = Number(args.request.headers.get('content-length') ?? '0')
+    if (length > TAX_FORM_MAX_BYTES + 64 * 1024) throw new AppError(413, 'That file is over 10 MB.', { file: ['That file is over 10 MB.'] })
+    let form: FormData
+    try {
+      form = await args.request.formData()
+    } catch {
+      throw new InvalidInputError('The form could not be read. Reload the page and try again.')
+    }
+    const file = form.get('file')
+    form.delete('file')
+    if (!(file instanceof File)) throw new InvalidInputError('Please correct the highlighted fields.', { file: ['Choose the signed form (PDF, PNG or JPEG).'] })
+    const input = parseFormData(form, taxFormFieldsSchema)
+    await submitTaxForm(actor, { ...input, file })
+    return redirectWithFlash(`/c/${actor.creator.id}/invoices/tax-form`, 'Tax form uploaded. Finance verifies it before your first payment.')
+  })
+}
+
+export default function TaxForm() {
+  const { payee, form } = useLoaderData<typeof loader>()
+  const failure = failureOf(useActionData<typeof action>())
+  const pending = useIsPending()
+  return (
+    <>
+      <PageHeader title="Tax form" subtitle={`The form on file for ${payee.name}${payee.kind === 'agency' ? ' (your agency invoices for you)' : ''}.`} back={{ to: '..', label: 'Invoices' }} />
+      <div className="grid-2">
+        <Card title="On file">
+          {form ? (
+            <dl className="dl">
+              <dt>Form</dt>
+              <dd>{form.kind}</dd>
+              <dt>Legal name</dt>
+              <dd>{form.legalName}</dd>
+              <dt>Status</dt>
+              <dd>
+                <StatusChip status={form.status} />
+              </dd>
+              <dt>Uploaded</dt>
+              <dd>{form.createdAt}</dd>
+            </dl>
+          ) : (
+            <p>No tax form yet. Brands need one before they can pay you.</p>
+          )}
+        </Card>
+        <Card title={form ? 'Upload a new form' : 'Upload your form'}>
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+            <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+            <SelectField
+              label="Form"
+              name="kind"
+              required
+              options={[
+                { value: 'W-9', label: 'W-9 (US person or business)' },
+                { value: 'W-8BEN', label: 'W-8BEN (non-US individual)' },
+                { value: 'W-8BEN-E', label: 'W-8BEN-E (non-US business)' },
+              ]}
+              error={fieldError(failure, 'kind')}
+            />
+            <TextField label="Legal name" name="legalName" required hint="Exactly as on the form." error={fieldError(failure, 'legalName')} />
+            <SelectField
+              label="Entity type"
+              name="entityType"
+              required
+              options={[
+                { value: 'individual', label: 'Individual' },
+                { value: 'sole_proprietor', label: 'Sole proprietor' },
+                { value: 'llc', label: 'LLC' },
+                { value: 'corporation', label: 'Corporation' },
+                { value: 'partnership', label: 'Partnership' },
+                { value: 'foreign_individual', label: 'Foreign individual' },
+                { value: 'foreign_entity', label: 'Foreign entity' },
+              ]}
+              error={fieldError(failure, 'entityType')}
+            />
+            <TextField label="Signed form (PDF, PNG or JPEG, up to 10 MB)" name="file" type="file" accept="application/pdf,image/png,image/jpeg" required error={fieldError(failure, 'file')} />
+            <p className="muted small">Do not type your SSN or EIN anywhere in Greenroom: the signed form is the record, and only finance and you can open it.</p>
+            <div>
+              <Button type="submit" variant="primary" pending={pending} pendingText="Uploading…">
+                Upload tax form
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,143 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { Button, Card, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
+import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
+import { requireCreatorActor } from '#app/auth/guards.server.ts'
+import { addCreatorSnapshot } from '#app/services/metrics/add-creator-snapshot.server.ts'
+import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
+import { parseForm } from '#app/validation/parse-form.server.ts'
+import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Post stats · Greenroom' }]
+
+const count = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[,\s]/g, ''))
+  .refine((s) => s === '' || /^\d{1,12}$/.test(s), 'Whole numbers only (e.g. 12500).')
+  .transform((s) => (s === '' ? null : Number(s)))
+
+const schema = z.object({
+  intent: z.literal('stats'),
+  capturedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the day you read these numbers.'),
+  impressions: count.default(''),
+  reach: count.default(''),
+  views: count.default(''),
+  likes: count.default(''),
+  comments: count.default(''),
+  shares: count.default(''),
+  saves: count.default(''),
+  clicks: count.default(''),
+  followers: count.default(''),
+})
+
+const LABEL: Record<MetricField, string> = {
+  impressions: 'Impressions',
+  reach: 'Accounts reached',
+  views: 'Views / plays',
+  likes: 'Likes',
+  comments: 'Comments',
+  shares: 'Shares',
+  saves: 'Saves',
+  clicks: 'Link taps',
+  followers: 'Your followers today',
+}
+
+// The creator, or an agent acting for them (reporting needs the submit_content scope).
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'view')
+  return handleLoader(async () => ({
+    creatorId: actor.creator.id,
+    canSubmit: actor.via.kind === 'self' || actor.via.scopes.includes('submit_content'),
+    page: await getCreatorPostPage(actor.creator.id, args.params.deliverable ?? ''),
+  }))
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'submit_content')
+  return handleAction(async () => {
+    const input = await parseForm(args.request, schema)
+    const values = Object.fromEntries(METRIC_FIELDS.map((f) => [f, input[f]])) as Record<MetricField, number | null>
+    // Evidence screenshot: the files service (content capability) will hand us a file id here.
+    await addCreatorSnapshot(actor, { deliverableId: args.params.deliverable ?? '', capturedOn: input.capturedOn, values, evidenceFileId: null })
+    return redirectWithFlash(`/c/${actor.creator.id}/posts/${args.params.deliverable}/stats`, 'Thanks — your stats are saved.')
+  })
+}
+
+const nf = new Intl.NumberFormat('en-US')
+
+export default function PostStats() {
+  const { creatorId, canSubmit, page } = useLoaderData<typeof loader>()
+  const failure = failureOf(useActionData<typeof action>())
+  const pending = useIsPending({ intent: 'stats' })
+  const post = page.post
+  const today = new Date().toISOString().slice(0, 10)
+  const ageDays = post ? Math.floor((Date.now() - new Date(post.postedAt).getTime()) / 86_400_000) : 0
+  return (
+    <>
+      <PageHeader title="Post stats" subtitle={`${page.brand.name} · ${page.campaign.name}`} back={{ to: `/c/${creatorId}/posts/${page.deliverable.id}`, label: 'Live post' }} />
+      {!post ? (
+        <Card>
+          <EmptyState title="No live post yet">Add your live post link first; stats come 7 and 30 days after posting.</EmptyState>
+        </Card>
+      ) : (
+        <div className="split">
+          {canSubmit ? (
+            <Card title={ageDays >= 28 ? 'Add your 30-day stats' : 'Add your 7-day stats'}>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="stats" />
+                <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+                <p className="small muted">Open the post’s insights on the platform and copy the numbers. Leave a box empty if the platform does not show it.</p>
+                <TextField label="Day you read the numbers" name="capturedOn" type="date" required defaultValue={today} max={today} error={fieldError(failure, 'capturedOn')} />
+                <div className="grid-2">
+                  {METRIC_FIELDS.map((f) => (
+                    <TextField key={f} label={LABEL[f]} name={f} inputMode="numeric" autoComplete="off" error={fieldError(failure, f)} />
+                  ))}
+                </div>
+                <div className="callout callout-info small">
+                  Screenshot of your insights: uploading one here is coming with file uploads; until then the brand may ask for it by message.
+                </div>
+                <Button type="submit" variant="primary" pending={pending} pendingText="Saving…">
+                  Save stats
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+          <Card title="What you reported">
+            {page.snapshots.length === 0 ? (
+              <p className="muted">Nothing yet.</p>
+            ) : (
+              <div className="table-wrap table-wrap-flow">
+                <table className="table-compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">Day</th>
+                      <th scope="col" className="num">Views</th>
+                      <th scope="col" className="num">Reach</th>
+                      <th scope="col" className="num">Likes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.snapshots.map((s) => (
+                      <tr key={s.id}>
+                        <td>
+                          <DateTime value={s.capturedAt} dateOnly />
+                        </td>
+                        <td className="num">{s.views === null ? '—' : nf.format(Number(s.views))}</td>
+                        <td className="num">{s.reach === null ? '—' : nf.format(Number(s.reach))}</td>
+                        <td className="num">{s.likes === null ? '—' : nf.format(Number(s.likes))}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  )
+}

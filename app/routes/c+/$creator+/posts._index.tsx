@@ -1,0 +1,46 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Card, Chip, EmptyState, LinkButton, PageHeader, RelativeDue } from '#app/components/ui.tsx'
+import { requireCreatorActor } from '#app/auth/guards.server.ts'
+import { listCreatorPostTodos } from '#app/services/posts/list-creator-post-todos.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Posts · Greenroom' }]
+
+// The creator, or an agent acting for them.
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'view')
+  return { creatorId: actor.creator.id, todos: await listCreatorPostTodos(actor.creator.id) }
+}
+
+export default function CreatorPosts() {
+  const { creatorId, todos } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageHeader title="Live posts and stats" subtitle="Add the link once your post is live, then your numbers after 7 and 30 days." />
+      <Card title={todos.length ? `To do (${todos.length})` : 'To do'}>
+        {todos.length === 0 ? (
+          <EmptyState title="Nothing to post right now">When a brand approves your draft, it shows up here so you can add the live link.</EmptyState>
+        ) : (
+          <ul className="list">
+            {todos.map((t) => (
+              <li key={`${t.kind}:${t.deliverableId}`} className="list-row todo-row" data-todo={t.kind}>
+                <div className="stack-sm">
+                  <span className="cluster">
+                    <Chip tone={t.kind === 'post_fix' ? 'danger' : t.kind === 'post_link' ? 'info' : 'neutral'}>{t.label}</Chip>
+                    {t.due ? <RelativeDue due={t.due} /> : null}
+                  </span>
+                  <span className="small">
+                    <strong>{t.brandName}</strong> · <span className="muted">{t.campaignName}</span>
+                  </span>
+                </div>
+                <LinkButton to={`/c/${creatorId}${t.to}`} variant="primary" className="btn-sm">
+                  {t.label}
+                </LinkButton>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,151 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, FormError, PageHeader, SelectField, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
+import { InvoiceReview } from '#app/components/invoice-review.tsx'
+import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { moneyWords } from '#app/domain/offer-terms.ts'
+import { getBrandInvoice } from '#app/services/invoices/get-invoice.server.ts'
+import { markInvoicePaid } from '#app/services/invoices/mark-invoice-paid.server.ts'
+import { resolveInvoiceException } from '#app/services/invoices/resolve-invoice-exception.server.ts'
+import { InvalidInputError } from '#app/utils/errors.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+import { parseFormData } from '#app/validation/parse-form.server.ts'
+import { markPaidSchema, resolveExceptionSchema } from '#app/validation/money.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Invoice ${data?.invoice.number ?? ''} · Payables · Greenroom` }]
+
+// Finance only.
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'payables.view')
+  return { ...(await handleLoader(() => getBrandInvoice(actor, args.params.invoice ?? ''))), today: new Date().toISOString().slice(0, 10) }
+}
+
+// Finance: approve the exception with a note, send the invoice back, or mark it paid.
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireBrandRole(args, 'payables.pay')
+  const invoiceId = args.params.invoice ?? ''
+  return handleAction(async () => {
+    let form: FormData
+    try {
+      form = await args.request.formData()
+    } catch {
+      throw new InvalidInputError('The form could not be read. Reload the page and try again.')
+    }
+    const back = `/pay/${actor.brand.slug}`
+    if (form.get('intent') === 'mark-paid') {
+      const input = parseFormData(form, markPaidSchema)
+      const r = await markInvoicePaid(actor, { invoiceId, ...input })
+      return redirectWithFlash(back, r.message)
+    }
+    const input = parseFormData(form, resolveExceptionSchema)
+    const inv = await resolveInvoiceException(actor, { invoiceId, decision: input.intent === 'approve-exception' ? 'approve' : 'send_back', note: input.note })
+    return redirectWithFlash(
+      input.intent === 'approve-exception' ? `${back}/invoices/${invoiceId}` : back,
+      input.intent === 'approve-exception' ? `Exception approved for invoice ${inv.number}: it can be paid now.` : `Invoice ${inv.number} sent back to the creator.`,
+    )
+  })
+}
+
+export default function PayablesInvoice() {
+  const data = useLoaderData<typeof loader>()
+  const i = data.invoice
+  const failure = failureOf(useActionData<typeof action>())
+  const paying = useIsPending({ intent: 'mark-paid' })
+  const approving = useIsPending({ intent: 'approve-exception' })
+  const sending = useIsPending({ intent: 'send-back' })
+  const amount = moneyWords(i.totalMinor, i.currency)
+  const canPay = i.status === 'approved' && (i.matchOk || !!i.exceptionNote)
+  return (
+    <>
+      <PageHeader title={`Invoice ${i.number}`} subtitle={`${i.payeeName} · ${i.campaignName}`} back={{ to: '..', label: 'Invoice queue' }} actions={<StatusChip status={i.status} />} />
+      <div className="stack">
+        <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+        <InvoiceReview data={data} />
+        {i.status === 'paid' ? (
+          <div className="callout callout-success">
+            <p>
+              Paid {i.paidOn} by {i.paymentMethod?.toUpperCase()}, reference {i.paymentReference}.
+            </p>
+          </div>
+        ) : null}
+        {i.status === 'submitted' ? <p className="muted">A manager has not approved this invoice yet.</p> : null}
+        {i.status === 'approved' ? (
+          <div className="grid-2">
+            {canPay ? (
+              <Card title="Mark paid">
+                <Form
+                  method="post"
+                  className="stack"
+                  noValidate
+                  onSubmit={(e) => {
+                    if (!confirm(`Mark invoice ${i.number} paid (${amount})? The creator is emailed; this happens once and cannot be undone.`)) e.preventDefault()
+                  }}
+                >
+                  <input type="hidden" name="intent" value="mark-paid" />
+                  <TextField label="Paid on" name="paidOn" type="date" required defaultValue={data.today} max={data.today} error={fieldError(failure, 'paidOn')} />
+                  <SelectField
+                    label="Method"
+                    name="method"
+                    required
+                    options={[
+                      { value: 'ach', label: 'ACH' },
+                      { value: 'wire', label: 'Wire' },
+                      { value: 'check', label: 'Check' },
+                      { value: 'paypal', label: 'PayPal' },
+                      { value: 'other', label: 'Other' },
+                    ]}
+                    error={fieldError(failure, 'method')}
+                  />
+                  <TextField label="Reference" name="reference" required error={fieldError(failure, 'reference')} />
+                  <p className="small muted">Marks {amount} paid to {i.payeeName} and emails the creator with the reference.</p>
+                  <div>
+                    <Button type="submit" variant="primary" pending={paying} pendingText="Marking paid…">
+                      Mark paid
+                    </Button>
+                  </div>
+                </Form>
+              </Card>
+            ) : (
+              <Card title="Approve the exception">
+                <Form
+                  method="post"
+                  className="stack"
+                  noValidate
+                  onSubmit={(e) => {
+                    if (!confirm(`Approve paying invoice ${i.number} despite the failed checks? Your note is kept with the invoice.`)) e.preventDefault()
+                  }}
+                >
+                  <TextareaField label="Why paying is right" name="note" rows={3} required error={fieldError(failure, 'note')} />
+                  <div>
+                    <Button type="submit" name="intent" value="approve-exception" variant="primary" pending={approving} pendingText="Approving…">
+                      Approve exception
+                    </Button>
+                  </div>
+                </Form>
+              </Card>
+            )}
+            <Card title="Reject">
+              <Form
+                method="post"
+                className="stack"
+                noValidate
+                onSubmit={(e) => {
+                  if (!confirm(`Send invoice ${i.number} back? It is rejected; the creator sees your note and sends a new invoice.`)) e.preventDefault()
+                }}
+              >
+                <TextareaField label="What the creator needs to fix" name="note" rows={3} required error={fieldError(failure, 'note')} />
+                <div>
+                  <Button type="submit" name="intent" value="send-back" variant="danger" pending={sending} pendingText="Sending back…">
+                    Reject and send back
+                  </Button>
+                </div>
+              </Form>
+            </Card>
+          </div>
+        ) : null}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,187 @@
+import { and, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { businessDaysBefore, isoDayPlus } from '#app/domain/business-days.ts'
+
+export type AtRiskKind = 'draft_due' | 'post_overdue' | 'review_waiting' | 'verify_waiting' | 'stats_missing' | 'no_tracking' | 'rights_ending'
+
+export interface AtRiskItem {
+  kind: AtRiskKind
+  /** What is at risk, in words. */
+  label: string
+  creatorId: string
+  creatorName: string
+  campaignName: string
+  /** The date it is (or was) due, YYYY-MM-DD, when there is one. */
+  due: string | null
+  /** A path on the brand side, relative to /b/<slug>. */
+  to: string
+}
+
+const COLLAB = ['accepted', 'active'] as const
+
+interface RightsRow {
+  id: string
+  creator_id: string
+  creator_name: string
+  campaign_id: string
+  campaign_name: string
+  usage_end: string | null
+  excl_end: string | null
+}
+
+/**
+ * The brand home's at-risk list: one set-based query per kind, every one scoped to the brand.
+ * Sorted by due date (oldest first), undated items last.
+ */
+export async function getAtRisk(brandId: string, now = new Date()): Promise<AtRiskItem[]> {
+  const today = isoDayPlus(now, 0)
+  const in3 = isoDayPlus(now, 3)
+  const reviewCutoff = businessDaysBefore(now, 2)
+  const d = schema.deliverables
+  const who = { creatorId: schema.creators.id, creatorName: schema.creators.name, campaignId: schema.campaigns.id, campaignName: schema.campaigns.name }
+  const [drafts, overduePosts, reviews, verifications, stats, untracked, rights] = await Promise.all([
+    // Drafts due within 3 days (or already late) and not submitted.
+    db()
+      .select({ ...who, id: d.id, due: d.draftDueOn, format: d.format })
+      .from(d)
+      .innerJoin(schema.creators, eq(schema.creators.id, d.creatorId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+      .where(and(eq(d.brandId, brandId), inArray(d.status, ['pending', 'changes_requested']), lte(d.draftDueOn, in3))),
+    // Approved content whose posting window has closed without a live post (or with one sent back).
+    db()
+      .select({ ...who, id: d.id, due: d.postWindowEnd, status: d.status })
+      .from(d)
+      .innerJoin(schema.creators, eq(schema.creators.id, d.creatorId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+      .where(and(eq(d.brandId, brandId), inArray(d.status, ['approved', 'post_changes_requested']), lt(d.postWindowEnd, today))),
+    // Drafts waiting for a decision for more than 2 business days.
+    db()
+      .select({ ...who, id: d.id, submittedAt: schema.draftVersions.submittedAt, version: schema.draftVersions.version })
+      .from(schema.draftVersions)
+      .innerJoin(d, eq(d.id, schema.draftVersions.deliverableId))
+      .innerJoin(schema.creators, eq(schema.creators.id, d.creatorId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+      .where(
+        and(
+          eq(schema.draftVersions.brandId, brandId),
+          isNull(schema.draftVersions.decision),
+          eq(d.status, 'draft_submitted'),
+          lt(schema.draftVersions.submittedAt, reviewCutoff),
+        ),
+      ),
+    // Live posts waiting for verification for more than 2 business days.
+    db()
+      .select({ ...who, id: schema.posts.id, updatedAt: schema.posts.updatedAt })
+      .from(schema.posts)
+      .innerJoin(schema.creators, eq(schema.creators.id, schema.posts.creatorId))
+      .innerJoin(d, eq(d.id, schema.posts.deliverableId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+      .where(and(eq(schema.posts.brandId, brandId), eq(schema.posts.status, 'submitted'), lt(schema.posts.updatedAt, reviewCutoff))),
+    // 7-day / 30-day stats not reported.
+    db()
+      .select({
+        ...who,
+        id: schema.posts.id,
+        postedAt: schema.posts.postedAt,
+        missing: sql<'7' | '30'>`case when ${schema.posts.postedAt} <= ${new Date(now.getTime() - 30 * 86_400_000).toISOString()}::timestamptz
+          and not exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '28 days')
+          then '30' else '7' end`,
+      })
+      .from(schema.posts)
+      .innerJoin(schema.creators, eq(schema.creators.id, schema.posts.creatorId))
+      .innerJoin(d, eq(d.id, schema.posts.deliverableId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+      .where(
+        and(
+          eq(schema.posts.brandId, brandId),
+          sql`(
+            (${schema.posts.postedAt} <= ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz
+              and not exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '6 days'))
+            or (${schema.posts.postedAt} <= ${new Date(now.getTime() - 30 * 86_400_000).toISOString()}::timestamptz
+              and not exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '28 days'))
+          )`,
+        ),
+      ),
+    // Collaborations without a tracked link or without a promo code.
+    db()
+      .select({
+        ...who,
+        id: schema.offers.id,
+        hasLink: sql<boolean>`exists (select 1 from ${schema.trackingLinks} l where l.offer_id = ${schema.offers.id})`,
+        hasCode: sql<boolean>`exists (select 1 from ${schema.promoCodes} p where p.offer_id = ${schema.offers.id})`,
+      })
+      .from(schema.offers)
+      .innerJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
+      .where(
+        and(
+          eq(schema.offers.brandId, brandId),
+          inArray(schema.offers.status, [...COLLAB]),
+          sql`(not exists (select 1 from ${schema.trackingLinks} l where l.offer_id = ${schema.offers.id})
+            or not exists (select 1 from ${schema.promoCodes} p where p.offer_id = ${schema.offers.id}))`,
+        ),
+      ),
+    // Usage rights / exclusivity ending within 14 days (windows start at the first post, else at acceptance).
+    db().execute(sql`
+      with o as (
+        select o.id, o.creator_id, c.name as creator_name, k.id as campaign_id, k.name as campaign_name, o.usage_months, o.exclusivity_months,
+               coalesce((select min(p.posted_at) from ${schema.posts} p join ${schema.deliverables} dd on dd.id = p.deliverable_id where dd.offer_id = o.id), o.accepted_at) as starts_at
+        from ${schema.offers} o
+        join ${schema.creators} c on c.id = o.creator_id
+        join ${schema.campaigns} k on k.id = o.campaign_id
+        where o.brand_id = ${brandId} and o.status in ('accepted', 'active', 'completed') and (o.usage_months > 0 or o.exclusivity_months > 0)
+      )
+      select id, creator_id, creator_name, campaign_id, campaign_name,
+             case when usage_months > 0 then to_char((starts_at + make_interval(months => usage_months)) at time zone 'UTC', 'YYYY-MM-DD') end as usage_end,
+             case when exclusivity_months > 0 then to_char((starts_at + make_interval(months => exclusivity_months)) at time zone 'UTC', 'YYYY-MM-DD') end as excl_end
+      from o where starts_at is not null`),
+  ])
+  const items: AtRiskItem[] = []
+  for (const r of drafts) {
+    const late = r.due! < today
+    items.push({ kind: 'draft_due', label: late ? 'Draft late, not submitted' : 'Draft due soon, not submitted', creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: r.due, to: `/campaigns/${r.campaignId}` })
+  }
+  for (const r of overduePosts) {
+    items.push({
+      kind: 'post_overdue',
+      label: r.status === 'post_changes_requested' ? 'Post sent back, not fixed' : 'Post overdue',
+      creatorId: r.creatorId,
+      creatorName: r.creatorName,
+      campaignName: r.campaignName,
+      due: r.due,
+      to: `/campaigns/${r.campaignId}`,
+    })
+  }
+  for (const r of reviews) {
+    items.push({ kind: 'review_waiting', label: `Draft v${r.version} waiting for review`, creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: r.submittedAt.toISOString().slice(0, 10), to: `/campaigns/${r.campaignId}` })
+  }
+  for (const r of verifications) {
+    items.push({ kind: 'verify_waiting', label: 'Live post waiting for verification', creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: r.updatedAt.toISOString().slice(0, 10), to: `/posts/${r.id}` })
+  }
+  for (const r of stats) {
+    const days = r.missing === '30' ? 30 : 7
+    items.push({ kind: 'stats_missing', label: `${days}-day stats not reported`, creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: isoDayPlus(r.postedAt, days), to: `/posts/${r.id}` })
+  }
+  for (const r of untracked) {
+    const label = !r.hasLink && !r.hasCode ? 'No tracked link or promo code' : !r.hasLink ? 'No tracked link' : 'No promo code'
+    items.push({ kind: 'no_tracking', label, creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: null, to: `/attribution` })
+  }
+  const in14 = isoDayPlus(now, 14)
+  for (const r of rowsOf<RightsRow>(rights)) {
+    for (const [end, what] of [
+      [r.usage_end, 'Usage rights end'],
+      [r.excl_end, 'Exclusivity ends'],
+    ] as const) {
+      if (end && end >= today && end <= in14) {
+        items.push({ kind: 'rights_ending', label: what, creatorId: r.creator_id, creatorName: r.creator_name, campaignName: r.campaign_name, due: end, to: `/campaigns/${r.campaign_id}` })
+      }
+    }
+  }
+  return items.sort((a, b) => (a.due ?? '9999') .localeCompare(b.due ?? '9999'))
+}
+
+/** postgres.js returns an array, PGlite an object with rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
+}

@@ -1,0 +1,94 @@
+/**
+ * Local-disk driver: streams an upload to UPLOAD_DIR/.tmp/<random>, sniffing the first bytes and
+ * counting bytes as they pass; only a complete, allowed, in-limit file is renamed to its final,
+ * server-generated name. Any failure (abort, oversize, wrong type, disk error) removes the temp file,
+ * so nothing is left on disk. Memory stays flat: chunks are written as they arrive.
+ */
+import { createWriteStream } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { newId } from '#db/ids.ts'
+import { config } from '#app/config.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { ALLOWED_TYPES, SNIFF_BYTES, describeAllowed, sniffMime, type SniffedMime, type UploadPurpose } from './sniff.ts'
+
+export type StoredFile = { storage: 'local'; storageKey: string; mimeType: SniffedMime; sizeBytes: number }
+
+function formatLimit(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`
+  return `${+(bytes / 1024 ** 2).toFixed(1)} MB`
+}
+
+export function resolveLocalPath(storageKey: string): string {
+  const root = path.resolve(config().UPLOAD_DIR)
+  const full = path.resolve(root, storageKey)
+  if (!full.startsWith(root + path.sep)) throw new AppError(400, 'Bad storage key.')
+  return full
+}
+
+export async function storeLocal(
+  input: Readable | ReadableStream<Uint8Array>,
+  opts: { purpose: UploadPurpose; maxBytes: number; field?: string },
+): Promise<StoredFile> {
+  const field = opts.field ?? 'file'
+  const root = path.resolve(config().UPLOAD_DIR)
+  const tmpDir = path.join(root, '.tmp')
+  await mkdir(tmpDir, { recursive: true })
+  const tmp = path.join(tmpDir, newId(24))
+  const source = input instanceof Readable ? input : Readable.fromWeb(input as import('node:stream/web').ReadableStream)
+  let written = 0
+  let head: Buffer = Buffer.alloc(0)
+  let mimeType: SniffedMime | null = null
+  const tooBig = () =>
+    new AppError(413, `That file is over the ${formatLimit(opts.maxBytes)} limit.`, {
+      [field]: [`That file is over the ${formatLimit(opts.maxBytes)} limit.`],
+    })
+  const badType = () =>
+    new AppError(415, `That file type is not accepted here. Use ${describeAllowed(opts.purpose)}.`, {
+      [field]: [`That file type is not accepted here. Use ${describeAllowed(opts.purpose)}.`],
+    })
+  const decide = () => {
+    mimeType = sniffMime(head)
+    if (!mimeType || !ALLOWED_TYPES[opts.purpose].includes(mimeType)) throw badType()
+  }
+  try {
+    await pipeline(
+      source,
+      async function* (chunks) {
+        for await (const raw of chunks) {
+          const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as Uint8Array)
+          written += chunk.length
+          if (written > opts.maxBytes) throw tooBig()
+          if (!mimeType) {
+            head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES)
+            if (head.length < SNIFF_BYTES) {
+              // hold back until we can decide; tiny files are decided at the end
+              yield chunk
+              continue
+            }
+            decide()
+          }
+          yield chunk
+        }
+        if (written === 0) throw new AppError(400, 'The file is empty.', { [field]: ['The file is empty.'] })
+        if (!mimeType) decide()
+      },
+      createWriteStream(tmp, { flags: 'wx', mode: 0o600 }),
+    )
+    const storageKey = `${opts.purpose}/${newId(24)}`
+    const final = resolveLocalPath(storageKey)
+    await mkdir(path.dirname(final), { recursive: true })
+    await rename(tmp, final)
+    return { storage: 'local', storageKey, mimeType: mimeType as unknown as SniffedMime, sizeBytes: written }
+  } catch (e) {
+    await rm(tmp, { force: true })
+    source.destroy()
+    throw e
+  }
+}
+
+export async function removeLocal(storageKey: string): Promise<void> {
+  await rm(resolveLocalPath(storageKey), { force: true })
+}

@@ -1,0 +1,74 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { BrandActor } from '#app/auth/guards.server.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { computeInvoiceMatch } from './compute-invoice-match.server.ts'
+import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
+
+export function segregationOfDuties(settings: Record<string, unknown>) {
+  return settings.segregationOfDuties === true
+}
+
+/**
+ * A brand manager approves a submitted invoice, or rejects it with a reason. Compare-and-set on
+ * status 'submitted'. The match is recomputed at decision time (posts may have been verified since).
+ * With segregation of duties on, whoever approved the content (draft or live post) may not approve
+ * its invoice.
+ */
+export async function decideInvoice(
+  actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>,
+  input: { invoiceId: string; decision: 'approve' | 'reject'; reason?: string },
+) {
+  const reason = input.reason?.trim() ?? ''
+  if (input.decision === 'reject' && reason.length < 3) {
+    throw new InvalidInputError('Say why you are rejecting the invoice: the creator sees this.', { reason: ['Say why you are rejecting the invoice: the creator sees this.'] })
+  }
+  return db().transaction(async (tx) => {
+    const [invoice] = await tx
+      .select()
+      .from(schema.invoices)
+      .where(and(eq(schema.invoices.id, input.invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
+      .for('update')
+    if (!invoice) throw new NotFoundError('That invoice')
+    if (invoice.status !== 'submitted') throw new ConflictError(`This invoice is already ${invoice.status}.`)
+    if (input.decision === 'approve' && segregationOfDuties(actor.brand.settings)) {
+      const lines = await tx.select({ deliverableId: schema.invoiceLines.deliverableId }).from(schema.invoiceLines).where(eq(schema.invoiceLines.invoiceId, invoice.id))
+      const ids = lines.map((l) => l.deliverableId).filter((x): x is string => !!x)
+      if (ids.length) {
+        const drafts = await tx
+          .select({ by: schema.draftVersions.decidedByUserId })
+          .from(schema.draftVersions)
+          .where(and(inArray(schema.draftVersions.deliverableId, ids), eq(schema.draftVersions.decision, 'approved'), isNotNull(schema.draftVersions.decidedByUserId)))
+        const posts = await tx.select({ by: schema.posts.verifiedByUserId }).from(schema.posts).where(inArray(schema.posts.deliverableId, ids))
+        if ([...drafts, ...posts].some((r) => r.by === actor.user.id)) {
+          throw new ForbiddenError('You approved the content on this invoice. With segregation of duties on, another manager must approve the invoice.')
+        }
+      }
+    }
+    const now = new Date()
+    const { match, ok } = await computeInvoiceMatch(tx, invoice.id, now)
+    const next = input.decision === 'approve' ? 'approved' : 'rejected'
+    const [updated] = await tx
+      .update(schema.invoices)
+      .set(
+        next === 'approved'
+          ? { status: next, approvedByUserId: actor.user.id, approvedAt: now, match: { ...match }, matchOk: ok, updatedAt: now }
+          : { status: next, rejectReason: reason, match: { ...match }, matchOk: ok, updatedAt: now },
+      )
+      .where(and(eq(schema.invoices.id, invoice.id), eq(schema.invoices.status, 'submitted')))
+      .returning()
+    if (!updated) throw new ConflictError('Someone decided this invoice a moment ago. Reload the page.')
+    await recordAudit(tx, actor.audit, {
+      brandId: actor.brand.id,
+      action: `invoice.${next}`,
+      entityType: 'invoice',
+      entityId: invoice.id,
+      before: { status: 'submitted' },
+      after: next === 'approved' ? { status: next, matchOk: ok, totalMinor: invoice.totalMinor } : { status: next, reason },
+    })
+    await notifyInvoiceDecided(tx, updated, actor.brand.name, next, next === 'rejected' ? reason : undefined)
+    return updated
+  })
+}

@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
+import type { InvoiceMatch } from './compute-invoice-match.server.ts'
+import { agingBucket, todayIso, type AgingBucket } from './invoice-rules.server.ts'
+
+/** One invoice as lists show it: payee, status, due date, late flag, match summary. */
+export interface InvoiceListRow {
+  id: string
+  number: string
+  status: string
+  issueDate: string
+  dueDate: string | null
+  late: boolean
+  aging: AgingBucket
+  currency: string
+  totalMinor: number | null
+  creatorId: string
+  creatorName: string
+  payeeName: string
+  brandName: string
+  campaignName: string
+  matchOk: boolean
+  exceptionApproved: boolean
+  /** The first failing check, in words, or null when matched. */
+  failing: string | null
+  failingCount: number
+  rejectReason: string | null
+  paidOn: string | null
+  paymentReference: string | null
+  paymentMethod: string | null
+}
+
+async function listWhere(where: SQL | undefined, order: 'due' | 'newest', hideAmounts = false): Promise<InvoiceListRow[]> {
+  const rows = await db()
+    .select({
+      invoice: schema.invoices,
+      creatorName: schema.creators.name,
+      agencyName: schema.agencies.name,
+      agencyLegal: schema.agencies.legalName,
+      brandName: schema.brands.name,
+      campaignName: schema.campaigns.name,
+    })
+    .from(schema.invoices)
+    .innerJoin(schema.creators, eq(schema.creators.id, schema.invoices.creatorId))
+    .innerJoin(schema.brands, eq(schema.brands.id, schema.invoices.brandId))
+    .innerJoin(schema.offers, eq(schema.offers.id, schema.invoices.offerId))
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
+    .where(where)
+    .orderBy(...(order === 'due' ? [asc(schema.invoices.dueDate), asc(schema.invoices.issueDate)] : [desc(schema.invoices.createdAt)]))
+    .limit(1000)
+  const today = todayIso()
+  return rows.map(({ invoice: i, ...r }) => {
+    const checks = ((i.match as unknown as InvoiceMatch).checks ?? []).filter((c) => !c.ok)
+    const open = i.status === 'submitted' || i.status === 'approved'
+    return {
+      id: i.id,
+      number: i.number,
+      status: i.status,
+      issueDate: i.issueDate,
+      dueDate: i.dueDate,
+      late: open && !!i.dueDate && i.dueDate < today,
+      aging: open ? agingBucket(i.dueDate, today) : 'not_due',
+      currency: i.currency,
+      totalMinor: hideAmounts ? null : i.totalMinor,
+      creatorId: i.creatorId,
+      creatorName: r.creatorName,
+      payeeName: i.payeeAgencyId ? (r.agencyLegal ?? r.agencyName ?? 'Agency') : r.creatorName,
+      brandName: r.brandName,
+      campaignName: r.campaignName,
+      matchOk: i.matchOk,
+      exceptionApproved: !!i.exceptionNote,
+      failing: checks[0] ? (checks[0].reason ?? checks[0].label) : null,
+      failingCount: checks.length,
+      rejectReason: i.rejectReason,
+      paidOn: i.paidAt ? i.paidAt.toISOString().slice(0, 10) : null,
+      paymentReference: i.paymentReference,
+      paymentMethod: i.paymentMethod,
+    }
+  })
+}
+
+/** The creator's own invoices (never another creator's). Agents without 'see_payments' see no amounts. */
+export async function listCreatorInvoices(actor: Pick<CreatorActor, 'creator' | 'via'>) {
+  const hide = actor.via.kind === 'agent' && !actor.via.scopes.includes('see_payments')
+  return listWhere(eq(schema.invoices.creatorId, actor.creator.id), 'newest', hide)
+}
+
+/** A brand's invoices for managers, optionally filtered by status. */
+export async function listBrandInvoices(actor: Pick<BrandActor, 'brand'>, status?: string) {
+  return listWhere(and(eq(schema.invoices.brandId, actor.brand.id), status ? eq(schema.invoices.status, status) : undefined), status === 'submitted' ? 'due' : 'newest')
+}
+
+/**
+ * The payables desk: approved, unpaid invoices, oldest due first (no due date last), with aging buckets
+ * and totals by currency.
+ */
+export async function listPayables(actor: Pick<BrandActor, 'brand'>) {
+  const rows = await listWhere(and(eq(schema.invoices.brandId, actor.brand.id), inArray(schema.invoices.status, ['approved'])), 'due')
+  rows.sort((a, b) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.issueDate.localeCompare(b.issueDate))
+  const totals: Record<string, number> = {}
+  const buckets: Record<string, { count: number; totals: Record<string, number> }> = {}
+  for (const r of rows) {
+    totals[r.currency] = (totals[r.currency] ?? 0) + r.totalMinor!
+    const b = (buckets[r.aging] ??= { count: 0, totals: {} })
+    b.count++
+    b.totals[r.currency] = (b.totals[r.currency] ?? 0) + r.totalMinor!
+  }
+  const runs = await db()
+    .select()
+    .from(schema.paymentRuns)
+    .where(eq(schema.paymentRuns.brandId, actor.brand.id))
+    .orderBy(desc(schema.paymentRuns.createdAt))
+    .limit(10)
+  return { rows, totals, buckets, runs: runs.map((r) => ({ id: r.id, reference: r.reference, paidOn: r.paidOn, method: r.method })) }
+}
+
+/** Recently paid invoices of the brand (the desk's "paid" tab). */
+export async function listPaidInvoices(actor: Pick<BrandActor, 'brand'>) {
+  return listWhere(and(eq(schema.invoices.brandId, actor.brand.id), eq(schema.invoices.status, 'paid')), 'newest')
+}

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { BrandActor } from '#app/auth/guards.server.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
+
+/**
+ * Finance resolves an approved invoice that failed the match: approve the exception with a note
+ * (it can then be paid), or send it back (rejected, with the note as the reason the creator sees).
+ */
+export async function resolveInvoiceException(
+  actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>,
+  input: { invoiceId: string; decision: 'approve' | 'send_back'; note: string },
+) {
+  const note = input.note.trim()
+  if (note.length < 3) {
+    const msg = input.decision === 'approve' ? 'Write why paying despite the failed check is right: it is kept with the invoice.' : 'Say what the creator needs to fix: they see this.'
+    throw new InvalidInputError(msg, { note: [msg] })
+  }
+  return db().transaction(async (tx) => {
+    const [invoice] = await tx
+      .select()
+      .from(schema.invoices)
+      .where(and(eq(schema.invoices.id, input.invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
+      .for('update')
+    if (!invoice) throw new NotFoundError('That invoice')
+    if (invoice.status !== 'approved') throw new ConflictError(`Only approved, unpaid invoices can be handled here; this one is ${invoice.status}.`)
+    const now = new Date()
+    if (input.decision === 'approve') {
+      if (invoice.matchOk) throw new ConflictError('This invoice matches: there is no exception to approve.')
+      if (invoice.exceptionNote) throw new ConflictError('The exception on this invoice is already approved.')
+      await tx.update(schema.invoices).set({ exceptionNote: note, updatedAt: now }).where(eq(schema.invoices.id, invoice.id))
+      await recordAudit(tx, actor.audit, {
+        brandId: actor.brand.id,
+        action: 'invoice.exception_approved',
+        entityType: 'invoice',
+        entityId: invoice.id,
+        before: { exceptionNote: null },
+        after: { exceptionNote: note, failed: failedIds(invoice.match) },
+      })
+      return { ...invoice, exceptionNote: note }
+    }
+    const [updated] = await tx
+      .update(schema.invoices)
+      .set({ status: 'rejected', rejectReason: note, updatedAt: now })
+      .where(and(eq(schema.invoices.id, invoice.id), eq(schema.invoices.status, 'approved')))
+      .returning()
+    await recordAudit(tx, actor.audit, {
+      brandId: actor.brand.id,
+      action: 'invoice.sent_back',
+      entityType: 'invoice',
+      entityId: invoice.id,
+      before: { status: 'approved' },
+      after: { status: 'rejected', reason: note },
+    })
+    await notifyInvoiceDecided(tx, updated!, actor.brand.name, 'rejected', note)
+    return updated!
+  })
+}
+
+function failedIds(match: Record<string, unknown>) {
+  const checks = (match.checks ?? []) as { id: string; ok: boolean }[]
+  return checks.filter((c) => !c.ok).map((c) => c.id)
+}

@@ -1,0 +1,73 @@
+import { and, eq } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { CreatorActor } from '#app/auth/guards.server.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { METRIC_FIELDS, type MetricValues } from '#app/domain/metrics-csv.ts'
+import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+
+export interface CreatorSnapshotInput {
+  deliverableId: string
+  /** YYYY-MM-DD: the day the creator read the numbers off the platform's insights. */
+  capturedOn: string
+  values: MetricValues
+  /**
+   * A screenshot of the platform's insights (a files row with purpose 'metric_evidence' uploaded by
+   * this creator). Hook: the page passes the id the files service returns; without an upload the
+   * snapshot is stored without evidence and shown as "no screenshot".
+   */
+  evidenceFileId?: string | null
+}
+
+/** The creator (or their agent with submit_content) reports their post's numbers. */
+export async function addCreatorSnapshot(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit'>, input: CreatorSnapshotInput) {
+  const capturedAt = new Date(`${input.capturedOn}T12:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.capturedOn) || Number.isNaN(capturedAt.getTime())) {
+    throw new InvalidInputError('Enter the day you read these numbers.', { capturedOn: ['Enter the day you read these numbers.'] })
+  }
+  if (capturedAt.getTime() > Date.now() + 36 * 3_600_000) {
+    throw new InvalidInputError('That day is in the future.', { capturedOn: ['That day is in the future.'] })
+  }
+  if (METRIC_FIELDS.every((f) => input.values[f] === null)) {
+    throw new InvalidInputError('Enter at least one number from your insights.', { views: ['Enter at least one number from your insights.'] })
+  }
+  return db().transaction(async (tx) => {
+    const [post] = await tx
+      .select()
+      .from(schema.posts)
+      .where(and(eq(schema.posts.deliverableId, input.deliverableId), eq(schema.posts.creatorId, actor.creator.id)))
+      .limit(1)
+    if (!post) throw new NotFoundError('That post')
+    if (input.capturedOn < post.postedAt.toISOString().slice(0, 10)) {
+      throw new InvalidInputError('That day is before the post went live.', { capturedOn: ['That day is before the post went live.'] })
+    }
+    if (input.evidenceFileId) {
+      const [file] = await tx
+        .select({ id: schema.files.id })
+        .from(schema.files)
+        .where(and(eq(schema.files.id, input.evidenceFileId), eq(schema.files.creatorId, actor.creator.id), eq(schema.files.purpose, 'metric_evidence')))
+        .limit(1)
+      if (!file) throw new ConflictError('The screenshot could not be found. Upload it again.', { evidence: ['Upload the screenshot again.'] })
+    }
+    const [snap] = await tx
+      .insert(schema.metricSnapshots)
+      .values({
+        postId: post.id,
+        brandId: post.brandId,
+        capturedAt,
+        source: 'creator',
+        ...input.values,
+        evidenceFileId: input.evidenceFileId ?? null,
+        createdByUserId: actor.user.id,
+      })
+      .returning()
+    await recordAudit(tx, actor.audit, {
+      brandId: post.brandId,
+      action: 'metrics.reported',
+      entityType: 'metric_snapshot',
+      entityId: snap!.id,
+      after: { postId: post.id, capturedOn: input.capturedOn, ...input.values, evidence: Boolean(input.evidenceFileId) },
+    })
+    return snap!
+  })
+}

@@ -1,0 +1,42 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { CreatorActor } from '#app/auth/guards.server.ts'
+import { effectiveOfferStatus } from '#app/domain/offer-terms.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { ConflictError } from '#app/utils/errors.ts'
+import { lockCreatorOffer } from './lock-creator-offer.server.ts'
+import { notifyBrandOfAnswer } from './notify-brand-of-answer.server.ts'
+
+/** Decline an open offer (invited or countered) with a reason the brand sees. */
+export async function declineOffer(actor: CreatorActor, offerId: string, reason: string, now = new Date()) {
+  return db().transaction(async (tx) => {
+    const row = await lockCreatorOffer(tx, actor.creator.id, offerId)
+    const { offer } = row
+    const status = effectiveOfferStatus(offer, now)
+    if (status === 'declined') return { alreadyDeclined: true }
+    if (status !== 'invited' && status !== 'countered') throw new ConflictError(`This offer is ${status}: there is nothing to decline.`)
+    const [updated] = await tx
+      .update(schema.offers)
+      .set({ status: 'declined', responseNote: reason, respondedAt: now, updatedAt: now })
+      .where(and(eq(schema.offers.id, offer.id), inArray(schema.offers.status, ['invited', 'countered'])))
+      .returning({ id: schema.offers.id })
+    if (!updated) throw new ConflictError('This offer changed just now. Reload the page.')
+    await recordAudit(tx, actor.audit, {
+      brandId: offer.brandId,
+      action: 'offer.declined',
+      entityType: 'offer',
+      entityId: offer.id,
+      before: { status: offer.status },
+      after: { status: 'declined', reason },
+    })
+    await notifyBrandOfAnswer(
+      tx,
+      actor,
+      { offerId: offer.id, brandId: offer.brandId, brandSlug: row.brandSlug, campaignId: offer.campaignId, campaignName: row.campaignName, creatorName: row.creatorName },
+      'declined',
+      `Their reason: “${reason}”`,
+    )
+    return { alreadyDeclined: false }
+  })
+}

@@ -1,0 +1,39 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { effectiveOfferStatus } from '#app/domain/offer-terms.ts'
+
+/** Roster creators an offer can go to, with their biggest account and whether they already have a live offer here. */
+export async function listOfferCandidates(brandId: string, campaignId: string, now = new Date()) {
+  const rows = await db()
+    .select({
+      creatorId: schema.creators.id,
+      name: schema.creators.name,
+      status: schema.rosterEntries.status,
+      representedBy: schema.rosterEntries.representedBy,
+    })
+    .from(schema.rosterEntries)
+    .innerJoin(schema.creators, eq(schema.creators.id, schema.rosterEntries.creatorId))
+    .where(eq(schema.rosterEntries.brandId, brandId))
+    .orderBy(asc(schema.creators.name))
+  const ids = rows.map((r) => r.creatorId)
+  const [accounts, offers] = ids.length
+    ? await Promise.all([
+        db()
+          .select({ creatorId: schema.socialAccounts.creatorId, platform: schema.socialAccounts.platform, handle: schema.socialAccounts.handle, followers: schema.socialAccounts.followers })
+          .from(schema.socialAccounts)
+          .where(inArray(schema.socialAccounts.creatorId, ids)),
+        db()
+          .select({ creatorId: schema.offers.creatorId, status: schema.offers.status, expiresAt: schema.offers.expiresAt })
+          .from(schema.offers)
+          .where(and(eq(schema.offers.brandId, brandId), eq(schema.offers.campaignId, campaignId))),
+      ])
+    : [[], []]
+  const live = new Set(
+    offers.filter((o) => ['invited', 'countered', 'accepted', 'active', 'completed'].includes(effectiveOfferStatus(o, now))).map((o) => o.creatorId),
+  )
+  return rows.map((r) => {
+    const mine = accounts.filter((a) => a.creatorId === r.creatorId).sort((a, b) => b.followers - a.followers)
+    return { ...r, topAccount: mine[0] ?? null, hasLiveOffer: live.has(r.creatorId) }
+  })
+}

@@ -1,0 +1,101 @@
+import { and, eq, ne } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { CreatorActor } from '#app/auth/guards.server.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
+import { captionFindings, normalizePostUrl } from './post-checks.server.ts'
+import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
+
+export interface SubmitPostInput {
+  deliverableId: string
+  url: string
+  /** YYYY-MM-DD */
+  postedOn: string
+  caption: string
+}
+
+/** Deliverable states from which a live post may be submitted (first time, or fixed after a send-back). */
+export const POSTABLE_STATUSES = ['approved', 'post_changes_requested'] as const
+
+/**
+ * The creator (or an agent with submit_content) submits the live post of an approved deliverable:
+ * the URL is validated for the deliverable's platform, normalized and must not be used by any other
+ * post; the caption as posted is checked again; a post outside its window is flagged.
+ * Deliverable: approved | post_changes_requested -> posted.
+ */
+export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit'>, input: SubmitPostInput) {
+  const postedAt = new Date(`${input.postedOn}T12:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postedOn) || Number.isNaN(postedAt.getTime())) {
+    throw new InvalidInputError('Enter the date you posted.', { postedOn: ['Enter the date you posted.'] })
+  }
+  if (postedAt.getTime() > Date.now() + 36 * 3_600_000) {
+    throw new InvalidInputError('The posting date is in the future.', { postedOn: ['The posting date is in the future.'] })
+  }
+  return db().transaction(async (tx) => {
+    const d = await loadCreatorDeliverable(tx, actor.creator.id, input.deliverableId, { forUpdate: true })
+    if (!(POSTABLE_STATUSES as readonly string[]).includes(d.deliverable.status)) {
+      throw new ConflictError(
+        d.deliverable.status === 'posted' || d.deliverable.status === 'verified'
+          ? 'The live post for this deliverable was already submitted.'
+          : 'This deliverable’s content has not been approved yet: post it once the brand approves your draft.',
+      )
+    }
+    const parsed = normalizePostUrl(d.deliverable.platform, input.url)
+    if ('error' in parsed) throw new InvalidInputError(parsed.error, { url: [parsed.error] })
+    const [taken] = await tx
+      .select({ id: schema.posts.id })
+      .from(schema.posts)
+      .where(and(eq(schema.posts.url, parsed.url), ne(schema.posts.deliverableId, d.deliverable.id)))
+      .limit(1)
+    if (taken) {
+      const msg = 'This post was already submitted for another deliverable. Each deliverable needs its own post.'
+      throw new ConflictError(msg, { url: [msg] })
+    }
+    const findings = captionFindings({
+      caption: input.caption,
+      platform: d.deliverable.platform,
+      format: d.deliverable.format,
+      jurisdiction: d.brand.jurisdiction,
+      connectionType: d.connectionType,
+      brandName: d.brand.name,
+    })
+    const w = d.deliverable
+    const outsideWindow = Boolean((w.postWindowStart && input.postedOn < w.postWindowStart) || (w.postWindowEnd && input.postedOn > w.postWindowEnd))
+    const values = {
+      platform: w.platform,
+      url: parsed.url,
+      externalId: parsed.externalId,
+      postedAt,
+      captionAsPosted: input.caption,
+      findings,
+      outsideWindow,
+      status: 'submitted',
+      attestations: {},
+      submittedByUserId: actor.user.id,
+      updatedAt: new Date(),
+    }
+    let post
+    try {
+      ;[post] = d.post
+        ? await tx.update(schema.posts).set(values).where(eq(schema.posts.id, d.post.id)).returning()
+        : await tx.insert(schema.posts).values({ ...values, deliverableId: w.id, brandId: w.brandId, creatorId: w.creatorId }).returning()
+    } catch (error) {
+      // A concurrent submission of the same URL loses the race on posts_url_uq.
+      if (String((error as { cause?: { message?: string } })?.cause?.message ?? error).includes('posts_url_uq')) {
+        throw new ConflictError('This post was already submitted for another deliverable.', { url: ['This post was already submitted for another deliverable.'] })
+      }
+      throw error
+    }
+    await tx.update(schema.deliverables).set({ status: 'posted', updatedAt: new Date() }).where(eq(schema.deliverables.id, w.id))
+    await recordAudit(tx, actor.audit, {
+      brandId: w.brandId,
+      action: d.post ? 'post.resubmitted' : 'post.submitted',
+      entityType: 'post',
+      entityId: post!.id,
+      before: d.post ? { url: d.post.url, status: d.post.status, problemNote: d.post.problemNote } : null,
+      after: { url: parsed.url, postedOn: input.postedOn, outsideWindow, findings: findings.length },
+    })
+    return { post: post!, outsideWindow, findings }
+  })
+}

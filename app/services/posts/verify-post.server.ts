@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { BrandActor } from '#app/auth/guards.server.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
+import { postAttestations } from './post-checks.server.ts'
+import { loadBrandPost } from './get-brand-post.server.ts'
+
+/**
+ * A manager verifies a submitted live post after ticking every platform-tool attestation
+ * (e.g. Instagram's "Paid partnership" label). Post submitted -> verified; deliverable posted -> verified.
+ */
+export async function verifyPost(actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>, input: { postId: string; attestations: string[] }) {
+  return db().transaction(async (tx) => {
+    const row = await loadBrandPost(tx, actor.brand.id, input.postId, { forUpdate: true })
+    if (row.post.status !== 'submitted') {
+      throw new ConflictError(row.post.status === 'verified' ? 'This post is already verified.' : 'This post was sent back to the creator; verify it once they resubmit.')
+    }
+    const required = postAttestations(row.deliverable.platform, row.deliverable.format)
+    const ticked = new Set(input.attestations)
+    const unknown = input.attestations.filter((a) => !required.some((r) => r.id === a))
+    if (unknown.length) throw new InvalidInputError('Reload the page and try again.')
+    const missing = required.filter((r) => !ticked.has(r.id))
+    if (missing.length) {
+      const msg = `Tick every check you made on the live post: ${missing.map((m) => m.label).join('; ')}. If one fails, send the post back instead.`
+      throw new InvalidInputError(msg, { attestations: [msg] })
+    }
+    const now = new Date()
+    const attestations = Object.fromEntries(required.map((r) => [r.id, true]))
+    await tx
+      .update(schema.posts)
+      .set({ status: 'verified', attestations, verifiedByUserId: actor.user.id, verifiedAt: now, updatedAt: now })
+      .where(eq(schema.posts.id, row.post.id))
+    await tx.update(schema.deliverables).set({ status: 'verified', updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
+    await recordAudit(tx, actor.audit, {
+      brandId: actor.brand.id,
+      action: 'post.verified',
+      entityType: 'post',
+      entityId: row.post.id,
+      before: { status: row.post.status },
+      after: { status: 'verified', attestations },
+    })
+  })
+}

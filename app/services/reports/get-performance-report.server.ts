@@ -1,0 +1,118 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { rollup, sumAll, type RawTotals } from '#app/domain/report-rollup.ts'
+import { deriveMetrics, reportSettings, tierOf, type DerivedMetrics, type ReportSettings } from './derive-metrics.ts'
+import { loadCollaborationTotals, loadCreatorFollowers, loadWeeklySeries, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
+
+export type { ReportFilters }
+
+export interface ReportRow extends RawTotals, DerivedMetrics {
+  key: string
+  label: string
+  sublabel: string | null
+  creatorId: string | null
+  followers: number | null
+  tier: string | null
+  collaborations: number
+  costBasis: 'ledger' | 'fees' | 'mixed'
+}
+
+export interface PerformanceReport {
+  filters: ReportFilters & { tier: string | null }
+  settings: ReportSettings
+  currency: string
+  /** Per creator across the program (or within the campaign filter). */
+  creators: ReportRow[]
+  /** Per creator within each campaign (one row per collaboration). */
+  collaborations: ReportRow[]
+  campaigns: ReportRow[]
+  program: ReportRow
+  campaignOptions: { id: string; name: string }[]
+  /** Collaborations in a currency other than the brand's, left out of the totals. */
+  otherCurrency: number
+  /** Posts and their impressions by publishing week (all currencies). */
+  weekly: { week: string; posts: number; impressions: number | null; views: number | null }[]
+}
+
+function basis(rows: CollaborationTotals[]): 'ledger' | 'fees' | 'mixed' {
+  const kinds = new Set(rows.map((r) => r.costBasis))
+  return kinds.size > 1 ? 'mixed' : (rows[0]?.costBasis ?? 'fees')
+}
+
+/**
+ * The performance report for one brand: per creator, per collaboration, per campaign and the program,
+ * with cost metrics and EMV derived from summed raw counts (never averaged ratios). Five set-based
+ * queries whatever the number of creators.
+ */
+export async function getPerformanceReport(
+  brand: { id: string; currency: string; settings: Record<string, unknown> },
+  filters: ReportFilters & { tier?: string | null },
+): Promise<PerformanceReport> {
+  const settings = reportSettings(brand.settings)
+  const [all, followers, weekly, campaignOptions] = await Promise.all([
+    loadCollaborationTotals(brand.id, filters),
+    loadCreatorFollowers(brand.id, filters),
+    loadWeeklySeries(brand.id, filters),
+    db()
+      .select({ id: schema.campaigns.id, name: schema.campaigns.name })
+      .from(schema.campaigns)
+      .where(and(eq(schema.campaigns.brandId, brand.id)))
+      .orderBy(asc(schema.campaigns.name)),
+  ])
+  const inCurrency = all.filter((r) => r.currency === brand.currency)
+  const tierFilter = filters.tier ?? null
+  const rows = tierFilter ? inCurrency.filter((r) => tierOf(followers.get(r.creatorId) ?? null) === tierFilter) : inCurrency
+  const finish = <T extends RawTotals & { followers?: number | null }>(t: T) => ({ ...t, ...deriveMetrics(t, settings, brand.currency) })
+
+  const collaborations: ReportRow[] = rows.map((r) => {
+    const f = followers.get(r.creatorId) ?? null
+    return finish({
+      ...r,
+      key: r.offerId,
+      label: r.creatorName,
+      sublabel: r.campaignName,
+      creatorId: r.creatorId,
+      followers: f,
+      tier: tierOf(f),
+      collaborations: 1,
+      costBasis: r.costBasis,
+    })
+  })
+  const creators: ReportRow[] = rollup(
+    rows,
+    (r) => r.creatorId,
+    (r) => ({ label: r.creatorName, sublabel: null as string | null, creatorId: r.creatorId as string | null }),
+  ).map((g) => {
+    const f = followers.get(g.creatorId!) ?? null
+    return finish({ ...g, followers: f, tier: tierOf(f), costBasis: basis(rows.filter((r) => r.creatorId === g.creatorId)) })
+  })
+  const campaigns: ReportRow[] = rollup(
+    rows,
+    (r) => r.campaignId,
+    (r) => ({ label: r.campaignName, sublabel: null as string | null, creatorId: null as string | null }),
+  ).map((g) => finish({ ...g, followers: null, tier: null, costBasis: basis(rows.filter((r) => r.campaignId === g.key)) }))
+  const program: ReportRow = finish({
+    ...sumAll(rows),
+    key: 'program',
+    label: 'Program',
+    sublabel: null,
+    creatorId: null,
+    followers: null,
+    tier: null,
+    collaborations: rows.length,
+    costBasis: basis(rows),
+  })
+  return {
+    filters: { ...filters, tier: tierFilter },
+    settings,
+    currency: brand.currency,
+    creators: creators.sort((a, b) => a.label.localeCompare(b.label)),
+    collaborations,
+    campaigns: campaigns.sort((a, b) => a.label.localeCompare(b.label)),
+    program,
+    campaignOptions,
+    otherCurrency: all.length - inCurrency.length,
+    weekly,
+  }
+}

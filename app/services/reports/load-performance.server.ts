@@ -1,0 +1,194 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
+
+export interface ReportFilters {
+  /** Posts published on or after this day (YYYY-MM-DD). */
+  from?: string | null
+  /** Posts published on or before this day; metrics are the latest snapshot taken by its end. */
+  to?: string | null
+  campaignId?: string | null
+  platform?: string | null
+}
+
+/** Raw counts for one collaboration (an accepted offer: one creator in one campaign). */
+export interface CollaborationTotals {
+  offerId: string
+  creatorId: string
+  creatorName: string
+  campaignId: string
+  campaignName: string
+  currency: string
+  /** Cost from the ledger when the collaboration has ledger rows, else the contracted fee + usage fee. */
+  costMinor: number
+  costBasis: 'ledger' | 'fees'
+  costByKind: Record<string, number>
+  posts: number
+  impressions: number | null
+  reach: number | null
+  views: number | null
+  likes: number | null
+  comments: number | null
+  shares: number | null
+  saves: number | null
+  postClicks: number | null
+  linkClicks: number
+  redemptions: number
+  revenueMinor: number
+}
+
+const COLLAB_STATUSES = sql`('accepted', 'active', 'completed')`
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+
+/**
+ * Everything a performance report needs, for one brand, in four set-based queries (collaborations
+ * with their cost, posts with their latest snapshot, link clicks, redemptions) — never one per row.
+ */
+export async function loadCollaborationTotals(brandId: string, f: ReportFilters): Promise<CollaborationTotals[]> {
+  const toEnd = f.to ? new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000 : null
+  const toEndDate = toEnd ? new Date(toEnd) : null
+  const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
+  const postConds: SQL[] = [sql`p.brand_id = ${brandId}`]
+  if (fromDate) postConds.push(sql`p.posted_at >= ${fromDate.toISOString()}::timestamptz`)
+  if (toEndDate) postConds.push(sql`p.posted_at < ${toEndDate.toISOString()}::timestamptz`)
+  if (f.platform) postConds.push(sql`p.platform = ${f.platform}`)
+  const campaignCond = f.campaignId ? sql`and o.campaign_id = ${f.campaignId}` : sql``
+  const dated = Boolean(fromDate || toEndDate || f.platform)
+
+  const [collabs, postRows, clickRows, redemptionRows] = await Promise.all([
+    db().execute(sql`
+      select o.id as offer_id, o.creator_id, cr.name as creator_name, o.campaign_id, k.name as campaign_name, o.currency,
+             o.fee_minor + o.usage_fee_minor as fee_cost, ce.kinds
+      from ${schema.offers} o
+      join ${schema.creators} cr on cr.id = o.creator_id
+      join ${schema.campaigns} k on k.id = o.campaign_id
+      left join (
+        select offer_id, jsonb_object_agg(kind, total) as kinds
+        from (select offer_id, kind, sum(amount_minor) as total from ${schema.costEntries}
+              where brand_id = ${brandId} and offer_id is not null group by offer_id, kind) t
+        group by offer_id
+      ) ce on ce.offer_id = o.id
+      where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES} ${campaignCond}`),
+    db().execute(sql`
+      with latest as (
+        select distinct on (m.post_id) m.post_id, m.impressions, m.reach, m.views, m.likes, m.comments, m.shares, m.saves, m.clicks
+        from ${schema.metricSnapshots} m
+        where m.brand_id = ${brandId} ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
+        order by m.post_id, m.captured_at desc, m.created_at desc
+      )
+      select d.offer_id, count(p.id) as posts,
+             sum(l.impressions) as impressions, sum(l.reach) as reach, sum(l.views) as views, sum(l.likes) as likes,
+             sum(l.comments) as comments, sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
+      from ${schema.posts} p
+      join ${schema.deliverables} d on d.id = p.deliverable_id
+      left join latest l on l.post_id = p.id
+      where ${sql.join(postConds, sql` and `)}
+      group by d.offer_id`),
+    db().execute(sql`
+      select l.offer_id, count(*) as n
+      from ${schema.linkClicks} c join ${schema.trackingLinks} l on l.id = c.link_id
+      where c.brand_id = ${brandId}
+        ${f.from ? sql`and c.day >= ${f.from}::date` : sql``} ${f.to ? sql`and c.day <= ${f.to}::date` : sql``}
+      group by l.offer_id`),
+    db().execute(sql`
+      select pc.offer_id, count(*) as n, sum(r.total_minor) as revenue
+      from ${schema.redemptions} r join ${schema.promoCodes} pc on pc.id = r.promo_code_id
+      where r.brand_id = ${brandId}
+        ${fromDate ? sql`and r.ordered_at >= ${fromDate.toISOString()}::timestamptz` : sql``} ${toEndDate ? sql`and r.ordered_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
+      group by pc.offer_id`),
+  ])
+  type PostAgg = Record<string, unknown> & { offer_id: string; posts: unknown }
+  const posts = new Map(rowsOf<PostAgg>(postRows).map((r) => [r.offer_id, r]))
+  const clicks = new Map(rowsOf<{ offer_id: string; n: unknown }>(clickRows).map((r) => [r.offer_id, Number(r.n)]))
+  const redemptions = new Map(rowsOf<{ offer_id: string; n: unknown; revenue: unknown }>(redemptionRows).map((r) => [r.offer_id, r]))
+  const out: CollaborationTotals[] = []
+  for (const c of rowsOf<{
+    offer_id: string
+    creator_id: string
+    creator_name: string
+    campaign_id: string
+    campaign_name: string
+    currency: string
+    fee_cost: unknown
+    kinds: Record<string, unknown> | string | null
+  }>(collabs)) {
+    const p = posts.get(c.offer_id)
+    if (dated && !p) continue // a period or platform filter keeps collaborations with a post in it
+    const kindsRaw = typeof c.kinds === 'string' ? (JSON.parse(c.kinds) as Record<string, unknown>) : c.kinds
+    const costByKind = Object.fromEntries(Object.entries(kindsRaw ?? {}).map(([k, v]) => [k, Number(v)]))
+    const ledger = Object.keys(costByKind).length > 0
+    const r = redemptions.get(c.offer_id)
+    out.push({
+      offerId: c.offer_id,
+      creatorId: c.creator_id,
+      creatorName: c.creator_name,
+      campaignId: c.campaign_id,
+      campaignName: c.campaign_name,
+      currency: c.currency.trim(),
+      costMinor: ledger ? Object.values(costByKind).reduce((a, b) => a + b, 0) : Number(c.fee_cost),
+      costBasis: ledger ? 'ledger' : 'fees',
+      costByKind: ledger ? costByKind : { fee: Number(c.fee_cost) },
+      posts: p ? Number(p.posts) : 0,
+      impressions: num(p?.impressions),
+      reach: num(p?.reach),
+      views: num(p?.views),
+      likes: num(p?.likes),
+      comments: num(p?.comments),
+      shares: num(p?.shares),
+      saves: num(p?.saves),
+      postClicks: num(p?.clicks),
+      linkClicks: clicks.get(c.offer_id) ?? 0,
+      redemptions: r ? Number(r.n) : 0,
+      revenueMinor: r ? Number(r.revenue) : 0,
+    })
+  }
+  return out.sort((a, b) => a.creatorName.localeCompare(b.creatorName) || a.campaignName.localeCompare(b.campaignName))
+}
+
+/** Latest follower count per creator (all their accounts, or one platform), as of `to`: for tiers. */
+export async function loadCreatorFollowers(brandId: string, f: ReportFilters): Promise<Map<string, number>> {
+  const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
+  const rows = rowsOf<{ creator_id: string; followers: unknown }>(
+    await db().execute(sql`
+      select a.creator_id, max(s.followers) as followers
+      from ${schema.socialAccounts} a
+      join ${schema.rosterEntries} re on re.creator_id = a.creator_id and re.brand_id = ${brandId}
+      join lateral (
+        select fs.followers from ${schema.followerSnapshots} fs
+        where fs.social_account_id = a.id ${toEndDate ? sql`and fs.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
+        order by fs.captured_at desc limit 1
+      ) s on true
+      ${f.platform ? sql`where a.platform = ${f.platform}` : sql``}
+      group by a.creator_id`),
+  )
+  return new Map(rows.map((r) => [r.creator_id, Number(r.followers)]))
+}
+
+/** Posts and their latest impressions/views by the week they were published (performance over time). */
+export async function loadWeeklySeries(brandId: string, f: ReportFilters): Promise<{ week: string; posts: number; impressions: number | null; views: number | null }[]> {
+  const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
+  const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
+  const rows = rowsOf<{ week: string; posts: unknown; impressions: unknown; views: unknown }>(
+    await db().execute(sql`
+      with latest as (
+        select distinct on (m.post_id) m.post_id, m.impressions, m.views
+        from ${schema.metricSnapshots} m
+        where m.brand_id = ${brandId} ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
+        order by m.post_id, m.captured_at desc, m.created_at desc
+      )
+      select to_char(date_trunc('week', p.posted_at at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*) as posts,
+             sum(l.impressions) as impressions, sum(l.views) as views
+      from ${schema.posts} p
+      join ${schema.deliverables} d on d.id = p.deliverable_id
+      join ${schema.offers} o on o.id = d.offer_id
+      left join latest l on l.post_id = p.id
+      where p.brand_id = ${brandId}
+        ${fromDate ? sql`and p.posted_at >= ${fromDate.toISOString()}::timestamptz` : sql``}
+        ${toEndDate ? sql`and p.posted_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
+        ${f.platform ? sql`and p.platform = ${f.platform}` : sql``}
+        ${f.campaignId ? sql`and o.campaign_id = ${f.campaignId}` : sql``}
+      group by 1 order by 1`),
+  )
+  return rows.map((r) => ({ week: r.week, posts: Number(r.posts), impressions: num(r.impressions), views: num(r.views) }))
+}

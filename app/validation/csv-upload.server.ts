@@ -1,0 +1,36 @@
+import { InvalidInputError } from '#app/utils/errors.ts'
+
+export const MAX_CSV_BYTES = 5 * 1024 * 1024
+
+/**
+ * Read a CSV import form: `intent` plus either an uploaded `file` (the preview step) or the same text
+ * sent back in `csv` (the confirm step). Unknown fields, oversize bodies and non-text files are refused.
+ */
+export async function readCsvUpload(request: Request, intents: readonly string[]): Promise<{ intent: string; csv: string; fileName: string | null }> {
+  const length = Number(request.headers.get('content-length') ?? '0')
+  if (length > MAX_CSV_BYTES + 64 * 1024) throw new InvalidInputError('That file is larger than 5 MB. Split it and import each part.', { file: ['That file is larger than 5 MB.'] })
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    throw new InvalidInputError('The form could not be read. Reload the page and try again.')
+  }
+  for (const key of form.keys()) {
+    if (!['intent', 'file', 'csv'].includes(key)) throw new InvalidInputError(`Unexpected field "${key.slice(0, 40)}". Reload the page and try again.`)
+  }
+  const intent = form.get('intent')
+  if (typeof intent !== 'string' || !intents.includes(intent)) throw new InvalidInputError('Reload the page and try again.')
+  const file = form.get('file')
+  const text = form.get('csv')
+  if (file && typeof file !== 'string' && file.size > 0) {
+    if (file.size > MAX_CSV_BYTES) throw new InvalidInputError('That file is larger than 5 MB.', { file: ['That file is larger than 5 MB.'] })
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    if (bytes.includes(0)) throw new InvalidInputError('That is not a CSV file.', { file: ['That is not a CSV file (export as CSV, UTF-8).'] })
+    return { intent, csv: new TextDecoder('utf-8').decode(bytes), fileName: file.name.slice(0, 120) }
+  }
+  if (typeof text === 'string' && text.trim()) {
+    if (text.length > MAX_CSV_BYTES) throw new InvalidInputError('That file is larger than 5 MB.', { file: ['That file is larger than 5 MB.'] })
+    return { intent, csv: text, fileName: null }
+  }
+  throw new InvalidInputError('Choose a CSV file.', { file: ['Choose a CSV file.'] })
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const isoDate = z
+  .string({ required_error: 'Enter a date.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'Enter a real date.')
+/** "1,250.50" -> 125050 minor units; never a float. */
+export const amount = z
+  .string({ required_error: 'Enter an amount.' })
+  .max(20)
+  .transform((s, ctx) => {
+    const m = parseDecimalToMinor(s)
+    if (m === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Enter an amount like 1250 or 1,250.50.' })
+      return z.NEVER
+    }
+    return m
+  })
+const optionalAmount = z
+  .string()
+  .max(20)
+  .optional()
+  .transform((s, ctx) => {
+    if (!s || !s.trim()) return 0
+    const m = parseDecimalToMinor(s)
+    if (m === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Enter an amount like 1250 or 1,250.50.' })
+      return z.NEVER
+    }
+    return m
+  })
+
+export const submitInvoiceSchema = z.object({
+  intent: z.literal('submit-invoice'),
+  offerId: id,
+  idempotencyKey: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  number: z.string({ required_error: 'Give the invoice a number.' }).trim().min(1, 'Give the invoice a number.').max(40),
+  issueDate: isoDate,
+  payeeName: z.string({ required_error: 'Enter the legal name you invoice under.' }).trim().min(2, 'Enter the legal name you invoice under.').max(200),
+  line: z.array(id).max(100).default([]),
+  lineAmount: z.array(z.string().max(20)).max(100).default([]),
+  usageAmount: optionalAmount,
+  tax: optionalAmount,
+})
+
+export const decideInvoiceSchema = z.object({
+  intent: z.enum(['approve', 'reject']),
+  reason: z.string().max(1000).optional(),
+})
+
+export const resolveExceptionSchema = z.object({
+  intent: z.enum(['approve-exception', 'send-back']),
+  note: z.string().max(1000).default(''),
+})
+
+const paymentFields = {
+  paidOn: isoDate,
+  method: z.enum(['ach', 'wire', 'check', 'paypal', 'other'], { errorMap: () => ({ message: 'Choose how it was paid.' }) }),
+  reference: z.string({ required_error: 'Enter the payment reference.' }).trim().min(2, 'Enter the payment reference.').max(80),
+}
+
+export const markPaidSchema = z.object({ intent: z.literal('mark-paid'), ...paymentFields })
+export const paymentRunSchema = z.object({ intent: z.literal('pay-run'), invoiceIds: z.array(id).max(500).default([]), ...paymentFields })
+
+export const costEntrySchema = z.object({
+  intent: z.literal('add-cost'),
+  campaignId: id,
+  offerId: z.union([id, z.literal('')]).optional(),
+  kind: z.enum(['gifting', 'production', 'commission', 'usage', 'other']),
+  amount,
+  shipping: optionalAmount,
+  note: z.string().max(500).optional(),
+  carrier: z.string().max(60).optional(),
+  trackingNumber: z.string().max(80).optional(),
+  shippedOn: z.union([isoDate, z.literal('')]).optional(),
+  deliveredOn: z.union([isoDate, z.literal('')]).optional(),
+})
+
+export const verifyTaxFormSchema = z.object({ intent: z.enum(['verify', 'reject']), formId: id })
+
+export const taxFormFieldsSchema = z.object({
+  kind: z.enum(['W-9', 'W-8BEN', 'W-8BEN-E'], { errorMap: () => ({ message: 'Choose the form.' }) }),
+  legalName: z.string({ required_error: 'Enter the legal name exactly as on the form.' }).trim().min(2, 'Enter the legal name exactly as on the form.').max(200),
+  entityType: z.enum(['individual', 'sole_proprietor', 'llc', 'corporation', 'partnership', 'foreign_individual', 'foreign_entity'], {
+    errorMap: () => ({ message: 'Choose the entity type.' }),
+  }),
+})

@@ -1,0 +1,1 @@
+ALTER TABLE "offers" ADD COLUMN "deliverable_specs" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,154 @@
+import { asc, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import { addCostEntry } from '#app/services/budget/add-cost-entry.server.ts'
+import { getBudget } from '#app/services/budget/get-budget.server.ts'
+import { splitCommission } from '#app/services/budget/split-commission.ts'
+import { submitInvoice } from '#app/services/invoices/submit-invoice.server.ts'
+import { decideInvoice } from '#app/services/invoices/decide-invoice.server.ts'
+import { markInvoicePaid } from '#app/services/invoices/mark-invoice-paid.server.ts'
+import { getYearEndReport, necThresholdMinor } from '#app/services/tax/get-year-end-report.server.ts'
+import { submitTaxForm } from '#app/services/tax/submit-tax-form.server.ts'
+import { verifyTaxForm } from '#app/services/tax/verify-tax-form.server.ts'
+import { listBrandTaxForms } from '#app/services/tax/list-brand-tax-forms.server.ts'
+import { AppError } from '#app/utils/errors.ts'
+import { acceptedOffer, key, moneyWorld } from '#tests/factories-money.ts'
+
+async function rejects(p: Promise<unknown>, status: number) {
+  const e = await p.then(() => null, (err: unknown) => err)
+  expect(e).toBeInstanceOf(AppError)
+  expect((e as AppError).status).toBe(status)
+}
+
+describe('commission split', () => {
+  it('commission + creator share always equals the total (half-up on the commission)', () => {
+    expect(splitCommission(100_000, 1500)).toEqual({ commissionMinor: 15_000, creatorMinor: 85_000 })
+    expect(splitCommission(333, 1500)).toEqual({ commissionMinor: 50, creatorMinor: 283 }) // 49.95 -> 50
+    expect(splitCommission(1, 5000)).toEqual({ commissionMinor: 1, creatorMinor: 0 }) // 0.5 -> 1
+    for (let t = 0; t < 5000; t += 37) {
+      for (const bp of [0, 1, 999, 1500, 2000, 3333, 10_000]) {
+        const s = splitCommission(t, bp)
+        expect(s.commissionMinor + s.creatorMinor).toBe(t)
+        expect(Number.isInteger(s.commissionMinor)).toBe(true)
+      }
+    }
+    expect(() => splitCommission(10.5, 1500)).toThrow()
+  })
+})
+
+describe('budget', () => {
+  it('planned, committed, invoiced, paid and remaining per campaign and program, with a warning when over', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 100_000, usageRights: 'organic', usageFeeMinor: 20_000 } })
+    await db().update(schema.campaigns).set({ budgetMinor: 150_000 }).where(eq(schema.campaigns.id, w.campaign.id))
+    // The fee is committed by acceptance (a 'fee' ledger entry, as the offers flow writes it).
+    await db().insert(schema.costEntries).values({ brandId: w.brand.id, campaignId: w.campaign.id, offerId: w.offer.id, kind: 'fee', amountMinor: 100_000, currency: 'USD' })
+    await addCostEntry(w.managerActor, {
+      campaignId: w.campaign.id,
+      offerId: w.offer.id,
+      kind: 'gifting',
+      amountMinor: 12_000,
+      shippingMinor: 1_550,
+      carrier: 'UPS',
+      trackingNumber: '1Z999',
+      shippedOn: '2026-02-01',
+      deliveredOn: '2026-02-04',
+      note: 'Trail 3 + jacket',
+    })
+    let b = await getBudget(w.managerActor, { campaignId: w.campaign.id })
+    expect(b.campaigns[0]).toMatchObject({ plannedMinor: 150_000, committedMinor: 133_550, invoicedMinor: 0, paidMinor: 0, remainingMinor: 16_450, overCommitted: false })
+    expect(b.campaigns[0]!.byKind).toEqual({ fee: 100_000, gifting: 12_000, shipping: 1_550, usage: 20_000 })
+    await addCostEntry(w.managerActor, { campaignId: w.campaign.id, kind: 'production', amountMinor: 20_000, note: 'Studio day' })
+    const { invoice } = await submitInvoice(w.creatorActor, {
+      offerId: w.offer.id,
+      number: 'B-1',
+      issueDate: '2026-03-10',
+      payeeName: w.creator.name,
+      idempotencyKey: key(),
+      lines: [{ deliverableId: w.deliverables[0]!.id, amountMinor: 100_000 }],
+    })
+    await decideInvoice(w.managerActor, { invoiceId: invoice.id, decision: 'approve' })
+    b = await getBudget(w.managerActor)
+    expect(b.campaigns[0]).toMatchObject({ committedMinor: 153_550, invoicedMinor: 100_000, paidMinor: 0, remainingMinor: -3_550, overCommitted: true })
+    await markInvoicePaid(w.financeActor, { invoiceId: invoice.id, paidOn: '2026-04-01', method: 'ach', reference: 'P-1' })
+    b = await getBudget(w.managerActor)
+    expect(b.campaigns[0]!.paidMinor).toBe(100_000)
+    expect(b.program).toEqual([{ currency: 'USD', plannedMinor: 150_000, committedMinor: 153_550, invoicedMinor: 100_000, paidMinor: 100_000, remainingMinor: -3_550, overCommitted: true }])
+    const events = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.brandId, w.brand.id)).orderBy(asc(schema.auditEvents.id))
+    expect(events.filter((e) => e.action === 'cost.added')).toHaveLength(3)
+  })
+
+  it('refuses other brands’ campaigns, shipping on non-gifting costs and negative amounts', async () => {
+    const w = await moneyWorld()
+    const other = await moneyWorld()
+    await rejects(addCostEntry(other.managerActor, { campaignId: w.campaign.id, kind: 'other', amountMinor: 100 }), 404)
+    await rejects(addCostEntry(w.managerActor, { campaignId: w.campaign.id, kind: 'production', amountMinor: 100, carrier: 'UPS' }), 400)
+    await rejects(addCostEntry(w.managerActor, { campaignId: w.campaign.id, kind: 'other', amountMinor: -1 }), 400)
+    await rejects(addCostEntry(w.managerActor, { campaignId: w.campaign.id, kind: 'gifting', amountMinor: 100, shippedOn: '2026-02-05', deliveredOn: '2026-02-01' }), 400)
+  })
+})
+
+describe('tax forms', () => {
+  const pdf = () => new File([new TextEncoder().encode('%PDF-1.4\n% fake W-9\n')], 'w9.pdf', { type: 'application/pdf' })
+
+  it('a creator uploads a form (no tax id stored), finance of a brand they work with verifies it; others cannot', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const form = await submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: 'Maya L. Chen', entityType: 'individual', file: pdf() })
+    expect(form.status).toBe('submitted')
+    expect(Object.keys(form).some((k) => /tin|ssn|taxid/i.test(k))).toBe(false)
+    const [file] = await db().select().from(schema.files).where(eq(schema.files.id, form.fileId))
+    expect(file).toMatchObject({ purpose: 'tax_form', mimeType: 'application/pdf', creatorId: w.creator.id })
+    const listed = await listBrandTaxForms(w.financeActor)
+    expect(listed.map((f) => f.id)).toEqual([form.id])
+    const stranger = await moneyWorld()
+    expect(await listBrandTaxForms(stranger.financeActor)).not.toContainEqual(expect.objectContaining({ id: form.id }))
+    await rejects(verifyTaxForm(stranger.financeActor, { formId: form.id, decision: 'verify' }), 404)
+    const v = await verifyTaxForm(w.financeActor, { formId: form.id, decision: 'verify' })
+    expect(v).toMatchObject({ status: 'verified', verifiedByUserId: w.finance.id })
+    await rejects(verifyTaxForm(w.financeActor, { formId: form.id, decision: 'verify' }), 409)
+    const actions = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, form.id)).orderBy(asc(schema.auditEvents.id))
+    expect(actions.map((a) => a.action)).toEqual(['tax_form.submitted', 'tax_form.verified'])
+  })
+
+  it('refuses files that are not a PDF or image, whatever their name says', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const fake = new File([new TextEncoder().encode('MZ\x90\x00 not a pdf')], 'w9.pdf', { type: 'application/pdf' })
+    await rejects(submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: 'Maya Chen', entityType: 'individual', file: fake }), 415)
+    await rejects(submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: ' ', entityType: 'individual', file: pdf() }), 400)
+  })
+})
+
+describe('year-end report', () => {
+  it('totals paid per payee per calendar year; flags 1099-NEC at $2,000 from 2026 ($600 before) and missing verified forms', async () => {
+    expect(necThresholdMinor(2025)).toBe(60_000)
+    expect(necThresholdMinor(2026)).toBe(200_000)
+    const w = await moneyWorld({ offer: { feeMinor: 199_999 } })
+    const big = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, feeMinor: 1 })
+    const noForm = await moneyWorld({ taxForm: false, offer: { feeMinor: 70_000 } })
+    const payOne = async (world: typeof w, offer: { offer: { id: string }; deliverables: { id: string }[] }, amount: number, number: string, paidOn: string, issueDate: string) => {
+      const { invoice } = await submitInvoice(world.creatorActor, {
+        offerId: offer.offer.id,
+        number,
+        issueDate,
+        payeeName: world.creator.name,
+        idempotencyKey: key(),
+        lines: [{ deliverableId: offer.deliverables[0]!.id, amountMinor: amount }],
+      })
+      await decideInvoice(world.managerActor, { invoiceId: invoice.id, decision: 'approve' })
+      await db().update(schema.invoices).set({ exceptionNote: 'test' }).where(eq(schema.invoices.id, invoice.id))
+      await markInvoicePaid(world.financeActor, { invoiceId: invoice.id, paidOn, method: 'ach', reference: `R-${number}` })
+    }
+    await payOne(w, w, 199_999, 'Y-1', '2026-02-01', '2026-01-20')
+    let r = await getYearEndReport(w.financeActor, 2026)
+    expect(r.rows).toEqual([expect.objectContaining({ payee: w.creator.name, totalMinor: 199_999, needs1099: false, formVerified: true })])
+    await payOne(w, big, 1, 'Y-2', '2026-11-20', '2026-11-01')
+    r = await getYearEndReport(w.financeActor, 2026)
+    expect(r.rows[0]).toMatchObject({ totalMinor: 200_000, invoices: 2, needs1099: true })
+    // 2025 payments over $600 are flagged under the old threshold; a payee with no form is marked.
+    await db().insert(schema.brandMembers).values({ brandId: w.brand.id, userId: noForm.finance.id, role: 'finance' })
+    await payOne(noForm, noForm, 70_000, 'Z-1', '2025-12-31', '2025-12-01')
+    const old = await getYearEndReport(noForm.financeActor, 2025)
+    expect(old.rows).toEqual([expect.objectContaining({ totalMinor: 70_000, needs1099: true, formVerified: false })])
+    expect((await getYearEndReport(noForm.financeActor, 2026)).rows).toEqual([])
+  })
+})
