@@ -12,6 +12,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Artifacts per run folder, so parallel runs (E2E_DATA_DIR) never delete each other's files.
+  outputDir: process.env.E2E_DATA_DIR ? `${process.env.E2E_DATA_DIR}/artifacts` : 'test-results/e2e-artifacts',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL,
