@@ -15,6 +15,7 @@ export const reportQuerySchema = z.object({
   from: day,
   to: day,
   campaign: z.string().max(40).optional().catch(undefined),
+  creator: z.string().max(40).optional().catch(undefined),
   platform: z.enum(PLATFORMS).optional().catch(undefined),
   tier: z.enum(TIERS).optional().catch(undefined),
   view: z.enum(['creators', 'collaborations', 'campaigns']).default('creators').catch('creators'),

@@ -172,6 +172,23 @@ describe('performance report', () => {
     expect(leak.creators).toEqual([])
   })
 
+  it('one creator’s report has only that creator, with the same figures as their row in the brand-wide report', async () => {
+    const f = await fixture()
+    const r = await getPerformanceReport(f.brand, { creatorId: f.ana.id })
+    // Ana by hand (fixture above): cost 160,000¢, 2 posts, impressions 25,000, 3 link clicks, 2 redemptions worth 10,000¢, EMV 27,100¢.
+    expect(r.creators.map((c) => [c.creatorId, c.costMinor, c.posts, c.impressions, c.linkClicks, c.redemptions, c.revenueMinor, c.emv])).toEqual([
+      [f.ana.id, 160_000, 2, 25_000, 3, 2, 10_000, 27_100],
+    ])
+    expect(r.collaborations).toHaveLength(2)
+    expect(r.program.costMinor).toBe(160_000)
+    expect(r.weekly.reduce((n, w) => n + w.posts, 0)).toBe(2)
+    // Ben's report has his one post and none of Ana's numbers; a creator of no collaboration with the brand gets nothing.
+    const ben = await getPerformanceReport(f.brand, { creatorId: f.ben.id })
+    expect(ben.creators.map((c) => [c.creatorId, c.costMinor, c.posts, c.impressions, c.linkClicks])).toEqual([[f.ben.id, 30_000, 1, null, 0]])
+    const [other] = await db().select().from(schema.brands).where(eq(schema.brands.id, f.other.id))
+    expect((await getPerformanceReport(other!, { creatorId: f.ben.id })).creators).toEqual([])
+  })
+
   it('runs a fixed number of queries whatever the number of creators', async () => {
     const f = await fixture()
     const count = async () => {

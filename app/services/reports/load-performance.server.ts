@@ -10,6 +10,22 @@ export interface ReportFilters {
   to?: string | null
   campaignId?: string | null
   platform?: string | null
+  /** One creator's report (their collaborations with this brand). */
+  creatorId?: string | null
+}
+
+/**
+ * The latest snapshot of post `p` taken before `toEndDate`: an index lookup per post on
+ * metric_snapshots (post_id, captured_at), so a report costs O(posts), never a scan of the brand's snapshots.
+ */
+function latestSnapshot(toEndDate: Date | null): SQL {
+  return sql`left join lateral (
+        select m.impressions, m.reach, m.views, m.likes, m.comments, m.shares, m.saves, m.clicks
+        from ${schema.metricSnapshots} m
+        where m.post_id = p.id ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
+        order by m.captured_at desc, m.created_at desc
+        limit 1
+      ) l on true`
 }
 
 /** Raw counts for one collaboration (an accepted offer: one creator in one campaign). */
@@ -53,7 +69,9 @@ export async function loadCollaborationTotals(brandId: string, f: ReportFilters)
   if (fromDate) postConds.push(sql`p.posted_at >= ${fromDate.toISOString()}::timestamptz`)
   if (toEndDate) postConds.push(sql`p.posted_at < ${toEndDate.toISOString()}::timestamptz`)
   if (f.platform) postConds.push(sql`p.platform = ${f.platform}`)
+  if (f.creatorId) postConds.push(sql`p.creator_id = ${f.creatorId}`)
   const campaignCond = f.campaignId ? sql`and o.campaign_id = ${f.campaignId}` : sql``
+  const creatorCond = f.creatorId ? sql`and o.creator_id = ${f.creatorId}` : sql``
   const dated = Boolean(fromDate || toEndDate || f.platform)
 
   const [collabs, postRows, clickRows, redemptionRows] = await Promise.all([
@@ -69,31 +87,27 @@ export async function loadCollaborationTotals(brandId: string, f: ReportFilters)
               where brand_id = ${brandId} and offer_id is not null group by offer_id, kind) t
         group by offer_id
       ) ce on ce.offer_id = o.id
-      where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES} ${campaignCond}`),
+      where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES} ${campaignCond} ${creatorCond}`),
     db().execute(sql`
-      with latest as (
-        select distinct on (m.post_id) m.post_id, m.impressions, m.reach, m.views, m.likes, m.comments, m.shares, m.saves, m.clicks
-        from ${schema.metricSnapshots} m
-        where m.brand_id = ${brandId} ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-        order by m.post_id, m.captured_at desc, m.created_at desc
-      )
       select d.offer_id, count(p.id) as posts,
              sum(l.impressions) as impressions, sum(l.reach) as reach, sum(l.views) as views, sum(l.likes) as likes,
              sum(l.comments) as comments, sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
       from ${schema.posts} p
       join ${schema.deliverables} d on d.id = p.deliverable_id
-      left join latest l on l.post_id = p.id
+      ${latestSnapshot(toEndDate)}
       where ${sql.join(postConds, sql` and `)}
       group by d.offer_id`),
     db().execute(sql`
       select l.offer_id, count(*) as n
       from ${schema.linkClicks} c join ${schema.trackingLinks} l on l.id = c.link_id
+      ${f.creatorId ? sql`join ${schema.offers} o on o.id = l.offer_id and o.creator_id = ${f.creatorId}` : sql``}
       where c.brand_id = ${brandId}
         ${f.from ? sql`and c.day >= ${f.from}::date` : sql``} ${f.to ? sql`and c.day <= ${f.to}::date` : sql``}
       group by l.offer_id`),
     db().execute(sql`
       select pc.offer_id, count(*) as n, sum(r.total_minor) as revenue
       from ${schema.redemptions} r join ${schema.promoCodes} pc on pc.id = r.promo_code_id
+      ${f.creatorId ? sql`join ${schema.offers} o on o.id = pc.offer_id and o.creator_id = ${f.creatorId}` : sql``}
       where r.brand_id = ${brandId}
         ${fromDate ? sql`and r.ordered_at >= ${fromDate.toISOString()}::timestamptz` : sql``} ${toEndDate ? sql`and r.ordered_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
       group by pc.offer_id`),
@@ -159,7 +173,7 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
         where fs.social_account_id = a.id ${toEndDate ? sql`and fs.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
         order by fs.captured_at desc limit 1
       ) s on true
-      ${f.platform ? sql`where a.platform = ${f.platform}` : sql``}
+      where true ${f.platform ? sql`and a.platform = ${f.platform}` : sql``} ${f.creatorId ? sql`and a.creator_id = ${f.creatorId}` : sql``}
       group by a.creator_id`),
   )
   return new Map(rows.map((r) => [r.creator_id, Number(r.followers)]))
@@ -171,23 +185,18 @@ export async function loadWeeklySeries(brandId: string, f: ReportFilters): Promi
   const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
   const rows = rowsOf<{ week: string; posts: unknown; impressions: unknown; views: unknown }>(
     await db().execute(sql`
-      with latest as (
-        select distinct on (m.post_id) m.post_id, m.impressions, m.views
-        from ${schema.metricSnapshots} m
-        where m.brand_id = ${brandId} ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-        order by m.post_id, m.captured_at desc, m.created_at desc
-      )
       select to_char(date_trunc('week', p.posted_at at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*) as posts,
              sum(l.impressions) as impressions, sum(l.views) as views
       from ${schema.posts} p
       join ${schema.deliverables} d on d.id = p.deliverable_id
       join ${schema.offers} o on o.id = d.offer_id
-      left join latest l on l.post_id = p.id
+      ${latestSnapshot(toEndDate)}
       where p.brand_id = ${brandId}
         ${fromDate ? sql`and p.posted_at >= ${fromDate.toISOString()}::timestamptz` : sql``}
         ${toEndDate ? sql`and p.posted_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
         ${f.platform ? sql`and p.platform = ${f.platform}` : sql``}
         ${f.campaignId ? sql`and o.campaign_id = ${f.campaignId}` : sql``}
+        ${f.creatorId ? sql`and p.creator_id = ${f.creatorId}` : sql``}
       group by 1 order by 1`),
   )
   return rows.map((r) => ({ week: r.week, posts: Number(r.posts), impressions: num(r.impressions), views: num(r.views) }))

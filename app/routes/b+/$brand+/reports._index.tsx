@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const q = parseReportQuery(new URL(args.request.url))
-  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, platform: q.platform, tier: q.tier })
+  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
   return { slug: actor.brand.slug, q, report, emvFormula: emvFormulaOf(report.settings, report.currency) }
 }
 
@@ -71,6 +71,7 @@ export default function Reports() {
             options={TIERS.map((t) => ({ value: t, label: TIER_LABEL[t] }))}
           />
           <input type="hidden" name="view" value={q.view} />
+          {q.creator ? <input type="hidden" name="creator" value={q.creator} /> : null}
           <Button type="submit">Apply</Button>
           {location.search ? (
             <Link to="." className="btn btn-ghost">
@@ -78,6 +79,12 @@ export default function Reports() {
             </Link>
           ) : null}
         </Form>
+        {q.creator ? (
+          <p className="small">
+            Showing one creator: <strong>{report.creators[0]?.label ?? 'no collaborations in this period'}</strong>.{' '}
+            <Link to={withParams({ creator: null, view: 'creators' })}>Show every creator</Link>
+          </p>
+        ) : null}
       </Card>
       <div className="grid-4">
         <Stat label="Cost" value={money(p.costMinor)} hint={p.costBasis === 'fees' ? 'contracted fees (no ledger yet)' : p.costBasis === 'mixed' ? 'ledger, fees where no ledger' : 'from the cost ledger'} />
@@ -141,7 +148,13 @@ export default function Reports() {
                 {sorted.map((r) => (
                   <tr key={r.key} data-row={r.label}>
                     <th scope="row" style={{ minWidth: '10rem' }}>
-                      {r.label}
+                      {r.creatorId && !q.creator ? (
+                        <Link to={withParams({ creator: r.creatorId, view: 'collaborations' })} title={`Only ${r.label}'s collaborations`}>
+                          {r.label}
+                        </Link>
+                      ) : (
+                        r.label
+                      )}
                       {r.sublabel ? <div className="muted small">{r.sublabel}</div> : null}
                     </th>
                     {cols

@@ -11,7 +11,7 @@ import { parseReportQuery } from '#app/validation/report-filters.ts'
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const q = parseReportQuery(new URL(args.request.url))
-  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, platform: q.platform, tier: q.tier })
+  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
   const emvFormula = emvFormulaOf(report.settings, report.currency)
   const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
   const rows = sortRows(report[q.view] as unknown as Record<string, unknown>[], q.sort, q.dir)
