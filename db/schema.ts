@@ -611,7 +611,21 @@ export const metricSnapshots = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('metric_snapshots_post_at_idx').on(t.postId, t.capturedAt),
+    // The latest snapshot of a post, answered from the index alone (an index-only scan: the counters
+    // are key columns because drizzle has no INCLUDE). Reports do one such lookup per post.
+    index('metric_snapshots_post_latest_idx').on(
+      t.postId,
+      t.capturedAt.desc(),
+      t.createdAt.desc(),
+      t.impressions,
+      t.reach,
+      t.views,
+      t.likes,
+      t.comments,
+      t.shares,
+      t.saves,
+      t.clicks,
+    ),
     index('metric_snapshots_brand_at_idx').on(t.brandId, t.capturedAt),
     uniqueIndex('metric_snapshots_import_key_uq').on(t.importKey),
   ],

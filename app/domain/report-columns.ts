@@ -2,6 +2,8 @@
  * The columns of the performance report: key, header, definition (shown on hover and in the CSV
  * export's notes) and kind (how a value is shown). Browser-safe: the page and the export share it.
  */
+import { compareText } from './compare-text.ts'
+
 export type ColumnKind = 'count' | 'money' | 'unit-money' | 'ratio' | 'percent' | 'text'
 
 export interface ReportColumn {
@@ -47,6 +49,6 @@ export function sortRows<T extends Record<string, unknown>>(rows: readonly T[], 
     if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1
     if (y === null || y === undefined) return -1
     if (typeof x === 'number' && typeof y === 'number') return (x - y) * sign
-    return String(x).localeCompare(String(y)) * sign
+    return compareText(String(x), String(y)) * sign
   })
 }

@@ -181,7 +181,11 @@ describe('performance report', () => {
     ])
     expect(r.collaborations).toHaveLength(2)
     expect(r.program.costMinor).toBe(160_000)
-    expect(r.weekly.reduce((n, w) => n + w.posts, 0)).toBe(2)
+    // P1 was posted on Sunday 2026-03-01 (week of Monday 02-23), P2 on Friday 03-20 (week of 03-16): latest impressions 20,000 and 5,000.
+    expect(r.weekly).toEqual([
+      { week: '2026-02-23', posts: 1, impressions: 20_000, views: 25_000 },
+      { week: '2026-03-16', posts: 1, impressions: 5_000, views: null },
+    ])
     // Ben's report has his one post and none of Ana's numbers; a creator of no collaboration with the brand gets nothing.
     const ben = await getPerformanceReport(f.brand, { creatorId: f.ben.id })
     expect(ben.creators.map((c) => [c.creatorId, c.costMinor, c.posts, c.impressions, c.linkClicks])).toEqual([[f.ben.id, 30_000, 1, null, 0]])

@@ -3,7 +3,8 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rollup, sumAll, type RawTotals } from '#app/domain/report-rollup.ts'
 import { deriveMetrics, reportSettings, tierOf, type DerivedMetrics, type ReportSettings } from './derive-metrics.ts'
-import { loadCollaborationTotals, loadCreatorFollowers, loadWeeklySeries, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
+import { loadCreatorFollowers, loadReportTotals, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
+import { compareText } from '#app/domain/compare-text.ts'
 
 export type { ReportFilters }
 
@@ -35,6 +36,17 @@ export interface PerformanceReport {
   weekly: { week: string; posts: number; impressions: number | null; views: number | null }[]
 }
 
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const r of rows) {
+    const k = key(r)
+    const list = out.get(k)
+    if (list) list.push(r)
+    else out.set(k, [r])
+  }
+  return out
+}
+
 function basis(rows: CollaborationTotals[]): 'ledger' | 'fees' | 'mixed' {
   const kinds = new Set(rows.map((r) => r.costBasis))
   return kinds.size > 1 ? 'mixed' : (rows[0]?.costBasis ?? 'fees')
@@ -42,7 +54,7 @@ function basis(rows: CollaborationTotals[]): 'ledger' | 'fees' | 'mixed' {
 
 /**
  * The performance report for one brand: per creator, per collaboration, per campaign and the program,
- * with cost metrics and EMV derived from summed raw counts (never averaged ratios). Five set-based
+ * with cost metrics and EMV derived from summed raw counts (never averaged ratios). Four set-based
  * queries whatever the number of creators.
  */
 export async function getPerformanceReport(
@@ -50,10 +62,9 @@ export async function getPerformanceReport(
   filters: ReportFilters & { tier?: string | null },
 ): Promise<PerformanceReport> {
   const settings = reportSettings(brand.settings)
-  const [all, followers, weekly, campaignOptions] = await Promise.all([
-    loadCollaborationTotals(brand.id, filters),
+  const [{ collaborations: all, weekly }, followers, campaignOptions] = await Promise.all([
+    loadReportTotals(brand.id, filters),
     loadCreatorFollowers(brand.id, filters),
-    loadWeeklySeries(brand.id, filters),
     db()
       .select({ id: schema.campaigns.id, name: schema.campaigns.name })
       .from(schema.campaigns)
@@ -79,19 +90,21 @@ export async function getPerformanceReport(
       costBasis: r.costBasis,
     })
   })
+  const byCreator = groupBy(rows, (r) => r.creatorId)
+  const byCampaign = groupBy(rows, (r) => r.campaignId)
   const creators: ReportRow[] = rollup(
     rows,
     (r) => r.creatorId,
     (r) => ({ label: r.creatorName, sublabel: null as string | null, creatorId: r.creatorId as string | null }),
   ).map((g) => {
     const f = followers.get(g.creatorId!) ?? null
-    return finish({ ...g, followers: f, tier: tierOf(f), costBasis: basis(rows.filter((r) => r.creatorId === g.creatorId)) })
+    return finish({ ...g, followers: f, tier: tierOf(f), costBasis: basis(byCreator.get(g.creatorId!) ?? []) })
   })
   const campaigns: ReportRow[] = rollup(
     rows,
     (r) => r.campaignId,
     (r) => ({ label: r.campaignName, sublabel: null as string | null, creatorId: null as string | null }),
-  ).map((g) => finish({ ...g, followers: null, tier: null, costBasis: basis(rows.filter((r) => r.campaignId === g.key)) }))
+  ).map((g) => finish({ ...g, followers: null, tier: null, costBasis: basis(byCampaign.get(g.key) ?? []) }))
   const program: ReportRow = finish({
     ...sumAll(rows),
     key: 'program',
@@ -107,9 +120,9 @@ export async function getPerformanceReport(
     filters: { ...filters, tier: tierFilter },
     settings,
     currency: brand.currency,
-    creators: creators.sort((a, b) => a.label.localeCompare(b.label)),
+    creators: creators.sort((a, b) => compareText(a.label, b.label)),
     collaborations,
-    campaigns: campaigns.sort((a, b) => a.label.localeCompare(b.label)),
+    campaigns: campaigns.sort((a, b) => compareText(a.label, b.label)),
     program,
     campaignOptions,
     otherCurrency: all.length - inCurrency.length,

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
+import { compareText } from '#app/domain/compare-text.ts'
 
 export interface ReportFilters {
   /** Posts published on or after this day (YYYY-MM-DD). */
@@ -23,7 +24,7 @@ function latestSnapshot(toEndDate: Date | null): SQL {
         select m.impressions, m.reach, m.views, m.likes, m.comments, m.shares, m.saves, m.clicks
         from ${schema.metricSnapshots} m
         where m.post_id = p.id ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-        order by m.captured_at desc, m.created_at desc
+        order by m.captured_at desc nulls last, m.created_at desc nulls last
         limit 1
       ) l on true`
 }
@@ -57,11 +58,19 @@ export interface CollaborationTotals {
 const COLLAB_STATUSES = sql`('accepted', 'active', 'completed')`
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
+export interface WeeklyPoint {
+  week: string
+  posts: number
+  impressions: number | null
+  views: number | null
+}
+
 /**
  * Everything a performance report needs, for one brand, in four set-based queries (collaborations
- * with their cost, posts with their latest snapshot, link clicks, redemptions) — never one per row.
+ * with their cost; posts with their latest snapshot, grouped both per collaboration and per publishing
+ * week in one pass; link clicks; redemptions) — never one per row.
  */
-export async function loadCollaborationTotals(brandId: string, f: ReportFilters): Promise<CollaborationTotals[]> {
+export async function loadReportTotals(brandId: string, f: ReportFilters): Promise<{ collaborations: CollaborationTotals[]; weekly: WeeklyPoint[] }> {
   const toEnd = f.to ? new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000 : null
   const toEndDate = toEnd ? new Date(toEnd) : null
   const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
@@ -70,9 +79,11 @@ export async function loadCollaborationTotals(brandId: string, f: ReportFilters)
   if (toEndDate) postConds.push(sql`p.posted_at < ${toEndDate.toISOString()}::timestamptz`)
   if (f.platform) postConds.push(sql`p.platform = ${f.platform}`)
   if (f.creatorId) postConds.push(sql`p.creator_id = ${f.creatorId}`)
+  if (f.campaignId) postConds.push(sql`d.campaign_id = ${f.campaignId}`)
   const campaignCond = f.campaignId ? sql`and o.campaign_id = ${f.campaignId}` : sql``
   const creatorCond = f.creatorId ? sql`and o.creator_id = ${f.creatorId}` : sql``
   const dated = Boolean(fromDate || toEndDate || f.platform)
+  const week = sql`to_char(date_trunc('week', p.posted_at at time zone 'UTC'), 'YYYY-MM-DD')`
 
   const [collabs, postRows, clickRows, redemptionRows] = await Promise.all([
     db().execute(sql`
@@ -89,14 +100,14 @@ export async function loadCollaborationTotals(brandId: string, f: ReportFilters)
       ) ce on ce.offer_id = o.id
       where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES} ${campaignCond} ${creatorCond}`),
     db().execute(sql`
-      select d.offer_id, count(p.id) as posts,
+      select grouping(d.offer_id) as by_week, d.offer_id, ${week} as week, count(p.id) as posts,
              sum(l.impressions) as impressions, sum(l.reach) as reach, sum(l.views) as views, sum(l.likes) as likes,
              sum(l.comments) as comments, sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
       from ${schema.posts} p
       join ${schema.deliverables} d on d.id = p.deliverable_id
       ${latestSnapshot(toEndDate)}
       where ${sql.join(postConds, sql` and `)}
-      group by d.offer_id`),
+      group by grouping sets ((d.offer_id), (${week}))`),
     db().execute(sql`
       select l.offer_id, count(*) as n
       from ${schema.linkClicks} c join ${schema.trackingLinks} l on l.id = c.link_id
@@ -112,8 +123,13 @@ export async function loadCollaborationTotals(brandId: string, f: ReportFilters)
         ${fromDate ? sql`and r.ordered_at >= ${fromDate.toISOString()}::timestamptz` : sql``} ${toEndDate ? sql`and r.ordered_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
       group by pc.offer_id`),
   ])
-  type PostAgg = Record<string, unknown> & { offer_id: string; posts: unknown }
-  const posts = new Map(rowsOf<PostAgg>(postRows).map((r) => [r.offer_id, r]))
+  type PostAgg = Record<string, unknown> & { by_week: unknown; offer_id: string; week: string; posts: unknown }
+  const postAggs = rowsOf<PostAgg>(postRows)
+  const posts = new Map(postAggs.filter((r) => Number(r.by_week) === 0).map((r) => [r.offer_id, r]))
+  const weekly: WeeklyPoint[] = postAggs
+    .filter((r) => Number(r.by_week) === 1)
+    .map((r) => ({ week: r.week, posts: Number(r.posts), impressions: num(r.impressions), views: num(r.views) }))
+    .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0))
   const clicks = new Map(rowsOf<{ offer_id: string; n: unknown }>(clickRows).map((r) => [r.offer_id, Number(r.n)]))
   const redemptions = new Map(rowsOf<{ offer_id: string; n: unknown; revenue: unknown }>(redemptionRows).map((r) => [r.offer_id, r]))
   const out: CollaborationTotals[] = []
@@ -157,17 +173,18 @@ export async function loadCollaborationTotals(brandId: string, f: ReportFilters)
       revenueMinor: r ? Number(r.revenue) : 0,
     })
   }
-  return out.sort((a, b) => a.creatorName.localeCompare(b.creatorName) || a.campaignName.localeCompare(b.campaignName))
+  out.sort((a, b) => compareText(a.creatorName, b.creatorName) || compareText(a.campaignName, b.campaignName))
+  return { collaborations: out, weekly }
 }
 
-/** Latest follower count per creator (all their accounts, or one platform), as of `to`: for tiers. */
+/** Latest follower count per creator with a collaboration (all their accounts, or one platform), as of `to`: for tiers. */
 export async function loadCreatorFollowers(brandId: string, f: ReportFilters): Promise<Map<string, number>> {
   const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
   const rows = rowsOf<{ creator_id: string; followers: unknown }>(
     await db().execute(sql`
       select a.creator_id, max(s.followers) as followers
       from ${schema.socialAccounts} a
-      join ${schema.rosterEntries} re on re.creator_id = a.creator_id and re.brand_id = ${brandId}
+      join (select distinct o.creator_id from ${schema.offers} o where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES}) re on re.creator_id = a.creator_id
       join lateral (
         select fs.followers from ${schema.followerSnapshots} fs
         where fs.social_account_id = a.id ${toEndDate ? sql`and fs.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
@@ -177,27 +194,4 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
       group by a.creator_id`),
   )
   return new Map(rows.map((r) => [r.creator_id, Number(r.followers)]))
-}
-
-/** Posts and their latest impressions/views by the week they were published (performance over time). */
-export async function loadWeeklySeries(brandId: string, f: ReportFilters): Promise<{ week: string; posts: number; impressions: number | null; views: number | null }[]> {
-  const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
-  const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
-  const rows = rowsOf<{ week: string; posts: unknown; impressions: unknown; views: unknown }>(
-    await db().execute(sql`
-      select to_char(date_trunc('week', p.posted_at at time zone 'UTC'), 'YYYY-MM-DD') as week, count(*) as posts,
-             sum(l.impressions) as impressions, sum(l.views) as views
-      from ${schema.posts} p
-      join ${schema.deliverables} d on d.id = p.deliverable_id
-      join ${schema.offers} o on o.id = d.offer_id
-      ${latestSnapshot(toEndDate)}
-      where p.brand_id = ${brandId}
-        ${fromDate ? sql`and p.posted_at >= ${fromDate.toISOString()}::timestamptz` : sql``}
-        ${toEndDate ? sql`and p.posted_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-        ${f.platform ? sql`and p.platform = ${f.platform}` : sql``}
-        ${f.campaignId ? sql`and o.campaign_id = ${f.campaignId}` : sql``}
-        ${f.creatorId ? sql`and p.creator_id = ${f.creatorId}` : sql``}
-      group by 1 order by 1`),
-  )
-  return rows.map((r) => ({ week: r.week, posts: Number(r.posts), impressions: num(r.impressions), views: num(r.views) }))
 }

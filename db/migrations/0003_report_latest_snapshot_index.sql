@@ -1,0 +1,2 @@
+DROP INDEX "metric_snapshots_post_at_idx";--> statement-breakpoint
+CREATE INDEX "metric_snapshots_post_latest_idx" ON "metric_snapshots" USING btree ("post_id","captured_at" DESC NULLS LAST,"created_at" DESC NULLS LAST,"impressions","reach","views","likes","comments","shares","saves","clicks");
