@@ -6,30 +6,18 @@
 // ---------------------------------------------------------------------------------------------------------
 // Money
 // ---------------------------------------------------------------------------------------------------------
+import { currencyExponent, formatMoney } from '#app/domain/money.ts'
 
 /** Amount in minor units (cents). A bigint column may arrive as bigint, a numeric string or a number. */
 export type MinorUnits = number | bigint | string
 
-const formatterCache = new Map<string, Intl.NumberFormat | null>()
-
-function currencyFormatter(currency: string, locale: string): Intl.NumberFormat | null {
-  const key = `${locale}|${currency}`
-  if (!formatterCache.has(key)) {
-    let nf: Intl.NumberFormat | null = null
-    try {
-      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' })
-    } catch {
-      nf = null // not an ISO 4217 code Intl knows: fall back to "XYZ 1,234.56"
-    }
-    formatterCache.set(key, nf)
-  }
-  return formatterCache.get(key) ?? null
-}
-
-/** Number of minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3); 2 when unknown. */
+/** Number of minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3); 2 when unknown or malformed. */
 export function currencyDigits(currency: string): number {
-  const nf = currencyFormatter(currency.toUpperCase(), 'en-US')
-  return nf?.resolvedOptions().maximumFractionDigits ?? 2
+  try {
+    return currencyExponent(currency)
+  } catch {
+    return 2
+  }
 }
 
 /** Parse minor units to a bigint without ever going through a float. Throws on non-integers. */
@@ -44,48 +32,21 @@ export function toMinorBigInt(minor: MinorUnits): bigint {
   return BigInt(s)
 }
 
-const groupFallback = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-
 /**
  * Format an integer amount of minor units exactly, e.g. (123456789012345, 'USD') -> "$1,234,567,890,123.45",
- * (-5, 'USD') -> "-$0.05", (1500, 'JPY') -> "¥1,500". The amount is split into major and minor parts with
- * integer (bigint) arithmetic; Intl only supplies grouping, the symbol and where the sign goes.
+ * (-5, 'USD') -> "-$0.05", (1500, 'JPY') -> "¥1,500". The arithmetic is app/domain/money.ts's formatMoney
+ * (bigint, no floats); this accepts what a bigint column may arrive as, and never throws on a bad code.
  */
 export function formatMoneyExact(minor: MinorUnits, currency: string, locale = 'en-US'): string {
-  const code = currency.toUpperCase()
   const amount = toMinorBigInt(minor)
-  const negative = amount < 0n
-  const abs = negative ? -amount : amount
-  const digits = currencyDigits(code)
-  const divisor = 10n ** BigInt(digits)
-  const major = abs / divisor
-  const fraction = digits > 0 ? (abs % divisor).toString().padStart(digits, '0') : ''
-
-  const nf = currencyFormatter(code, locale)
-  if (!nf) {
-    return `${negative ? '-' : ''}${code} ${groupFallback(major.toString())}${fraction ? `.${fraction}` : ''}`
+  try {
+    return formatMoney(amount, currency, { locale })
+  } catch {
+    const code = currency.toUpperCase()
+    const negative = amount < 0n
+    const abs = (negative ? -amount : amount).toString().padStart(3, '0')
+    return `${negative ? '-' : ''}${code} ${abs.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${abs.slice(-2)}`
   }
-  // The grouped integer part of |major| (bigint formatting is exact).
-  const integer = nf
-    .formatToParts(major)
-    .filter((p) => p.type === 'integer' || p.type === 'group')
-    .map((p) => p.value)
-    .join('')
-  // Where the sign, symbol, decimal separator and fraction go in this locale: a template from ±1.
-  let integerDone = false
-  return nf
-    .formatToParts(negative ? -1n : 1n)
-    .map((p) => {
-      if (p.type === 'integer' || p.type === 'group') {
-        if (integerDone) return ''
-        integerDone = true
-        return integer
-      }
-      if (p.type === 'fraction') return fraction
-      if (p.type === 'decimal') return digits > 0 ? p.value : ''
-      return p.value
-    })
-    .join('')
 }
 
 // ---------------------------------------------------------------------------------------------------------

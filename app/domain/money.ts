@@ -50,6 +50,23 @@ function toBigIntMinor(minor: number | bigint): bigint {
   return BigInt(minor)
 }
 
+const formatters = new Map<string, Intl.NumberFormat | null>()
+
+/** Building an Intl.NumberFormat costs far more than using one: one per locale and currency, kept. */
+function currencyFormatter(locale: string, code: string, exp: number): Intl.NumberFormat | null {
+  const key = `${locale}|${code}`
+  let nf = formatters.get(key)
+  if (nf === undefined) {
+    try {
+      nf = new Intl.NumberFormat(locale, { style: 'currency', currency: code, minimumFractionDigits: exp, maximumFractionDigits: exp })
+    } catch {
+      nf = null // a code Intl does not know: "ZZZ 1,234.56"
+    }
+    formatters.set(key, nf)
+  }
+  return nf
+}
+
 function groupAscii(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
@@ -69,12 +86,8 @@ export function formatMoney(minor: number | bigint, currency: string, opts: { lo
   const major = abs / divisor
   const fraction = exp > 0 ? (abs % divisor).toString().padStart(exp, '0') : ''
 
-  let nf: Intl.NumberFormat
-  try {
-    nf = new Intl.NumberFormat(locale, { style: 'currency', currency: code, minimumFractionDigits: exp, maximumFractionDigits: exp })
-  } catch {
-    return `${negative ? '-' : ''}${code} ${groupAscii(major.toString())}${exp > 0 ? `.${fraction}` : ''}`
-  }
+  const nf = currencyFormatter(locale, code, exp)
+  if (!nf) return `${negative ? '-' : ''}${code} ${groupAscii(major.toString())}${exp > 0 ? `.${fraction}` : ''}`
   // The grouped integer part of |major| (bigint formatting is exact).
   const integer = nf
     .formatToParts(major)

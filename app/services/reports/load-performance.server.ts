@@ -3,6 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
+import type { RawTotals } from '#app/domain/report-rollup.ts'
 
 export interface ReportFilters {
   /** Posts published on or after this day (YYYY-MM-DD). */
@@ -30,29 +31,16 @@ function latestSnapshot(toEndDate: Date | null): SQL {
 }
 
 /** Raw counts for one collaboration (an accepted offer: one creator in one campaign). */
-export interface CollaborationTotals {
+export interface CollaborationTotals extends RawTotals {
   offerId: string
   creatorId: string
   creatorName: string
   campaignId: string
   campaignName: string
   currency: string
-  /** Cost from the ledger when the collaboration has ledger rows, else the contracted fee + usage fee. */
-  costMinor: number
+  /** costMinor comes from the ledger when the collaboration has ledger rows, else the contracted fee + usage fee. */
   costBasis: 'ledger' | 'fees'
   costByKind: Record<string, number>
-  posts: number
-  impressions: number | null
-  reach: number | null
-  views: number | null
-  likes: number | null
-  comments: number | null
-  shares: number | null
-  saves: number | null
-  postClicks: number | null
-  linkClicks: number
-  redemptions: number
-  revenueMinor: number
 }
 
 const COLLAB_STATUSES = sql`('accepted', 'active', 'completed')`
