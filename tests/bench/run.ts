@@ -12,6 +12,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
+import postgres from 'postgres'
 import { BENCH_PASSWORD } from './constants.ts'
 import { measureReportPlans } from './report-plans.ts'
 import { startRawSink, streamUpload, type UploadResult } from './upload.ts'
@@ -26,6 +27,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const APP = 4100
 const HELLO = 4101
 const base = `http://127.0.0.1:${APP}`
+/** Direct SQL to the bench database, to put rows back into the state a scenario needs. */
+const bench = postgres(url, { max: 2, onnotice: () => {} })
 
 if (!process.env.SKIP_BUILD) execFileSync('sh', ['-c', 'flock /tmp/greenroom-build.lock npm run --silent build'], { cwd: root, stdio: 'inherit' })
 
@@ -125,8 +128,9 @@ await run('brand home', `${base}/b/bench-01`, { cookie: manager })
 await run('brand review queue', `${base}/b/bench-01/review`, { cookie: manager })
 await run('brand per-creator report', `${base}/b/bench-01/reports`, { cookie: manager })
 const roster1 = await run('roster page 1', `${base}/b/bench-01/roster`, { cookie: manager })
-const roster500 = await run('roster page 500', `${base}/b/bench-01/roster?page=500`, { cookie: manager })
+const roster500 = await run('roster page 500', await rosterPage(500), { cookie: manager })
 await run('payables desk', `${base}/pay/bench-01`, { cookie: finance })
+const approve = await approveScenario()
 
 // ---- SQL statements per page at two data sizes: bench-01 (10,000 roster rows) vs bench-02 (2,000)
 console.info('\nSQL statements per request (must not grow with the data)')
@@ -134,6 +138,8 @@ const pages = [
   ['creator home', (b: string) => `/c/${b === 'bench-01' ? 'bc000000' : 'bc000001'}`, creator],
   ['brand home', (b: string) => `/b/${b}`, null],
   ['roster', (b: string) => `/b/${b}/roster`, null],
+  ['review queue', (b: string) => `/b/${b}/review`, null],
+  ['per-creator report', (b: string) => `/b/${b}/reports`, null],
   ['payables desk', (b: string) => `/pay/${b}`, 'finance'],
 ] as const
 const queryRows: { page: string; large: string; small: string }[] = []
@@ -229,6 +235,7 @@ const targets = [
     value: roster1.p50 && roster500.p50 ? roster500.p50 / roster1.p50 : 0,
     ok: Boolean(roster1.p50 && roster500.p50 && roster500.p50 / roster1.p50 <= 1.5),
   },
+  { what: 'approve req/s vs empty route', goal: '>= 0.25x', value: ratio(approve, empty), ok: ratio(approve, empty) >= 0.25 },
   { what: 'creator portal JS (gzipped)', goal: '<= 150 KB', value: jsRows[0][1] / 1024, ok: jsRows[0][1] <= 150 * 1024 },
   { what: "one creator's report vs full scan", goal: '<= 0.02x', value: creatorPlan.snapshotSqlMs / plans.fullScanMs, ok: creatorPlan.usesIndexes && creatorPlan.snapshotSqlMs / plans.fullScanMs <= 0.02 },
   { what: 'brand-wide report vs full scan', goal: '<= 0.3x', value: brandPlan.snapshotSqlMs / plans.fullScanMs, ok: brandPlan.usesIndexes && brandPlan.snapshotSqlMs / plans.fullScanMs <= 0.3 },
@@ -242,9 +249,82 @@ console.info(`\nratios to baselines: empty route = ${(ratio(empty, bare)).toFixe
 mkdirSync(path.join(root, 'test-results'), { recursive: true })
 writeFileSync(path.join(root, 'test-results/bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds, results, queryRows, js: jsRows, plans, upload: { raw: rawUpload, app: appUpload }, targets }, null, 2))
 stop()
+await bench.end({ timeout: 5 })
 process.exit(0)
 
-/** Where the app takes a draft upload, once the content capability exists: a deliverable of creator 0 made pending again. */
+/** The URL of roster page n (keyset pagination: follow the rel="next" links from page 1). */
+async function rosterPage(n: number): Promise<string> {
+  let next = `${base}/b/bench-01/roster`
+  for (let i = 1; i < n; i++) {
+    const html = await (await fetch(next, { headers: { Cookie: manager } })).text()
+    const a = /<a\b[^>]*\brel="next"[^>]*>/.exec(html)?.[0]
+    const href = a && /\bhref="([^"]+)"/.exec(a)?.[1]
+    if (!href) throw new Error(`roster page ${i} has no rel="next" link`)
+    next = new URL(href.replaceAll('&amp;', '&'), base).toString()
+  }
+  return next
+}
+
+/** Where the app takes a draft upload: a deliverable of creator 0, put back to "changes requested" so a new version is allowed. */
 async function findUploadTarget(): Promise<{ url: string; fileField: string; fields: Record<string, string> } | null> {
-  return null
+  const [d] = await bench<{ id: string }[]>`
+    update deliverables set status = 'changes_requested'
+    where id = (select d.id from deliverables d join offers o on o.id = d.offer_id
+                where d.creator_id = 'bc000000' and o.status in ('accepted', 'active') order by d.id limit 1)
+    returning id`
+  if (!d) return null
+  const url = `${base}/c/bc000000/deliverables/${d.id}/upload`
+  const probe = await fetch(url, { method: 'POST', headers: { Cookie: creator, Origin: base }, redirect: 'manual' })
+  return probe.status === 404 ? null : { url, fileField: 'media', fields: { caption: 'Bench upload #ad' } }
+}
+
+/**
+ * The approve action at 20 connections: every request approves a different waiting draft of bench-01
+ * (all its reviewed drafts are put back to waiting first), with the reviewer attestations its format needs.
+ */
+async function approveScenario(): Promise<Result> {
+  const drafts = await bench<{ id: string; format: string; platform: string }[]>`
+    with reset as (
+      update deliverables d set status = 'draft_submitted'
+      where d.brand_id = 'bb0000' and d.status in ('draft_submitted', 'changes_requested', 'approved')
+      returning d.id, d.format, d.platform
+    ), undecided as (
+      update draft_versions v set decision = null, decided_by_user_id = null, decided_at = null, attestations = '{}'::jsonb
+      from reset where v.deliverable_id = reset.id
+      returning v.id, reset.format, reset.platform
+    )
+    select * from undecided order by id`
+  const target = (id: string) => `${base}/b/bench-01/review/${id}`
+  const probe = drafts[0] ? await fetch(target(drafts[0].id), { headers: { Cookie: manager } }) : null
+  if (!probe || probe.status === 404) return { name: 'approve action (20 conn)', rps: 0, p50: 0, p975: 0, errors: 0, non2xx: 0, note: 'not built yet' }
+  const attestationsFor = async (id: string) => {
+    const html = await (await fetch(target(id), { headers: { Cookie: manager } })).text()
+    return [...html.matchAll(/name="attestations"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="attestations"/g)].map((m) => m[1] ?? m[2]!)
+  }
+  const byFormat = new Map<string, string[]>()
+  for (const d of drafts) if (!byFormat.has(`${d.platform}/${d.format}`)) byFormat.set(`${d.platform}/${d.format}`, await attestationsFor(d.id))
+  let i = 0
+  const r = await autocannon({
+    url: base,
+    connections: 20,
+    amount: drafts.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const d = drafts[i++ % drafts.length]!
+          const body = new URLSearchParams({ intent: 'approve' })
+          for (const a of byFormat.get(`${d.platform}/${d.format}`) ?? []) body.append('attestations', a)
+          return { ...req, path: `/b/bench-01/review/${d.id}`, body: body.toString() }
+        },
+      },
+    ],
+    headers: { Cookie: manager, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
+  // A successful approval answers 302 (back to the queue): count only 4xx/5xx as failures.
+  const failed = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (Number(code) >= 400 ? n + (v as { count: number }).count : n), 0)
+  const result: Result = { name: `approve action (20 conn, ${drafts.length} drafts)`, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: failed }
+  results.push(result)
+  console.info(`${result.name.padEnd(44)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50} ms  p97.5 ${result.p975} ms${result.non2xx ? `  non-2xx ${result.non2xx}` : ''}`)
+  return result
 }
