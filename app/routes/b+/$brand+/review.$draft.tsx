@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, SelectField, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { DraftMedia } from '#app/components/content/draft-media.tsx'
-import { FORMAT_LABEL, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { revisionsSentence } from '#app/domain/content-review.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
@@ -62,7 +62,7 @@ export default function ReviewDraft() {
   const requesting = useIsPending({ intent: 'request-changes' })
   const commenting = useIsPending({ intent: 'comment' })
   const { draft, deliverable: d, creator, campaign } = page
-  const label = `${PLATFORM_LABEL[d.platform as Platform] ?? d.platform} ${FORMAT_LABEL[d.format as Format]?.toLowerCase() ?? d.format}`
+  const label = deliverableLabel(d)
   const comments = page.versions.flatMap((v) => v.comments.map((c) => ({ ...c, version: v.version })))
   const formError = failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null
 

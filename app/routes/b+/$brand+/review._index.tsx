@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { Button, Card, Chip, DateTime, EmptyState, PageHeader, RelativeDue, SelectField } from '#app/components/ui.tsx'
-import { FORMAT_LABEL, PLATFORMS, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 
@@ -101,7 +102,7 @@ export default function ReviewQueue() {
                           {r.creatorName}
                         </Link>
                         <div className="muted small">
-                          {PLATFORM_LABEL[r.platform as Platform] ?? r.platform} {FORMAT_LABEL[r.format as Format]?.toLowerCase() ?? r.format}
+                          {deliverableLabel(r)}
                         </div>
                       </td>
                       <td>

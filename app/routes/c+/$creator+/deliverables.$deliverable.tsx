@@ -4,7 +4,7 @@ import { useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, ProgressBar, StatusChip, Timeline } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { DraftMedia, formatBytes } from '#app/components/content/draft-media.tsx'
-import { FORMAT_LABEL, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { checkCaption } from '#app/domain/disclosure/index.ts'
 import { mandatoryChecklist, revisionsSentence } from '#app/domain/content-review.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
@@ -48,7 +48,7 @@ type UploadState = { phase: 'idle' } | { phase: 'uploading'; loaded: number; tot
 export default function CreatorDeliverable() {
   const { creatorId, canAct, page } = useLoaderData<typeof loader>()
   const d = page.deliverable
-  const label = `${PLATFORM_LABEL[d.platform as Platform] ?? d.platform} ${FORMAT_LABEL[d.format as Format] ?? d.format}`
+  const label = deliverableLabel(d)
   const latest = page.versions.at(-1) ?? null
   const nextVersion = (latest?.version ?? 0) + 1
   const here = `/c/${creatorId}/deliverables/${d.id}`
