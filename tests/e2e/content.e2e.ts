@@ -43,7 +43,7 @@ test('creator uploads a video draft, fixes the finding, manager requests changes
   // A caption without a disclosure: the checker flags it as she types, and underlines nothing it cannot point at.
   await page.getByLabel('Photos or video').setInputFiles({ name: 'trail-run.mp4', mimeType: 'video/mp4', buffer: mp4(3 * 1024 * 1024) })
   await expect(page.getByLabel('Chosen files')).toContainText('trail-run.mp4')
-  await page.getByLabel('Caption').fill(`Wet rock, zero slips on the trail today. ${MUST}`)
+  await page.getByLabel('Caption', { exact: true }).fill(`Wet rock, zero slips on the trail today. ${MUST}`)
   const findings = page.getByTestId('findings')
   await expect(findings.locator('[data-rule="LX-01"]')).toBeVisible()
   await expect(page.getByText('1 thing to fix')).toBeVisible()
@@ -52,7 +52,7 @@ test('creator uploads a video draft, fixes the finding, manager requests changes
   await expect(checklist.locator('li.is-done')).toHaveCount(4)
 
   // Fix it: "#ad" first.
-  await page.getByLabel('Caption').fill(`#ad Wet rock, zero slips on the trail today. ${MUST}`)
+  await page.getByLabel('Caption', { exact: true }).fill(`#ad Wet rock, zero slips on the trail today. ${MUST}`)
   await expect(findings).toHaveCount(0)
   await expect(page.getByText('The disclosure checker found nothing to fix in this caption.')).toBeVisible()
   await page.getByRole('button', { name: 'Submit draft v1' }).click()
@@ -79,7 +79,7 @@ test('creator uploads a video draft, fixes the finding, manager requests changes
   await expect(page.getByText(/usage rights before paid boosting/)).toHaveCount(0)
   await expect(page.getByTestId('revisions')).toHaveText('1 of 2 revision rounds left.')
   await page.getByLabel('Photos or video').setInputFiles({ name: 'trail-run-v2.webm', mimeType: 'video/webm', buffer: webm(1024 * 1024) })
-  await page.getByLabel('Caption').fill(`#ad Wet rock, zero slips on the trail today. Outsole close-up first! ${MUST}`)
+  await page.getByLabel('Caption', { exact: true }).fill(`#ad Wet rock, zero slips on the trail today. Outsole close-up first! ${MUST}`)
   await page.getByRole('button', { name: 'Submit draft v2' }).click()
   await expect(page.getByText('Draft v2 submitted. The brand will review it.')).toBeVisible()
   await logout(page)

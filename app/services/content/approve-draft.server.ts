@@ -8,7 +8,7 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { approvalCheck, toFindings } from '#app/domain/content-review.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
-import { AppError, ConflictError, ForbiddenError, InvalidInputError } from '#app/utils/errors.ts'
+import { AppError, ForbiddenError, InvalidInputError } from '#app/utils/errors.ts'
 import { DraftApprovedEmail } from '#emails/draft-approved.tsx'
 import { loadBrandDraft } from './load-deliverable.server.ts'
 import { notifyCreator } from './notify-creator.server.ts'
@@ -40,7 +40,9 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
     if (!check.clear) {
       const what = [
         check.blocking.length ? `${check.blocking.length} blocking finding${check.blocking.length === 1 ? '' : 's'} (${[...new Set(check.blocking.map((f) => f.ruleId))].join(', ')})` : null,
-        check.missing.length ? `${check.missing.length} unticked check${check.missing.length === 1 ? '' : 's'} (${check.missing.map((m) => m.label).join('; ')})` : null,
+        check.missing.length
+          ? `${check.missing.length} unticked check${check.missing.length === 1 ? '' : 's'}${check.missing.length <= 2 ? ` (${check.missing.map((m) => m.label).join('; ')})` : ''}`
+          : null,
       ]
         .filter(Boolean)
         .join(' and ')

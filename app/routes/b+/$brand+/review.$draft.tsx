@@ -170,7 +170,7 @@ export default function ReviewDraft() {
             </Form>
           </Card>
         </div>
-        <div className="stack sticky-side">
+        <div className="stack">
           <Card title="Brief checklist">
             {page.checklist.length ? (
               <Checklist items={page.checklist} label="Mandatory elements" />
