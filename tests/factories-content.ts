@@ -62,6 +62,8 @@ export function draftRequest(path: string, opts: { cookie?: string; caption?: st
   form.append('intent', 'submit-draft')
   form.append('caption', opts.caption ?? '')
   for (const f of opts.files ?? []) form.append('files', new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'video/mp4' }), f.name)
+  // What a browser sends for an empty file input: a part with an empty file name.
+  if (!opts.files?.length) form.append('files', new Blob([], { type: 'application/octet-stream' }), '')
   const headers = new Headers({ Origin: 'http://greenroom.test' })
   if (opts.cookie) headers.set('Cookie', opts.cookie)
   return new Request(`http://greenroom.test${path}`, { method: 'POST', body: form, headers })

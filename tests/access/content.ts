@@ -31,6 +31,8 @@ async function draftParams(ctx: MatrixContext) {
 /** Access rows for the content routes (keyed by path under app/routes). */
 export const CONTENT_ACCESS: Record<string, RouteAccess> = {
   'files.$id.tsx': { loader: FILE_VIEWERS, params: fileParams },
+  // Public endpoint: 404 without UPLOADTHING_TOKEN; with it, the upload middleware runs requireCreatorActor and callbacks are signed.
+  'api.uploadthing.tsx': { loader: 'public', action: 'public' },
   'c+/$creator+/deliverables.$deliverable.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, params: deliverableParams },
   'c+/$creator+/deliverables.$deliverable_.upload.tsx': { action: CREATOR_SUBMIT, params: deliverableParams },
   'b+/$brand+/review._index.tsx': { loader: REVIEWERS },

@@ -2,6 +2,7 @@ import { db } from '#app/db.server.ts'
 import { deliverableTimeline } from '#app/domain/content-review.ts'
 import { ALLOWED_TYPES, describeAllowed } from '#app/services/files/sniff.ts'
 import { maxBytesFor } from '#app/services/files/limits.server.ts'
+import { activeStorage } from '#app/services/files/storage.server.ts'
 import { listDraftVersions } from './list-draft-versions.server.ts'
 import { loadDeliverable } from './load-deliverable.server.ts'
 import { SUBMITTABLE_STATUSES } from './submit-draft.server.ts'
@@ -27,6 +28,6 @@ export async function getCreatorDeliverablePage(creatorId: string, deliverableId
     versions,
     timeline: deliverableTimeline(w.status, versions, d.offer.acceptedAt?.toISOString() ?? null),
     canSubmit: (SUBMITTABLE_STATUSES as readonly string[]).includes(w.status) && ['accepted', 'active'].includes(d.offer.status),
-    upload: { maxBytes: maxBytesFor('draft'), accept: ALLOWED_TYPES.draft.join(','), allowed: describeAllowed('draft') },
+    upload: { driver: activeStorage(), maxBytes: maxBytesFor('draft'), accept: ALLOWED_TYPES.draft.join(','), allowed: describeAllowed('draft') },
   }
 }

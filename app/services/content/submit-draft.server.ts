@@ -46,6 +46,8 @@ export async function submitDraft(actor: Pick<CreatorActor, 'creator' | 'user' |
   refuseUnlessSubmittable(pre.deliverable.status, pre.offer.status)
   const upload: ParsedUpload = await parseUpload(request, { purpose: 'draft', maxBytes: maxBytesFor('draft'), maxFiles: 10 })
   try {
+    // An empty file input still sends a "files" part with no file name: it is not a text field.
+    upload.fields.delete('files')
     const input = parseFormData(upload.fields, draftFormSchema, { arrayFields: ['uploadedFileIds'] })
     return await saveDraft(actor, deliverableId, input, upload.files)
   } catch (e) {

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
 import { useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react'
+import { generateReactHelpers } from '@uploadthing/react'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, ProgressBar, StatusChip, Timeline } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { DraftMedia, formatBytes } from '#app/components/content/draft-media.tsx'
@@ -13,6 +14,10 @@ import { submitDraft } from '#app/services/content/submit-draft.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError, type ActionFailureShape } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
+import type { UploadRouter } from '#app/services/files/uploadthing-router.server.ts'
+
+// Used only when the server says the UploadThing driver is on (UPLOADTHING_TOKEN); local disk otherwise.
+const { useUploadThing } = generateReactHelpers<UploadRouter>({ url: '/api/uploadthing' })
 
 export const meta: MetaFunction = () => [{ title: 'Deliverable · Greenroom' }]
 
@@ -166,6 +171,13 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
   const xhrRef = useRef<XMLHttpRequest | null>(null)
   const navigate = useNavigate()
   const noJsPending = useIsPending({ intent: 'submit-draft' })
+  const abortRef = useRef<AbortController | null>(null)
+  const [utAbort, setUtAbort] = useState(() => new AbortController())
+  const ut = useUploadThing('draftMedia', {
+    signal: utAbort.signal,
+    uploadProgressGranularity: 'fine',
+    onUploadProgress: (p) => setUpload((u) => (u.phase === 'uploading' ? { ...u, loaded: Math.round((u.total * p) / 100) } : u)),
+  })
   const findings = useMemo(() => checkCaption({ ...page.checkInput, caption }), [page.checkInput, caption])
   const checklist = mandatoryChecklist(page.checkInput.mandatory, findings)
   const blocking = findings.filter((f) => f.severity === 'blocking').length
@@ -190,6 +202,39 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
     e.preventDefault()
     if (tooBig) return
     const body = new FormData(e.currentTarget)
+    if (page.upload.driver === 'uploadthing' && files.length) {
+      void viaUploadThing(body)
+      return
+    }
+    send(body)
+  }
+  async function viaUploadThing(body: FormData) {
+    // The browser sends the bytes to UploadThing; its signed callback records them; then the draft is
+    // submitted with the recorded file ids (same endpoint, no bytes).
+    const total = files.reduce((n, f) => n + f.size, 0)
+    const controller = utAbort
+    abortRef.current = controller
+    setUpload({ phase: 'uploading', loaded: 0, total })
+    setXhrFailure(null)
+    setNotice(null)
+    try {
+      const done = await ut.startUpload(files, { creatorId: here.split('/')[2]!, deliverableId: page.deliverable.id })
+      if (!done) throw new Error('The upload did not complete. Please try again.')
+      body.delete('files')
+      for (const f of done) if (f.serverData?.fileId) body.append('uploadedFileIds', f.serverData.fileId)
+      send(body)
+    } catch (err) {
+      setUpload({ phase: 'idle' })
+      if (controller.signal.aborted) {
+        setNotice('Upload cancelled. Nothing was saved.')
+        setUtAbort(new AbortController())
+      }
+      else setXhrFailure({ ok: false, formError: err instanceof Error ? err.message : 'The upload did not complete. Please try again.', fieldErrors: {} })
+    } finally {
+      abortRef.current = null
+    }
+  }
+  function send(body: FormData) {
     const xhr = new XMLHttpRequest()
     xhrRef.current = xhr
     const total = files.reduce((n, f) => n + f.size, 0)
@@ -319,7 +364,7 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
         {upload.phase === 'uploading' ? (
           <div className="stack-sm" data-testid="upload-progress">
             <ProgressBar value={upload.loaded} max={upload.total || 1} label={`${percent}% · ${formatBytes(upload.loaded)} of ${formatBytes(upload.total)}`} />
-            <Button type="button" onClick={() => xhrRef.current?.abort()}>
+            <Button type="button" onClick={() => (abortRef.current ? abortRef.current.abort() : xhrRef.current?.abort())}>
               Cancel upload
             </Button>
           </div>
