@@ -339,6 +339,9 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
           <label className="field-label" htmlFor="draft-caption">
             Caption
           </label>
+          <div className="field-hint" id="draft-caption-hint">
+            {page.requirements.summary}
+          </div>
           <textarea
             id="draft-caption"
             name="caption"
@@ -347,7 +350,7 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
             value={caption}
             onChange={(e) => setCaption(e.currentTarget.value)}
             aria-invalid={fieldError(failure, 'caption') ? true : undefined}
-            aria-describedby="draft-caption-check"
+            aria-describedby="draft-caption-hint draft-caption-check"
             disabled={busy}
           />
           {fieldError(failure, 'caption') ? <div className="field-error">{fieldError(failure, 'caption')}</div> : null}
