@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
-import { useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react'
 import { generateReactHelpers } from '@uploadthing/react'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, ProgressBar, StatusChip, Timeline } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
@@ -18,6 +18,14 @@ import type { UploadRouter } from '#app/services/files/uploadthing-router.server
 
 // Used only when the server says the UploadThing driver is on (UPLOADTHING_TOKEN); local disk otherwise.
 const { useUploadThing } = generateReactHelpers<UploadRouter>({ url: '/api/uploadthing' })
+type StartUpload = ReturnType<typeof useUploadThing>['startUpload']
+
+/** Mounted only with the UploadThing driver (the hook fetches the endpoint's config on mount). */
+function UploadThingHook({ signal, onProgress, bind }: { signal: AbortSignal; onProgress: (p: number) => void; bind: (start: StartUpload) => void }) {
+  const ut = useUploadThing('draftMedia', { signal, uploadProgressGranularity: 'fine', onUploadProgress: onProgress })
+  useEffect(() => bind(ut.startUpload), [ut.startUpload, bind])
+  return null
+}
 
 export const meta: MetaFunction = () => [{ title: 'Deliverable · Greenroom' }]
 
@@ -173,11 +181,11 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
   const noJsPending = useIsPending({ intent: 'submit-draft' })
   const abortRef = useRef<AbortController | null>(null)
   const [utAbort, setUtAbort] = useState(() => new AbortController())
-  const ut = useUploadThing('draftMedia', {
-    signal: utAbort.signal,
-    uploadProgressGranularity: 'fine',
-    onUploadProgress: (p) => setUpload((u) => (u.phase === 'uploading' ? { ...u, loaded: Math.round((u.total * p) / 100) } : u)),
-  })
+  const utStart = useRef<StartUpload | null>(null)
+  const onUtProgress = useCallback((p: number) => setUpload((u) => (u.phase === 'uploading' ? { ...u, loaded: Math.round((u.total * p) / 100) } : u)), [])
+  const bindUt = useCallback((start: StartUpload) => {
+    utStart.current = start
+  }, [])
   const findings = useMemo(() => checkCaption({ ...page.checkInput, caption }), [page.checkInput, caption])
   const checklist = mandatoryChecklist(page.checkInput.mandatory, findings)
   const blocking = findings.filter((f) => f.severity === 'blocking').length
@@ -218,7 +226,8 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
     setXhrFailure(null)
     setNotice(null)
     try {
-      const done = await ut.startUpload(files, { creatorId: here.split('/')[2]!, deliverableId: page.deliverable.id })
+      if (!utStart.current) throw new Error('The uploader is still loading. Try again in a moment.')
+      const done = await utStart.current(files, { creatorId: here.split('/')[2]!, deliverableId: page.deliverable.id })
       if (!done) throw new Error('The upload did not complete. Please try again.')
       body.delete('files')
       for (const f of done) if (f.serverData?.fileId) body.append('uploadedFileIds', f.serverData.fileId)
@@ -277,6 +286,7 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
   const filesError = fieldError(failure, 'files') ?? (tooBig ? `${tooBig.name} is ${formatBytes(tooBig.size)}: the limit is ${formatBytes(page.upload.maxBytes)}.` : undefined)
   return (
     <Card title={`Draft v${nextVersion}`} className="current-step">
+      {page.upload.driver === 'uploadthing' ? <UploadThingHook signal={utAbort.signal} onProgress={onUtProgress} bind={bindUt} /> : null}
       <Form method="post" encType="multipart/form-data" className="stack" noValidate onSubmit={onSubmit} aria-describedby="draft-rounds">
         <input type="hidden" name="intent" value="submit-draft" />
         <FormError errors={failure && !fieldError(failure, 'files') && !fieldError(failure, 'caption') ? failure.formError : null} />
