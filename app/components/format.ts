@@ -157,6 +157,7 @@ const STATUS: Record<string, { tone: Tone; label?: string }> = {
   posted: { tone: 'info' },
   verified: { tone: 'success' },
   post_changes_requested: { tone: 'warning', label: 'Post changes requested' },
+  waiting_review: { tone: 'info', label: 'Waiting for review' },
   // invoices
   submitted: { tone: 'info' },
   rejected: { tone: 'danger' },

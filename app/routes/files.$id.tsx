@@ -10,6 +10,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '#app/auth/guards.server.ts'
 import { getFileForViewer } from '#app/services/files/get-file-for-viewer.server.ts'
 import { resolveLocalPath } from '#app/services/files/local-disk.server.ts'
+import { storageFor } from '#app/services/files/storage.server.ts'
 import { handleLoader } from '#app/utils/responses.server.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 
@@ -17,9 +18,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireUser(args)
   return handleLoader(async () => {
     const file = await getFileForViewer(actor.user.id, args.params.id ?? '')
-    if (file.storage !== 'local') {
-      return new Response(null, { status: 302, headers: { Location: `https://utfs.io/f/${encodeURIComponent(file.storageKey)}` } })
-    }
+    const remote = storageFor(file.storage).publicUrl(file.storageKey)
+    if (remote) return new Response(null, { status: 302, headers: { Location: remote, 'Cache-Control': 'private, no-store' } })
     const full = resolveLocalPath(file.storageKey)
     const size = await stat(full).then((s) => s.size, () => {
       throw new NotFoundError('That file')

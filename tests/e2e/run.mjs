@@ -15,7 +15,7 @@ const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio:
 rmSync(dataDir, { recursive: true, force: true })
 const dbEnv = process.env.DATABASE_URL ? {} : { PGLITE_DIR: path.join(dataDir, 'db') }
 if (!process.env.SKIP_BUILD) run('sh', ['-c', 'flock /tmp/greenroom-build.lock npm run --silent build'])
-run('npx', ['tsx', 'db/seed.ts'], dbEnv)
+run('npx', ['tsx', 'db/seed.ts'], { ...dbEnv, UPLOAD_DIR: path.join(dataDir, 'uploads') })
 const chromium = await findChromium()
 try {
   run('npx', ['playwright', 'test', ...process.argv.slice(2)], {

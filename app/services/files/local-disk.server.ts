@@ -18,7 +18,8 @@ export type StoredFile = { storage: 'local'; storageKey: string; mimeType: Sniff
 
 function formatLimit(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`
-  return `${+(bytes / 1024 ** 2).toFixed(1)} MB`
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
 
 export function resolveLocalPath(storageKey: string): string {

@@ -4,14 +4,19 @@ import { AppShell } from '#app/components/app-shell.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getUserAreas } from '#app/services/areas/get-user-areas.server.ts'
+import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
 import { areaLinks } from '#app/utils/areas.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 
 // Brand members (any role) of this brand; children guard themselves too.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
-  const areas = await getUserAreas(actor.user.id)
+  const [areas, reviewCount] = await Promise.all([
+    getUserAreas(actor.user.id),
+    roleCan(actor.role, 'content.review') ? countWaitingDrafts(actor.brand.id) : Promise.resolve(0),
+  ])
   return {
+    reviewCount,
     user: actor.user,
     brand: { slug: actor.brand.slug, name: actor.brand.name },
     role: actor.role,
@@ -20,11 +25,12 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function BrandLayout() {
-  const { user, brand, role, areas } = useLoaderData<typeof loader>()
+  const { user, brand, role, areas, reviewCount } = useLoaderData<typeof loader>()
   const base = `/b/${brand.slug}`
   const nav = [
     { to: base, label: 'Home', end: true },
     ...(roleCan(role, 'campaign.view') ? [{ to: `${base}/campaigns`, label: 'Campaigns' }] : []),
+    ...(roleCan(role, 'content.review') ? [{ to: `${base}/review`, label: 'Review', badge: reviewCount }] : []),
     ...(roleCan(role, 'roster.view') ? [{ to: `${base}/roster`, label: 'Roster' }] : []),
     ...(roleCan(role, 'post.verify') ? [{ to: `${base}/posts`, label: 'Live posts' }, { to: `${base}/attribution`, label: 'Links & codes' }] : []),
     ...(roleCan(role, 'report.view') ? [{ to: `${base}/reports`, label: 'Reports' }] : []),

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, DateTime, FormError, Money, PageHeader, RelativeDue, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
+import { Button, Card, DateTime, FormError, LinkButton, Money, PageHeader, RelativeDue, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
 import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
 import { DisclosureBox } from '#app/components/campaigns/disclosure-box.tsx'
 import { GRANT_SCOPE_LABEL } from '#app/auth/capabilities.ts'
@@ -166,6 +166,11 @@ export default function OfferPage() {
                       ) : null}
                     </dl>
                     <DisclosureBox requirement={d.disclosure[d.deliverables.length ? d.specs.findIndex((s) => s.platform === x.platform && s.format === x.format) : i] ?? null} />
+                    {x.status ? (
+                      <LinkButton to={`/c/${d.creator.id}/deliverables/${x.key}`} variant={x.status === 'pending' || x.status === 'changes_requested' ? 'primary' : 'secondary'} className="btn-sm">
+                        {x.status === 'pending' ? 'Upload draft' : x.status === 'changes_requested' ? 'Answer feedback' : 'Open deliverable'}
+                      </LinkButton>
+                    ) : null}
                   </div>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Card, Chip, EmptyState, LinkButton, PageHeader, RelativeDue } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { listCreatorPostTodos } from '#app/services/posts/list-creator-post-todos.server.ts'
@@ -30,7 +30,8 @@ export default function CreatorPosts() {
                     {t.due ? <RelativeDue due={t.due} /> : null}
                   </span>
                   <span className="small">
-                    <strong>{t.brandName}</strong> · <span className="muted">{t.campaignName}</span>
+                    <strong>{t.brandName}</strong> · <span className="muted">{t.campaignName}</span> ·{' '}
+                    <Link to={`/c/${creatorId}/deliverables/${t.deliverableId}`}>Approved draft</Link>
                   </span>
                 </div>
                 <LinkButton to={`/c/${creatorId}${t.to}`} variant="primary" className="btn-sm">
