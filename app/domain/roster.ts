@@ -198,3 +198,17 @@ export function followerSanityFlags(snapshots: readonly FollowerSnapshotPoint[],
   }
   return flags
 }
+
+// ---------------------------------------------------------------- CSV import layout
+
+export const ROSTER_CSV_COLUMNS = [
+  { column: 'name', required: true, meaning: 'The creator’s name.' },
+  { column: 'email', required: true, meaning: 'Their contact email: one creator per email (rows with the same email are one creator with several accounts).' },
+  { column: 'platform', required: false, meaning: 'instagram, tiktok, youtube, facebook or pinterest (needed with a handle).' },
+  { column: 'handle', required: false, meaning: 'The handle on that platform, with or without @.' },
+  { column: 'followers', required: false, meaning: 'Follower count today, a whole number (recorded as a dated snapshot for new accounts).' },
+  { column: 'tags', required: false, meaning: 'Your tags, separated by commas or semicolons, e.g. "running; trail".' },
+] as const
+export const ROSTER_CSV_EXAMPLE = 'name,email,platform,handle,followers,tags\nRiley Park,riley@example.com,tiktok,rileyruns,48200,"running;trail"\n'
+
+export type ImportOutcome = 'new' | 'known_creator' | 'on_roster' | 'same_creator'
