@@ -109,3 +109,26 @@ export const creatorAccountSchema = z.object({
 })
 
 export const creatorRemoveAccountSchema = z.object({ intent: z.literal('remove-account'), accountId: z.string().min(1).max(64) })
+
+/** Fee guidance for the offer being drafted, from the send form's own fields (GET, so it also works without JavaScript). */
+export const feeGuidanceQuerySchema = z.object({
+  d0_format: z.string().max(40),
+  d0_platform: z.string().max(40).optional().catch(undefined),
+  d0_quantity: z.coerce.number().int().min(1).max(20).optional().catch(undefined),
+  fee: z.string().max(20).optional().catch(undefined),
+  creatorIds: z.string().max(40).optional().catch(undefined),
+})
+
+export function parseFeeGuidanceQuery(url: URL) {
+  const p = url.searchParams
+  if (!p.get('d0_format')) return null
+  const raw: Record<string, string> = {}
+  for (const k of ['d0_format', 'd0_platform', 'd0_quantity', 'fee']) {
+    const v = p.get(k)
+    if (v) raw[k] = v
+  }
+  const creator = p.getAll('creatorIds')[0]
+  if (creator) raw.creatorIds = creator
+  const r = feeGuidanceQuerySchema.safeParse(raw)
+  return r.success ? r.data : null
+}
