@@ -59,10 +59,12 @@ export function risingSql(now: Date): SQL {
   const t = DEFAULT_TIER_THRESHOLDS
   const b = RISING_MIN_GROWTH_BP
   const since = new Date(now.getTime() - RISING_MAX_AGE_DAYS * 86_400_000).toISOString()
+  // Our own integer constants, written into the statement (a CASE of parameters has no type to infer).
+  const n = (v: number) => sql.raw(String(Math.trunc(v)))
   return sql`(s.growth90d_bp is not null and s.followers_at >= ${since}::timestamptz and s.growth90d_bp >= case
-    when s.followers < ${t.nano} then ${b.emerging} when s.followers < ${t.micro} then ${b.nano}
-    when s.followers < ${t.mid} then ${b.micro} when s.followers < ${t.macro} then ${b.mid}
-    when s.followers < ${t.mega} then ${b.macro} else ${b.mega} end)`
+    when s.followers < ${n(t.nano)} then ${n(b.emerging)} when s.followers < ${n(t.micro)} then ${n(b.nano)}
+    when s.followers < ${n(t.mid)} then ${n(b.micro)} when s.followers < ${n(t.macro)} then ${n(b.mid)}
+    when s.followers < ${n(t.mega)} then ${n(b.macro)} else ${n(b.mega)} end)`
 }
 
 /**
