@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { Money } from '#app/components/ui.tsx'
-import { FORMAT_LABEL, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { FEE_FAR_OUTSIDE_FACTOR, type FeeVerdict } from '#app/domain/roster.ts'
 import { TIER_LABEL, type Tier } from '#app/domain/tiers.ts'
 
@@ -25,8 +25,8 @@ const labelOf = (kinds: string) =>
     .split(',')
     .filter(Boolean)
     .map((k) => {
-      const [p, f] = k.split(':')
-      return `${PLATFORM_LABEL[p as Platform] ?? p} ${FORMAT_LABEL[f as Format] ?? f}`
+      const [platform = '', format = ''] = k.split(':')
+      return deliverableLabel({ platform, format })
     })
     .join(', ')
 
@@ -36,7 +36,7 @@ const labelOf = (kinds: string) =>
  * Internal to the brand: never rendered on a creator-facing page.
  */
 export function FeeGuidance({ g, pending = false, rosterHref }: { g: FeeGuidanceView; pending?: boolean; rosterHref?: string }) {
-  const what = `${PLATFORM_LABEL[g.platform as Platform] ?? g.platform} ${FORMAT_LABEL[g.format as Format] ?? g.format}`
+  const what = deliverableLabel({ platform: g.platform, format: g.format })
   const tone = g.verdict === 'far_above' || g.verdict === 'far_below' ? 'callout-warning' : 'callout-info'
   return (
     <section className={`callout ${tone} fee-guidance`} aria-live="polite" aria-busy={pending} aria-labelledby="fee-guidance-title">

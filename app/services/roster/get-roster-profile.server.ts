@@ -9,6 +9,18 @@ import { reportSettings } from '#app/services/reports/derive-metrics.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import { loadCreatorPerformance } from './load-creator-performance.server.ts'
 
+/** Deliverable rows as offer lines (one line per platform + format, with its quantity). */
+function specsOf(ds: { platform: string; format: string }[]) {
+  const lines = new Map<string, { platform: string; format: string; quantity: number }>()
+  for (const d of ds) {
+    const k = `${d.platform}:${d.format}`
+    const line = lines.get(k) ?? { platform: d.platform, format: d.format, quantity: 0 }
+    line.quantity++
+    lines.set(k, line)
+  }
+  return [...lines.values()]
+}
+
 interface FindingLike {
   ruleId?: string
   severity?: string
@@ -195,7 +207,7 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
     notes,
     rates: collaborations
       .filter((c) => isCommitted(c.status))
-      .map((c) => ({ offerId: c.offerId, campaignName: c.campaignName, agreedAt: c.acceptedAt ?? c.sentAt, specs: c.specs, feeMinor: c.feeMinor, usageFeeMinor: c.usageFeeMinor, currency: c.currency })),
+      .map((c) => ({ offerId: c.offerId, campaignName: c.campaignName, agreedAt: c.acceptedAt ?? c.sentAt, specs: c.specs.length ? c.specs : specsOf(c.deliverables), feeMinor: c.feeMinor, usageFeeMinor: c.usageFeeMinor, currency: c.currency })),
     collaborations,
     invoices,
     findings,

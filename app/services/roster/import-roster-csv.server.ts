@@ -82,7 +82,10 @@ export async function importRosterCsv(actor: Pick<BrandActor, 'brand' | 'audit'>
       tags: r.values.tags ?? '',
     })
     if (!res.success) {
-      errors.push({ line: r.line, reason: res.error.issues.map((i) => `${String(i.path[0] ?? 'row')}: ${i.message}`).join(' ') })
+      // One message per column (the first), e.g. "email: Enter your email address."
+      const byField = new Map<string, string>()
+      for (const i of res.error.issues) if (!byField.has(String(i.path[0] ?? 'row'))) byField.set(String(i.path[0] ?? 'row'), i.message)
+      errors.push({ line: r.line, reason: [...byField].map(([f, m]) => `${f}: ${m}`).join(' ') })
       continue
     }
     valid.push({ line: r.line, v: res.data })

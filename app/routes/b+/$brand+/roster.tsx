@@ -156,17 +156,14 @@ export default function Roster() {
                 <thead>
                   <tr>
                     <SortTh k="name">Creator</SortTh>
-                    <th scope="col">Platforms · tier</th>
-                    <SortTh k="followers" num>
-                      Followers
-                    </SortTh>
+                    <SortTh k="followers">Accounts · followers</SortTh>
                     <SortTh k="status">Status</SortTh>
-                    <SortTh k="last_collab">Last collaboration</SortTh>
+                    <SortTh k="last_collab">Last worked</SortTh>
                     <SortTh k="total_paid" num>
                       Total paid
                     </SortTh>
-                    <th scope="col" className="num" title="Contracted fees of measured collaborations ÷ their engagements">
-                      Avg cost / engagement
+                    <th scope="col" className="num" title="Average cost per engagement: contracted fees of measured collaborations ÷ their engagements">
+                      Cost / eng.
                     </th>
                     <SortTh k="on_time" num>
                       On time
@@ -198,11 +195,13 @@ export default function Roster() {
                         {r.accounts.length === 0 ? (
                           <span className="muted">—</span>
                         ) : (
-                          <ul className="plain">
+                          <ul className="plain roster-account-list">
                             {r.accounts.map((a) => (
                               <li key={`${a.platform}:${a.handle}`}>
-                                {PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @{a.handle}{' '}
-                                <span className="muted num">
+                                <span className="nowrap">
+                                  {PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @{a.handle}
+                                </span>{' '}
+                                <span className="muted num nowrap">
                                   {compact.format(a.followers)}
                                   {a.tier ? ` · ${TIER_LABEL[a.tier as Tier]}` : ''}
                                 </span>
@@ -220,7 +219,6 @@ export default function Roster() {
                           </ul>
                         )}
                       </td>
-                      <td className="num">{r.accounts.length ? compact.format(Math.max(...r.accounts.map((a) => a.followers))) : '—'}</td>
                       <td>
                         <StatusChip status={r.status} />
                       </td>

@@ -107,11 +107,7 @@ export default function ImportRoster() {
                           Line
                         </th>
                         <th scope="col">Creator</th>
-                        <th scope="col">Account</th>
-                        <th scope="col" className="num">
-                          Followers
-                        </th>
-                        <th scope="col">Tags</th>
+                        <th scope="col">Account · followers</th>
                         <th scope="col">What happens</th>
                       </tr>
                     </thead>
@@ -122,11 +118,13 @@ export default function ImportRoster() {
                           <td>
                             {r.name}
                             <div className="muted small">{r.email}</div>
+                            {r.tags.length ? <div className="muted small">Tags: {r.tags.join(', ')}</div> : null}
                           </td>
-                          <td>{r.handle ? `${PLATFORM_LABEL[r.platform as Platform] ?? r.platform} @${r.handle}` : '—'}</td>
-                          <td className="num">{r.followers === null ? '—' : n.format(r.followers)}</td>
-                          <td>{r.tags.join(', ') || '—'}</td>
                           <td>
+                            {r.handle ? `${PLATFORM_LABEL[r.platform as Platform] ?? r.platform} @${r.handle}` : '—'}
+                            {r.followers === null ? null : <div className="muted small num">{n.format(r.followers)} followers</div>}
+                          </td>
+                          <td className="roster-import-outcome">
                             <Chip tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Chip> <span className="small">{r.note}</span>
                           </td>
                         </tr>
