@@ -74,78 +74,6 @@ export default function ImportRoster() {
               </Button>
             </Form>
           </Card>
-          {preview && p ? (
-            <Card title={`2. Check the preview${preview.fileName ? ` of ${preview.fileName}` : ''}`}>
-              <p>
-                <strong>{p.addedToRoster}</strong> creator{p.addedToRoster === 1 ? '' : 's'} to add to your roster ({p.creatorsAdded} new to Greenroom), <strong>{p.accountsAdded}</strong> social account
-                {p.accountsAdded === 1 ? '' : 's'}
-                {p.errors.length ? (
-                  <>
-                    , <strong>{p.errors.length}</strong> row{p.errors.length === 1 ? '' : 's'} with problems (skipped)
-                  </>
-                ) : null}
-                . Nobody is emailed: invite creators from their profile when you are ready.
-              </p>
-              {p.errors.length > 0 ? (
-                <div className="callout callout-danger" role="alert">
-                  <p className="callout-title">Rows that will be skipped</p>
-                  <ul className="plain small">
-                    {p.errors.map((e) => (
-                      <li key={`${e.line}-${e.reason}`}>
-                        Line {e.line}: {e.reason}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-              {p.rows.length > 0 ? (
-                <div className="table-wrap">
-                  <table className="table-compact">
-                    <thead>
-                      <tr>
-                        <th scope="col" className="num">
-                          Line
-                        </th>
-                        <th scope="col">Creator</th>
-                        <th scope="col">Account · followers</th>
-                        <th scope="col">What happens</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {p.rows.map((r) => (
-                        <tr key={r.line} data-line={r.line}>
-                          <td className="num">{r.line}</td>
-                          <td>
-                            {r.name}
-                            <div className="muted small">{r.email}</div>
-                            {r.tags.length ? <div className="muted small">Tags: {r.tags.join(', ')}</div> : null}
-                          </td>
-                          <td>
-                            {r.handle ? `${PLATFORM_LABEL[r.platform as Platform] ?? r.platform} @${r.handle}` : '—'}
-                            {r.followers === null ? null : <div className="muted small num">{n.format(r.followers)} followers</div>}
-                          </td>
-                          <td className="roster-import-outcome">
-                            <Chip tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Chip> <span className="small">{r.note}</span>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ) : null}
-              {willChange > 0 ? (
-                <Form method="post" encType="multipart/form-data">
-                  <input type="hidden" name="intent" value="import" />
-                  <input type="hidden" name="csv" value={preview.csv} />
-                  <Button type="submit" variant="primary" pending={importing} pendingText="Importing…">
-                    Import {p.rows.length} row{p.rows.length === 1 ? '' : 's'}
-                  </Button>
-                </Form>
-              ) : (
-                <p className="muted">Nothing to import from this file.</p>
-              )}
-            </Card>
-          ) : null}
         </div>
         <Card title="Column layout">
           <p className="small">The first row names the columns (any order, case does not matter). One row per social account; repeat the email for a creator's other accounts.</p>
@@ -167,6 +95,78 @@ export default function ImportRoster() {
           <p className="muted small">Creators are matched by email and by platform + handle, so importing the same file twice adds nobody twice.</p>
         </Card>
       </div>
+      {preview && p ? (
+        <Card title={`2. Check the preview${preview.fileName ? ` of ${preview.fileName}` : ''}`}>
+          <p>
+            <strong>{p.addedToRoster}</strong> creator{p.addedToRoster === 1 ? '' : 's'} to add to your roster ({p.creatorsAdded} new to Greenroom), <strong>{p.accountsAdded}</strong> social account
+            {p.accountsAdded === 1 ? '' : 's'}
+            {p.errors.length ? (
+              <>
+                , <strong>{p.errors.length}</strong> row{p.errors.length === 1 ? '' : 's'} with problems (skipped)
+              </>
+            ) : null}
+            . Nobody is emailed: invite creators from their profile when you are ready.
+          </p>
+          {p.errors.length > 0 ? (
+            <div className="callout callout-danger" role="alert">
+              <p className="callout-title">Rows that will be skipped</p>
+              <ul className="plain small">
+                {p.errors.map((e) => (
+                  <li key={`${e.line}-${e.reason}`}>
+                    Line {e.line}: {e.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {p.rows.length > 0 ? (
+            <div className="table-wrap">
+              <table className="table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      Line
+                    </th>
+                    <th scope="col">Creator</th>
+                    <th scope="col">Account · followers</th>
+                    <th scope="col">What happens</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.rows.map((r) => (
+                    <tr key={r.line} data-line={r.line}>
+                      <td className="num">{r.line}</td>
+                      <td>
+                        {r.name}
+                        <div className="muted small">{r.email}</div>
+                        {r.tags.length ? <div className="muted small">Tags: {r.tags.join(', ')}</div> : null}
+                      </td>
+                      <td>
+                        {r.handle ? `${PLATFORM_LABEL[r.platform as Platform] ?? r.platform} @${r.handle}` : '—'}
+                        {r.followers === null ? null : <div className="muted small num">{n.format(r.followers)} followers</div>}
+                      </td>
+                      <td className="roster-import-outcome">
+                        <Chip tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Chip> <span className="small">{r.note}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {willChange > 0 ? (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="intent" value="import" />
+              <input type="hidden" name="csv" value={preview.csv} />
+              <Button type="submit" variant="primary" pending={importing} pendingText="Importing…">
+                Import {p.rows.length} row{p.rows.length === 1 ? '' : 's'}
+              </Button>
+            </Form>
+          ) : (
+            <p className="muted">Nothing to import from this file.</p>
+          )}
+        </Card>
+      ) : null}
     </>
   )
 }
