@@ -10,6 +10,7 @@ CREATE INDEX "roster_entries_brand_last_collab_idx" ON "roster_entries" USING bt
 CREATE INDEX "roster_entries_brand_paid_idx" ON "roster_entries" USING btree ("brand_id","total_paid_minor","creator_id");--> statement-breakpoint
 CREATE INDEX "roster_entries_brand_on_time_idx" ON "roster_entries" USING btree ("brand_id",coalesce("on_time_rate_bp", -1),"creator_id");--> statement-breakpoint
 CREATE INDEX "roster_entries_brand_added_idx" ON "roster_entries" USING btree ("brand_id","created_at","creator_id");--> statement-breakpoint
+CREATE INDEX "roster_entries_brand_tags_idx" ON "roster_entries" USING btree ("brand_id","tags");--> statement-breakpoint
 -- Roster sort keys (DECISIONS.md "Roster sort keys"): recomputed for the brand x creator pairs a
 -- statement touched, in the same transaction, by statement-level triggers with transition tables (one
 -- set-based refresh per statement, so a bulk COPY costs one pass, not one per row). Hand-written below

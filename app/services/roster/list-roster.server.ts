@@ -121,8 +121,12 @@ export async function listRoster(brand: { id: string; currency: string; settings
       where ${filtered} ${keyset}
       order by ${order}
       limit ${size + 1}`),
-    db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id where ${filtered}`),
-    db().execute(sql`select distinct unnest(tags) as tag from ${schema.rosterEntries} where brand_id = ${brand.id} order by 1 limit 200`),
+    // Only a search needs the creators table to count (an index-only count otherwise).
+    q
+      ? db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id where ${filtered}`)
+      : db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r where ${filtered}`),
+    // The brand's distinct tag sets first (index-only over roster_entries_brand_tags_idx), then their tags.
+    db().execute(sql`select distinct unnest(t.tags) as tag from (select distinct tags from ${schema.rosterEntries} where brand_id = ${brand.id}) t order by 1 limit 200`),
   ])
   type Row = {
     entry_id: string
