@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
+import { queryCounter } from '#db/query-count.ts'
 import { db } from '#app/db.server.ts'
 import * as profileRoute from '#app/routes/b+/$brand+/roster_.$creator.tsx'
 import * as rosterRoute from '#app/routes/b+/$brand+/roster.tsx'
@@ -266,6 +267,32 @@ describe('keyset pagination', () => {
     expect(n.back).toEqual(n.seen)
     // A tampered cursor starts again at page 1 rather than failing.
     expect((await listRoster(brand, { sort: 'name', cursor: 'garbage', pageSize: 3 })).rows.map((r) => r.creatorId)).toEqual(byNameAsc.slice(0, 3))
+  })
+  it('runs the same number of statements whatever the roster size (no query per row)', async () => {
+    const brand = await createBrand()
+    const campaign = await createCampaign(brand.id)
+    const count = async () => {
+      const store = { queries: 0 }
+      const page = await queryCounter.run(store, () => listRoster(brand, { sort: 'total_paid' }))
+      return { queries: store.queries, rows: page.rows.length }
+    }
+    for (let i = 0; i < 2; i++) {
+      const c = (await createCreator({ brandIds: [brand.id] })).creator
+      await account(c.id, 'tiktok', 1_000 * (i + 1))
+    }
+    const small = await count()
+    for (let i = 0; i < 23; i++) {
+      const c = (await createCreator({ brandIds: [brand.id] })).creator
+      await account(c.id, 'instagram', 5_000 + i)
+      const k = await createCollaboration({ brandId: brand.id, campaignId: campaign.id, creatorId: c.id, deliverableStatus: 'verified' })
+      const p = await insertPost({ brandId: brand.id, creatorId: c.id, deliverableId: k.deliverable.id })
+      await insertSnapshot(p.id, brand.id, ago(1), { impressions: 1000, likes: 10 })
+    }
+    const large = await count()
+    expect(small.rows).toBe(2)
+    expect(large.rows).toBe(20)
+    expect(large.queries).toBe(small.queries)
+    expect(large.queries).toBeLessThanOrEqual(6)
   })
 })
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { and, gte, inArray, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
@@ -6,6 +6,7 @@ import { DEFAULT_TIER_THRESHOLDS, TIERS, tierFor, type Tier } from '#app/domain/
 import {
   decodeCursor,
   encodeCursor,
+  followerSanityFlags,
   isRising,
   RISING_MAX_AGE_DAYS,
   RISING_MIN_GROWTH_BP,
@@ -70,7 +71,7 @@ export function risingSql(now: Date): SQL {
 /**
  * One page of the brand's roster, keyset-paginated over (sort value, creator id) so page 500 costs what
  * page 1 costs, with a fixed number of statements whatever the roster size: the page, the match count,
- * the brand's tags, the page's social accounts, and the page's performance.
+ * the brand's tags, the page's social accounts, and the page's performance and follower history.
  */
 export async function listRoster(brand: { id: string; currency: string; settings: Record<string, unknown> }, query: RosterQuery = {}, now = new Date()) {
   const sort = query.sort ?? 'name'
@@ -159,6 +160,7 @@ export async function listRoster(brand: { id: string; currency: string; settings
   const accounts = ids.length
     ? await db()
         .select({
+          id: schema.socialAccounts.id,
           creatorId: schema.socialAccounts.creatorId,
           platform: schema.socialAccounts.platform,
           handle: schema.socialAccounts.handle,
@@ -171,7 +173,18 @@ export async function listRoster(brand: { id: string; currency: string; settings
         .orderBy(schema.socialAccounts.platform)
     : []
   const followers = new Map(accounts.map((a) => [`${a.creatorId}:${a.platform}`, a.followers]))
-  const performance = await loadCreatorPerformance(brand, ids, followers)
+  const accountIds = accounts.map((a) => a.id)
+  const since = new Date(now.getTime() - 180 * 86_400_000)
+  const [performance, snapshots] = await Promise.all([
+    loadCreatorPerformance(brand, ids, followers),
+    // The page's last six months of follower counts, for the vetting flag (sudden jumps and drops).
+    accountIds.length
+      ? db()
+          .select({ socialAccountId: schema.followerSnapshots.socialAccountId, followers: schema.followerSnapshots.followers, capturedAt: schema.followerSnapshots.capturedAt })
+          .from(schema.followerSnapshots)
+          .where(and(inArray(schema.followerSnapshots.socialAccountId, accountIds), gte(schema.followerSnapshots.capturedAt, since)))
+      : Promise.resolve([]),
+  ])
   const recent = now.getTime() - RISING_MAX_AGE_DAYS * 86_400_000
 
   return {
@@ -206,6 +219,7 @@ export async function listRoster(brand: { id: string; currency: string; settings
             growth90dBp: a.growth90dBp,
             rising: Boolean(a.followersAt && a.followersAt.getTime() >= recent) && isRising(a.followers, a.growth90dBp),
             engagementRate: perf?.byPlatform[a.platform]?.engagementRate ?? null,
+            check: followerSanityFlags(snapshots.filter((x) => x.socialAccountId === a.id), [])[0]?.message ?? null,
           })),
       }
     }),

@@ -214,6 +214,14 @@ export default function Roster() {
                                   </>
                                 ) : null}
                                 {a.rising && a.engagementRate !== null ? <span className="muted small"> · ER {(a.engagementRate * 100).toFixed(1)}%</span> : null}
+                                {a.check ? (
+                                  <>
+                                    {' '}
+                                    <Chip tone="warning" title={a.check}>
+                                      Check followers
+                                    </Chip>
+                                  </>
+                                ) : null}
                               </li>
                             ))}
                           </ul>
