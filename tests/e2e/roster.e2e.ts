@@ -125,3 +125,28 @@ test('a creator keeps their contact details and follower counts current, on a ph
   await shot(page, 'creator-profile-phone')
   await context.close()
 })
+
+test('the roster pages with next/previous links that keep the sort', async ({ page }) => {
+  await login(page, 'marco@acme.test')
+  await page.goto('/b/acme-running/roster/import')
+  const lines = ['name,email,platform,handle,followers,tags']
+  for (let i = 0; i < 25; i++) lines.push(`Pager ${String(i).padStart(2, '0')} ${stamp},pager-${i}-${stamp}@example.test,instagram,pager${i}${stamp},${1000 + i},pager`)
+  await page.locator('input[type="file"]').setInputFiles({ name: 'pager.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) })
+  await page.getByRole('button', { name: 'Preview' }).click()
+  await page.getByRole('button', { name: /^Import 25 rows/ }).click()
+  await expect(page.getByText(/Added 25 creators/)).toBeVisible()
+
+  await page.goto('/b/acme-running/roster?tag=pager&sort=followers&dir=desc')
+  const rows = page.locator('tr[data-creator]')
+  await expect(rows).toHaveCount(20)
+  await expect(rows.first()).toHaveAttribute('data-creator', `Pager 24 ${stamp}`)
+  const next = page.locator('a[rel="next"]')
+  await expect(next).toHaveAttribute('href', /^\/b\/acme-running\/roster\?.*tag=pager.*&cursor=/)
+  await next.click()
+  await expect(rows).toHaveCount(5)
+  await expect(rows.first()).toHaveAttribute('data-creator', `Pager 04 ${stamp}`)
+  await expect(page.locator('a[rel="next"]')).toHaveCount(0)
+  await page.locator('a[rel="prev"]').click()
+  await expect(rows).toHaveCount(20)
+  await expect(rows.last()).toHaveAttribute('data-creator', `Pager 05 ${stamp}`)
+})
