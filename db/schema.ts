@@ -134,6 +134,7 @@ export const creators = pgTable(
   (t) => [
     uniqueIndex('creators_user_uq').on(t.userId),
     uniqueIndex('creators_email_uq').on(t.email),
+    index('creators_name_id_idx').on(t.name, t.id),
   ],
 )
 
@@ -149,6 +150,11 @@ export const socialAccounts = pgTable(
     profileUrl: text(),
     followers: integer().notNull().default(0),
     followersAt: timestamp({ withTimezone: true }),
+    /**
+     * Follower growth over the 90 days up to the latest snapshot, in basis points (2500 = +25%); null
+     * without two snapshots in that window. Kept by a trigger on follower_snapshots (migration 0003).
+     */
+    growth90dBp: integer(),
     ...timestamps(),
   },
   (t) => [
@@ -188,11 +194,31 @@ export const rosterEntries = pgTable(
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     /** A brand may record that the creator is represented by an agency. */
     representedBy: text(),
+    /*
+     * Sort keys for the roster list, denormalized and kept current by database triggers in the same
+     * transaction as the change (migration 0003; DECISIONS.md "Roster sort keys"). Never written by the app.
+     */
+    /** The creator's largest follower count on any platform. */
+    topFollowers: integer().notNull().default(0),
+    /** When the latest accepted collaboration with this brand was agreed. */
+    lastCollaborationAt: timestamp({ withTimezone: true }),
+    /** Paid invoices in the brand's currency. */
+    totalPaidMinor: bigint({ mode: 'number' }).notNull().default(0),
+    /** Drafts and posts delivered by their dates, of those delivered, in basis points; null: none yet. */
+    onTimeRateBp: integer(),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('roster_entries_brand_creator_uq').on(t.brandId, t.creatorId),
     index('roster_entries_creator_idx').on(t.creatorId),
+    index('roster_entries_brand_status_idx').on(t.brandId, t.status, t.creatorId),
+    index('roster_entries_brand_followers_idx').on(t.brandId, t.topFollowers, t.creatorId),
+    index('roster_entries_brand_last_collab_idx').on(t.brandId, sql`coalesce(${t.lastCollaborationAt}, 'epoch'::timestamptz)`, t.creatorId),
+    index('roster_entries_brand_paid_idx').on(t.brandId, t.totalPaidMinor, t.creatorId),
+    index('roster_entries_brand_on_time_idx').on(t.brandId, sql`coalesce(${t.onTimeRateBp}, -1)`, t.creatorId),
+    index('roster_entries_brand_added_idx').on(t.brandId, t.createdAt, t.creatorId),
+    // The tag filter's list of the brand's tags: an index-only scan, not a read of every roster row.
+    index('roster_entries_brand_tags_idx').on(t.brandId, t.tags),
   ],
 )
 

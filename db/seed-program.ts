@@ -12,6 +12,7 @@ import { seedCampaigns } from './seed-campaigns.ts'
 import { seedContent } from './seed-content.ts'
 import { seedMoney } from './seed-money.ts'
 import { seedPosts } from './seed-posts.ts'
+import { seedRoster } from './seed-roster.ts'
 
 export async function seed(db: Db, now = new Date()) {
   const [existing] = await db.select().from(schema.brands).where(eq(schema.brands.slug, DEMO_BRANDS[0].slug))
@@ -83,6 +84,7 @@ export async function seed(db: Db, now = new Date()) {
     await seedContent(tx, ids)
     await seedMoney(tx, ids)
     await seedPosts(tx, ids)
+    await seedRoster(tx, ids)
   })
   return { seeded: true }
 }

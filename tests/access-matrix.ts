@@ -32,7 +32,6 @@ const FOUNDATION: Record<string, RouteAccess> = {
   'b+/$brand+/_layout.tsx': { loader: BRAND_X_ANY },
   'b+/$brand+/_index.tsx': { loader: BRAND_X_ANY },
   'b+/$brand+/members.tsx': { loader: ['adminX'], action: ['adminX'] },
-  'b+/$brand+/roster.tsx': { loader: ['managerX', 'adminX', 'viewerX'], action: ['managerX', 'adminX'] },
   'pay+/$brand+/_layout.tsx': { loader: ['financeX'] },
   'pay+/$brand+/_index.tsx': { loader: ['financeX'] },
   'c+/_index.tsx': { loader: SIGNED_IN },

@@ -1,5 +1,12 @@
 import type { RouteAccess } from './actors.ts'
-// import { BRAND_X_ANY, CREATOR_A, SIGNED_IN } from './actors.ts'
 
-/** Access rows for the roster routes (keyed by path under app/routes). */
-export const ROSTER_ACCESS: Record<string, RouteAccess> = {}
+const VIEW = ['managerX', 'adminX', 'viewerX'] as const
+const MANAGE = ['managerX', 'adminX'] as const
+
+/** Access rows for the roster routes (keyed by path under app/routes). Finance does not see the roster. */
+export const ROSTER_ACCESS: Record<string, RouteAccess> = {
+  'b+/$brand+/roster.tsx': { loader: VIEW, action: MANAGE },
+  // Creator A is on brand X's roster (the matrix context); another brand's member gets a 404.
+  'b+/$brand+/roster_.$creator.tsx': { loader: VIEW, action: MANAGE },
+  'b+/$brand+/roster_.import.tsx': { loader: MANAGE, action: MANAGE },
+}

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
+import { useRef } from 'react'
 import {
   Button,
   Card,
@@ -15,6 +16,7 @@ import {
   TextareaField,
 } from '#app/components/ui.tsx'
 import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
+import { FeeGuidance } from '#app/components/roster/fee-guidance.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { CONNECTION_LABEL, FORMATS, FORMAT_LABEL, FORMAT_PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
@@ -32,6 +34,9 @@ import { answerCounter } from '#app/services/offers/answer-counter.server.ts'
 import { listOfferCandidates } from '#app/services/offers/list-offer-candidates.server.ts'
 import { sendOffers } from '#app/services/offers/send-offers.server.ts'
 import { withdrawOffer } from '#app/services/offers/withdraw-offer.server.ts'
+import { getFeeGuidance } from '#app/services/roster/get-fee-guidance.server.ts'
+import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+import { parseFeeGuidanceQuery } from '#app/validation/roster.ts'
 import { brandOfferActionSchema, DELIVERABLE_SLOTS, offerSchema } from '#app/validation/campaigns.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
@@ -52,7 +57,25 @@ export async function loader(args: LoaderFunctionArgs) {
   const campaignId = args.params.campaign!
   const data = await handleLoader(() => getCampaign(actor.brand.id, campaignId))
   const canSend = roleCan(actor.role, 'offer.send')
+  // Fee guidance for the offer being drafted (the send form's fields, sent as a GET: works without JS).
+  const guide = canSend ? parseFeeGuidanceQuery(new URL(args.request.url)) : null
+  const guideFormat = guide && (FORMATS as readonly string[]).includes(guide.d0_format) ? (guide.d0_format as (typeof FORMATS)[number]) : null
+  const feeGuidance =
+    guide && guideFormat
+      ? await getFeeGuidance(actor.brand, {
+          format: guideFormat,
+          platform: guide.d0_platform && FORMAT_PLATFORMS[guideFormat].includes(guide.d0_platform as Platform) ? guide.d0_platform : FORMAT_PLATFORMS[guideFormat][0]!,
+          creatorId: guide.creatorIds ?? null,
+          proposedFeeMinor: guide.fee ? parseDecimalToMinor(guide.fee.replace(/[\s,]/g, '')) : null,
+          quantity: guide.d0_quantity ?? 1,
+        })
+      : null
+  const url = new URL(args.request.url)
+  const guideValues = guide ? Object.fromEntries([...url.searchParams.entries()].filter(([k]) => k !== 'creatorIds' && k !== 'intent')) : {}
   return {
+    feeGuidance,
+    guideValues,
+    guideCreatorIds: guide ? url.searchParams.getAll('creatorIds') : [],
     brandSlug: actor.brand.slug,
     canSend,
     campaign: {
@@ -134,7 +157,25 @@ function tomorrowPlus(days: number) {
 }
 
 export default function CampaignOffers() {
-  const { campaign, brandSlug, canSend, offers, candidates, committedMinor, briefVersion } = useLoaderData<typeof loader>()
+  const { campaign, brandSlug, canSend, offers, candidates, committedMinor, briefVersion, feeGuidance, guideValues, guideCreatorIds } = useLoaderData<typeof loader>()
+  const guidance = useFetcher<typeof loader>()
+  const guideTimer = useRef<ReturnType<typeof setTimeout>>()
+  const shownGuidance = guidance.data ? guidance.data.feeGuidance : feeGuidance
+  // With JavaScript, fee guidance follows the form as it is filled in (first deliverable, first creator, fee).
+  const refreshGuidance = (form: HTMLFormElement) => {
+    clearTimeout(guideTimer.current)
+    guideTimer.current = setTimeout(() => {
+      const fd = new FormData(form)
+      const q = new URLSearchParams()
+      for (const k of ['d0_format', 'd0_platform', 'd0_quantity', 'fee']) {
+        const v = fd.get(k)
+        if (typeof v === 'string' && v) q.set(k, v)
+      }
+      const first = fd.getAll('creatorIds')[0]
+      if (typeof first === 'string') q.set('creatorIds', first)
+      if (q.get('d0_format')) guidance.load(`/b/${brandSlug}/campaigns/${campaign.id}/offers?${q}`)
+    }, 300)
+  }
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const warning = isWarning(actionData) ? actionData : null
@@ -143,8 +184,9 @@ export default function CampaignOffers() {
   // After a plain (no-JS) POST, refill the send form with what was typed.
   const echoed = echoedValues(actionData)
   const sent = echoed.get('intent') === 'send' ? echoed : echoedValues(null)
-  const val = (name: string, fallback = '') => sent.get(name, fallback)
-  const pickedCreators = sent.all('creatorIds') ?? []
+  const guided = guideValues as Record<string, string>
+  const val = (name: string, fallback = '') => sent.get(name, guided[name] ?? fallback)
+  const pickedCreators = sent.all('creatorIds') ?? guideCreatorIds
   const canSendNow = campaign.status === 'active' && briefVersion > 0
   return (
     <>
@@ -279,7 +321,7 @@ export default function CampaignOffers() {
               {briefVersion === 0 ? <p>Publish the brief first: creators accept the brief together with the offer.</p> : null}
             </div>
           ) : null}
-          <Form method="post" className="stack" noValidate>
+          <Form method="post" className="stack" noValidate onChange={(e) => refreshGuidance(e.currentTarget)}>
             <input type="hidden" name="intent" value="send" />
             <fieldset className="fieldset-box">
               <legend>Creators</legend>
@@ -397,6 +439,16 @@ export default function CampaignOffers() {
               </div>
               <TextareaField label="Message to the creator" name="message" rows={2} defaultValue={val('message')} error={err('message')} />
             </fieldset>
+            {shownGuidance ? (
+              <FeeGuidance g={shownGuidance} pending={guidance.state === 'loading'} rosterHref={`/b/${brandSlug}/roster`} />
+            ) : (
+              <p className="muted small">Choose the first deliverable's format, a creator and the fee to see your fee history for similar work.</p>
+            )}
+            <div>
+              <Button type="submit" formMethod="get" formNoValidate name="guide" value="1" variant="ghost" className="btn-sm">
+                Check fee guidance
+              </Button>
+            </div>
             {failure && Object.keys(failure.fieldErrors).length ? <FormError errors={failure.formError} /> : null}
             <p className="muted small">
               Committed so far: <Money minor={committedMinor} currency={campaign.currency} /> of{' '}

@@ -49,7 +49,7 @@ export default function CreatorAccounts() {
   const saving = useIsPending({ intent: 'represented-by' })
   return (
     <>
-      <PageHeader back={{ to: `/b/${brandSlug}/roster`, label: 'Roster' }} title={creator.name} subtitle="Social accounts and follower history." />
+      <PageHeader back={{ to: `/b/${brandSlug}/roster/${creator.id}`, label: creator.name }} title={creator.name} subtitle="Social accounts and follower history." />
       <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
       <div className={canEdit ? 'grid-2 grid-wide-left' : ''}>
         <Card title={`Accounts (${accounts.length})`}>

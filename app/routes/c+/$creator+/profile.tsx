@@ -1,14 +1,20 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Button, Card, Chip, DateTime, EmptyState, PageHeader } from '#app/components/ui.tsx'
-import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
+import { PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { GRANT_SCOPE_LABEL } from '#app/auth/capabilities.ts'
 import { notFound, requireCreatorActor } from '#app/auth/guards.server.ts'
 import { getCreatorProfile } from '#app/services/creators/get-creator-profile.server.ts'
 import { revokeAgentGrant } from '#app/services/creators/revoke-agent-grant.server.ts'
+import { removeOwnSocialAccount } from '#app/services/creators/remove-own-social-account.server.ts'
+import { saveOwnSocialAccount } from '#app/services/creators/save-own-social-account.server.ts'
+import { updateCreatorContact } from '#app/services/creators/update-creator-contact.server.ts'
+import { creatorAccountSchema, creatorContactSchema, creatorRemoveAccountSchema } from '#app/validation/roster.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Profile · Greenroom' }]
 
@@ -20,15 +26,36 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...profile, isSelf: actor.via.kind === 'self' }
 }
 
-const profileActionSchema = z.object({ intent: z.literal('revoke-grant'), grantId: z.string().min(1).max(64) })
+const profileActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke-grant'), grantId: z.string().min(1).max(64) }),
+  creatorContactSchema,
+  creatorAccountSchema,
+  creatorRemoveAccountSchema,
+])
 
-// The creator only (the service refuses agents): revoke an agency's access.
+// The creator only (the services refuse agents): contact details, social accounts, agency access.
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'view')
+  const here = `/c/${actor.creator.id}/profile`
   return handleAction(async () => {
     const input = await parseForm(args.request, profileActionSchema)
+    if (input.intent === 'save-contact') {
+      await updateCreatorContact(actor, input)
+      return redirectWithFlash(here, 'Contact details saved. Brands you work with see them now.')
+    }
+    if (input.intent === 'save-account') {
+      const r = await saveOwnSocialAccount(actor, input)
+      return redirectWithFlash(
+        here,
+        r.created ? `@${input.handle} added.` : r.changed ? `Follower count for @${input.handle} updated.` : `@${input.handle} already shows ${input.followers.toLocaleString('en-US')} followers.`,
+      )
+    }
+    if (input.intent === 'remove-account') {
+      const gone = await removeOwnSocialAccount(actor, input.accountId)
+      return redirectWithFlash(here, `@${gone.handle} removed.`)
+    }
     await revokeAgentGrant(actor, input.grantId)
-    return redirectWithFlash(`/c/${actor.creator.id}/profile`, 'Access revoked. The agency can no longer act for you.')
+    return redirectWithFlash(here, 'Access revoked. The agency can no longer act for you.')
   })
 }
 
@@ -36,35 +63,116 @@ const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFracti
 
 export default function Profile() {
   const { creator, accounts, grants, isSelf } = useLoaderData<typeof loader>()
+  const failure = failureOf(useActionData<typeof action>())
+  const err = (f: string) => fieldError(failure, f)
+  const savingContact = useIsPending({ intent: 'save-contact' })
+  const savingAccount = useIsPending({ intent: 'save-account' })
+  const address = (creator.shippingAddress ?? {}) as Record<string, string | undefined>
   return (
     <>
       <PageHeader title="Profile" subtitle="What brands you work with see about you." />
+      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
       <div className="grid-2">
-        <Card title="Contact">
-          <dl className="dl">
-            <dt>Name</dt>
-            <dd>{creator.name}</dd>
-            <dt>Email</dt>
-            <dd>{creator.email}</dd>
-            <dt>Phone</dt>
-            <dd>{creator.phone ?? <span className="muted">Not given</span>}</dd>
-          </dl>
+        <Card title="Contact and shipping">
+          {isSelf ? (
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="save-contact" />
+              <TextField label="Name" name="name" required defaultValue={creator.name} autoComplete="name" error={err('name')} />
+              <TextField label="Email" name="email" type="email" required defaultValue={creator.email} autoComplete="email" error={err('email')} hint="Where brands reach you. Your sign-in email does not change." />
+              <TextField label="Phone" name="phone" type="tel" defaultValue={creator.phone ?? ''} autoComplete="tel" error={err('phone')} />
+              <fieldset className="fieldset-box stack-sm">
+                <legend>Shipping address (for products brands send you)</legend>
+                <TextField label="Street" name="line1" defaultValue={address.line1 ?? ''} autoComplete="address-line1" error={err('line1')} />
+                <TextField label="Apartment, suite" name="line2" defaultValue={address.line2 ?? ''} autoComplete="address-line2" error={err('line2')} />
+                <div className="form-row">
+                  <TextField label="City" name="city" defaultValue={address.city ?? ''} autoComplete="address-level2" error={err('city')} />
+                  <TextField label="State / region" name="region" defaultValue={address.region ?? ''} autoComplete="address-level1" error={err('region')} />
+                </div>
+                <div className="form-row">
+                  <TextField label="Postal code" name="postalCode" defaultValue={address.postalCode ?? ''} autoComplete="postal-code" error={err('postalCode')} />
+                  <TextField label="Country" name="country" defaultValue={creator.country ?? address.country ?? ''} autoComplete="country" error={err('country')} hint="Two letters, e.g. US" />
+                </div>
+              </fieldset>
+              <div>
+                <Button type="submit" variant="primary" pending={savingContact} pendingText="Saving…">
+                  Save contact details
+                </Button>
+              </div>
+            </Form>
+          ) : (
+            <dl className="dl">
+              <dt>Name</dt>
+              <dd>{creator.name}</dd>
+              <dt>Email</dt>
+              <dd>{creator.email}</dd>
+              <dt>Phone</dt>
+              <dd>{creator.phone ?? <span className="muted">Not given</span>}</dd>
+              <dt>Shipping address</dt>
+              <dd>{Object.values(address).filter(Boolean).join(', ') || <span className="muted">Not given</span>}</dd>
+            </dl>
+          )}
         </Card>
         <Card title="Social accounts">
           {accounts.length === 0 ? (
-            <EmptyState title="No accounts yet">Brands add your handles when they invite you.</EmptyState>
+            <EmptyState title="No accounts yet">{isSelf ? 'Add your handles and follower counts so brands see your current reach.' : 'The creator has not added any accounts.'}</EmptyState>
           ) : (
             <ul className="list">
               {accounts.map((a) => (
-                <li key={a.id} className="list-row">
+                <li key={a.id} className="list-row profile-account">
                   <span>
                     <strong>{PLATFORM_LABEL[a.platform as Platform] ?? a.platform}</strong> @{a.handle}
+                    <span className="muted small">
+                      {' '}
+                      · {compact.format(a.followers)} followers
+                      {a.followersAt ? (
+                        <>
+                          {' '}
+                          (<DateTime value={a.followersAt} dateOnly />)
+                        </>
+                      ) : null}
+                    </span>
                   </span>
-                  <span className="num">{compact.format(a.followers)} followers</span>
+                  {isSelf ? (
+                    <span className="cluster">
+                      <Form method="post" className="cluster profile-followers-form">
+                        <input type="hidden" name="intent" value="save-account" />
+                        <input type="hidden" name="platform" value={a.platform} />
+                        <input type="hidden" name="handle" value={a.handle} />
+                        <TextField label={`Followers today on @${a.handle}`} name="followers" inputMode="numeric" defaultValue={String(a.followers)} className="field-compact" />
+                        <Button type="submit" className="btn-sm">
+                          Update
+                        </Button>
+                      </Form>
+                      <Form method="post" onSubmit={(e) => !confirm(`Remove @${a.handle}? Its follower history goes with it.`) && e.preventDefault()}>
+                        <input type="hidden" name="intent" value="remove-account" />
+                        <input type="hidden" name="accountId" value={a.id} />
+                        <Button type="submit" variant="ghost" className="btn-sm">
+                          Remove
+                        </Button>
+                      </Form>
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
+          {isSelf ? (
+            <Form method="post" className="stack-sm profile-add-account" noValidate>
+              <input type="hidden" name="intent" value="save-account" />
+              <p className="strong">Add an account</p>
+              <div className="form-row">
+                <SelectField label="Platform" name="platform" placeholder="Choose…" options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABEL[p] }))} error={err('platform')} />
+                <TextField label="Handle" name="handle" placeholder="@yourhandle" error={err('handle')} />
+                <TextField label="Followers" name="followers" inputMode="numeric" error={err('followers')} />
+              </div>
+              <div>
+                <Button type="submit" pending={savingAccount} pendingText="Saving…">
+                  Add account
+                </Button>
+              </div>
+            </Form>
+          ) : null}
+          <p className="muted xsmall">Each update is recorded with today's date, so brands see your growth over time.</p>
         </Card>
       </div>
       <Card title="Agencies with access">

@@ -1,0 +1,374 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, Chip, DateTime, EmptyState, FormError, LinkButton, Money, PageHeader, SelectField, Stat, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
+import { FollowerChart } from '#app/components/follower-chart.tsx'
+import { humanizeStatus } from '#app/components/format.ts'
+import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
+import { ROSTER_STATUSES } from '#app/domain/roles.ts'
+import { formatGrowth } from '#app/domain/roster.ts'
+import { TIER_LABEL, type Tier } from '#app/domain/tiers.ts'
+import { roleCan } from '#app/auth/capabilities.ts'
+import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { addCreatorNote } from '#app/services/roster/add-creator-note.server.ts'
+import { getRosterProfile } from '#app/services/roster/get-roster-profile.server.ts'
+import { updateRosterEntry } from '#app/services/roster/update-roster-entry.server.ts'
+import { rosterEntryActionSchema } from '#app/validation/roster.ts'
+import { parseForm } from '#app/validation/parse-form.server.ts'
+import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.creator.name ?? 'Creator'} · Roster · Greenroom` }]
+
+// Members who may see the roster; the creator must be on this brand's roster (404 otherwise).
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'roster.view')
+  const profile = await handleLoader(() => getRosterProfile(actor.brand, args.params.creator!))
+  return { profile, brandSlug: actor.brand.slug, currency: actor.brand.currency, canEdit: roleCan(actor.role, 'roster.edit') }
+}
+
+// Managers and admins: add a relationship note, change the status or the tags.
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireBrandRole(args, 'roster.edit')
+  const creatorId = args.params.creator!
+  const here = `/b/${actor.brand.slug}/roster/${creatorId}`
+  return handleAction(async () => {
+    const input = await parseForm(args.request, rosterEntryActionSchema)
+    if (input.intent === 'add-note') {
+      await addCreatorNote(actor, creatorId, input.body)
+      return redirectWithFlash(`${here}#notes`, 'Note added.')
+    }
+    if (input.intent === 'set-status') {
+      await updateRosterEntry(actor, creatorId, { status: input.status })
+      return redirectWithFlash(here, `Status set to ${humanizeStatus(input.status).toLowerCase()}.`)
+    }
+    await updateRosterEntry(actor, creatorId, { tags: input.tags })
+    return redirectWithFlash(here, input.tags.length ? 'Tags saved.' : 'Tags cleared.')
+  })
+}
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
+const nf = new Intl.NumberFormat('en-US')
+const specsLabel = (specs: { platform: string; format: string; quantity?: number }[]) => specs.map((s) => deliverableLabel(s)).join(', ') || '—'
+
+export default function RosterCreator() {
+  const { profile, brandSlug, currency, canEdit } = useLoaderData<typeof loader>()
+  const { creator, entry } = profile
+  const failure = failureOf(useActionData<typeof action>())
+  const addingNote = useIsPending({ intent: 'add-note' })
+  const savingStatus = useIsPending({ intent: 'set-status' })
+  const savingTags = useIsPending({ intent: 'set-tags' })
+  const address = creator.shippingAddress
+  const addressLines = address ? [address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(' '), address.country].filter(Boolean) : []
+  return (
+    <>
+      <PageHeader
+        back={{ to: `/b/${brandSlug}/roster`, label: 'Roster' }}
+        title={
+          <span className="cluster">
+            {creator.name} <StatusChip status={entry.status} />
+            {profile.accounts.some((a) => a.rising) ? <Chip tone="success">Rising</Chip> : null}
+          </span>
+        }
+        subtitle={
+          <>
+            On your roster since <DateTime value={entry.addedAt} dateOnly />
+            {entry.lastCollaborationAt ? (
+              <>
+                {' '}
+                · last collaboration <DateTime value={entry.lastCollaborationAt} dateOnly />
+              </>
+            ) : null}
+          </>
+        }
+        actions={
+          canEdit ? (
+            <LinkButton to="accounts" variant="secondary">
+              Record accounts & followers
+            </LinkButton>
+          ) : undefined
+        }
+      />
+      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+      <div className="grid-4 roster-stats">
+        <Stat label="Total paid" value={<Money minor={entry.totalPaidMinor} currency={currency} />} />
+        <Stat label="Avg cost / engagement" value={profile.costPerEngagement === null ? '—' : <Money minor={Math.round(profile.costPerEngagement)} currency={currency} />} />
+        <Stat label="On time" value={entry.onTimeRateBp === null ? '—' : `${Math.round(entry.onTimeRateBp / 100)}%`} hint="Drafts and posts delivered by their dates" />
+        <Stat label="Collaborations" value={profile.rates.length} />
+      </div>
+
+      <div className="grid-2">
+        <Card title="Contacts">
+          <dl className="dl">
+            <dt>Email</dt>
+            <dd>
+              <a href={`mailto:${creator.email}`}>{creator.email}</a>
+              {creator.hasAccount ? '' : <span className="muted small"> · invited, no login yet</span>}
+            </dd>
+            <dt>Phone</dt>
+            <dd>{creator.phone ?? <span className="muted">Not given</span>}</dd>
+            <dt>Shipping address</dt>
+            <dd>
+              {addressLines.length ? (
+                <address className="roster-address">
+                  {addressLines.map((l, i) => (
+                    <span key={i}>{l}</span>
+                  ))}
+                </address>
+              ) : (
+                <span className="muted">Not given: the creator adds it from their profile</span>
+              )}
+            </dd>
+            <dt>Agent</dt>
+            <dd>
+              {profile.agencies.length ? profile.agencies.map((a) => a.name).join(', ') : entry.representedBy ?? <span className="muted">None recorded</span>}
+              {profile.agencies.length && entry.representedBy ? <span className="muted small"> · your note: {entry.representedBy}</span> : null}
+            </dd>
+          </dl>
+          <p className="muted xsmall">Contact details are kept current by the creator; your notes, rates and status are yours alone.</p>
+        </Card>
+        <Card title="Status and tags">
+          {canEdit ? (
+            <div className="stack">
+              <Form method="post" className="cluster roster-inline-form">
+                <input type="hidden" name="intent" value="set-status" />
+                <SelectField label="Status" name="status" defaultValue={entry.status} options={ROSTER_STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) }))} error={fieldError(failure, 'status')} />
+                <Button type="submit" pending={savingStatus} pendingText="Saving…">
+                  Save status
+                </Button>
+              </Form>
+              <Form method="post" className="cluster roster-inline-form">
+                <input type="hidden" name="intent" value="set-tags" />
+                <TextField label="Tags" name="tags" defaultValue={entry.tags.join(', ')} hint="Separate with commas, e.g. running, trail" error={fieldError(failure, 'tags')} />
+                <Button type="submit" pending={savingTags} pendingText="Saving…">
+                  Save tags
+                </Button>
+              </Form>
+            </div>
+          ) : (
+            <p>
+              <StatusChip status={entry.status} /> {entry.tags.length ? entry.tags.join(', ') : <span className="muted">No tags</span>}
+            </p>
+          )}
+        </Card>
+      </div>
+
+      <Card title={`Social accounts (${profile.accounts.length})`}>
+        {profile.accounts.length === 0 ? (
+          <EmptyState title="No accounts recorded" action={canEdit ? <LinkButton to="accounts">Record an account</LinkButton> : undefined}>
+            Add the creator's handles and follower counts to see their reach, tier and growth.
+          </EmptyState>
+        ) : (
+          <div className="roster-accounts">
+            {profile.accounts.map((a) => (
+              <section key={a.id} className="roster-account" aria-label={`${PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @${a.handle}`}>
+                <div className="cluster">
+                  <strong>
+                    {PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @{a.handle}
+                  </strong>
+                  {a.tier ? <Chip>{TIER_LABEL[a.tier as Tier]}</Chip> : null}
+                  {a.rising ? <Chip tone="success">Rising</Chip> : null}
+                </div>
+                <p className="small">
+                  <span className="num">{nf.format(a.followers)}</span> followers
+                  {a.followersAt ? (
+                    <span className="muted">
+                      {' '}
+                      (as of <DateTime value={a.followersAt} dateOnly />)
+                    </span>
+                  ) : null}{' '}
+                  · 90 days: <strong>{formatGrowth(a.growth90dBp)}</strong> · engagement rate on your posts:{' '}
+                  {a.engagementRate === null ? <span className="muted">no results yet</span> : <strong>{(a.engagementRate * 100).toFixed(1)}%</strong>}
+                </p>
+                <FollowerChart points={a.history} label={`${a.platform} @${a.handle} followers`} flaggedAt={a.flags.map((f) => f.to.capturedAt)} />
+                {a.flags.length ? (
+                  <ul className="plain roster-flags" aria-label="Follower-count checks">
+                    {a.flags.map((f, i) => (
+                      <li key={i}>
+                        <Chip tone={f.kind === 'jump_flat_engagement' ? 'danger' : 'warning'}>{f.kind === 'sudden_drop' ? 'Drop' : 'Check followers'}</Chip> {f.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </section>
+            ))}
+          </div>
+        )}
+      </Card>
+
+      <Card title={`Relationship notes (${profile.notes.length})`} id="notes">
+        {canEdit ? (
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="add-note" />
+            <TextareaField label="Add a note" name="body" rows={3} hint="Only your brand's team sees notes." error={fieldError(failure, 'body')} />
+            <div>
+              <Button type="submit" variant="primary" pending={addingNote} pendingText="Adding…">
+                Add note
+              </Button>
+            </div>
+          </Form>
+        ) : null}
+        {profile.notes.length === 0 ? (
+          <p className="muted">No notes yet. Record how the last collaboration went, what they like to work on, and anything the next manager should know.</p>
+        ) : (
+          <ol className="plain roster-notes">
+            {profile.notes.map((n) => (
+              <li key={n.id}>
+                <div className="muted small">
+                  {n.authorName ?? 'A former member'} · <DateTime value={n.createdAt} />
+                </div>
+                <p className="roster-note-body">{n.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+
+      <Card title="Rate history">
+        {profile.rates.length === 0 ? (
+          <p className="muted">No agreed fees yet. Every fee the creator accepts appears here, by deliverable and date.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Agreed</th>
+                  <th scope="col">Campaign</th>
+                  <th scope="col">Deliverables</th>
+                  <th scope="col" className="num">
+                    Fee
+                  </th>
+                  <th scope="col" className="num">
+                    Usage fee
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.rates.map((r) => (
+                  <tr key={r.offerId}>
+                    <td>
+                      <DateTime value={r.agreedAt} dateOnly />
+                    </td>
+                    <td>{r.campaignName}</td>
+                    <td>{specsLabel(r.specs)}</td>
+                    <td className="num">
+                      <Money minor={r.feeMinor} currency={r.currency} />
+                    </td>
+                    <td className="num">{r.usageFeeMinor ? <Money minor={r.usageFeeMinor} currency={r.currency} /> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <Card title="Collaborations">
+        {profile.collaborations.length === 0 ? (
+          <p className="muted">No offers yet. Send one from a campaign's Offers tab.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Campaign</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Deliverables</th>
+                  <th scope="col" className="num">
+                    Impressions
+                  </th>
+                  <th scope="col" className="num">
+                    Engagements
+                  </th>
+                  <th scope="col" className="num">
+                    CPE
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.collaborations.map((c) => (
+                  <tr key={c.offerId}>
+                    <td>
+                      <Link to={`/b/${brandSlug}/campaigns/${c.campaignId}/offers`}>{c.campaignName}</Link>
+                      <div className="muted small">
+                        Sent <DateTime value={c.sentAt} dateOnly />
+                      </div>
+                    </td>
+                    <td>
+                      <StatusChip status={c.status} />
+                    </td>
+                    <td>
+                      {c.deliverables.length ? (
+                        <ul className="plain">
+                          {c.deliverables.map((d) => (
+                            <li key={d.id}>
+                              {deliverableLabel(d)} <span className="muted small">{humanizeStatus(d.status).toLowerCase()}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        specsLabel(c.specs)
+                      )}
+                    </td>
+                    <td className="num">{c.results.impressions === null ? '—' : nf.format(c.results.impressions)}</td>
+                    <td className="num">{c.results.engagements === null ? '—' : nf.format(c.results.engagements)}</td>
+                    <td className="num">{c.results.cpe === null ? '—' : <Money minor={Math.round(c.results.cpe)} currency={c.currency} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <div className="grid-2">
+        <Card title="Payments">
+          {profile.invoices.length === 0 ? (
+            <p className="muted">No invoices from this creator yet.</p>
+          ) : (
+            <ul className="list">
+              {profile.invoices.map((i) => (
+                <li key={i.id} className="list-row">
+                  <span>
+                    <strong>{i.number}</strong> <StatusChip status={i.status} />
+                    <span className="muted small">
+                      {' '}
+                      {i.paidAt ? (
+                        <>
+                          paid <DateTime value={i.paidAt} dateOnly />
+                        </>
+                      ) : (
+                        <>
+                          issued <DateTime value={i.issueDate} dateOnly />
+                        </>
+                      )}
+                    </span>
+                  </span>
+                  <Money minor={i.totalMinor} currency={i.currency} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Disclosure findings history">
+          {profile.findings.length === 0 ? (
+            <p className="muted">No disclosure findings on this creator's drafts or posts.</p>
+          ) : (
+            <ul className="plain roster-findings">
+              {profile.findings.slice(0, 30).map((f, i) => (
+                <li key={i}>
+                  <Chip tone={f.severity === 'blocking' ? 'danger' : f.severity === 'warning' ? 'warning' : 'info'}>{humanizeStatus(f.severity)}</Chip>{' '}
+                  <span className="small">
+                    {f.where} · <DateTime value={f.at} dateOnly />: {f.message}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <p className="muted xsmall">{compact.format(profile.accounts.reduce((s, a) => s + a.followers, 0))} followers across all accounts.</p>
+    </>
+  )
+}

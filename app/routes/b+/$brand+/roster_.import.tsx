@@ -1,0 +1,172 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, Chip, FormError, PageHeader } from '#app/components/ui.tsx'
+import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { ROSTER_CSV_COLUMNS, ROSTER_CSV_EXAMPLE, type ImportOutcome } from '#app/domain/roster.ts'
+import { importRosterCsv } from '#app/services/roster/import-roster-csv.server.ts'
+import { readCsvUpload } from '#app/validation/csv-upload.server.ts'
+import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Import creators · Roster · Greenroom' }]
+
+// Managers and admins.
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'roster.edit')
+  return { slug: actor.brand.slug }
+}
+
+// Managers and admins: preview (nothing stored), then import the good rows.
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireBrandRole(args, 'roster.edit')
+  return handleAction(async () => {
+    const { intent, csv, fileName } = await readCsvUpload(args.request, ['preview', 'import'])
+    if (intent === 'preview') {
+      const preview = await importRosterCsv(actor, csv, { dryRun: true })
+      return { ok: true as const, csv, fileName, preview }
+    }
+    const r = await importRosterCsv(actor, csv)
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
+    const skipped = r.errors.length ? ` ${plural(r.errors.length, 'row')} skipped.` : ''
+    return redirectWithFlash(
+      `/b/${actor.brand.slug}/roster?sort=added&dir=desc`,
+      r.addedToRoster || r.accountsAdded
+        ? `Added ${plural(r.addedToRoster, 'creator')} to your roster (${r.creatorsAdded} new to Greenroom) and ${plural(r.accountsAdded, 'social account')}.${skipped}`
+        : `Nothing new: every creator in the file was already on your roster.${skipped}`,
+    )
+  })
+}
+
+const OUTCOME: Record<ImportOutcome, { label: string; tone: 'success' | 'info' | 'neutral' }> = {
+  new: { label: 'New', tone: 'success' },
+  known_creator: { label: 'Known creator', tone: 'info' },
+  on_roster: { label: 'On roster', tone: 'neutral' },
+  same_creator: { label: 'Merged', tone: 'neutral' },
+}
+const n = new Intl.NumberFormat('en-US')
+
+export default function ImportRoster() {
+  const { slug } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>()
+  const failure = failureOf(data)
+  const preview = data && 'preview' in data ? data : null
+  const previewing = useIsPending({ intent: 'preview' })
+  const importing = useIsPending({ intent: 'import' })
+  const p = preview?.preview
+  const willChange = p ? p.addedToRoster + p.accountsAdded + p.rows.filter((r) => r.outcome === 'on_roster' && r.tags.length).length : 0
+  return (
+    <>
+      <PageHeader title="Import creators" subtitle="Add creators to your roster in bulk from a spreadsheet." back={{ to: `/b/${slug}/roster`, label: 'Roster' }} />
+      <div className="split">
+        <div className="stack">
+          <Card title="1. Choose the file">
+            <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+              <input type="hidden" name="intent" value="preview" />
+              <label className="dropzone">
+                <span>CSV file (UTF-8, up to 5 MB)</span>
+                <input type="file" name="file" accept=".csv,text/csv" aria-describedby="file-error" aria-invalid={fieldError(failure, 'file') ? true : undefined} />
+              </label>
+              <FormError errors={failure ? (fieldError(failure, 'file') ?? failure.formError) : null} />
+              <Button type="submit" pending={previewing} pendingText="Reading…">
+                Preview
+              </Button>
+            </Form>
+          </Card>
+        </div>
+        <Card title="Column layout">
+          <p className="small">The first row names the columns (any order, case does not matter). One row per social account; repeat the email for a creator's other accounts.</p>
+          <dl className="dl-stacked small">
+            {ROSTER_CSV_COLUMNS.map((c) => (
+              <div key={c.column}>
+                <dt>
+                  <code>{c.column}</code>
+                  {c.required ? ' (required)' : ''}
+                </dt>
+                <dd>{c.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="small">Example:</p>
+          <pre className="small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {ROSTER_CSV_EXAMPLE}
+          </pre>
+          <p className="muted small">Creators are matched by email and by platform + handle, so importing the same file twice adds nobody twice.</p>
+        </Card>
+      </div>
+      {preview && p ? (
+        <Card title={`2. Check the preview${preview.fileName ? ` of ${preview.fileName}` : ''}`}>
+          <p>
+            <strong>{p.addedToRoster}</strong> creator{p.addedToRoster === 1 ? '' : 's'} to add to your roster ({p.creatorsAdded} new to Greenroom), <strong>{p.accountsAdded}</strong> social account
+            {p.accountsAdded === 1 ? '' : 's'}
+            {p.errors.length ? (
+              <>
+                , <strong>{p.errors.length}</strong> row{p.errors.length === 1 ? '' : 's'} with problems (skipped)
+              </>
+            ) : null}
+            . Nobody is emailed: invite creators from their profile when you are ready.
+          </p>
+          {p.errors.length > 0 ? (
+            <div className="callout callout-danger" role="alert">
+              <p className="callout-title">Rows that will be skipped</p>
+              <ul className="plain small">
+                {p.errors.map((e) => (
+                  <li key={`${e.line}-${e.reason}`}>
+                    Line {e.line}: {e.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {p.rows.length > 0 ? (
+            <div className="table-wrap">
+              <table className="table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      Line
+                    </th>
+                    <th scope="col">Creator</th>
+                    <th scope="col">Account · followers</th>
+                    <th scope="col">What happens</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.rows.map((r) => (
+                    <tr key={r.line} data-line={r.line}>
+                      <td className="num">{r.line}</td>
+                      <td>
+                        {r.name}
+                        <div className="muted small">{r.email}</div>
+                        {r.tags.length ? <div className="muted small">Tags: {r.tags.join(', ')}</div> : null}
+                      </td>
+                      <td>
+                        {r.handle ? `${PLATFORM_LABEL[r.platform as Platform] ?? r.platform} @${r.handle}` : '—'}
+                        {r.followers === null ? null : <div className="muted small num">{n.format(r.followers)} followers</div>}
+                      </td>
+                      <td className="roster-import-outcome">
+                        <Chip tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Chip> <span className="small">{r.note}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {willChange > 0 ? (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="intent" value="import" />
+              <input type="hidden" name="csv" value={preview.csv} />
+              <Button type="submit" variant="primary" pending={importing} pendingText="Importing…">
+                Import {p.rows.length} row{p.rows.length === 1 ? '' : 's'}
+              </Button>
+            </Form>
+          ) : (
+            <p className="muted">Nothing to import from this file.</p>
+          )}
+        </Card>
+      ) : null}
+    </>
+  )
+}
