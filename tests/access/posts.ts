@@ -1,5 +1,6 @@
 import type { MatrixContext, RouteAccess } from './actors.ts'
 import { CREATOR_A } from './actors.ts'
+import { postAttestations } from '#app/services/posts/post-checks.server.ts'
 import { createCampaign, createCollaboration, insertPost } from '../factories-posts.ts'
 
 const MANAGERS = ['managerX', 'adminX'] as const
@@ -29,7 +30,7 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     loader: MANAGERS,
     action: MANAGERS,
     params: postParams,
-    forms: () => [{ intent: 'verify', attestations: ['disclosure'] }, { intent: 'send-back', note: 'Please add #ad at the start.' }],
+    forms: () => [{ intent: 'verify', attestations: postAttestations('instagram', 'reel').map((a) => a.id) }, { intent: 'send-back', note: 'Please add #ad at the start.' }],
   },
   'b+/$brand+/posts.import.tsx': { loader: MANAGERS, action: MANAGERS },
   'b+/$brand+/attribution.tsx': {
@@ -49,7 +50,7 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     action: CREATOR_SUBMIT,
     scopes: { loader: 'view', action: 'submit_content' },
     params: postParams,
-    forms: () => [{ intent: 'submit', url: 'https://www.instagram.com/reel/GatesPost123/', postedOn: '2026-03-05', caption: '#ad Running with @acme' }],
+    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme' }],
   },
   'c+/$creator+/posts.$deliverable_.stats.tsx': {
     loader: CREATOR_A,

@@ -294,3 +294,17 @@ export async function idsOwnedBy(scope: SnapshotScope): Promise<Map<string, stri
 }
 
 export { ACCESS_MATRIX, ACTORS, type Actor }
+
+/** Post a form to a route's action as an actor, with the route's id params taken from `ids`. */
+export async function postAs(g: Gates, route: string, actor: Actor, form: FormSample, ids: Record<string, string>) {
+  const fn = (await loadRoute(route)).action!
+  const params = { ...g.params, ...Object.fromEntries(idParamsOf(route).filter((k) => k in ids).map((k) => [k, ids[k]!])) }
+  return invoke(fn, buildRequest(`/gates/${route}`, { body: { kind: 'urlencoded', pairs: formPairs(form) }, cookie: g.cookies[actor] }), params)
+}
+
+/** The matrix row's form with this intent (plus overrides). */
+export function matrixForm(g: Gates, route: string, intent: string, ids: Record<string, string>, overrides: FormSample = {}): FormSample {
+  const f = formsOf(ACCESS_MATRIX[route]!, ids, g.ctx).find((x) => x.intent === intent)
+  if (!f) throw new Error(`${route} has no matrix form with intent ${intent}`)
+  return { ...f, ...overrides }
+}
