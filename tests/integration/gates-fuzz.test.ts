@@ -28,7 +28,7 @@ import {
   type Gates,
 } from '#tests/gates/harness.ts'
 
-const RUNS = Number(process.env.GATES_RUNS ?? 14)
+const RUNS = Number(process.env.GATES_RUNS ?? 10)
 const SEED = Number(process.env.GATES_SEED ?? 20261201)
 
 const HOSTILE = [
