@@ -238,3 +238,24 @@ describe('field-level rules', () => {
     expect(inv).toBeDefined()
   })
 })
+
+describe('the gates themselves', () => {
+  it('every route with an id in its path (other than a token) has a params factory, so the IDOR gate probes it', () => {
+    const missing = modules.filter((m) => {
+      const r = ACCESS_MATRIX[m]!
+      const rules = [r.loader, r.action].filter(Boolean)
+      return idParamsOf(m).some((p) => p !== 'token') && rules.some((x) => x !== 'public') && !r.params
+    })
+    expect(missing, 'add `params` to these matrix rows').toEqual([])
+  })
+
+  it('the snapshot sees a write in any of the tenants\' tables (so "nothing written" can fail)', async () => {
+    const ids = await ACCESS_MATRIX['pay+/$brand+/invoices.$invoice.tsx']!.params!(g.ctx)
+    const before = await snapshot(g.scope)
+    await db().update(schema.invoices).set({ rejectReason: 'touched' }).where(eq(schema.invoices.id, ids.invoice!))
+    await db().insert(schema.auditEvents).values({ actorUserId: g.ctx.users.managerX!.id, brandId: g.ctx.brandX.id, action: 'gates.probe', entityType: 'probe', entityId: 'x' })
+    const [line] = await db().insert(schema.invoiceLines).values({ invoiceId: ids.invoice!, kind: 'usage', description: 'probe', amountMinor: 1 }).returning()
+    expect(changedTables(before, await snapshot(g.scope)).sort()).toEqual(['audit_events', 'invoice_lines', 'invoices'])
+    await db().delete(schema.invoiceLines).where(eq(schema.invoiceLines.id, line!.id))
+  })
+})
