@@ -6,6 +6,8 @@
  * and a 4xx writes nothing (snapshot of both tenants' rows). A route added later is fuzzed as soon as it
  * has a matrix row; `forms` in the row make the fuzzing reach deeper than validation.
  *
+ * Loaders get hostile query strings as well (never a 500).
+ *
  * Reproduce a failure with GATES_SEED=<seed printed by fast-check>; GATES_RUNS raises the runs per action.
  */
 import fc from 'fast-check'
@@ -154,6 +156,32 @@ describe('hostile input on every action is a 4xx with a message (never a 500) an
       )
       // The fuzzer must actually hit refusals (a generator that only makes valid input proves nothing).
       expect(refused).toBeGreaterThan(RUNS / 3)
+    })
+  }
+})
+
+const QUERY_KEYS = ['status', 'page', 'q', 'period', 'from', 'to', 'campaign', 'platform', 'tier', 'sort', 'dir', 'run', 'creator', 'offer', 'redirectTo', 'tab', 'v']
+const loaderModules = listRouteModules().filter((m) => {
+  const rule = ACCESS_MATRIX[m]?.loader
+  return Array.isArray(rule) && rule.length > 0
+})
+
+describe('hostile query strings on every loader never make a 500', () => {
+  for (const mod of loaderModules) {
+    const rules = ACCESS_MATRIX[mod]!
+    it(`${mod} loader`, async () => {
+      const fn = (await loadRoute(mod)).loader!
+      const ids = rules.params ? await rules.params(g.ctx) : {}
+      const params = { ...g.params, ...Object.fromEntries(idParamsOf(mod).filter((k) => k in ids).map((k) => [k, ids[k]!])) }
+      const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.oneof(fc.constantFrom(...HOSTILE.map((h) => h.slice(0, 2000))), fc.string({ maxLength: 20 }))), { minLength: 1, maxLength: 4 })
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...(rules.loader as readonly Actor[])), query, async (actor, pairs) => {
+          const qs = new URLSearchParams(pairs).toString()
+          const r = await invoke(fn, buildRequest(`/probe/${mod}?${qs}`, { cookie: g.cookies[actor] }), params)
+          expect(r.status, `${mod}?${qs.slice(0, 200)} as ${actor}`).toBeLessThan(500)
+        }),
+        { numRuns: Math.max(4, Math.round(RUNS / 2)), seed: SEED, endOnFailure: true },
+      )
     })
   }
 })
