@@ -239,6 +239,19 @@ describe('field-level rules', () => {
   })
 })
 
+describe('files of another creator of the same brand', () => {
+  it("are 404 for the creator and their agent, and visible to the brand's members", async () => {
+    const rules = ACCESS_MATRIX['files.$id.tsx']!
+    const theirs = await rules.params!(g.foreignCreator)
+    const fn = (await loadRoute('files.$id.tsx')).loader!
+    const got: Record<string, number> = {}
+    for (const actor of ['creatorA', 'agentOfA', 'managerX'] as const) {
+      got[actor] = (await invoke(fn, buildRequest(`/files/${theirs.id}`, { cookie: g.cookies[actor] }), { ...g.params, id: theirs.id! })).status
+    }
+    expect(got).toEqual({ creatorA: 404, agentOfA: 404, managerX: 200 })
+  })
+})
+
 describe('the gates themselves', () => {
   it('every route with an id in its path (other than a token) has a params factory, so the IDOR gate probes it', () => {
     const missing = modules.filter((m) => {
