@@ -6,11 +6,13 @@ import { config } from './config.server.ts'
 import { dbHandle, initDb } from './db.server.ts'
 import { startOutboxWorker } from './services/outbox/outbox-worker.server.ts'
 import { ping } from '#db/index.ts'
+import { installDriverFaultGuard } from '#db/driver-faults.ts'
 import { demoBannerText } from '#db/seed-data.ts'
 
 export async function boot(opts: { worker?: boolean } = {}) {
   const c = config() // throws ConfigError with every problem listed
   const handle = await initDb({ migrate: true })
+  if (handle.driver === 'postgres') installDriverFaultGuard()
   await ping(handle.db)
   if (opts.worker !== false) startOutboxWorker()
   return { driver: handle.driver, appUrl: c.appUrl, demo: c.GREENROOM_DEMO, env: c.NODE_ENV }

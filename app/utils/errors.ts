@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string[] | undefined>
 
 export class AppError extends Error {
   constructor(
-    public status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429,
+    public status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 507,
     message: string,
     public fieldErrors: FieldErrors = {},
   ) {

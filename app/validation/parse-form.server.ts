@@ -26,6 +26,19 @@ export async function parseForm<S extends z.ZodTypeAny>(
   return parseFormData(form, schema, opts)
 }
 
+/**
+ * A copy of the submitted form to look at before parsing (the intent, values to echo back) without
+ * consuming the body. An unreadable body (malformed multipart, wrong content type) is an empty form
+ * here: the real parse (parseForm) then refuses it with a 400 instead of the read throwing a 500.
+ */
+export async function peekForm(request: Request): Promise<FormData> {
+  try {
+    return await request.clone().formData()
+  } catch {
+    return new FormData()
+  }
+}
+
 export function parseFormData<S extends z.ZodTypeAny>(
   form: FormData,
   schema: S,

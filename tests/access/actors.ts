@@ -1,4 +1,6 @@
 /** The actors of the access matrix and common groups of them. */
+import type { CreatorScope } from '#app/auth/guards.server.ts'
+
 export const ACTORS = [
   'anonymous',
   'creatorA',
@@ -21,20 +23,37 @@ export interface MatrixContext {
   brandY: { id: string; slug: string }
   creatorA: { id: string }
   creatorB: { id: string }
-  users: Record<Actor, { id: string } | null>
+  users: Record<Actor, { id: string; email?: string } | null>
 }
+
+/** One form submission: field -> value (repeat a field with an array). */
+export type FormSample = Record<string, string | string[] | undefined>
 
 export interface RouteAccess {
   loader?: Rule
   action?: Rule
   /**
    * Route params beyond { brand: brandX.slug, creator: creatorA.id }: create the rows the route needs
-   * (belonging to brand X / creator A) and return their ids, e.g. { campaign: c.id }.
+   * (belonging to brand X / creator A) and return their ids, e.g. { campaign: c.id }. The IDOR gate
+   * calls it again with brand Y / creator B in the places of X / A to make rows that are not yours;
+   * extra keys (ids used only inside forms) are fine.
    */
   params?: (ctx: MatrixContext) => Promise<Record<string, string>>
+  /**
+   * Valid submissions of the action (one per intent), built from the ids `params` returned. The gates
+   * post them with foreign ids (must be 404, nothing written), fuzz around them, and post them as an
+   * allowed actor with your own ids (must not be 404, proving the ids were right). Without it the
+   * fuzzer still posts random fields and an `intent`.
+   */
+  forms?: (ids: Record<string, string>, ctx: MatrixContext) => FormSample[]
+  /**
+   * The grant scope an agent needs, per kind ('view' = any active grant). When given, the scope gate
+   * checks that an agent holding only that scope gets through and agents holding only another scope are
+   * refused with 403.
+   */
+  scopes?: { loader?: CreatorScope; action?: CreatorScope }
 }
 
 export const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous')
 export const BRAND_X_ANY = ['managerX', 'adminX', 'financeX', 'viewerX'] as const
 export const CREATOR_A = ['creatorA', 'agentOfA', 'agentOfANoScopes'] as const
-

@@ -2,7 +2,7 @@ import type { MatrixContext, RouteAccess } from './actors.ts'
 import { CREATOR_A } from './actors.ts'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { acceptedOffer, moneyCampaign } from '../factories-money.ts'
+import { acceptedOffer, moneyCampaign, taxFormFor } from '../factories-money.ts'
 
 const MANAGERS = ['managerX', 'adminX'] as const
 const FINANCE = ['financeX'] as const
@@ -34,22 +34,67 @@ async function invoiceParams(ctx: MatrixContext) {
     })
     .returning()
   const [run] = await db().insert(schema.paymentRuns).values({ brandId: ctx.brandX.id, reference: `RUN-${n}`, paidOn: '2026-04-01', method: 'ach' }).returning()
-  return { invoice: invoice!.id, run: run!.id }
+  return { invoice: invoice!.id, run: run!.id, campaign: campaign.id, offer: c.offer.id, deliverable: c.deliverables[0]!.id }
 }
+
+/** A tax form creator A submitted (waiting for finance). */
+async function taxFormParams(ctx: MatrixContext) {
+  const form = await taxFormFor({ creatorId: ctx.creatorA.id }, { legalName: 'Gates Legal Name', status: 'submitted' })
+  return { taxForm: form.id }
+}
+
+const payment = { paidOn: '2026-04-01', method: 'ach', reference: 'GATES-RUN-1' }
 
 /** Access rows for the payables routes (keyed by path under app/routes). */
 export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
   // Overrides the foundation row: the queue now has the bulk mark-paid action.
-  'pay+/$brand+/_index.tsx': { loader: FINANCE, action: FINANCE },
-  'pay+/$brand+/invoices.$invoice.tsx': { loader: FINANCE, action: FINANCE, params: invoiceParams },
+  'pay+/$brand+/_index.tsx': { loader: FINANCE, action: FINANCE, params: invoiceParams, forms: (ids) => [{ intent: 'pay-run', invoiceIds: [ids.invoice!], ...payment }] },
+  'pay+/$brand+/invoices.$invoice.tsx': {
+    loader: FINANCE,
+    action: FINANCE,
+    params: invoiceParams,
+    forms: () => [{ intent: 'mark-paid', ...payment }, { intent: 'approve-exception', note: 'Checked by phone' }, { intent: 'send-back', note: 'Wrong amount' }],
+  },
   'pay+/$brand+/runs.$run[.]csv.tsx': { loader: FINANCE, params: invoiceParams },
-  'pay+/$brand+/tax-forms.tsx': { loader: FINANCE, action: FINANCE },
+  'pay+/$brand+/tax-forms.tsx': {
+    loader: FINANCE,
+    action: FINANCE,
+    params: taxFormParams,
+    forms: (ids) => [{ intent: 'verify', formId: ids.taxForm! }, { intent: 'reject', formId: ids.taxForm! }],
+  },
   'pay+/$brand+/year-end.tsx': { loader: FINANCE },
   'b+/$brand+/invoices._index.tsx': { loader: MANAGERS },
-  'b+/$brand+/invoices.$invoice.tsx': { loader: MANAGERS, action: MANAGERS, params: invoiceParams },
-  'b+/$brand+/budget.tsx': { loader: REPORT_VIEWERS, action: MANAGERS },
-  'c+/$creator+/invoices._index.tsx': { loader: CREATOR_A },
-  'c+/$creator+/invoices.new.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE },
-  'c+/$creator+/invoices.tax-form.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE },
-  'c+/$creator+/invoices.$invoice.tsx': { loader: CREATOR_A, params: invoiceParams },
+  'b+/$brand+/invoices.$invoice.tsx': {
+    loader: MANAGERS,
+    action: MANAGERS,
+    params: invoiceParams,
+    forms: () => [{ intent: 'approve' }, { intent: 'reject', reason: 'Wrong amount' }],
+  },
+  'b+/$brand+/budget.tsx': {
+    loader: REPORT_VIEWERS,
+    action: MANAGERS,
+    params: invoiceParams,
+    forms: (ids) => [{ intent: 'add-cost', campaignId: ids.campaign!, offerId: ids.offer!, kind: 'gifting', amount: '120', shipping: '15', note: 'Shoes' }],
+  },
+  'c+/$creator+/invoices._index.tsx': { loader: CREATOR_A, scopes: { loader: 'view' } },
+  'c+/$creator+/invoices.new.tsx': {
+    loader: CREATOR_INVOICE,
+    action: CREATOR_INVOICE,
+    scopes: { loader: 'invoice', action: 'invoice' },
+    params: invoiceParams,
+    forms: (ids) => [
+      {
+        intent: 'submit-invoice',
+        offerId: ids.offer!,
+        idempotencyKey: `gates-${ids.offer}-key`,
+        number: `G-${ids.offer!.slice(0, 6)}`,
+        issueDate: '2026-03-20',
+        payeeName: 'Gates Legal Name',
+        line: [ids.deliverable!],
+        lineAmount: ['1000'],
+      },
+    ],
+  },
+  'c+/$creator+/invoices.tax-form.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE, scopes: { loader: 'invoice', action: 'invoice' } },
+  'c+/$creator+/invoices.$invoice.tsx': { loader: CREATOR_A, scopes: { loader: 'view' }, params: invoiceParams },
 }

@@ -1,10 +1,18 @@
 import type { MatrixContext, RouteAccess } from './actors.ts'
 import { CREATOR_A } from './actors.ts'
+import { postAttestations } from '#app/services/posts/post-checks.server.ts'
 import { createCampaign, createCollaboration, insertPost } from '../factories-posts.ts'
 
 const MANAGERS = ['managerX', 'adminX'] as const
 const REPORT_VIEWERS = ['managerX', 'adminX', 'financeX', 'viewerX'] as const
 const CREATOR_SUBMIT = ['creatorA', 'agentOfA'] as const
+
+/** An accepted offer of creator A at brand X (for links and promo codes). */
+async function offerParams(ctx: MatrixContext) {
+  const campaign = await createCampaign(ctx.brandX.id)
+  const c = await createCollaboration({ brandId: ctx.brandX.id, campaignId: campaign.id, creatorId: ctx.creatorA.id })
+  return { offer: c.offer.id }
+}
 
 /** An approved deliverable of creator A at brand X, and its live post. */
 async function postParams(ctx: MatrixContext) {
@@ -18,12 +26,37 @@ async function postParams(ctx: MatrixContext) {
 export const POSTS_ACCESS: Record<string, RouteAccess> = {
   'r.$code.tsx': { loader: 'public' },
   'b+/$brand+/posts._index.tsx': { loader: MANAGERS },
-  'b+/$brand+/posts.$post.tsx': { loader: MANAGERS, action: MANAGERS, params: postParams },
+  'b+/$brand+/posts.$post.tsx': {
+    loader: MANAGERS,
+    action: MANAGERS,
+    params: postParams,
+    forms: () => [{ intent: 'verify', attestations: postAttestations('instagram', 'reel').map((a) => a.id) }, { intent: 'send-back', note: 'Please add #ad at the start.' }],
+  },
   'b+/$brand+/posts.import.tsx': { loader: MANAGERS, action: MANAGERS },
-  'b+/$brand+/attribution.tsx': { loader: MANAGERS, action: MANAGERS },
+  'b+/$brand+/attribution.tsx': {
+    loader: MANAGERS,
+    action: MANAGERS,
+    params: offerParams,
+    forms: (ids) => [
+      { intent: 'link', offerId: ids.offer!, destinationUrl: 'https://acme.test/shoes' },
+      { intent: 'code', offerId: ids.offer!, code: `GATES${ids.offer!.slice(0, 4).toUpperCase()}` },
+    ],
+  },
   'b+/$brand+/reports._index.tsx': { loader: REPORT_VIEWERS },
   'b+/$brand+/reports.export[.]csv.tsx': { loader: REPORT_VIEWERS },
-  'c+/$creator+/posts._index.tsx': { loader: CREATOR_A },
-  'c+/$creator+/posts.$deliverable.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, params: postParams },
-  'c+/$creator+/posts.$deliverable_.stats.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, params: postParams },
+  'c+/$creator+/posts._index.tsx': { loader: CREATOR_A, scopes: { loader: 'view' } },
+  'c+/$creator+/posts.$deliverable.tsx': {
+    loader: CREATOR_A,
+    action: CREATOR_SUBMIT,
+    scopes: { loader: 'view', action: 'submit_content' },
+    params: postParams,
+    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme' }],
+  },
+  'c+/$creator+/posts.$deliverable_.stats.tsx': {
+    loader: CREATOR_A,
+    action: CREATOR_SUBMIT,
+    scopes: { loader: 'view', action: 'submit_content' },
+    params: postParams,
+    forms: () => [{ intent: 'stats', capturedOn: '2026-03-12', views: '12000', likes: '800' }],
+  },
 }

@@ -28,6 +28,9 @@ export async function openLatestMail(page: Page, to: string, subject: RegExp) {
     )
     .toBeGreaterThan(0)
   await page.locator('.list-row', { hasText: to }).filter({ hasText: subject }).first().getByRole('link').click()
+  // Wait for the email itself: reading links before the navigation lands reads the list page's links.
+  await page.waitForURL(/\/dev\/mail\/[^/]+$/)
+  await expect(page.getByRole('heading', { name: 'Links in this email' })).toBeVisible()
   return page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
 }
 

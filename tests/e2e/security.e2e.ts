@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { login } from './helpers.ts'
 
 test('every page gets a fresh CSP nonce and the security headers', async ({ request }) => {
   const a = await request.get('/login')
@@ -49,4 +54,103 @@ test('404 and 403 pages say what to do', async ({ page }) => {
   const res = await page.goto('/this/does/not/exist')
   expect(res?.status()).toBe(404)
   await expect(page.getByRole('link', { name: 'Go to my home page' })).toBeVisible()
+})
+
+test('a POST without an Origin or Referer, or with Origin null, is refused', async ({ playwright, baseURL }) => {
+  // A bare API context sends no Origin by itself.
+  const ctx = await playwright.request.newContext({ baseURL })
+  const bare = await ctx.post('/login', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'email=a%40b.co&password=x', maxRedirects: 0 })
+  expect(bare.status()).toBe(403)
+  const nullOrigin = await ctx.post('/login', { headers: { Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'email=a%40b.co&password=x', maxRedirects: 0 })
+  expect(nullOrigin.status()).toBe(403)
+  const lookalike = await ctx.post('/login', {
+    headers: { Origin: `${baseURL}.evil.example`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    data: 'email=a%40b.co&password=x',
+    maxRedirects: 0,
+  })
+  expect(lookalike.status()).toBe(403)
+  await ctx.dispose()
+})
+
+test('error pages and files get the same headers, with their own nonce', async ({ request }) => {
+  const missing = await request.get('/this/does/not/exist')
+  const page = await request.get('/login')
+  const nonce = (r: typeof page) => /'nonce-([^']+)'/.exec(r.headers()['content-security-policy'] ?? '')?.[1]
+  expect(missing.status()).toBe(404)
+  expect(nonce(missing)).toBeTruthy()
+  expect(nonce(missing)).not.toEqual(nonce(page))
+  expect(missing.headers()['x-content-type-options']).toBe('nosniff')
+  expect(missing.headers()['x-frame-options']).toBe('DENY')
+  const file = await request.get('/files/nothing-here')
+  expect(file.headers()['content-security-policy']).toContain("object-src 'none'")
+})
+
+test('stored text is escaped where it is shown (no HTML injection)', async ({ page }) => {
+  const hostile = `<img src=x onerror="window.__xss=1">Gates "quoted" & <script>window.__xss=2</script>`
+  const dialogs: string[] = []
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  await login(page, 'marco@acme.test')
+  await page.goto('/b/acme-running/campaigns/new')
+  await page.getByLabel('Name').fill(hostile.slice(0, 120))
+  await page.getByLabel('Budget').fill('1000')
+  await page.getByRole('button', { name: /create/i }).click()
+  await page.waitForURL(/\/campaigns\/[^/]+\/brief/)
+  // The text shows as text...
+  await expect(page.getByText('Gates "quoted" &', { exact: false }).first()).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+  expect(await page.locator('img[src="x"]').count()).toBe(0)
+  // ...and the HTML the server sent has it escaped, on the campaign page and in the list.
+  const briefHtml = await (await page.request.get(page.url())).text()
+  expect(briefHtml).not.toContain('<img src=x onerror')
+  expect(briefHtml).toContain('&lt;img src=x onerror')
+  const list = await (await page.request.get('/b/acme-running/campaigns')).text()
+  expect(list).not.toContain('<img src=x onerror')
+  expect(dialogs).toEqual([])
+})
+
+test('production mode sends HSTS and hides the development mail viewer', async () => {
+  test.setTimeout(120_000)
+  const port = 3400 + (Number(process.env.E2E_PORT ?? 3123) % 500)
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gates-prod-'))
+  const server = spawn('node', ['build/server.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      GREENROOM_DEMO: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_URL: `https://127.0.0.1:${port}`,
+      SESSION_SECRET: 'gates-production-secret-0123456789abcdef',
+      OUTBOX_WORKER: '0',
+      MAIL_DIR: path.join(dir, 'mail'),
+      UPLOAD_DIR: path.join(dir, 'uploads'),
+      ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: path.join(dir, 'db') }),
+    },
+    stdio: 'ignore',
+  })
+  try {
+    const base = `http://127.0.0.1:${port}`
+    await expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, { timeout: 90_000, intervals: [500] }).toBe(200)
+    const res = await fetch(`${base}/login`)
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/)
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    // The dev mail viewer does not exist in production.
+    expect((await fetch(`${base}/dev/mail`)).status).toBe(404)
+    // A failed sign-in starts no session.
+    const flash = await fetch(`${base}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=nobody%40example.test&password=not-the-password',
+    })
+    expect(flash.status).toBe(400)
+    expect(flash.headers.get('set-cookie') ?? '').not.toContain('gr_session=')
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

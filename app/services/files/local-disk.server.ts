@@ -29,6 +29,16 @@ export function resolveLocalPath(storageKey: string): string {
   return full
 }
 
+/** A full (or quota-capped) disk is an expected failure with a sentence, not a 500. Others pass through. */
+export function storageFailure(e: unknown, field = 'file'): unknown {
+  const code = (e as { code?: string } | null)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
+    const msg = 'The server has run out of storage space, so the file was not saved. Please try again later; we have been told.'
+    return new AppError(507, msg, { [field]: [msg] })
+  }
+  return e
+}
+
 export async function storeLocal(
   input: Readable | ReadableStream<Uint8Array>,
   opts: { purpose: UploadPurpose; maxBytes: number; field?: string },
@@ -86,7 +96,7 @@ export async function storeLocal(
   } catch (e) {
     await rm(tmp, { force: true })
     source.destroy()
-    throw e
+    throw storageFailure(e, field)
   }
 }
 

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { newId } from '#db/ids.ts'
 import { config } from '#app/config.server.ts'
 import { AppError, InvalidInputError } from '#app/utils/errors.ts'
+import { storageFailure } from '#app/services/files/local-disk.server.ts'
 
 export const TAX_FORM_MAX_BYTES = 10 * 1024 * 1024
 
@@ -48,7 +49,7 @@ export async function saveTaxFormFile(file: File): Promise<{ storageKey: string;
     )
   } catch (e) {
     await rm(target, { force: true })
-    throw e
+    throw storageFailure(e)
   }
   return { storageKey, mimeType, sizeBytes: written, originalName: file.name.slice(0, 200) || 'tax-form' }
 }

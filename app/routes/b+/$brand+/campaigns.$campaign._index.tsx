@@ -11,7 +11,7 @@ import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-st
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
 import { updateCampaign } from '#app/services/campaigns/update-campaign.server.ts'
 import { campaignSchema, campaignStatusSchema } from '#app/validation/campaigns.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -39,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
 // Managers and admins: edit the details, or move the status along.
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.edit')
-  const raw = await args.request.clone().formData()
+  const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
     const intent = raw.get('intent')
     const base = `/b/${actor.brand.slug}/campaigns/${args.params.campaign}`

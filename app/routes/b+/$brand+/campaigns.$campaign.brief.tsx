@@ -11,7 +11,7 @@ import { publishBrief } from '#app/services/briefs/publish-brief.server.ts'
 import { saveBriefDraft } from '#app/services/briefs/save-brief-draft.server.ts'
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
 import { briefSchema } from '#app/validation/campaigns.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -42,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 // Managers and admins: save the draft, or publish it as the next version.
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.edit')
-  const raw = await args.request.clone().formData()
+  const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
     const { intent, baseVersion, ...content } = await parseForm(args.request, briefSchema)
     const here = `/b/${actor.brand.slug}/campaigns/${args.params.campaign}/brief`

@@ -38,7 +38,7 @@ import { getFeeGuidance } from '#app/services/roster/get-fee-guidance.server.ts'
 import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
 import { parseFeeGuidanceQuery } from '#app/validation/roster.ts'
 import { brandOfferActionSchema, DELIVERABLE_SLOTS, offerSchema } from '#app/validation/campaigns.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -105,7 +105,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'offer.send')
   const campaignId = args.params.campaign!
   const here = `/b/${actor.brand.slug}/campaigns/${campaignId}/offers`
-  const raw = await args.request.clone().formData()
+  const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
     if (raw.get('intent') === 'send') {
       const input = await parseForm(args.request, offerSchema, {

@@ -5,7 +5,7 @@ import { CampaignForm } from '#app/components/campaigns/campaign-form.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { createCampaign } from '#app/services/campaigns/create-campaign.server.ts'
 import { campaignSchema } from '#app/validation/campaigns.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.edit')
-  const raw = await args.request.clone().formData()
+  const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
     const input = await parseForm(args.request, campaignSchema, { arrayFields: ['platforms'] })
     const c = await createCampaign(actor, input)

@@ -8,7 +8,7 @@ import { addSocialAccount } from '#app/services/roster/add-social-account.server
 import { getRosterCreatorAccounts } from '#app/services/roster/get-roster-creator-accounts.server.ts'
 import { setRepresentedBy } from '#app/services/roster/set-represented-by.server.ts'
 import { representedBySchema, socialAccountSchema } from '#app/validation/campaigns.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const creatorId = args.params.creator!
   const here = `/b/${actor.brand.slug}/roster/${creatorId}/accounts`
   return handleAction(async () => {
-    const intent = (await args.request.clone().formData()).get('intent')
+    const intent = (await peekForm(args.request)).get('intent')
     if (intent === 'represented-by') {
       const input = await parseForm(args.request, representedBySchema)
       await setRepresentedBy(actor, creatorId, input.representedBy)
