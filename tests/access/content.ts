@@ -1,5 +1,6 @@
 import type { MatrixContext, RouteAccess } from './actors.ts'
 import { CREATOR_A } from './actors.ts'
+import { attestationsFor } from '#app/domain/disclosure/requirements.ts'
 import { insertDraft, insertStoredFile } from '../factories-content.ts'
 import { createCampaign, createCollaboration } from '../factories-posts.ts'
 
@@ -33,8 +34,30 @@ export const CONTENT_ACCESS: Record<string, RouteAccess> = {
   'files.$id.tsx': { loader: FILE_VIEWERS, params: fileParams },
   // Public endpoint: 404 without UPLOADTHING_TOKEN; with it, the upload middleware runs requireCreatorActor and callbacks are signed.
   'api.uploadthing.tsx': { loader: 'public', action: 'public' },
-  'c+/$creator+/deliverables.$deliverable.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, params: deliverableParams },
-  'c+/$creator+/deliverables.$deliverable_.upload.tsx': { action: CREATOR_SUBMIT, params: deliverableParams },
+  // The action takes multipart only (a urlencoded sample is a 415 with a sentence, never a write).
+  'c+/$creator+/deliverables.$deliverable.tsx': {
+    loader: CREATOR_A,
+    action: CREATOR_SUBMIT,
+    params: deliverableParams,
+    scopes: { loader: 'view', action: 'submit_content' },
+    forms: () => [{ caption: '#ad Running with @acme' }],
+  },
+  'c+/$creator+/deliverables.$deliverable_.upload.tsx': {
+    action: CREATOR_SUBMIT,
+    params: deliverableParams,
+    scopes: { action: 'submit_content' },
+    forms: () => [{ caption: '#ad Running with @acme' }],
+  },
   'b+/$brand+/review._index.tsx': { loader: REVIEWERS },
-  'b+/$brand+/review.$draft.tsx': { loader: REVIEWERS, action: REVIEWERS, params: draftParams },
+  'b+/$brand+/review.$draft.tsx': {
+    loader: REVIEWERS,
+    action: REVIEWERS,
+    params: draftParams,
+    forms: () => [
+      { intent: 'comment', body: 'Looks great so far.', visibility: 'creator' },
+      { intent: 'request-changes', comment: 'Please put #ad in the first line.', internalNote: '' },
+      // The matrix draft is an Instagram reel: its reviewer ticks.
+      { intent: 'approve', attestations: attestationsFor('instagram', 'reel').map((a) => a.id), comment: '' },
+    ],
+  },
 }

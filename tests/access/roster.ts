@@ -11,6 +11,11 @@ export const ROSTER_ACCESS: Record<string, RouteAccess> = {
     forms: () => [{ intent: 'invite-creator', email: `new-${Math.random().toString(36).slice(2)}@example.test`, name: 'New Creator' }],
   },
   // Creator A is on brand X's roster (the matrix context); another brand's member gets a 404.
-  'b+/$brand+/roster_.$creator.tsx': { loader: VIEW, action: MANAGE },
+  'b+/$brand+/roster_.$creator.tsx': {
+    loader: VIEW,
+    action: MANAGE,
+    params: async (ctx) => ({ creator: ctx.creatorA.id }),
+    forms: () => [{ intent: 'add-note', body: 'Great to work with.' }, { intent: 'set-status', status: 'active' }, { intent: 'set-tags', tags: 'running, trail' }],
+  },
   'b+/$brand+/roster_.import.tsx': { loader: MANAGE, action: MANAGE },
 }

@@ -3,7 +3,7 @@
  * made through its real route writes exactly one audit event for the entity, with the actor, the
  * creator acted for (creator-side actions, also when an agent acts), the IP and the user agent.
  * Table-driven on top of the access matrix's params and forms: a new transition is one row
- * (content drafts: add rows for submit / approve / request changes when those routes land).
+ * (draft submission is multipart and its single audit event is checked in content-review.test.ts).
  */
 import { and, desc, eq, gt, ne } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -34,6 +34,7 @@ interface Transition {
 
 const OFFER = 'c+/$creator+/offers.$offer.tsx'
 const BRAND_OFFERS = 'b+/$brand+/campaigns.$campaign.offers.tsx'
+const REVIEW = 'b+/$brand+/review.$draft.tsx'
 const invoiceStatus = (status: string, extra: Partial<typeof schema.invoices.$inferInsert> = {}) => async (ids: Ids) => {
   await db().update(schema.invoices).set({ status, ...extra }).where(eq(schema.invoices.id, ids.invoice!))
 }
@@ -121,6 +122,9 @@ const TRANSITIONS: Transition[] = [
   { name: 'invoice approved → sent back by finance', route: 'pay+/$brand+/invoices.$invoice.tsx', actor: 'financeX', intent: 'send-back', entityType: 'invoice', entityId: (i) => i.invoice!, actingFor: false },
   { name: 'invoice approved → paid', route: 'pay+/$brand+/invoices.$invoice.tsx', actor: 'financeX', intent: 'mark-paid', entityType: 'invoice', entityId: (i) => i.invoice!, actingFor: false },
   { name: 'invoice approved → paid in a payment run', route: 'pay+/$brand+/_index.tsx', actor: 'financeX', intent: 'pay-run', entityType: 'invoice', entityId: (i) => i.invoice!, actingFor: false },
+  // Drafts (the review decisions; a submission is multipart, see content-review.test.ts)
+  { name: 'draft submitted → changes requested', route: REVIEW, actor: 'managerX', intent: 'request-changes', entityType: 'draft_version', entityId: (i) => i.draft!, actingFor: false },
+  { name: 'draft submitted → approved', route: REVIEW, actor: 'adminX', intent: 'approve', entityType: 'draft_version', entityId: (i) => i.draft!, actingFor: false },
   // Tax forms and campaigns
   { name: 'tax form submitted → verified', route: 'pay+/$brand+/tax-forms.tsx', actor: 'financeX', intent: 'verify', entityType: 'tax_form', entityId: (i) => i.taxForm!, actingFor: false },
   { name: 'tax form submitted → rejected', route: 'pay+/$brand+/tax-forms.tsx', actor: 'financeX', intent: 'reject', entityType: 'tax_form', entityId: (i) => i.taxForm!, actingFor: false },
