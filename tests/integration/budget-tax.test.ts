@@ -14,6 +14,8 @@ import { verifyTaxForm } from '#app/services/tax/verify-tax-form.server.ts'
 import { listBrandTaxForms } from '#app/services/tax/list-brand-tax-forms.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { acceptedOffer, key, moneyWorld } from '#tests/factories-money.ts'
+import { addMember, call, cookieFor, createAgency } from '#tests/factories.ts'
+import * as filesRoute from '#app/routes/files.$id.tsx'
 
 async function rejects(p: Promise<unknown>, status: number) {
   const e = await p.then(() => null, (err: unknown) => err)
@@ -108,6 +110,26 @@ describe('tax forms', () => {
     await rejects(verifyTaxForm(w.financeActor, { formId: form.id, decision: 'verify' }), 409)
     const actions = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, form.id)).orderBy(asc(schema.auditEvents.id))
     expect(actions.map((a) => a.action)).toEqual(['tax_form.submitted', 'tax_form.verified'])
+  })
+
+  it('the form file is served only to its owner and finance: never to managers, admins, viewers or other brands', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const form = await submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: w.creator.name, entityType: 'individual', file: pdf() })
+    const admin = await addMember(w.brand.id, 'admin')
+    const viewer = await addMember(w.brand.id, 'viewer')
+    const withInvoice = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['invoice'] }] })
+    const withoutInvoice = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['submit_content', 'see_payments'] }] })
+    const stranger = await moneyWorld()
+    const open = async (user: { id: string }) =>
+      (await call(async () => filesRoute.loader({ request: new Request(`http://greenroom.test/files/${form.fileId}`, { headers: { cookie: (await cookieFor(user))! } }), params: { id: form.fileId }, context: {} }))).status
+    expect(await open(w.creatorUser)).toBe(200)
+    expect(await open(w.finance)).toBe(200)
+    expect(await open(withInvoice.agent)).toBe(200)
+    expect(await open(w.manager)).toBe(404)
+    expect(await open(admin)).toBe(404)
+    expect(await open(viewer)).toBe(404)
+    expect(await open(withoutInvoice.agent)).toBe(404)
+    expect(await open(stranger.finance)).toBe(404)
   })
 
   it('refuses files that are not a PDF or image, whatever their name says', async () => {

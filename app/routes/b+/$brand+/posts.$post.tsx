@@ -140,7 +140,19 @@ export default function VerifyPost() {
                         <td>
                           <DateTime value={s.capturedAt} dateOnly />
                         </td>
-                        <td>{s.source === 'creator' ? (s.evidenceFileId ? 'Creator (screenshot)' : 'Creator') : s.source.toUpperCase()}</td>
+                        <td>
+                          {s.source === 'creator' ? 'Creator' : s.source.toUpperCase()}
+                          {s.evidenceFileId ? (
+                            <>
+                              {' · '}
+                              <a href={`/files/${s.evidenceFileId}`} target="_blank" rel="noreferrer">
+                                screenshot
+                              </a>
+                            </>
+                          ) : s.source === 'creator' ? (
+                            <span className="muted small"> · no screenshot</span>
+                          ) : null}
+                        </td>
                         <td className="num">{fmt(s.impressions)}</td>
                         <td className="num">{fmt(s.reach)}</td>
                         <td className="num">{fmt(s.views)}</td>
