@@ -1,22 +1,12 @@
 import { Link } from '@remix-run/react'
 import { Chip, EmptyState, LinkButton, Money, RelativeDue } from '#app/components/ui.tsx'
 import type { Tone } from '#app/components/format.ts'
+import type { CreatorTodo } from '#app/services/creators/get-creator-todos.server.ts'
 
-/** The shape of a to-do item as the creator and agent home pages render it (from getCreatorTodos). */
-export interface TodoItem {
-  kind: string
-  id: string
-  date: string | null
-  title: string
-  detail: string
-  href: string
-  action: string
-  creatorName?: string
-  feeMinor?: number
-  currency?: string
-}
+/** A to-do item as getCreatorTodos returns it (the loaders pass it through unchanged). */
+export type TodoItem = Pick<CreatorTodo, 'kind' | 'id' | 'date' | 'title' | 'detail' | 'href' | 'action' | 'creatorName' | 'feeMinor' | 'currency'>
 
-const KIND: Record<string, { label: string; tone: Tone }> = {
+const KIND: Record<CreatorTodo['kind'], { label: string; tone: Tone }> = {
   offer: { label: 'Offer', tone: 'info' },
   brief_reack: { label: 'Brief updated', tone: 'warning' },
   draft_due: { label: 'Draft', tone: 'info' },
@@ -41,7 +31,7 @@ export function TodoList({ todos, emptyText = "We'll email you when a brand send
 }
 
 function TodoRow({ todo }: { todo: TodoItem }) {
-  const kind = KIND[todo.kind] ?? { label: todo.kind, tone: 'neutral' as Tone }
+  const kind = KIND[todo.kind]
   return (
     <li className="list-row todo-row" data-todo={todo.kind}>
       <div className="stack-sm">

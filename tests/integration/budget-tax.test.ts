@@ -4,7 +4,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { addCostEntry } from '#app/services/budget/add-cost-entry.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
-import { splitCommission } from '#app/services/budget/split-commission.ts'
+import { splitByBasisPoints } from '#app/domain/money.ts'
 import { submitInvoice } from '#app/services/invoices/submit-invoice.server.ts'
 import { decideInvoice } from '#app/services/invoices/decide-invoice.server.ts'
 import { markInvoicePaid } from '#app/services/invoices/mark-invoice-paid.server.ts'
@@ -24,18 +24,19 @@ async function rejects(p: Promise<unknown>, status: number) {
 }
 
 describe('commission split', () => {
+  // The agency's commission is splitByBasisPoints(total, bps).part; the creator gets .rest.
   it('commission + creator share always equals the total (half-up on the commission)', () => {
-    expect(splitCommission(100_000, 1500)).toEqual({ commissionMinor: 15_000, creatorMinor: 85_000 })
-    expect(splitCommission(333, 1500)).toEqual({ commissionMinor: 50, creatorMinor: 283 }) // 49.95 -> 50
-    expect(splitCommission(1, 5000)).toEqual({ commissionMinor: 1, creatorMinor: 0 }) // 0.5 -> 1
+    expect(splitByBasisPoints(100_000, 1500)).toEqual({ part: 15_000, rest: 85_000 })
+    expect(splitByBasisPoints(333, 1500)).toEqual({ part: 50, rest: 283 }) // 49.95 -> 50
+    expect(splitByBasisPoints(1, 5000)).toEqual({ part: 1, rest: 0 }) // 0.5 -> 1
     for (let t = 0; t < 5000; t += 37) {
       for (const bp of [0, 1, 999, 1500, 2000, 3333, 10_000]) {
-        const s = splitCommission(t, bp)
-        expect(s.commissionMinor + s.creatorMinor).toBe(t)
-        expect(Number.isInteger(s.commissionMinor)).toBe(true)
+        const s = splitByBasisPoints(t, bp)
+        expect(s.part + s.rest).toBe(t)
+        expect(Number.isInteger(s.part)).toBe(true)
       }
     }
-    expect(() => splitCommission(10.5, 1500)).toThrow()
+    expect(() => splitByBasisPoints(10.5, 1500)).toThrow()
   })
 })
 

@@ -32,13 +32,9 @@ export async function getFileForViewer(userId: string, fileId: string): Promise<
   if (file.creatorId) {
     const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
     if (c?.userId === userId) return file
-    const grants = await db()
-      .select({ scopes: schema.agentGrants.scopes })
-      .from(schema.agentGrants)
-      .innerJoin(schema.agencyMembers, eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId))
-      .where(and(eq(schema.agentGrants.creatorId, file.creatorId), isNull(schema.agentGrants.revokedAt), eq(schema.agencyMembers.userId, userId)))
+    const grants = await agentScopes(userId, file.creatorId)
     const needs = file.purpose === 'draft' ? 'submit_content' : null
-    if (grants.some((g) => !needs || (g.scopes as string[]).includes(needs))) return file
+    if (grants.some((scopes) => !needs || scopes.includes(needs))) return file
   }
   throw new NotFoundError('That file')
 }
@@ -61,12 +57,7 @@ async function taxFormViewable(userId: string, file: ViewableFile): Promise<bool
   } else if (file.creatorId) {
     const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
     if (c?.userId === userId) return true
-    const grants = await db()
-      .select({ scopes: schema.agentGrants.scopes })
-      .from(schema.agentGrants)
-      .innerJoin(schema.agencyMembers, eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId))
-      .where(and(eq(schema.agentGrants.creatorId, file.creatorId), isNull(schema.agentGrants.revokedAt), eq(schema.agencyMembers.userId, userId)))
-    if (grants.some((g) => (g.scopes as string[]).includes('invoice'))) return true
+    if ((await agentScopes(userId, file.creatorId)).some((scopes) => scopes.includes('invoice'))) return true
   }
   const memberships = await db().select({ brandId: schema.brandMembers.brandId, role: schema.brandMembers.role }).from(schema.brandMembers).where(eq(schema.brandMembers.userId, userId))
   for (const m of memberships) {
@@ -75,4 +66,14 @@ async function taxFormViewable(userId: string, file: ViewableFile): Promise<bool
     if (file.agencyId ? scope.agencyIds.includes(file.agencyId) : file.creatorId && scope.creatorIds.includes(file.creatorId)) return true
   }
   return false
+}
+
+/** The scopes of each active grant from this creator to an agency the user belongs to. */
+async function agentScopes(userId: string, creatorId: string): Promise<string[][]> {
+  const grants = await db()
+    .select({ scopes: schema.agentGrants.scopes })
+    .from(schema.agentGrants)
+    .innerJoin(schema.agencyMembers, eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId))
+    .where(and(eq(schema.agentGrants.creatorId, creatorId), isNull(schema.agentGrants.revokedAt), eq(schema.agencyMembers.userId, userId)))
+  return grants.map((g) => g.scopes as string[])
 }

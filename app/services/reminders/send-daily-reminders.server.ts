@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { createElement } from 'react'
 import { schema, type Db } from '#db/index.ts'
 import { config } from '#app/config.server.ts'
-import { businessDaysBefore, isoDayPlus } from '#app/domain/business-days.ts'
+import { addBusinessDays, toIsoDay } from '#app/domain/dates.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { DailyReminderEmail, type ReminderLine } from '#emails/daily-reminder.tsx'
@@ -24,8 +24,8 @@ interface Row {
  * may call this as often as it likes. Two set-based queries over all brands.
  */
 export async function sendDailyReminders(database: Db, now = new Date()): Promise<{ queued: number }> {
-  const today = isoDayPlus(now, 0)
-  const cutoff = businessDaysBefore(now, 2)
+  const today = toIsoDay(now)
+  const cutoff = addBusinessDays(now, -2)
   const week = new Date(now.getTime() - 7 * 86_400_000)
   const d = schema.deliverables
   const creatorRows = rowsOf<Row>(

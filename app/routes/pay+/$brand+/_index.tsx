@@ -14,7 +14,7 @@ import { paymentRunSchema } from '#app/validation/money.ts'
 export const meta: MetaFunction = () => [{ title: 'Payables · Greenroom' }]
 
 const AGING_LABEL: Record<string, string> = {
-  not_due: 'Not due yet',
+  current: 'Not due yet',
   '1-30': '1–30 days late',
   '31-60': '31–60 days late',
   '61-90': '61–90 days late',
@@ -107,7 +107,7 @@ export default function PayablesQueue() {
                           <td>
                             {r.dueDate ?? <span className="muted">—</span>}
                             <div>
-                              <Chip tone={r.aging === 'not_due' || r.aging === 'no_due_date' ? 'neutral' : 'danger'}>{AGING_LABEL[r.aging]}</Chip>
+                              <Chip tone={r.aging === 'current' || r.aging === 'no_due_date' ? 'neutral' : 'danger'}>{AGING_LABEL[r.aging]}</Chip>
                             </div>
                           </td>
                           <td>
