@@ -48,6 +48,7 @@ export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
   'b+/$brand+/invoices._index.tsx': { loader: MANAGERS },
   'b+/$brand+/invoices.$invoice.tsx': { loader: MANAGERS, action: MANAGERS, params: invoiceParams },
   'b+/$brand+/budget.tsx': { loader: REPORT_VIEWERS, action: MANAGERS },
+  'b+/$brand+/settings.tsx': { loader: ['adminX'], action: ['adminX'] },
   'c+/$creator+/invoices._index.tsx': { loader: CREATOR_A },
   'c+/$creator+/invoices.new.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE },
   'c+/$creator+/invoices.tax-form.tsx': { loader: CREATOR_INVOICE, action: CREATOR_INVOICE },

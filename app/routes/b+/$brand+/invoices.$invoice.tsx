@@ -4,6 +4,7 @@ import { Button, Card, FormError, PageHeader, StatusChip, TextareaField } from '
 import { InvoiceReview } from '#app/components/invoice-review.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { moneyWords } from '#app/domain/offer-terms.ts'
+import { approvalLimitProblem, invoiceControls } from '#app/domain/brand-settings.ts'
 import { decideInvoice } from '#app/services/invoices/decide-invoice.server.ts'
 import { getBrandInvoice } from '#app/services/invoices/get-invoice.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -17,7 +18,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Invoic
 // Managers and admins of the brand.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'invoice.approve')
-  return handleLoader(() => getBrandInvoice(actor, args.params.invoice ?? ''))
+  return handleLoader(async () => {
+    const data = await getBrandInvoice(actor, args.params.invoice ?? '')
+    // Said before the click: above the brand's approval limit only an admin may approve.
+    const approvalBlock = data.invoice.status === 'submitted' ? approvalLimitProblem(actor.role, invoiceControls(actor.brand.settings), actor.brand.currency, data.invoice) : null
+    return { ...data, approvalBlock }
+  })
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,11 +66,17 @@ export default function BrandInvoice() {
                   Approving sends {amount} to finance to pay{i.dueDate ? ` by ${i.dueDate}` : ''}.
                   {i.matchOk ? '' : ' Some checks failed: finance must approve the exception with a note before paying.'}
                 </p>
-                <div>
-                  <Button type="submit" name="intent" value="approve" variant="primary" pending={approving} pendingText="Approving…">
-                    Approve invoice
-                  </Button>
-                </div>
+                {data.approvalBlock ? (
+                  <p className="callout callout-warning" role="note">
+                    {data.approvalBlock}
+                  </p>
+                ) : (
+                  <div>
+                    <Button type="submit" name="intent" value="approve" variant="primary" pending={approving} pendingText="Approving…">
+                      Approve invoice
+                    </Button>
+                  </div>
+                )}
               </Form>
             </Card>
             <Card title="Reject">
