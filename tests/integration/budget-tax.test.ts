@@ -4,6 +4,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { addCostEntry } from '#app/services/budget/add-cost-entry.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
+import { getCampaignCosts } from '#app/services/budget/get-campaign-costs.server.ts'
 import { splitByBasisPoints } from '#app/domain/money.ts'
 import { submitInvoice } from '#app/services/invoices/submit-invoice.server.ts'
 import { decideInvoice } from '#app/services/invoices/decide-invoice.server.ts'
@@ -79,6 +80,25 @@ describe('budget', () => {
     expect(b.program).toEqual([{ currency: 'USD', plannedMinor: 150_000, committedMinor: 153_550, invoicedMinor: 100_000, paidMinor: 100_000, remainingMinor: -3_550, overCommitted: true }])
     const events = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.brandId, w.brand.id)).orderBy(asc(schema.auditEvents.id))
     expect(events.filter((e) => e.action === 'cost.added')).toHaveLength(3)
+  })
+
+  it('the campaign overview: each creator’s cost includes gifting and shipping; invoiced and paid per creator', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 100_000, usageRights: 'organic', usageFeeMinor: 20_000 } })
+    await db().insert(schema.costEntries).values({ brandId: w.brand.id, campaignId: w.campaign.id, offerId: w.offer.id, kind: 'fee', amountMinor: 100_000, currency: 'USD' })
+    await addCostEntry(w.managerActor, { campaignId: w.campaign.id, offerId: w.offer.id, kind: 'gifting', amountMinor: 12_000, shippingMinor: 1_550, carrier: 'UPS', trackingNumber: '1Z1', note: 'Shoes' })
+    await addCostEntry(w.managerActor, { campaignId: w.campaign.id, offerId: w.offer.id, kind: 'production', amountMinor: 5_000, note: 'Studio' })
+    const { invoice } = await submitInvoice(w.creatorActor, { offerId: w.offer.id, number: 'C-1', issueDate: '2026-03-10', payeeName: w.creator.name, idempotencyKey: key(), lines: [{ deliverableId: w.deliverables[0]!.id, amountMinor: 100_000 }] })
+    await decideInvoice(w.managerActor, { invoiceId: invoice.id, decision: 'approve' })
+    await markInvoicePaid(w.financeActor, { invoiceId: invoice.id, paidOn: '2026-04-01', method: 'ach', reference: 'ACH-9' })
+    const c = await getCampaignCosts(w.managerActor, w.campaign.id)
+    // 100,000 fee + 12,000 product + 1,550 shipping + 5,000 production + 20,000 usage = 138,550.
+    expect(c.creators).toEqual([
+      expect.objectContaining({ creatorId: w.creator.id, feeMinor: 100_000, giftingMinor: 13_550, otherMinor: 25_000, totalMinor: 138_550, invoicedMinor: 100_000, paidMinor: 100_000 }),
+    ])
+    expect(c.budget).toMatchObject({ committedMinor: 138_550, invoicedMinor: 100_000, paidMinor: 100_000 })
+    expect(c.creators.reduce((s, r) => s + r.totalMinor, 0)).toBe(c.budget.committedMinor)
+    const other = await moneyWorld()
+    await rejects(getCampaignCosts(other.managerActor, w.campaign.id), 404)
   })
 
   it('refuses other brands’ campaigns, shipping on non-gifting costs and negative amounts', async () => {
