@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, Stat, TextField } from '#app/components/ui.tsx'
+import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, Stat } from '#app/components/ui.tsx'
+import { PaymentFields } from '#app/components/invoice-parts.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { createPaymentRun } from '#app/services/invoices/create-payment-run.server.ts'
@@ -145,21 +146,7 @@ export default function PayablesQueue() {
                 <div className="callout callout-info stack">
                   <p className="strong">Pay the selected invoices in one payment run</p>
                   <div className="grid-3">
-                    <TextField label="Paid on" name="paidOn" type="date" required defaultValue={today} max={today} error={fieldError(failure, 'paidOn')} />
-                    <SelectField
-                      label="Method"
-                      name="method"
-                      required
-                      options={[
-                        { value: 'ach', label: 'ACH' },
-                        { value: 'wire', label: 'Wire' },
-                        { value: 'check', label: 'Check' },
-                        { value: 'paypal', label: 'PayPal' },
-                        { value: 'other', label: 'Other' },
-                      ]}
-                      error={fieldError(failure, 'method')}
-                    />
-                    <TextField label="Reference" name="reference" required hint="The bank batch or transfer reference." error={fieldError(failure, 'reference')} />
+                    <PaymentFields today={today} failure={failure} referenceHint="The bank batch or transfer reference." />
                   </div>
                   <p className="small muted">Each selected invoice is marked paid once, its creator is emailed, and you can download the run as CSV.</p>
                   <div>
