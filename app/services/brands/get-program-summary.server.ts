@@ -2,19 +2,10 @@ import { and, count, eq } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { addDays, toIsoDay } from '#app/domain/dates.ts'
+import { periodRange, type ProgramPeriod } from '#app/domain/program-period.ts'
 import { emvFormulaOf } from '#app/services/reports/derive-metrics.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
-
-export const PROGRAM_PERIODS = { '30d': 'Last 30 days', '90d': 'Last 90 days', ytd: 'This year' } as const
-export type ProgramPeriod = keyof typeof PROGRAM_PERIODS
-
-export function periodRange(period: ProgramPeriod, now = new Date()): { from: string; to: string } {
-  const to = toIsoDay(now)
-  if (period === 'ytd') return { from: `${now.getUTCFullYear()}-01-01`, to }
-  return { from: toIsoDay(addDays(now, period === '30d' ? -30 : -90)), to }
-}
 
 /**
  * The program numbers on the brand home: spend against budget (in the brand's currency, all campaigns),

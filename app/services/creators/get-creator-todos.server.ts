@@ -1,8 +1,7 @@
 import { and, eq, gt, inArray, isNull, lt, notExists, or, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { COMMITTED_OFFER_STATUSES } from '#app/domain/offer-terms.ts'
-import { FORMAT_LABEL, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { COMMITTED_OFFER_STATUSES, deliverableLabel } from '#app/domain/offer-terms.ts'
 import { listCreatorPostTodos } from '#app/services/posts/list-creator-post-todos.server.ts'
 
 /**
@@ -30,8 +29,7 @@ export type CreatorTodo = {
   currency?: string
 }
 
-const deliverableName = (platform: string, format: string) =>
-  `${PLATFORM_LABEL[platform as Platform] ?? platform} ${FORMAT_LABEL[format as Format] ?? format}`
+const deliverableName = (platform: string, format: string) => deliverableLabel({ platform, format })
 
 export async function getCreatorTodos(creatorId: string, now = new Date()): Promise<CreatorTodo[]> {
   const base = `/c/${creatorId}`

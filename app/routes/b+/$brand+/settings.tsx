@@ -84,7 +84,8 @@ export default function BrandSettings() {
   return (
     <>
       <PageHeader title="Brand settings" subtitle="How reports count and value results, which disclosure rules apply, and who may approve invoices." />
-      <Form method="post" className="stack" noValidate>
+      {/* Keyed by the saved values: after a save the fields show what was stored (e.g. "1,000" -> "1000.00"). */}
+      <Form key={JSON.stringify(s)} method="post" className="stack" noValidate>
         <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
         <div className="grid-2">
           <Card title="Disclosure">
