@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { BudgetBar, Money, StatusChip } from '#app/components/ui.tsx'
+import type { CreatorCost } from '#app/services/budget/get-campaign-costs.server.ts'
 
 export interface BudgetFigures {
   currency: string
@@ -35,19 +36,8 @@ export function BudgetSummary({ b }: { b: BudgetFigures }) {
   )
 }
 
-export interface CreatorCostRow {
-  offerId: string
-  creatorId: string
-  creatorName: string
-  status: string
-  currency: string
-  feeMinor: number
-  giftingMinor: number
-  otherMinor: number
-  totalMinor: number
-  invoicedMinor: number
-  paidMinor: number
-}
+/** A creator's cost row as getCampaignCosts returns it (the loader passes it through unchanged). */
+export type CreatorCostRow = CreatorCost
 
 /** Each committed creator's cost: fee + gifting (product and shipping) + other, and what was invoiced and paid. */
 export function CreatorCostTable({ rows, brandSlug }: { rows: CreatorCostRow[]; brandSlug: string }) {

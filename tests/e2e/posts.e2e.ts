@@ -1,9 +1,20 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { login, logout, mainNav } from './helpers.ts'
 
+/** Maya's 7-day numbers, as she copies them from the platform's insights. */
+async function fillStats(page: Page) {
+  await page.getByLabel('Impressions').fill('50,000')
+  await page.getByLabel('Accounts reached').fill('40000')
+  await page.getByLabel('Views / plays').fill('60000')
+  await page.getByLabel('Likes').fill('2000')
+  await page.getByLabel('Comments').fill('150')
+  await page.getByLabel('Shares').fill('100')
+  await page.getByLabel('Saves').fill('250')
+}
 
 /** A tiny real PNG (1×1, transparent): the stand-in insights screenshot. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
 /**
  * Live post -> stats -> verification -> report, on the demo data (db/seed-posts.ts): Maya Chen has an
  * approved Instagram reel for Acme's "Track Club Launch" (fee $1,500, no ledger rows).
@@ -34,23 +45,13 @@ test('creator submits a live link and 7-day stats; manager verifies; the report 
   await expect(page.getByRole('link', { name: new RegExp(`instagram.com/reel/${shortcode}`) })).toBeVisible()
 
   await page.getByRole('link', { name: 'Add stats' }).click()
-  await page.getByLabel('Impressions').fill('50,000')
-  await page.getByLabel('Accounts reached').fill('40000')
-  await page.getByLabel('Views / plays').fill('60000')
-  await page.getByLabel('Likes').fill('2000')
-  await page.getByLabel('Comments').fill('150')
-  await page.getByLabel('Shares').fill('100')
-  await page.getByLabel('Saves').fill('250')
+  await fillStats(page)
   // Without the insights screenshot the numbers are refused, next to the file field.
   await page.getByRole('button', { name: 'Save stats' }).click()
   await expect(page.getByText(/Attach a screenshot of the post’s insights/)).toBeVisible()
-  await page.getByLabel('Impressions').fill('50,000')
-  await page.getByLabel('Accounts reached').fill('40000')
-  await page.getByLabel('Views / plays').fill('60000')
-  await page.getByLabel('Likes').fill('2000')
-  await page.getByLabel('Comments').fill('150')
-  await page.getByLabel('Shares').fill('100')
-  await page.getByLabel('Saves').fill('250')
+  // The numbers she typed are still there.
+  await expect(page.getByLabel('Impressions')).toHaveValue('50,000')
+  await expect(page.getByLabel('Saves')).toHaveValue('250')
   await page.getByLabel('Screenshot of the insights').setInputFiles({ name: 'insights.png', mimeType: 'image/png', buffer: PNG })
   await page.getByRole('button', { name: 'Save stats' }).click()
   await expect(page.getByText('Thanks — your stats are saved.')).toBeVisible()

@@ -183,6 +183,8 @@ describe('routes', () => {
     const noShot = await post({ capturedOn: '2026-03-12', views: '12500' })
     expect(noShot.status).toBe(400)
     expect((noShot.data as { fieldErrors: Record<string, string[]> }).fieldErrors.evidence![0]).toMatch(/screenshot/)
+    // The numbers come back with the refusal, so a page without JavaScript shows them again.
+    expect((noShot.data as { values: Record<string, string> }).values).toMatchObject({ capturedOn: '2026-03-12', views: '12500' })
     const fake = await post({ capturedOn: '2026-03-12', views: '12500' }, { filename: 'insights.png', type: 'image/png', body: Buffer.from('<html><script>alert(1)</script></html>'.padEnd(200)) })
     expect(fake.status).toBe(415)
     expect(await evidenceFiles()).toEqual([])

@@ -11,6 +11,8 @@ import { discardStored, parseUpload } from '#app/services/files/parse-upload.ser
 import { maxBytesFor } from '#app/services/files/limits.server.ts'
 import { InvalidInputError } from '#app/utils/errors.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { echoValues } from '#app/utils/echo-values.server.ts'
+import { echoedValues } from '#app/utils/echoed-values.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
@@ -63,9 +65,12 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'submit_content')
-  return handleAction(async () => {
+  // The text fields as sent, echoed back with a refusal so the numbers are not lost (files never are echoed).
+  let fields: FormData | null = null
+  const result = await handleAction(async () => {
     // Streamed to disk as it arrives (typed by its bytes: PNG, JPEG, WebP, HEIC or PDF); removed again if anything below fails.
     const upload = await parseUpload(args.request, { purpose: 'metric_evidence', maxBytes: maxBytesFor('metric_evidence'), maxFiles: 1 })
+    fields = upload.fields
     try {
       const input = parseFormData(upload.fields, schema)
       const evidence = upload.files.find((f) => f.field === 'evidence')
@@ -80,13 +85,16 @@ export async function action(args: ActionFunctionArgs) {
     }
     return redirectWithFlash(`/c/${actor.creator.id}/posts/${args.params.deliverable}/stats`, 'Thanks — your stats are saved.')
   })
+  return fields ? echoValues(result, fields) : result
 }
 
 const nf = new Intl.NumberFormat('en-US')
 
 export default function PostStats() {
   const { creatorId, canSubmit, page } = useLoaderData<typeof loader>()
-  const failure = failureOf(useActionData<typeof action>())
+  const actionData = useActionData<typeof action>()
+  const failure = failureOf(actionData)
+  const echoed = echoedValues(actionData)
   const pending = useIsPending({ intent: 'stats' })
   const post = page.post
   const today = new Date().toISOString().slice(0, 10)
@@ -106,10 +114,10 @@ export default function PostStats() {
                 <input type="hidden" name="intent" value="stats" />
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <p className="small muted">Open the post’s insights on the platform and copy the numbers. Leave a box empty if the platform does not show it.</p>
-                <TextField label="Day you read the numbers" name="capturedOn" type="date" required defaultValue={today} max={today} error={fieldError(failure, 'capturedOn')} />
+                <TextField label="Day you read the numbers" name="capturedOn" type="date" required defaultValue={echoed.get('capturedOn', today)} max={today} error={fieldError(failure, 'capturedOn')} />
                 <div className="grid-2">
                   {METRIC_FIELDS.map((f) => (
-                    <TextField key={f} label={LABEL[f]} name={f} inputMode="numeric" autoComplete="off" error={fieldError(failure, f)} />
+                    <TextField key={f} label={LABEL[f]} name={f} inputMode="numeric" autoComplete="off" defaultValue={echoed.get(f)} error={fieldError(failure, f)} />
                   ))}
                 </div>
                 <TextField
