@@ -133,3 +133,24 @@ export async function insertSnapshot(
     .returning()
   return s!
 }
+
+/** The PNG signature followed by filler: enough for the byte sniffer (a stand-in insights screenshot). */
+export function fakePng(size = 2048): Buffer {
+  const head = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 7)])
+}
+
+/** A multipart/form-data POST as a browser sends it (text fields, and files with a filename). */
+export function multipartRequest(path: string, parts: { name: string; value?: string; filename?: string; type?: string; body?: Buffer }[], opts: { cookie?: string } = {}) {
+  const boundary = `----greenroom${uid()}`
+  const chunks: Buffer[] = []
+  for (const p of parts) {
+    const disp = `Content-Disposition: form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`
+    const type = p.filename !== undefined ? `Content-Type: ${p.type ?? 'application/octet-stream'}\r\n` : ''
+    chunks.push(Buffer.from(`--${boundary}\r\n${disp}\r\n${type}\r\n`), p.body ?? Buffer.from(p.value ?? ''), Buffer.from('\r\n'))
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`))
+  const headers = new Headers({ 'content-type': `multipart/form-data; boundary=${boundary}` })
+  if (opts.cookie) headers.set('Cookie', opts.cookie)
+  return new Request(`http://greenroom.test${path}`, { method: 'POST', headers, body: Buffer.concat(chunks) })
+}

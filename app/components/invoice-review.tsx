@@ -3,6 +3,7 @@
  * checks in words, then three columns — contract | delivery proof | invoice lines.
  */
 import { Card, Chip, Money, StatusChip } from './ui.tsx'
+import { InvoiceLines } from './invoice-parts.tsx'
 
 export interface ReviewCheck {
   id: string
@@ -145,26 +146,7 @@ export function InvoiceReview({ data }: { data: InvoiceReviewData }) {
               {i.dueDate ?? 'not yet'} {i.late ? <Chip tone="danger">Late</Chip> : null}
             </dd>
           </dl>
-          <table>
-            <tbody>
-              {i.lines.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.description}</td>
-                  <td className="num">{m(l.amountMinor)}</td>
-                </tr>
-              ))}
-              {i.taxMinor ? (
-                <tr>
-                  <td>Tax</td>
-                  <td className="num">{m(i.taxMinor)}</td>
-                </tr>
-              ) : null}
-              <tr>
-                <th scope="row">Total</th>
-                <td className="num strong">{m(i.totalMinor)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <InvoiceLines lines={i.lines} currency={i.currency} taxMinor={i.taxMinor} totalMinor={i.totalMinor} />
         </Card>
       </div>
     </div>

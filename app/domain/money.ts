@@ -213,6 +213,15 @@ export function parseMoney(input: string, currency: string, opts: { allowNegativ
   return { ok: true, minor: negative && minor !== 0 ? -minor : minor }
 }
 
+/**
+ * parseMoney for callers that only need the number (CSV imports, form fields that word their own
+ * error): the minor units, or null when the text is not an amount in `currency`.
+ */
+export function parseMoneyOrNull(input: string, currency: string): number | null {
+  const r = parseMoney(input, currency)
+  return r.ok ? r.minor : null
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Splits and sums
 // ---------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { CURRENCIES, FORMATS, FORMAT_PLATFORMS, JURISDICTIONS, PLATFORMS, type Format, type Platform } from '#app/domain/catalog.ts'
 import { linesToList } from '#app/domain/brief.ts'
-import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS, CAMPAIGN_STATUSES } from '#app/domain/offer-terms.ts'
 
 const isoDate = z
@@ -26,7 +26,7 @@ export const moneyMinor = (what: string) =>
     .max(20, `${what[0]!.toUpperCase()}${what.slice(1)} is too large.`)
     .transform((v, ctx) => {
       if (v === '') return 0
-      const minor = parseDecimalToMinor(v.replace(/\s/g, ''))
+      const minor = parseMoneyOrNull(v.replace(/\s/g, ''), 'USD')
       if (minor === null) {
         ctx.addIssue({ code: 'custom', message: `Enter ${what} as a number, like 1800 or 1800.50.` })
         return z.NEVER
@@ -125,7 +125,7 @@ export const offerSchema = z
   })
   .transform((v, ctx) => {
     const raw = v as unknown as Record<string, string | undefined>
-    const fee = v.fee === '' ? 0 : parseDecimalToMinor(v.fee.replace(/\s/g, ''))
+    const fee = v.fee === '' ? 0 : parseMoneyOrNull(v.fee.replace(/\s/g, ''), 'USD')
     if (fee === null) ctx.addIssue({ code: 'custom', path: ['fee'], message: 'Enter the fee as a number, like 1800 or 1800.50.' })
     const deliverables = []
     for (let i = 0; i < DELIVERABLE_SLOTS; i++) {

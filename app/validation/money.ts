@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
 const isoDate = z
@@ -11,7 +11,7 @@ export const amount = z
   .string({ required_error: 'Enter an amount.' })
   .max(20)
   .transform((s, ctx) => {
-    const m = parseDecimalToMinor(s)
+    const m = parseMoneyOrNull(s, 'USD')
     if (m === null) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Enter an amount like 1250 or 1,250.50.' })
       return z.NEVER
@@ -24,7 +24,7 @@ const optionalAmount = z
   .optional()
   .transform((s, ctx) => {
     if (!s || !s.trim()) return 0
-    const m = parseDecimalToMinor(s)
+    const m = parseMoneyOrNull(s, 'USD')
     if (m === null) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Enter an amount like 1250 or 1,250.50.' })
       return z.NEVER

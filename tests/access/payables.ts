@@ -76,6 +76,7 @@ export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
     params: invoiceParams,
     forms: (ids) => [{ intent: 'add-cost', campaignId: ids.campaign!, offerId: ids.offer!, kind: 'gifting', amount: '120', shipping: '15', note: 'Shoes' }],
   },
+  'b+/$brand+/settings.tsx': { loader: ['adminX'], action: ['adminX'] },
   'c+/$creator+/invoices._index.tsx': { loader: CREATOR_A, scopes: { loader: 'view' } },
   'c+/$creator+/invoices.new.tsx': {
     loader: CREATOR_INVOICE,

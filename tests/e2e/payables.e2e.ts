@@ -34,12 +34,33 @@ test('creator invoices a verified deliverable; manager approves; finance pays it
   await expect(page.getByText(new RegExp(`already used invoice number ${number}`)).first()).toBeVisible()
   await logout(page)
 
+  // The admin sets an approval limit below this invoice: managers may approve up to $1,000.00.
+  await login(page, 'ava@acme.test')
+  await mainNav(page).getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel(/Managers may approve invoices up to/).fill('1,000')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByText('Settings saved.', { exact: false })).toBeVisible()
+  await expect(page.getByLabel(/Managers may approve invoices up to/)).toHaveValue('1000.00')
+  await logout(page)
+
   await login(page, 'marco@acme.test')
   await page.goto('/b/acme-running/invoices')
   await page.getByRole('link', { name: number }).click()
   await expect(page.getByTestId('match-summary')).toContainText('✓ Matched')
+  await expect(page.getByText('This invoice is $1,500.00, above the $1,000.00 managers may approve. An admin must approve it.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Approve invoice' })).toHaveCount(0)
+  await logout(page)
+
+  await login(page, 'ava@acme.test')
+  await page.goto('/b/acme-running/invoices')
+  await page.getByRole('link', { name: number }).click()
   await page.getByRole('button', { name: 'Approve invoice' }).click()
   await expect(page.getByText(new RegExp(`Invoice ${number} approved`))).toBeVisible()
+  // Back to no limit, so the demo data stays as it was.
+  await page.goto('/b/acme-running/settings')
+  await page.getByLabel(/Managers may approve invoices up to/).fill('')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByText('Settings saved.', { exact: false })).toBeVisible()
   await logout(page)
 
   await login(page, 'fiona@acme.test')

@@ -1,5 +1,19 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { login, logout, mainNav } from './helpers.ts'
+
+/** Maya's 7-day numbers, as she copies them from the platform's insights. */
+async function fillStats(page: Page) {
+  await page.getByLabel('Impressions').fill('50,000')
+  await page.getByLabel('Accounts reached').fill('40000')
+  await page.getByLabel('Views / plays').fill('60000')
+  await page.getByLabel('Likes').fill('2000')
+  await page.getByLabel('Comments').fill('150')
+  await page.getByLabel('Shares').fill('100')
+  await page.getByLabel('Saves').fill('250')
+}
+
+/** A tiny real PNG (1×1, transparent): the stand-in insights screenshot. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
 /**
  * Live post -> stats -> verification -> report, on the demo data (db/seed-posts.ts): Maya Chen has an
@@ -15,7 +29,7 @@ test('creator submits a live link and 7-day stats; manager verifies; the report 
   await mainNav(page).getByRole('link', { name: 'Posts' }).click()
   const row = page.locator('.todo-row', { hasText: 'Acme Running' }).filter({ hasText: 'Track Club Launch' })
   await row.getByRole('link', { name: 'Add post link' }).click()
-  await expect(page.getByRole('heading', { name: /Instagram Reel for Acme Running/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: /Instagram reel for Acme Running/ })).toBeVisible()
 
   // A TikTok address for an Instagram deliverable is refused next to the field.
   await page.getByLabel('Link to the live post').fill('https://www.tiktok.com/@mayaruns/video/7300000000000000000')
@@ -31,21 +45,28 @@ test('creator submits a live link and 7-day stats; manager verifies; the report 
   await expect(page.getByRole('link', { name: new RegExp(`instagram.com/reel/${shortcode}`) })).toBeVisible()
 
   await page.getByRole('link', { name: 'Add stats' }).click()
-  await page.getByLabel('Impressions').fill('50,000')
-  await page.getByLabel('Accounts reached').fill('40000')
-  await page.getByLabel('Views / plays').fill('60000')
-  await page.getByLabel('Likes').fill('2000')
-  await page.getByLabel('Comments').fill('150')
-  await page.getByLabel('Shares').fill('100')
-  await page.getByLabel('Saves').fill('250')
+  await fillStats(page)
+  // Without the insights screenshot the numbers are refused, next to the file field.
+  await page.getByRole('button', { name: 'Save stats' }).click()
+  await expect(page.getByText(/Attach a screenshot of the post’s insights/)).toBeVisible()
+  // The numbers she typed are still there.
+  await expect(page.getByLabel('Impressions')).toHaveValue('50,000')
+  await expect(page.getByLabel('Saves')).toHaveValue('250')
+  await page.getByLabel('Screenshot of the insights').setInputFiles({ name: 'insights.png', mimeType: 'image/png', buffer: PNG })
   await page.getByRole('button', { name: 'Save stats' }).click()
   await expect(page.getByText('Thanks — your stats are saved.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Open' })).toHaveAttribute('href', /^\/files\//)
   await logout(page)
 
   await login(page, 'marco@acme.test')
   await mainNav(page).getByRole('link', { name: 'Live posts' }).click()
   await page.locator('tr', { hasText: 'Maya Chen' }).getByRole('link', { name: 'Review' }).click()
   await expect(page.getByText('Same as the approved draft.')).toBeVisible()
+  // The creator's insights screenshot opens for the manager through the authorizing file route.
+  const shot = page.getByRole('link', { name: 'screenshot' })
+  const shotResponse = await page.request.get((await shot.getAttribute('href'))!)
+  expect(shotResponse.status()).toBe(200)
+  expect(shotResponse.headers()['content-type']).toBe('image/png')
   // Verifying without ticking the checks is refused with a sentence.
   await page.getByRole('button', { name: 'Verify post' }).click()
   await expect(page.getByText(/Tick every check/)).toBeVisible()

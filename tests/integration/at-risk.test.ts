@@ -89,5 +89,10 @@ describe('daily reminders', () => {
     await sendDailyReminders(db(), new Date('2026-03-19T10:00:00Z'))
     const all = await db().select().from(schema.outboxMessages).where(like(schema.outboxMessages.dedupeKey, `reminder:creator:${w.creator.id}:%`))
     expect(all).toHaveLength(2)
+    // A month after posting (2026-03-05 + 30 days), the 30-day stats are asked for instead of the 7-day ones.
+    await sendDailyReminders(db(), new Date('2026-04-06T10:00:00Z'))
+    const [later] = await db().select().from(schema.outboxMessages).where(eq(schema.outboxMessages.dedupeKey, `reminder:creator:${w.creator.id}:2026-04-06`))
+    expect(later!.text).toContain('Add your 30-day stats')
+    expect(later!.text).not.toContain('Add your 7-day stats')
   })
 })

@@ -104,7 +104,7 @@ describe('promo code redemptions from a Shopify orders export', () => {
     expect(preview.errors).toEqual([
       { line: 6, reason: 'Discount code SOMEONEELSE is not one of your promo codes.' },
       { line: 7, reason: 'Created at "not a date" is not a date.' },
-      { line: 8, reason: 'Total "twenty" is not an amount.' },
+      { line: 8, reason: 'Total "twenty" is not an amount in USD.' },
     ])
     expect(preview.inserted).toBe(0)
     expect(await db().select().from(schema.redemptions).where(eq(schema.redemptions.brandId, w.brand.id))).toHaveLength(0)

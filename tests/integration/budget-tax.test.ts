@@ -4,7 +4,8 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { addCostEntry } from '#app/services/budget/add-cost-entry.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
-import { splitCommission } from '#app/services/budget/split-commission.ts'
+import { getCampaignCosts } from '#app/services/budget/get-campaign-costs.server.ts'
+import { splitByBasisPoints } from '#app/domain/money.ts'
 import { submitInvoice } from '#app/services/invoices/submit-invoice.server.ts'
 import { decideInvoice } from '#app/services/invoices/decide-invoice.server.ts'
 import { markInvoicePaid } from '#app/services/invoices/mark-invoice-paid.server.ts'
@@ -14,6 +15,8 @@ import { verifyTaxForm } from '#app/services/tax/verify-tax-form.server.ts'
 import { listBrandTaxForms } from '#app/services/tax/list-brand-tax-forms.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { acceptedOffer, key, moneyWorld } from '#tests/factories-money.ts'
+import { addMember, call, cookieFor, createAgency } from '#tests/factories.ts'
+import * as filesRoute from '#app/routes/files.$id.tsx'
 
 async function rejects(p: Promise<unknown>, status: number) {
   const e = await p.then(() => null, (err: unknown) => err)
@@ -22,18 +25,19 @@ async function rejects(p: Promise<unknown>, status: number) {
 }
 
 describe('commission split', () => {
+  // The agency's commission is splitByBasisPoints(total, bps).part; the creator gets .rest.
   it('commission + creator share always equals the total (half-up on the commission)', () => {
-    expect(splitCommission(100_000, 1500)).toEqual({ commissionMinor: 15_000, creatorMinor: 85_000 })
-    expect(splitCommission(333, 1500)).toEqual({ commissionMinor: 50, creatorMinor: 283 }) // 49.95 -> 50
-    expect(splitCommission(1, 5000)).toEqual({ commissionMinor: 1, creatorMinor: 0 }) // 0.5 -> 1
+    expect(splitByBasisPoints(100_000, 1500)).toEqual({ part: 15_000, rest: 85_000 })
+    expect(splitByBasisPoints(333, 1500)).toEqual({ part: 50, rest: 283 }) // 49.95 -> 50
+    expect(splitByBasisPoints(1, 5000)).toEqual({ part: 1, rest: 0 }) // 0.5 -> 1
     for (let t = 0; t < 5000; t += 37) {
       for (const bp of [0, 1, 999, 1500, 2000, 3333, 10_000]) {
-        const s = splitCommission(t, bp)
-        expect(s.commissionMinor + s.creatorMinor).toBe(t)
-        expect(Number.isInteger(s.commissionMinor)).toBe(true)
+        const s = splitByBasisPoints(t, bp)
+        expect(s.part + s.rest).toBe(t)
+        expect(Number.isInteger(s.part)).toBe(true)
       }
     }
-    expect(() => splitCommission(10.5, 1500)).toThrow()
+    expect(() => splitByBasisPoints(10.5, 1500)).toThrow()
   })
 })
 
@@ -78,6 +82,25 @@ describe('budget', () => {
     expect(events.filter((e) => e.action === 'cost.added')).toHaveLength(3)
   })
 
+  it('the campaign overview: each creator’s cost includes gifting and shipping; invoiced and paid per creator', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 100_000, usageRights: 'organic', usageFeeMinor: 20_000 } })
+    await db().insert(schema.costEntries).values({ brandId: w.brand.id, campaignId: w.campaign.id, offerId: w.offer.id, kind: 'fee', amountMinor: 100_000, currency: 'USD' })
+    await addCostEntry(w.managerActor, { campaignId: w.campaign.id, offerId: w.offer.id, kind: 'gifting', amountMinor: 12_000, shippingMinor: 1_550, carrier: 'UPS', trackingNumber: '1Z1', note: 'Shoes' })
+    await addCostEntry(w.managerActor, { campaignId: w.campaign.id, offerId: w.offer.id, kind: 'production', amountMinor: 5_000, note: 'Studio' })
+    const { invoice } = await submitInvoice(w.creatorActor, { offerId: w.offer.id, number: 'C-1', issueDate: '2026-03-10', payeeName: w.creator.name, idempotencyKey: key(), lines: [{ deliverableId: w.deliverables[0]!.id, amountMinor: 100_000 }] })
+    await decideInvoice(w.managerActor, { invoiceId: invoice.id, decision: 'approve' })
+    await markInvoicePaid(w.financeActor, { invoiceId: invoice.id, paidOn: '2026-04-01', method: 'ach', reference: 'ACH-9' })
+    const c = await getCampaignCosts(w.managerActor, w.campaign.id)
+    // 100,000 fee + 12,000 product + 1,550 shipping + 5,000 production + 20,000 usage = 138,550.
+    expect(c.creators).toEqual([
+      expect.objectContaining({ creatorId: w.creator.id, feeMinor: 100_000, giftingMinor: 13_550, otherMinor: 25_000, totalMinor: 138_550, invoicedMinor: 100_000, paidMinor: 100_000 }),
+    ])
+    expect(c.budget).toMatchObject({ committedMinor: 138_550, invoicedMinor: 100_000, paidMinor: 100_000 })
+    expect(c.creators.reduce((s, r) => s + r.totalMinor, 0)).toBe(c.budget.committedMinor)
+    const other = await moneyWorld()
+    await rejects(getCampaignCosts(other.managerActor, w.campaign.id), 404)
+  })
+
   it('refuses other brands’ campaigns, shipping on non-gifting costs and negative amounts', async () => {
     const w = await moneyWorld()
     const other = await moneyWorld()
@@ -108,6 +131,26 @@ describe('tax forms', () => {
     await rejects(verifyTaxForm(w.financeActor, { formId: form.id, decision: 'verify' }), 409)
     const actions = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, form.id)).orderBy(asc(schema.auditEvents.id))
     expect(actions.map((a) => a.action)).toEqual(['tax_form.submitted', 'tax_form.verified'])
+  })
+
+  it('the form file is served only to its owner and finance: never to managers, admins, viewers or other brands', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const form = await submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: w.creator.name, entityType: 'individual', file: pdf() })
+    const admin = await addMember(w.brand.id, 'admin')
+    const viewer = await addMember(w.brand.id, 'viewer')
+    const withInvoice = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['invoice'] }] })
+    const withoutInvoice = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['submit_content', 'see_payments'] }] })
+    const stranger = await moneyWorld()
+    const open = async (user: { id: string }) =>
+      (await call(async () => filesRoute.loader({ request: new Request(`http://greenroom.test/files/${form.fileId}`, { headers: { cookie: (await cookieFor(user))! } }), params: { id: form.fileId }, context: {} }))).status
+    expect(await open(w.creatorUser)).toBe(200)
+    expect(await open(w.finance)).toBe(200)
+    expect(await open(withInvoice.agent)).toBe(200)
+    expect(await open(w.manager)).toBe(404)
+    expect(await open(admin)).toBe(404)
+    expect(await open(viewer)).toBe(404)
+    expect(await open(withoutInvoice.agent)).toBe(404)
+    expect(await open(stranger.finance)).toBe(404)
   })
 
   it('refuses files that are not a PDF or image, whatever their name says', async () => {

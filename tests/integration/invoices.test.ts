@@ -383,7 +383,7 @@ describe('payment', () => {
   })
 
   it('the desk lists approved invoices oldest due first, with aging and totals by currency', async () => {
-    expect(agingBucket('2026-03-01', '2026-03-01')).toBe('not_due')
+    expect(agingBucket('2026-03-01', '2026-03-01')).toBe('current')
     expect(agingBucket('2026-03-01', '2026-03-02')).toBe('1-30')
     expect(agingBucket('2026-03-01', '2026-05-01')).toBe('61-90')
     expect(agingBucket(null, '2026-05-01')).toBe('no_due_date')

@@ -154,7 +154,10 @@ describe('offers: send, accept and the illegal transitions', () => {
     expect(audit[1]!.ip).toBe(IP)
     const brandMail = await outboxTo(w.manager.email)
     expect(brandMail.map((m) => m.subject)).toEqual([`Maya Test accepted your offer for Spring Trail`])
-    expect(await getCreatorTodos(w.a.creator.id)).toEqual([])
+    // The offer is answered; what is left is uploading a draft for each accepted deliverable.
+    const todosNow = await getCreatorTodos(w.a.creator.id)
+    expect(todosNow.length).toBeGreaterThan(0)
+    expect(todosNow.map((t) => [t.kind, t.action])).toEqual(todosNow.map(() => ['draft_due', 'Upload draft']))
   })
 
   it('an expired offer cannot be accepted (409) and nothing is created', async () => {
@@ -379,7 +382,7 @@ describe('briefs: versions, diff and re-acknowledge', () => {
     const mail = (await outboxTo(w.a.creator.email)).find((m) => m.template === 'brief-updated')!
     expect(mail.ccAddresses).toEqual([w.agency.agent.email])
     expect(mail.text).toContain('Mandatory hashtags; Banned words')
-    const todos = await getCreatorTodos(w.a.creator.id)
+    const todos = (await getCreatorTodos(w.a.creator.id)).filter((t) => t.kind !== 'draft_due')
     expect(todos.map((t) => [t.kind, t.id])).toEqual([['brief_reack', o.id]])
 
     const params = { creator: w.a.creator.id, offer: o.id }
@@ -397,7 +400,7 @@ describe('briefs: versions, diff and re-acknowledge', () => {
     const [row] = await db().select().from(schema.offers).where(eq(schema.offers.id, o.id))
     expect(row!.acknowledgedBriefVersion).toBe(2)
     expect((await auditFor(o.id)).filter((e) => e.action === 'brief.acknowledged')).toHaveLength(1)
-    expect(await getCreatorTodos(w.a.creator.id)).toEqual([])
+    expect((await getCreatorTodos(w.a.creator.id)).filter((t) => t.kind === 'brief_reack')).toEqual([])
     const brief = await db().select().from(schema.briefs).where(eq(schema.briefs.campaignId, w.campaignId))
     expect((await auditFor(brief[0]!.id)).map((e) => e.action)).toEqual(['brief.published', 'brief.published'])
   })

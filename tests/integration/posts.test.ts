@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -11,8 +11,9 @@ import * as creatorPostRoute from '#app/routes/c+/$creator+/posts.$deliverable.t
 import * as statsRoute from '#app/routes/c+/$creator+/posts.$deliverable_.stats.tsx'
 import * as verifyRoute from '#app/routes/b+/$brand+/posts.$post.tsx'
 import * as redirectRoute from '#app/routes/r.$code.tsx'
-import { call, cookieFor, createAgency, makeRequest, uid } from '#tests/factories.ts'
-import { createCollaboration, createPostsWorld } from '#tests/factories-posts.ts'
+import * as filesRoute from '#app/routes/files.$id.tsx'
+import { addMember, call, cookieFor, createAgency, createBrand, makeRequest, uid } from '#tests/factories.ts'
+import { createCollaboration, createPostsWorld, fakePng, multipartRequest } from '#tests/factories-posts.ts'
 
 const creatorActor = (w: Awaited<ReturnType<typeof createPostsWorld>>) =>
   ({ creator: { id: w.creator.id }, user: { id: w.creatorUser.id }, audit: { userId: w.creatorUser.id, actingForCreatorId: w.creator.id } }) as never
@@ -160,20 +161,51 @@ describe('routes', () => {
     expect(refused.status).toBe(403)
   })
 
-  it('stats form: bad numbers are field errors, good ones are stored', async () => {
+  it('stats form: numbers plus an insights screenshot; bad numbers and a missing or fake screenshot are refused with nothing stored', async () => {
     const w = await createPostsWorld()
     await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url: `https://www.instagram.com/reel/H${uid()}/`, postedOn: '2026-03-05', caption: '' })
     const cookie = await cookieFor(w.creatorUser)
-    const post = (form: Record<string, string>) =>
-      call(() => statsRoute.action({ request: makeRequest(`/c/${w.creator.id}/posts/${w.deliverable.id}/stats`, { cookie, form: { intent: 'stats', ...form } }), params: { creator: w.creator.id, deliverable: w.deliverable.id }, context: {} }))
-    const bad = await post({ capturedOn: '2026-03-12', views: '12.5k' })
+    const path = `/c/${w.creator.id}/posts/${w.deliverable.id}/stats`
+    const post = (form: Record<string, string>, evidence?: { filename: string; body: Buffer; type?: string }) =>
+      call(() =>
+        statsRoute.action({
+          request: multipartRequest(path, [{ name: 'intent', value: 'stats' }, ...Object.entries(form).map(([name, value]) => ({ name, value })), evidence ? { name: 'evidence', ...evidence } : { name: 'evidence', filename: '', body: Buffer.alloc(0) }], { cookie }),
+          params: { creator: w.creator.id, deliverable: w.deliverable.id },
+          context: {},
+        }),
+      )
+    const evidenceFiles = () => db().select().from(schema.files).where(and(eq(schema.files.creatorId, w.creator.id), eq(schema.files.purpose, 'metric_evidence')))
+    const shot = { filename: 'insights.png', type: 'image/png', body: fakePng() }
+
+    const bad = await post({ capturedOn: '2026-03-12', views: '12.5k' }, shot)
     expect(bad.status).toBe(400)
     expect((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors.views).toBeDefined()
-    const good = await post({ capturedOn: '2026-03-12', views: '12,500', likes: '300' })
+    const noShot = await post({ capturedOn: '2026-03-12', views: '12500' })
+    expect(noShot.status).toBe(400)
+    expect((noShot.data as { fieldErrors: Record<string, string[]> }).fieldErrors.evidence![0]).toMatch(/screenshot/)
+    // The numbers come back with the refusal, so a page without JavaScript shows them again.
+    expect((noShot.data as { values: Record<string, string> }).values).toMatchObject({ capturedOn: '2026-03-12', views: '12500' })
+    const fake = await post({ capturedOn: '2026-03-12', views: '12500' }, { filename: 'insights.png', type: 'image/png', body: Buffer.from('<html><script>alert(1)</script></html>'.padEnd(200)) })
+    expect(fake.status).toBe(415)
+    expect(await evidenceFiles()).toEqual([])
+
+    const good = await post({ capturedOn: '2026-03-12', views: '12,500', likes: '300' }, shot)
     expect(good.status).toBe(302)
     const [p] = await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, w.deliverable.id))
     const snaps = await db().select().from(schema.metricSnapshots).where(eq(schema.metricSnapshots.postId, p!.id))
     expect(snaps.map((s) => [s.views, s.likes, s.impressions, s.source])).toEqual([[12_500, 300, null, 'creator']])
+    const files = await evidenceFiles()
+    expect(files.map((f) => [f.id, f.brandId, f.mimeType, f.originalName])).toEqual([[snaps[0]!.evidenceFileId, w.brand.id, 'image/png', 'insights.png']])
+
+    // The brand sees the screenshot on the post page and can open it; another brand cannot.
+    const page = await getBrandPostPage(w.brand.id, p!.id)
+    expect(page.snapshots.map((s) => s.evidenceFileId)).toEqual([files[0]!.id])
+    const open = (user: { id: string }) =>
+      call(async () => filesRoute.loader({ request: new Request(`http://greenroom.test/files/${files[0]!.id}`, { headers: { cookie: (await cookieFor(user))! } }), params: { id: files[0]!.id }, context: {} }))
+    expect((await open(w.manager)).status).toBe(200)
+    expect((await open(w.creatorUser)).status).toBe(200)
+    const stranger = await addMember((await createBrand()).id, 'admin')
+    expect((await open(stranger)).status).toBe(404)
   })
 
   it('/r/CODE redirects (302, no-store) and 404s an unknown code', async () => {

@@ -1,7 +1,9 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AppShell } from '#app/components/app-shell.tsx'
-import { EmptyState, PageHeader } from '#app/components/ui.tsx'
+import { Card, EmptyState, PageHeader } from '#app/components/ui.tsx'
+import { TodoList } from '#app/components/todo-list.tsx'
+import { getAgentTodos } from '#app/services/creators/get-agent-todos.server.ts'
 import { requireUser } from '#app/auth/guards.server.ts'
 import { getUserAreas } from '#app/services/areas/get-user-areas.server.ts'
 import { areaLinks } from '#app/utils/areas.ts'
@@ -13,11 +15,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args)
   const areas = await getUserAreas(user.id)
   if (areas.creator && areas.represented.length === 0) throw redirect(`/c/${areas.creator.id}`)
-  return { user, represented: areas.represented, own: areas.creator, areas: areaLinks(areas, { kind: 'creator' }) }
+  const todos = await getAgentTodos(areas.represented)
+  return { user, represented: areas.represented, own: areas.creator, todos, areas: areaLinks(areas, { kind: 'creator' }) }
 }
 
 export default function AgentHome() {
-  const { user, represented, own, areas } = useLoaderData<typeof loader>()
+  const { user, represented, own, todos, areas } = useLoaderData<typeof loader>()
   return (
     <AppShell area="creator" title="Agent portal" nav={[{ to: '/c', label: 'My creators', end: true }]} user={user} areas={areas}>
       <PageHeader title="Your creators" subtitle="Pick a creator to act for them. Everything you do is recorded as you, on their behalf." />
@@ -43,6 +46,11 @@ export default function AgentHome() {
           ))}
         </ul>
       )}
+      {represented.length > 0 ? (
+        <Card title={todos.length ? `To do for all your creators (${todos.length})` : 'To do for all your creators'}>
+          <TodoList todos={todos} emptyText="Nothing to do for any of your creators right now." />
+        </Card>
+      ) : null}
     </AppShell>
   )
 }

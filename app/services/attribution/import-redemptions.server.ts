@@ -4,7 +4,7 @@ import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { CsvSyntaxError, parseCsvRecords } from '#app/domain/csv.ts'
-import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { InvalidInputError } from '#app/utils/errors.ts'
 
 /**
@@ -76,11 +76,6 @@ export async function importRedemptions(
       errors.push({ line: r.line, reason: `Discount code ${code} is not one of your promo codes.` })
       continue
     }
-    const totalMinor = parseDecimalToMinor(v.total ?? '')
-    if (totalMinor === null) {
-      errors.push({ line: r.line, reason: `Total "${(v.total ?? '').slice(0, 20)}" is not an amount.` })
-      continue
-    }
     const orderedAt = new Date(v.created_at ?? '')
     if (!v.created_at || Number.isNaN(orderedAt.getTime())) {
       errors.push({ line: r.line, reason: `Created at "${(v.created_at ?? '').slice(0, 30)}" is not a date.` })
@@ -89,6 +84,11 @@ export async function importRedemptions(
     const currency = (v.currency ?? '').toUpperCase()
     if (!/^[A-Z]{3}$/.test(currency)) {
       errors.push({ line: r.line, reason: `Currency "${currency.slice(0, 10)}" is not a 3-letter code.` })
+      continue
+    }
+    const totalMinor = parseMoneyOrNull(v.total ?? '', currency)
+    if (totalMinor === null) {
+      errors.push({ line: r.line, reason: `Total "${(v.total ?? '').slice(0, 20)}" is not an amount in ${currency}.` })
       continue
     }
     seen.add(orderId)

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { businessDaysBefore, isoDayPlus } from '#app/domain/business-days.ts'
+import { addBusinessDays, addDays, toIsoDay } from '#app/domain/dates.ts'
 
 export type AtRiskKind = 'draft_due' | 'post_overdue' | 'review_waiting' | 'verify_waiting' | 'stats_missing' | 'no_tracking' | 'rights_ending'
 
@@ -35,9 +35,9 @@ interface RightsRow {
  * Sorted by due date (oldest first), undated items last.
  */
 export async function getAtRisk(brandId: string, now = new Date()): Promise<AtRiskItem[]> {
-  const today = isoDayPlus(now, 0)
-  const in3 = isoDayPlus(now, 3)
-  const reviewCutoff = businessDaysBefore(now, 2)
+  const today = toIsoDay(now)
+  const in3 = toIsoDay(addDays(now, 3))
+  const reviewCutoff = addBusinessDays(now, -2)
   const d = schema.deliverables
   const who = { creatorId: schema.creators.id, creatorName: schema.creators.name, campaignId: schema.campaigns.id, campaignName: schema.campaigns.name }
   const [drafts, overduePosts, reviews, verifications, stats, untracked, rights] = await Promise.all([
@@ -161,13 +161,13 @@ export async function getAtRisk(brandId: string, now = new Date()): Promise<AtRi
   }
   for (const r of stats) {
     const days = r.missing === '30' ? 30 : 7
-    items.push({ kind: 'stats_missing', label: `${days}-day stats not reported`, creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: isoDayPlus(r.postedAt, days), to: `/posts/${r.id}` })
+    items.push({ kind: 'stats_missing', label: `${days}-day stats not reported`, creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: toIsoDay(addDays(r.postedAt, days)), to: `/posts/${r.id}` })
   }
   for (const r of untracked) {
     const label = !r.hasLink && !r.hasCode ? 'No tracked link or promo code' : !r.hasLink ? 'No tracked link' : 'No promo code'
     items.push({ kind: 'no_tracking', label, creatorId: r.creatorId, creatorName: r.creatorName, campaignName: r.campaignName, due: null, to: `/attribution` })
   }
-  const in14 = isoDayPlus(now, 14)
+  const in14 = toIsoDay(addDays(now, 14))
   for (const r of rowsOf<RightsRow>(rights)) {
     for (const [end, what] of [
       [r.usage_end, 'Usage rights end'],

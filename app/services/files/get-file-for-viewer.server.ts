@@ -2,17 +2,25 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
+import { roleCan } from '#app/auth/capabilities.ts'
+import type { BrandRole } from '#app/domain/roles.ts'
+import { brandPayeeScope } from '#app/services/tax/list-brand-tax-forms.server.ts'
 
 export type ViewableFile = typeof schema.files.$inferSelect
 
 /**
  * A file the signed-in user may see: a member of the file's brand, the file's creator, or a member of
  * an agency holding an active grant from that creator (draft files need the 'submit_content' scope).
+ * Tax forms are stricter (see taxFormViewable): only their owner and finance.
  * Anyone else gets NotFoundError (404), never a hint that the file exists.
  */
 export async function getFileForViewer(userId: string, fileId: string): Promise<ViewableFile> {
   const [file] = await db().select().from(schema.files).where(eq(schema.files.id, fileId)).limit(1)
   if (!file) throw new NotFoundError('That file')
+  if (file.purpose === 'tax_form') {
+    if (await taxFormViewable(userId, file)) return file
+    throw new NotFoundError('That file')
+  }
   if (file.brandId) {
     const [m] = await db()
       .select({ id: schema.brandMembers.id })
@@ -24,13 +32,48 @@ export async function getFileForViewer(userId: string, fileId: string): Promise<
   if (file.creatorId) {
     const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
     if (c?.userId === userId) return file
-    const grants = await db()
-      .select({ scopes: schema.agentGrants.scopes })
-      .from(schema.agentGrants)
-      .innerJoin(schema.agencyMembers, eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId))
-      .where(and(eq(schema.agentGrants.creatorId, file.creatorId), isNull(schema.agentGrants.revokedAt), eq(schema.agencyMembers.userId, userId)))
+    const grants = await agentScopes(userId, file.creatorId)
     const needs = file.purpose === 'draft' ? 'submit_content' : null
-    if (grants.some((g) => !needs || (g.scopes as string[]).includes(needs))) return file
+    if (grants.some((scopes) => !needs || scopes.includes(needs))) return file
   }
   throw new NotFoundError('That file')
+}
+
+/**
+ * A tax form file is served only to its owner and to finance: the payee agency's members when the agency
+ * is the payee (agencyId set), otherwise the creator and agents acting for them with the 'invoice' scope;
+ * and brand members whose role may verify tax forms (finance) in a brand that pays this payee. Managers,
+ * admins and viewers never get it.
+ */
+async function taxFormViewable(userId: string, file: ViewableFile): Promise<boolean> {
+  if (file.uploadedByUserId === userId) return true
+  if (file.agencyId) {
+    const [m] = await db()
+      .select({ id: schema.agencyMembers.id })
+      .from(schema.agencyMembers)
+      .where(and(eq(schema.agencyMembers.agencyId, file.agencyId), eq(schema.agencyMembers.userId, userId)))
+      .limit(1)
+    if (m) return true
+  } else if (file.creatorId) {
+    const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
+    if (c?.userId === userId) return true
+    if ((await agentScopes(userId, file.creatorId)).some((scopes) => scopes.includes('invoice'))) return true
+  }
+  const memberships = await db().select({ brandId: schema.brandMembers.brandId, role: schema.brandMembers.role }).from(schema.brandMembers).where(eq(schema.brandMembers.userId, userId))
+  for (const m of memberships) {
+    if (!roleCan(m.role as BrandRole, 'tax.verify')) continue
+    const scope = await brandPayeeScope(db(), m.brandId)
+    if (file.agencyId ? scope.agencyIds.includes(file.agencyId) : file.creatorId && scope.creatorIds.includes(file.creatorId)) return true
+  }
+  return false
+}
+
+/** The scopes of each active grant from this creator to an agency the user belongs to. */
+async function agentScopes(userId: string, creatorId: string): Promise<string[][]> {
+  const grants = await db()
+    .select({ scopes: schema.agentGrants.scopes })
+    .from(schema.agentGrants)
+    .innerJoin(schema.agencyMembers, eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId))
+    .where(and(eq(schema.agentGrants.creatorId, creatorId), isNull(schema.agentGrants.revokedAt), eq(schema.agencyMembers.userId, userId)))
+  return grants.map((g) => g.scopes as string[])
 }

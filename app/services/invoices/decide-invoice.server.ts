@@ -4,21 +4,18 @@ import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { approvalLimitProblem, invoiceControls } from '#app/domain/brand-settings.ts'
 import { computeInvoiceMatch } from './compute-invoice-match.server.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
-
-export function segregationOfDuties(settings: Record<string, unknown>) {
-  return settings.segregationOfDuties === true
-}
 
 /**
  * A brand manager approves a submitted invoice, or rejects it with a reason. Compare-and-set on
  * status 'submitted'. The match is recomputed at decision time (posts may have been verified since).
  * With segregation of duties on, whoever approved the content (draft or live post) may not approve
- * its invoice.
+ * its invoice. With an approval limit set, a manager may approve invoices up to it; above it, an admin.
  */
 export async function decideInvoice(
-  actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>,
+  actor: Pick<BrandActor, 'brand' | 'user' | 'audit' | 'role'>,
   input: { invoiceId: string; decision: 'approve' | 'reject'; reason?: string },
 ) {
   const reason = input.reason?.trim() ?? ''
@@ -33,7 +30,12 @@ export async function decideInvoice(
       .for('update')
     if (!invoice) throw new NotFoundError('That invoice')
     if (invoice.status !== 'submitted') throw new ConflictError(`This invoice is already ${invoice.status}.`)
-    if (input.decision === 'approve' && segregationOfDuties(actor.brand.settings)) {
+    const controls = invoiceControls(actor.brand.settings)
+    if (input.decision === 'approve') {
+      const overLimit = approvalLimitProblem(actor.role, controls, actor.brand.currency, invoice)
+      if (overLimit) throw new ForbiddenError(overLimit)
+    }
+    if (input.decision === 'approve' && controls.segregationOfDuties) {
       const lines = await tx.select({ deliverableId: schema.invoiceLines.deliverableId }).from(schema.invoiceLines).where(eq(schema.invoiceLines.invoiceId, invoice.id))
       const ids = lines.map((l) => l.deliverableId).filter((x): x is string => !!x)
       if (ids.length) {

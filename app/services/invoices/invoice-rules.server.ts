@@ -1,46 +1,34 @@
 /**
- * Shared rules for the invoice services (internal to app/services/invoices).
- *
- * FALLBACK (marked): app/domain/dates.ts did not exist when this was written; `addDays`, `daysBetween`
- * and `agingBucket` below work on 'YYYY-MM-DD' strings (the domain's take Dates, and its aging has no
- * "no due date" bucket). Move to the domain module when convenient.
+ * Shared rules for the invoice services (internal to app/services/invoices). Day arithmetic and aging
+ * come from app/domain/dates.ts; the helpers below only adapt them to the 'YYYY-MM-DD' strings of date
+ * columns and add the "no due date yet" bucket an invoice without a started payment clock sits in.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
+import { AGING_BUCKETS as DUE_AGING_BUCKETS, addDays, agingBucket as dueAgingBucket, fromIsoDay, toIsoDay } from '#app/domain/dates.ts'
 
 /** Statuses that count as "billed" (a rejected invoice frees its lines to be billed again). */
 export const LIVE_INVOICE_STATUSES = ['submitted', 'approved', 'paid'] as const
 
 /** The domain's rule (app/domain/invoice-number.ts): upper-case, no separators, no leading zeros in digit runs. */
 export { normalizeInvoiceNumber } from '#app/domain/invoice-number.ts'
+export { calendarDaysBetween as daysBetween } from '#app/domain/dates.ts'
 
-/** FALLBACK: 'YYYY-MM-DD' plus n days (UTC). */
-export function addDays(isoDay: string, n: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
+/** 'YYYY-MM-DD' plus n calendar days. */
+export function addDaysIso(isoDay: string, n: number): string {
+  return toIsoDay(addDays(fromIsoDay(isoDay), n))
 }
 
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000)
-}
-
-export const AGING_BUCKETS = ['not_due', '1-30', '31-60', '61-90', '90+', 'no_due_date'] as const
+export const AGING_BUCKETS = [...DUE_AGING_BUCKETS, 'no_due_date'] as const
 export type AgingBucket = (typeof AGING_BUCKETS)[number]
 
-/** FALLBACK: days past due -> bucket. */
+/** The domain's aging buckets by days past due, or 'no_due_date' while the payment clock has not started. */
 export function agingBucket(dueDate: string | null, today: string): AgingBucket {
-  if (!dueDate) return 'no_due_date'
-  const late = daysBetween(dueDate, today)
-  if (late <= 0) return 'not_due'
-  if (late <= 30) return '1-30'
-  if (late <= 60) return '31-60'
-  if (late <= 90) return '61-90'
-  return '90+'
+  return dueDate ? dueAgingBucket(dueDate, fromIsoDay(today)) : 'no_due_date'
 }
 
 export function todayIso(now = new Date()) {
-  return now.toISOString().slice(0, 10)
+  return toIsoDay(now)
 }
 
 /** Names compared loosely: case, punctuation and extra spaces do not matter. */

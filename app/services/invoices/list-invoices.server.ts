@@ -62,7 +62,7 @@ async function listWhere(where: SQL | undefined, order: 'due' | 'newest', hideAm
       issueDate: i.issueDate,
       dueDate: i.dueDate,
       late: open && !!i.dueDate && i.dueDate < today,
-      aging: open ? agingBucket(i.dueDate, today) : 'not_due',
+      aging: open ? agingBucket(i.dueDate, today) : 'current',
       currency: i.currency,
       totalMinor: hideAmounts ? null : i.totalMinor,
       creatorId: i.creatorId,

@@ -5,7 +5,7 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { moneyWords } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
-import { segregationOfDuties } from './decide-invoice.server.ts'
+import { invoiceControls } from '#app/domain/brand-settings.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
 
 export const PAYMENT_METHODS = ['ach', 'wire', 'check', 'paypal', 'other'] as const
@@ -45,7 +45,7 @@ export async function payInvoiceInTx(tx: Tx, actor: Actor, invoiceId: string, p:
     .from(schema.invoices)
     .where(and(eq(schema.invoices.id, invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
   if (!current) throw new NotFoundError('That invoice')
-  if (segregationOfDuties(actor.brand.settings) && current.approvedByUserId === actor.user.id) {
+  if (invoiceControls(actor.brand.settings).segregationOfDuties && current.approvedByUserId === actor.user.id) {
     throw new ForbiddenError(`You approved invoice ${current.number}. With segregation of duties on, someone else must mark it paid.`)
   }
   const now = new Date()

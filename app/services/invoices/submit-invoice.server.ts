@@ -11,7 +11,7 @@ import { getBrandManagerEmails } from '#app/services/brands/get-brand-manager-em
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
 import { InvoiceSubmittedEmail } from '#emails/invoice-submitted.tsx'
 import { computeInvoiceMatch } from './compute-invoice-match.server.ts'
-import { addDays, normalizeInvoiceNumber, resolvePayee, todayIso } from './invoice-rules.server.ts'
+import { addDaysIso, normalizeInvoiceNumber, resolvePayee, todayIso } from './invoice-rules.server.ts'
 
 export interface SubmitInvoiceInput {
   offerId: string
@@ -53,7 +53,7 @@ export async function dueDateFor(tx: Tx, offer: OfferRow, deliverableIds: string
       start = last.toISOString().slice(0, 10)
     }
   }
-  return start ? addDays(start, offer.paymentNetDays) : null
+  return start ? addDaysIso(start, offer.paymentNetDays) : null
 }
 
 /**

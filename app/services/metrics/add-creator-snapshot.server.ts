@@ -5,6 +5,8 @@ import type { CreatorActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { METRIC_FIELDS, type MetricValues } from '#app/domain/metrics-csv.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { recordFile } from '#app/services/files/record-file.server.ts'
+import type { StoredFile } from '#app/services/files/local-disk.server.ts'
 
 export interface CreatorSnapshotInput {
   deliverableId: string
@@ -17,6 +19,13 @@ export interface CreatorSnapshotInput {
    * snapshot is stored without evidence and shown as "no screenshot".
    */
   evidenceFileId?: string | null
+  /**
+   * A screenshot streamed to storage by this request (parseUpload, purpose 'metric_evidence'): recorded
+   * here, in the snapshot's transaction, as a file of the post's brand and this creator so the brand's
+   * members and the creator (and their agents) can open it through /files/:id. The caller discards the
+   * bytes if this throws.
+   */
+  evidence?: (StoredFile & { originalName: string }) | null
 }
 
 /** The creator (or their agent with submit_content) reports their post's numbers. */
@@ -49,6 +58,17 @@ export async function addCreatorSnapshot(actor: Pick<CreatorActor, 'creator' | '
         .limit(1)
       if (!file) throw new ConflictError('The screenshot could not be found. Upload it again.', { evidence: ['Upload the screenshot again.'] })
     }
+    let evidenceFileId = input.evidenceFileId ?? null
+    if (input.evidence) {
+      const file = await recordFile(tx, input.evidence, {
+        purpose: 'metric_evidence',
+        originalName: input.evidence.originalName,
+        brandId: post.brandId,
+        creatorId: actor.creator.id,
+        uploadedByUserId: actor.user.id,
+      })
+      evidenceFileId = file.id
+    }
     const [snap] = await tx
       .insert(schema.metricSnapshots)
       .values({
@@ -57,7 +77,7 @@ export async function addCreatorSnapshot(actor: Pick<CreatorActor, 'creator' | '
         capturedAt,
         source: 'creator',
         ...input.values,
-        evidenceFileId: input.evidenceFileId ?? null,
+        evidenceFileId,
         createdByUserId: actor.user.id,
       })
       .returning()
@@ -66,7 +86,7 @@ export async function addCreatorSnapshot(actor: Pick<CreatorActor, 'creator' | '
       action: 'metrics.reported',
       entityType: 'metric_snapshot',
       entityId: snap!.id,
-      after: { postId: post.id, capturedOn: input.capturedOn, ...input.values, evidence: Boolean(input.evidenceFileId) },
+      after: { postId: post.id, capturedOn: input.capturedOn, ...input.values, evidence: Boolean(evidenceFileId) },
     })
     return snap!
   })

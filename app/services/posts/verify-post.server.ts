@@ -6,6 +6,7 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { postAttestations } from './post-checks.server.ts'
 import { loadBrandPost } from './get-brand-post.server.ts'
+import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
 
 /**
  * A manager verifies a submitted live post after ticking every platform-tool attestation
@@ -41,5 +42,7 @@ export async function verifyPost(actor: Pick<BrandActor, 'brand' | 'user' | 'aud
       before: { status: row.post.status },
       after: { status: 'verified', attestations },
     })
+    // An invoice already sent for this deliverable now passes its delivery check (and its payment clock may start).
+    await rematchOpenInvoices(tx, actor.audit, { deliverableId: row.deliverable.id }, now)
   })
 }

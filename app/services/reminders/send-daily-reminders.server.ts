@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { createElement } from 'react'
 import { schema, type Db } from '#db/index.ts'
 import { config } from '#app/config.server.ts'
-import { businessDaysBefore, isoDayPlus } from '#app/domain/business-days.ts'
+import { addBusinessDays, toIsoDay } from '#app/domain/dates.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { DailyReminderEmail, type ReminderLine } from '#emails/daily-reminder.tsx'
@@ -24,9 +24,10 @@ interface Row {
  * may call this as often as it likes. Two set-based queries over all brands.
  */
 export async function sendDailyReminders(database: Db, now = new Date()): Promise<{ queued: number }> {
-  const today = isoDayPlus(now, 0)
-  const cutoff = businessDaysBefore(now, 2)
+  const today = toIsoDay(now)
+  const cutoff = addBusinessDays(now, -2)
   const week = new Date(now.getTime() - 7 * 86_400_000)
+  const month = new Date(now.getTime() - 30 * 86_400_000)
   const d = schema.deliverables
   const creatorRows = rowsOf<Row>(
     await database.execute(sql`
@@ -42,8 +43,13 @@ export async function sendDailyReminders(database: Db, now = new Date()): Promis
         union all
         select p.creator_id, p.brand_id, dd.campaign_id, 'Add your 7-day stats', to_char((p.posted_at + interval '7 days') at time zone 'UTC', 'YYYY-MM-DD')
           from ${schema.posts} p join ${d} dd on dd.id = p.deliverable_id
-          where p.posted_at <= ${week.toISOString()}::timestamptz
+          where p.posted_at <= ${week.toISOString()}::timestamptz and p.posted_at > ${month.toISOString()}::timestamptz
             and not exists (select 1 from ${schema.metricSnapshots} m where m.post_id = p.id and m.captured_at >= p.posted_at + interval '6 days')
+        union all
+        select p.creator_id, p.brand_id, dd.campaign_id, 'Add your 30-day stats', to_char((p.posted_at + interval '30 days') at time zone 'UTC', 'YYYY-MM-DD')
+          from ${schema.posts} p join ${d} dd on dd.id = p.deliverable_id
+          where p.posted_at <= ${month.toISOString()}::timestamptz
+            and not exists (select 1 from ${schema.metricSnapshots} m where m.post_id = p.id and m.captured_at >= p.posted_at + interval '28 days')
       ) x
       join ${schema.creators} c on c.id = x.creator_id
       join ${schema.brands} b on b.id = x.brand_id

@@ -44,6 +44,7 @@ export async function listBrandTaxForms(actor: Pick<BrandActor, 'brand'>) {
     entityType: r.form.entityType,
     status: r.form.status,
     fileName: r.fileName,
+    fileId: r.form.fileId,
     submittedAt: r.form.createdAt.toISOString(),
     verifiedAt: r.form.verifiedAt?.toISOString() ?? null,
   }))

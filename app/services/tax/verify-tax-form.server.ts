@@ -5,11 +5,12 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 import { brandPayeeScope } from './list-brand-tax-forms.server.ts'
+import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
 
 /**
  * Finance verifies (or rejects) a payee's tax form after checking the file. Only forms of this brand's
- * payees. Compare-and-set on 'submitted'. Open invoices are not re-matched here: the match is recomputed
- * when a manager decides the invoice.
+ * payees. Compare-and-set on 'submitted'. The payee's open invoices are re-matched in the same
+ * transaction, so the payables desk shows the new result at once.
  */
 export async function verifyTaxForm(actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>, input: { formId: string; decision: 'verify' | 'reject' }) {
   return db().transaction(async (tx) => {
@@ -34,6 +35,7 @@ export async function verifyTaxForm(actor: Pick<BrandActor, 'brand' | 'user' | '
       before: { status: 'submitted' },
       after: { status },
     })
+    await rematchOpenInvoices(tx, actor.audit, { payeeKey: form.agencyId ? `agency:${form.agencyId}` : `creator:${form.creatorId}` }, now)
     return updated
   })
 }

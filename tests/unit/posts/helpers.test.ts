@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parseCsv, parseCsvRecords, toCsvLine } from '#app/domain/csv.ts'
-import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { parseCapturedAt, parseCount, parseMetricsCsv } from '#app/domain/metrics-csv.ts'
 import { postUrlKey } from '#app/domain/post-url-key.ts'
 import { addNullable, rollup, sumAll, EMPTY_TOTALS } from '#app/domain/report-rollup.ts'
 import { buildUtmUrl, slugify } from '#app/domain/utm.ts'
 import { captionsDiffer, wordDiff } from '#app/domain/word-diff.ts'
-import { businessDaysBefore, isoDayPlus } from '#app/domain/business-days.ts'
 
 describe('csv', () => {
   it('reads quotes, escaped quotes, embedded newlines, CRLF, BOM and keeps line numbers', () => {
@@ -31,13 +30,15 @@ describe('csv', () => {
 
 describe('money from an export', () => {
   it('parses decimals exactly', () => {
-    expect(parseDecimalToMinor('64.50')).toBe(6450)
-    expect(parseDecimalToMinor('1,120.00')).toBe(112000)
-    expect(parseDecimalToMinor('$12')).toBe(1200)
-    expect(parseDecimalToMinor('0.1')).toBe(10)
-    expect(parseDecimalToMinor('19.999')).toBeNull()
-    expect(parseDecimalToMinor('-5')).toBeNull()
-    expect(parseDecimalToMinor('twenty')).toBeNull()
+    expect(parseMoneyOrNull('64.50', 'USD')).toBe(6450)
+    expect(parseMoneyOrNull('1,120.00', 'USD')).toBe(112000)
+    expect(parseMoneyOrNull('$12', 'USD')).toBe(1200)
+    expect(parseMoneyOrNull('0.1', 'USD')).toBe(10)
+    expect(parseMoneyOrNull('1500', 'JPY')).toBe(1500)
+    expect(parseMoneyOrNull('€12', 'USD')).toBeNull()
+    expect(parseMoneyOrNull('19.999', 'USD')).toBeNull()
+    expect(parseMoneyOrNull('-5', 'USD')).toBeNull()
+    expect(parseMoneyOrNull('twenty', 'USD')).toBeNull()
   })
 })
 
@@ -90,13 +91,6 @@ describe('word diff', () => {
   })
 })
 
-describe('business days', () => {
-  it('skips weekends', () => {
-    // Monday 2026-03-16 10:00 minus 2 business days = Thursday 2026-03-12 10:00.
-    expect(businessDaysBefore(new Date('2026-03-16T10:00:00Z'), 2).toISOString()).toBe('2026-03-12T10:00:00.000Z')
-    expect(isoDayPlus(new Date('2026-03-30T23:00:00Z'), 3)).toBe('2026-04-02')
-  })
-})
 
 describe('report rollup', () => {
   it('sums exactly and keeps unreported metrics null', () => {

@@ -37,6 +37,7 @@ export default function BrandLayout() {
     ...(roleCan(role, 'invoice.approve') ? [{ to: `${base}/invoices`, label: 'Invoices' }] : []),
     ...(roleCan(role, 'report.view') ? [{ to: `${base}/budget`, label: 'Budget' }] : []),
     ...(roleCan(role, 'brand.members') ? [{ to: `${base}/members`, label: 'Members' }] : []),
+    ...(roleCan(role, 'brand.settings') ? [{ to: `${base}/settings`, label: 'Settings' }] : []),
   ]
   return (
     <AppShell area="brand" title={brand.name} nav={nav} user={user} areas={areas}>

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BudgetBar, Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
+import { BudgetSummary } from '#app/components/budget-summary.tsx'
+import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
@@ -60,22 +61,7 @@ export default function Budget() {
       <div className="stack">
         {program.map((p) => (
           <Card key={p.currency} title={`Program (${p.currency})`}>
-            <BudgetBar
-              total={p.plannedMinor}
-              currency={p.currency}
-              segments={[
-                { label: 'Paid', minor: p.paidMinor, tone: 'success' },
-                { label: 'Invoiced, unpaid', minor: p.invoicedMinor - p.paidMinor, tone: 'info' },
-                { label: 'Committed, not invoiced', minor: Math.max(0, p.committedMinor - p.invoicedMinor), tone: 'neutral' },
-              ]}
-            />
-            {p.overCommitted ? (
-              <div className="callout callout-warning">
-                <p>
-                  Committed is over plan by <Money minor={p.committedMinor - p.plannedMinor} currency={p.currency} />.
-                </p>
-              </div>
-            ) : null}
+            <BudgetSummary b={p} />
           </Card>
         ))}
         <Card title="Campaigns">

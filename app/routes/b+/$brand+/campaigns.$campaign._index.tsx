@@ -1,6 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BudgetBar, Button, Card, DateTime, FormError, Stat } from '#app/components/ui.tsx'
+import { Button, Card, DateTime, EmptyState, FormError, Stat } from '#app/components/ui.tsx'
+import { BudgetSummary, CreatorCostTable } from '#app/components/budget-summary.tsx'
+import { getCampaignCosts } from '#app/services/budget/get-campaign-costs.server.ts'
 import { CampaignForm } from '#app/components/campaigns/campaign-form.tsx'
 import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
@@ -24,13 +26,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.view')
   const data = await handleLoader(() => getCampaign(actor.brand.id, args.params.campaign!))
+  const costs = await handleLoader(() => getCampaignCosts(actor, args.params.campaign!))
   const open = data.offers.filter((o) => o.status === 'invited' || o.status === 'countered').length
   const accepted = data.offers.filter((o) => ['accepted', 'active', 'completed'].includes(o.status)).length
   return {
     brandSlug: actor.brand.slug,
     canEdit: roleCan(actor.role, 'campaign.edit'),
     campaign: data.campaign,
-    committedMinor: data.committedMinor,
+    costs,
     counts: { open, accepted, creators: new Set(data.offers.map((o) => o.creatorId)).size },
     brief: data.brief ? { currentVersion: data.brief.currentVersion, lastPublishedAt: data.brief.versions[0]?.publishedAt ?? null } : null,
   }
@@ -56,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CampaignOverview() {
-  const { campaign, committedMinor, counts, brief, canEdit, brandSlug } = useLoaderData<typeof loader>()
+  const { campaign, costs, counts, brief, canEdit, brandSlug } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const echoed = echoedValues(actionData)
@@ -80,11 +83,7 @@ export default function CampaignOverview() {
       </div>
       <div className="grid-2 grid-wide-left">
         <Card title="Budget">
-          <BudgetBar
-            total={campaign.budgetMinor}
-            currency={campaign.currency}
-            segments={[{ label: 'Committed (accepted offers)', minor: committedMinor, tone: committedMinor > campaign.budgetMinor ? 'danger' : 'success' }]}
-          />
+          <BudgetSummary b={costs.budget} />
         </Card>
         <Card title="Details">
           <dl className="dl">
@@ -109,6 +108,14 @@ export default function CampaignOverview() {
           ) : null}
         </Card>
       </div>
+      <Card title="Creators and their cost">
+        <p className="muted small">Cost = fee + gifting (product and shipping) + production, commission, usage and other costs from the ledger.</p>
+        {costs.creators.length === 0 ? (
+          <EmptyState title="No accepted offers yet">Send offers from the Creators tab; accepted ones appear here with their cost.</EmptyState>
+        ) : (
+          <CreatorCostTable rows={costs.creators} brandSlug={brandSlug} />
+        )}
+      </Card>
       {canEdit && campaign.status !== 'archived' ? (
         <Card title="Edit campaign">
           <CampaignForm intent="update" values={campaign} failure={failure}

@@ -18,6 +18,7 @@ import {
 import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
 import { FeeGuidance } from '#app/components/roster/fee-guidance.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { CONNECTION_LABEL, FORMATS, FORMAT_LABEL, FORMAT_PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import {
@@ -35,7 +36,6 @@ import { listOfferCandidates } from '#app/services/offers/list-offer-candidates.
 import { sendOffers } from '#app/services/offers/send-offers.server.ts'
 import { withdrawOffer } from '#app/services/offers/withdraw-offer.server.ts'
 import { getFeeGuidance } from '#app/services/roster/get-fee-guidance.server.ts'
-import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
 import { parseFeeGuidanceQuery } from '#app/validation/roster.ts'
 import { brandOfferActionSchema, DELIVERABLE_SLOTS, offerSchema } from '#app/validation/campaigns.ts'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
@@ -66,7 +66,7 @@ export async function loader(args: LoaderFunctionArgs) {
           format: guideFormat,
           platform: guide.d0_platform && FORMAT_PLATFORMS[guideFormat].includes(guide.d0_platform as Platform) ? guide.d0_platform : FORMAT_PLATFORMS[guideFormat][0]!,
           creatorId: guide.creatorIds ?? null,
-          proposedFeeMinor: guide.fee ? parseDecimalToMinor(guide.fee.replace(/[\s,]/g, '')) : null,
+          proposedFeeMinor: guide.fee ? parseMoneyOrNull(guide.fee, actor.brand.currency) : null,
           quantity: guide.d0_quantity ?? 1,
         })
       : null

@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, FormError, PageHeader, StatusChip, TextareaField } from '#app/components/ui.tsx'
+import { Button, Card, FormError, PageHeader, StatusChip } from '#app/components/ui.tsx'
 import { InvoiceReview } from '#app/components/invoice-review.tsx'
+import { ReasonForm } from '#app/components/invoice-parts.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { moneyWords } from '#app/domain/offer-terms.ts'
+import { approvalLimitProblem, invoiceControls } from '#app/domain/brand-settings.ts'
 import { decideInvoice } from '#app/services/invoices/decide-invoice.server.ts'
 import { getBrandInvoice } from '#app/services/invoices/get-invoice.server.ts'
-import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { failureOf } from '#app/utils/forms.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
@@ -17,7 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Invoic
 // Managers and admins of the brand.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'invoice.approve')
-  return handleLoader(() => getBrandInvoice(actor, args.params.invoice ?? ''))
+  return handleLoader(async () => {
+    const data = await getBrandInvoice(actor, args.params.invoice ?? '')
+    // Said before the click: above the brand's approval limit only an admin may approve.
+    const approvalBlock = data.invoice.status === 'submitted' ? approvalLimitProblem(actor.role, invoiceControls(actor.brand.settings), actor.brand.currency, data.invoice) : null
+    return { ...data, approvalBlock }
+  })
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,29 +67,30 @@ export default function BrandInvoice() {
                   Approving sends {amount} to finance to pay{i.dueDate ? ` by ${i.dueDate}` : ''}.
                   {i.matchOk ? '' : ' Some checks failed: finance must approve the exception with a note before paying.'}
                 </p>
-                <div>
-                  <Button type="submit" name="intent" value="approve" variant="primary" pending={approving} pendingText="Approving…">
-                    Approve invoice
-                  </Button>
-                </div>
+                {data.approvalBlock ? (
+                  <p className="callout callout-warning" role="note">
+                    {data.approvalBlock}
+                  </p>
+                ) : (
+                  <div>
+                    <Button type="submit" name="intent" value="approve" variant="primary" pending={approving} pendingText="Approving…">
+                      Approve invoice
+                    </Button>
+                  </div>
+                )}
               </Form>
             </Card>
             <Card title="Reject">
-              <Form
-                method="post"
-                className="stack"
-                noValidate
-                onSubmit={(e) => {
-                  if (!confirm(`Reject invoice ${i.number}? The creator is emailed your reason and must send a new invoice.`)) e.preventDefault()
-                }}
-              >
-                <TextareaField label="Reason (the creator sees this)" name="reason" rows={3} required error={fieldError(failure, 'reason')} />
-                <div>
-                  <Button type="submit" name="intent" value="reject" variant="danger" pending={rejecting} pendingText="Rejecting…">
-                    Reject invoice
-                  </Button>
-                </div>
-              </Form>
+              <ReasonForm
+                confirmText={`Reject invoice ${i.number}? The creator is emailed your reason and must send a new invoice.`}
+                label="Reason (the creator sees this)"
+                name="reason"
+                intent="reject"
+                button="Reject invoice"
+                pendingText="Rejecting…"
+                pending={rejecting}
+                failure={failure}
+              />
             </Card>
           </div>
         ) : null}

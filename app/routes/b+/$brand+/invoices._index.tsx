@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { Card, Chip, EmptyState, Money, PageHeader, StatusChip, Tabs } from '#app/components/ui.tsx'
+import { useLoaderData } from '@remix-run/react'
+import { Card, Chip, EmptyState, PageHeader, StatusChip, Tabs } from '#app/components/ui.tsx'
+import { InvoiceListTable } from '#app/components/invoice-parts.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listBrandInvoices } from '#app/services/invoices/list-invoices.server.ts'
 
@@ -28,45 +29,22 @@ export default function BrandInvoices() {
             Creators invoice from their portal once a deliverable is delivered.
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Invoice</th>
-                  <th scope="col">Creator · campaign</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">Match</th>
-                  <th scope="col">Due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <Link to={i.id} className="strong">
-                        {i.number}
-                      </Link>{' '}
-                      <StatusChip status={i.status} />
-                    </td>
-                    <td>
-                      {i.creatorName}
-                      {i.payeeName !== i.creatorName ? <span className="muted"> via {i.payeeName}</span> : null}
-                      <div className="muted small">{i.campaignName}</div>
-                    </td>
-                    <td className="num">
-                      <Money minor={i.totalMinor!} currency={i.currency} />
-                    </td>
-                    <td>{i.matchOk ? <Chip tone="success">✓ Matched</Chip> : <span className="small">{i.failing}</span>}</td>
-                    <td>
-                      {i.dueDate ?? <span className="muted">—</span>} {i.late ? <Chip tone="danger">Late</Chip> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InvoiceListTable
+            rows={invoices}
+            whoLabel="Creator"
+            who={(i) => (
+              <>
+                {i.creatorName}
+                {i.payeeName !== i.creatorName ? <span className="muted"> via {i.payeeName}</span> : null}
+              </>
+            )}
+            stateLabel="Match"
+            state={(i) => (
+              <>
+                <StatusChip status={i.status} /> {i.matchOk ? <Chip tone="success">✓ Matched</Chip> : <div className="small">{i.failing}</div>}
+              </>
+            )}
+          />
         )}
       </Card>
     </>

@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, StatusChip, TextareaField } from '#app/components/ui.tsx'
-import { FORMAT_LABEL, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getBrandPostPage } from '#app/services/posts/get-brand-post-page.server.ts'
 import { sendBackPost } from '#app/services/posts/send-back-post.server.ts'
@@ -48,7 +49,7 @@ export default function VerifyPost() {
   const verifying = useIsPending({ intent: 'verify' })
   const sending = useIsPending({ intent: 'send-back' })
   const { post, deliverable, creator, campaign } = page
-  const label = `${PLATFORM_LABEL[post.platform as Platform] ?? post.platform} ${FORMAT_LABEL[deliverable.format as Format] ?? deliverable.format}`
+  const label = deliverableLabel({ platform: post.platform, format: deliverable.format })
   const blocking = post.findings.filter((f) => f.severity === 'B' || f.severity === 'blocking')
   return (
     <>
@@ -140,7 +141,19 @@ export default function VerifyPost() {
                         <td>
                           <DateTime value={s.capturedAt} dateOnly />
                         </td>
-                        <td>{s.source === 'creator' ? (s.evidenceFileId ? 'Creator (screenshot)' : 'Creator') : s.source.toUpperCase()}</td>
+                        <td>
+                          {s.source === 'creator' ? 'Creator' : s.source.toUpperCase()}
+                          {s.evidenceFileId ? (
+                            <>
+                              {' · '}
+                              <a href={`/files/${s.evidenceFileId}`} target="_blank" rel="noreferrer">
+                                screenshot
+                              </a>
+                            </>
+                          ) : s.source === 'creator' ? (
+                            <span className="muted small"> · no screenshot</span>
+                          ) : null}
+                        </td>
                         <td className="num">{fmt(s.impressions)}</td>
                         <td className="num">{fmt(s.reach)}</td>
                         <td className="num">{fmt(s.views)}</td>

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, Chip, DateTime, EmptyState, LinkButton, PageHeader, StatusChip } from '#app/components/ui.tsx'
-import { PLATFORM_LABEL, FORMAT_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listBrandPosts } from '#app/services/posts/list-brand-posts.server.ts'
 import { POST_STATUS_FILTERS, type PostStatusFilter } from '#app/domain/post-status.ts'
@@ -79,7 +79,7 @@ export default function BrandPosts() {
                       <div className="muted small">{p.campaignName}</div>
                     </td>
                     <td>
-                      {PLATFORM_LABEL[p.platform as Platform] ?? p.platform} {FORMAT_LABEL[p.format as Format] ?? p.format}
+                      {deliverableLabel(p)}
                       <div className="small truncate" style={{ maxWidth: '22rem' }}>
                         <a href={p.url} target="_blank" rel="noopener noreferrer">
                           {p.url}

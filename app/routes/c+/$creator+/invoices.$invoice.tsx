@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Card, Chip, Money, PageHeader, StatusChip } from '#app/components/ui.tsx'
+import { Card, Chip, PageHeader, StatusChip } from '#app/components/ui.tsx'
+import { InvoiceLines } from '#app/components/invoice-parts.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { getCreatorInvoice } from '#app/services/invoices/get-invoice.server.ts'
 import { handleLoader } from '#app/utils/responses.server.ts'
@@ -16,7 +17,6 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function CreatorInvoice() {
   const { invoice: i, amountsHidden } = useLoaderData<typeof loader>()
   const failed = i.checks.filter((c) => !c.ok)
-  const money = (m: number | null) => (m === null ? <span className="muted">hidden</span> : <Money minor={m} currency={i.currency} />)
   return (
     <>
       <PageHeader
@@ -24,13 +24,13 @@ export default function CreatorInvoice() {
         subtitle={`${i.brandName} · ${i.campaignName}`}
         back={{ to: '..', label: 'Invoices' }}
         actions={
-          <button type="button" className="btn btn-secondary" onClick={() => window.print()}>
+          <button type="button" className="btn btn-secondary no-print" onClick={() => window.print()}>
             Print
           </button>
         }
       />
-      <div className="stack">
-        <Card>
+      <div className="stack invoice-print">
+        <Card className="no-print">
           <div className="cluster-between">
             <div>
               <StatusChip status={i.status} /> {i.late ? <Chip tone="danger">Late</Chip> : null}
@@ -49,7 +49,7 @@ export default function CreatorInvoice() {
             </div>
           ) : null}
         </Card>
-        <Card>
+        <Card className="invoice-document">
           <div className="grid-2">
             <dl className="dl">
               <dt>From</dt>
@@ -71,44 +71,13 @@ export default function CreatorInvoice() {
             </dl>
           </div>
           <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Description</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {i.lines.map((l) => (
-                  <tr key={l.id}>
-                    <td>{l.description}</td>
-                    <td className="num">{money(l.amountMinor)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Subtotal</th>
-                  <td className="num">{money(i.subtotalMinor)}</td>
-                </tr>
-                {i.taxMinor ? (
-                  <tr>
-                    <th scope="row">Tax</th>
-                    <td className="num">{money(i.taxMinor)}</td>
-                  </tr>
-                ) : null}
-                <tr>
-                  <th scope="row">Total</th>
-                  <td className="num strong">{money(i.totalMinor)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <InvoiceLines withHeader lines={i.lines} currency={i.currency} subtotalMinor={i.subtotalMinor} taxMinor={i.taxMinor} totalMinor={i.totalMinor} />
           </div>
           <p className="muted small">No tax identification number is printed: the tax form on file with {i.brandName} carries it.</p>
           {amountsHidden ? <p className="muted small">Amounts are hidden: the creator has not given your agency the “See payments” permission.</p> : null}
         </Card>
         {i.status === 'submitted' || i.status === 'approved' ? (
-          <Card title="Checks">
+          <Card title="Checks" className="no-print">
             {failed.length === 0 ? (
               <p>Everything matches: your agreement, your verified posts and your tax form.</p>
             ) : (

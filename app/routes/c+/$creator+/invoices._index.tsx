@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { Card, Chip, EmptyState, LinkButton, Money, PageHeader, StatusChip } from '#app/components/ui.tsx'
+import { useLoaderData } from '@remix-run/react'
+import { Card, EmptyState, LinkButton, PageHeader, StatusChip } from '#app/components/ui.tsx'
+import { InvoiceListTable } from '#app/components/invoice-parts.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { listCreatorInvoices } from '#app/services/invoices/list-invoices.server.ts'
 
@@ -38,55 +39,24 @@ export default function CreatorInvoices() {
             Once a brand verifies your live post, invoice it here: the lines are filled in from your agreement.
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Invoice</th>
-                  <th scope="col">Brand · campaign</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <Link to={i.id} className="strong">
-                        {i.number}
-                      </Link>
-                      <div className="muted small">Issued {i.issueDate}</div>
-                    </td>
-                    <td>
-                      {i.brandName}
-                      <div className="muted small">{i.campaignName}</div>
-                    </td>
-                    <td className="num">{i.totalMinor !== null ? <Money minor={i.totalMinor} currency={i.currency} /> : <span className="muted">hidden</span>}</td>
-                    <td>
-                      <StatusChip status={i.status} />
-                      {i.status === 'paid' ? (
-                        <div className="muted small">
-                          Paid {i.paidOn} · ref {i.paymentReference}
-                        </div>
-                      ) : null}
-                      {i.status === 'rejected' && i.rejectReason ? <div className="muted small">{i.rejectReason}</div> : null}
-                    </td>
-                    <td>
-                      {i.dueDate ? i.dueDate : <span className="muted">When the post is verified</span>}
-                      {i.late ? (
-                        <div>
-                          <Chip tone="danger">Late</Chip>
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <InvoiceListTable
+            rows={invoices}
+            whoLabel="Brand"
+            who={(i) => i.brandName}
+            stateLabel="Status"
+            noDueDate="When the post is verified"
+            state={(i) => (
+              <>
+                <StatusChip status={i.status} />
+                {i.status === 'paid' ? (
+                  <div className="muted small">
+                    Paid {i.paidOn} · ref {i.paymentReference}
+                  </div>
+                ) : null}
+                {i.status === 'rejected' && i.rejectReason ? <div className="muted small">{i.rejectReason}</div> : null}
+              </>
+            )}
+          />
         )}
         {!canSeeAmounts ? <p className="muted small">Amounts are hidden: the creator has not given your agency the “See payments” permission.</p> : null}
       </Card>

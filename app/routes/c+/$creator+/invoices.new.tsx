@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, EmptyState, FormError, Money, PageHeader, StatusChip, TextField } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { parseDecimalToMinor } from '#app/domain/decimal-money.ts'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { PAYMENT_CLOCK_LABEL, type PaymentClockStart } from '#app/domain/offer-terms.ts'
 import { getInvoiceDraft, listInvoiceableCollaborations } from '#app/services/invoices/get-invoice-draft.server.ts'
 import { submitInvoice } from '#app/services/invoices/submit-invoice.server.ts'
@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
     input.line.forEach((deliverableId, i) => {
       const raw = input.lineAmount[i]!.trim()
       if (!raw) return
-      const minor = parseDecimalToMinor(raw)
+      const minor = parseMoneyOrNull(raw, 'USD')
       if (minor === null) throw new InvalidInputError('Please correct the highlighted fields.', { lines: [`"${raw.slice(0, 20)}" is not an amount. Write it like 1250 or 1,250.50.`] })
       if (minor > 0) lines.push({ deliverableId, amountMinor: minor })
     })

@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
-import { FORMAT_LABEL, PLATFORM_LABEL, type Format, type Platform } from '#app/domain/catalog.ts'
+import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
 import { submitPost } from '#app/services/posts/submit-post.server.ts'
@@ -52,7 +53,7 @@ export default function CreatorPost() {
   const pending = useIsPending({ intent: 'submit' })
   const d = page.deliverable
   const post = page.post
-  const label = `${PLATFORM_LABEL[d.platform as Platform] ?? d.platform} ${FORMAT_LABEL[d.format as Format] ?? d.format}`
+  const label = deliverableLabel(d)
   const canPost = canSubmit && (d.status === 'approved' || d.status === 'post_changes_requested')
   const findings = (post?.findings ?? []) as unknown as { ruleId?: string; severity?: string; message?: string }[]
   return (

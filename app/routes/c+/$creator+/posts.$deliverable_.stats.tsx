@@ -6,8 +6,13 @@ import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { addCreatorSnapshot } from '#app/services/metrics/add-creator-snapshot.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseFormData } from '#app/validation/parse-form.server.ts'
+import { discardStored, parseUpload } from '#app/services/files/parse-upload.server.ts'
+import { maxBytesFor } from '#app/services/files/limits.server.ts'
+import { InvalidInputError } from '#app/utils/errors.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { echoValues } from '#app/utils/echo-values.server.ts'
+import { echoedValues } from '#app/utils/echoed-values.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
@@ -32,6 +37,8 @@ const schema = z.object({
   saves: count.default(''),
   clicks: count.default(''),
   followers: count.default(''),
+  // With no file chosen the browser still sends the part, as an empty text field.
+  evidence: z.string().max(0).optional(),
 })
 
 const LABEL: Record<MetricField, string> = {
@@ -58,20 +65,36 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'submit_content')
-  return handleAction(async () => {
-    const input = await parseForm(args.request, schema)
-    const values = Object.fromEntries(METRIC_FIELDS.map((f) => [f, input[f]])) as Record<MetricField, number | null>
-    // Evidence screenshot: the files service (content capability) will hand us a file id here.
-    await addCreatorSnapshot(actor, { deliverableId: args.params.deliverable ?? '', capturedOn: input.capturedOn, values, evidenceFileId: null })
+  // The text fields as sent, echoed back with a refusal so the numbers are not lost (files never are echoed).
+  let fields: FormData | null = null
+  const result = await handleAction(async () => {
+    // Streamed to disk as it arrives (typed by its bytes: PNG, JPEG, WebP, HEIC or PDF); removed again if anything below fails.
+    const upload = await parseUpload(args.request, { purpose: 'metric_evidence', maxBytes: maxBytesFor('metric_evidence'), maxFiles: 1 })
+    fields = upload.fields
+    try {
+      const input = parseFormData(upload.fields, schema)
+      const evidence = upload.files.find((f) => f.field === 'evidence')
+      if (!evidence) {
+        throw new InvalidInputError('Please correct the highlighted fields.', { evidence: ['Attach a screenshot of the post’s insights: the brand checks the numbers against it.'] })
+      }
+      const values = Object.fromEntries(METRIC_FIELDS.map((f) => [f, input[f]])) as Record<MetricField, number | null>
+      await addCreatorSnapshot(actor, { deliverableId: args.params.deliverable ?? '', capturedOn: input.capturedOn, values, evidence })
+    } catch (e) {
+      await discardStored(upload.files)
+      throw e
+    }
     return redirectWithFlash(`/c/${actor.creator.id}/posts/${args.params.deliverable}/stats`, 'Thanks — your stats are saved.')
   })
+  return fields ? echoValues(result, fields) : result
 }
 
 const nf = new Intl.NumberFormat('en-US')
 
 export default function PostStats() {
   const { creatorId, canSubmit, page } = useLoaderData<typeof loader>()
-  const failure = failureOf(useActionData<typeof action>())
+  const actionData = useActionData<typeof action>()
+  const failure = failureOf(actionData)
+  const echoed = echoedValues(actionData)
   const pending = useIsPending({ intent: 'stats' })
   const post = page.post
   const today = new Date().toISOString().slice(0, 10)
@@ -87,19 +110,25 @@ export default function PostStats() {
         <div className="split">
           {canSubmit ? (
             <Card title={ageDays >= 28 ? 'Add your 30-day stats' : 'Add your 7-day stats'}>
-              <Form method="post" className="stack" noValidate>
+              <Form method="post" encType="multipart/form-data" className="stack" noValidate>
                 <input type="hidden" name="intent" value="stats" />
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <p className="small muted">Open the post’s insights on the platform and copy the numbers. Leave a box empty if the platform does not show it.</p>
-                <TextField label="Day you read the numbers" name="capturedOn" type="date" required defaultValue={today} max={today} error={fieldError(failure, 'capturedOn')} />
+                <TextField label="Day you read the numbers" name="capturedOn" type="date" required defaultValue={echoed.get('capturedOn', today)} max={today} error={fieldError(failure, 'capturedOn')} />
                 <div className="grid-2">
                   {METRIC_FIELDS.map((f) => (
-                    <TextField key={f} label={LABEL[f]} name={f} inputMode="numeric" autoComplete="off" error={fieldError(failure, f)} />
+                    <TextField key={f} label={LABEL[f]} name={f} inputMode="numeric" autoComplete="off" defaultValue={echoed.get(f)} error={fieldError(failure, f)} />
                   ))}
                 </div>
-                <div className="callout callout-info small">
-                  Screenshot of your insights: uploading one here is coming with file uploads; until then the brand may ask for it by message.
-                </div>
+                <TextField
+                  label="Screenshot of the insights"
+                  name="evidence"
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp,image/heic,application/pdf"
+                  required
+                  hint="A screenshot of the platform’s insights screen showing these numbers (image or PDF)."
+                  error={fieldError(failure, 'evidence')}
+                />
                 <Button type="submit" variant="primary" pending={pending} pendingText="Saving…">
                   Save stats
                 </Button>
@@ -118,6 +147,7 @@ export default function PostStats() {
                       <th scope="col" className="num">Views</th>
                       <th scope="col" className="num">Reach</th>
                       <th scope="col" className="num">Likes</th>
+                      <th scope="col">Screenshot</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -129,6 +159,7 @@ export default function PostStats() {
                         <td className="num">{s.views === null ? '—' : nf.format(Number(s.views))}</td>
                         <td className="num">{s.reach === null ? '—' : nf.format(Number(s.reach))}</td>
                         <td className="num">{s.likes === null ? '—' : nf.format(Number(s.likes))}</td>
+                        <td>{s.evidenceFileId ? <a href={`/files/${s.evidenceFileId}`} target="_blank" rel="noreferrer">Open</a> : <span className="muted">—</span>}</td>
                       </tr>
                     ))}
                   </tbody>

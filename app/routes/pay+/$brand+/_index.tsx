@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, Stat, TextField } from '#app/components/ui.tsx'
+import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, Stat } from '#app/components/ui.tsx'
+import { PaymentFields } from '#app/components/invoice-parts.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { createPaymentRun } from '#app/services/invoices/create-payment-run.server.ts'
@@ -14,7 +15,7 @@ import { paymentRunSchema } from '#app/validation/money.ts'
 export const meta: MetaFunction = () => [{ title: 'Payables · Greenroom' }]
 
 const AGING_LABEL: Record<string, string> = {
-  not_due: 'Not due yet',
+  current: 'Not due yet',
   '1-30': '1–30 days late',
   '31-60': '31–60 days late',
   '61-90': '61–90 days late',
@@ -107,7 +108,7 @@ export default function PayablesQueue() {
                           <td>
                             {r.dueDate ?? <span className="muted">—</span>}
                             <div>
-                              <Chip tone={r.aging === 'not_due' || r.aging === 'no_due_date' ? 'neutral' : 'danger'}>{AGING_LABEL[r.aging]}</Chip>
+                              <Chip tone={r.aging === 'current' || r.aging === 'no_due_date' ? 'neutral' : 'danger'}>{AGING_LABEL[r.aging]}</Chip>
                             </div>
                           </td>
                           <td>
@@ -145,21 +146,7 @@ export default function PayablesQueue() {
                 <div className="callout callout-info stack">
                   <p className="strong">Pay the selected invoices in one payment run</p>
                   <div className="grid-3">
-                    <TextField label="Paid on" name="paidOn" type="date" required defaultValue={today} max={today} error={fieldError(failure, 'paidOn')} />
-                    <SelectField
-                      label="Method"
-                      name="method"
-                      required
-                      options={[
-                        { value: 'ach', label: 'ACH' },
-                        { value: 'wire', label: 'Wire' },
-                        { value: 'check', label: 'Check' },
-                        { value: 'paypal', label: 'PayPal' },
-                        { value: 'other', label: 'Other' },
-                      ]}
-                      error={fieldError(failure, 'method')}
-                    />
-                    <TextField label="Reference" name="reference" required hint="The bank batch or transfer reference." error={fieldError(failure, 'reference')} />
+                    <PaymentFields today={today} failure={failure} referenceHint="The bank batch or transfer reference." />
                   </div>
                   <p className="small muted">Each selected invoice is marked paid once, its creator is emailed, and you can download the run as CSV.</p>
                   <div>

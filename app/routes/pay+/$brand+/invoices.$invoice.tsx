@@ -1,14 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, FormError, PageHeader, SelectField, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
+import { Button, Card, FormError, PageHeader, StatusChip } from '#app/components/ui.tsx'
 import { InvoiceReview } from '#app/components/invoice-review.tsx'
+import { PaymentFields, ReasonForm } from '#app/components/invoice-parts.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { moneyWords } from '#app/domain/offer-terms.ts'
 import { getBrandInvoice } from '#app/services/invoices/get-invoice.server.ts'
 import { markInvoicePaid } from '#app/services/invoices/mark-invoice-paid.server.ts'
 import { resolveInvoiceException } from '#app/services/invoices/resolve-invoice-exception.server.ts'
 import { InvalidInputError } from '#app/utils/errors.ts'
-import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { failureOf } from '#app/utils/forms.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { parseFormData } from '#app/validation/parse-form.server.ts'
@@ -84,21 +85,7 @@ export default function PayablesInvoice() {
                   }}
                 >
                   <input type="hidden" name="intent" value="mark-paid" />
-                  <TextField label="Paid on" name="paidOn" type="date" required defaultValue={data.today} max={data.today} error={fieldError(failure, 'paidOn')} />
-                  <SelectField
-                    label="Method"
-                    name="method"
-                    required
-                    options={[
-                      { value: 'ach', label: 'ACH' },
-                      { value: 'wire', label: 'Wire' },
-                      { value: 'check', label: 'Check' },
-                      { value: 'paypal', label: 'PayPal' },
-                      { value: 'other', label: 'Other' },
-                    ]}
-                    error={fieldError(failure, 'method')}
-                  />
-                  <TextField label="Reference" name="reference" required error={fieldError(failure, 'reference')} />
+                  <PaymentFields today={data.today} failure={failure} />
                   <p className="small muted">Marks {amount} paid to {i.payeeName} and emails the creator with the reference.</p>
                   <div>
                     <Button type="submit" variant="primary" pending={paying} pendingText="Marking paid…">
@@ -109,39 +96,30 @@ export default function PayablesInvoice() {
               </Card>
             ) : (
               <Card title="Approve the exception">
-                <Form
-                  method="post"
-                  className="stack"
-                  noValidate
-                  onSubmit={(e) => {
-                    if (!confirm(`Approve paying invoice ${i.number} despite the failed checks? Your note is kept with the invoice.`)) e.preventDefault()
-                  }}
-                >
-                  <TextareaField label="Why paying is right" name="note" rows={3} required error={fieldError(failure, 'note')} />
-                  <div>
-                    <Button type="submit" name="intent" value="approve-exception" variant="primary" pending={approving} pendingText="Approving…">
-                      Approve exception
-                    </Button>
-                  </div>
-                </Form>
+                <ReasonForm
+                  confirmText={`Approve paying invoice ${i.number} despite the failed checks? Your note is kept with the invoice.`}
+                  label="Why paying is right"
+                  name="note"
+                  intent="approve-exception"
+                  button="Approve exception"
+                  pendingText="Approving…"
+                  pending={approving}
+                  failure={failure}
+                  variant="primary"
+                />
               </Card>
             )}
             <Card title="Reject">
-              <Form
-                method="post"
-                className="stack"
-                noValidate
-                onSubmit={(e) => {
-                  if (!confirm(`Send invoice ${i.number} back? It is rejected; the creator sees your note and sends a new invoice.`)) e.preventDefault()
-                }}
-              >
-                <TextareaField label="What the creator needs to fix" name="note" rows={3} required error={fieldError(failure, 'note')} />
-                <div>
-                  <Button type="submit" name="intent" value="send-back" variant="danger" pending={sending} pendingText="Sending back…">
-                    Reject and send back
-                  </Button>
-                </div>
-              </Form>
+              <ReasonForm
+                confirmText={`Send invoice ${i.number} back? It is rejected; the creator sees your note and sends a new invoice.`}
+                label="What the creator needs to fix"
+                name="note"
+                intent="send-back"
+                button="Reject and send back"
+                pendingText="Sending back…"
+                pending={sending}
+                failure={failure}
+              />
             </Card>
           </div>
         ) : null}

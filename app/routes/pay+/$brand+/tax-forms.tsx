@@ -57,7 +57,10 @@ export default function TaxForms() {
                     <td>
                       {f.kind}
                       <div className="muted small">
-                        {f.fileName} · uploaded {f.submittedAt.slice(0, 10)}
+                        <a href={`/files/${f.fileId}`} target="_blank" rel="noreferrer">
+                          {f.fileName ?? 'Open the form'}
+                        </a>{' '}
+                        · uploaded {f.submittedAt.slice(0, 10)}
                       </div>
                     </td>
                     <td>

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { JURISDICTIONS } from '#app/domain/catalog.ts'
+import { parseMoney } from '#app/domain/money.ts'
+import { ENGAGEMENT_FIELDS, RATE_BASES } from '#app/services/reports/derive-metrics.ts'
+
+/** The EMV value of one action, typed in the brand's currency with up to 4 decimals ("0.005" = half a cent). */
+const emvValue = z
+  .string()
+  .trim()
+  .max(12)
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return null
+    const m = /^(\d{1,6})(?:\.(\d{1,4}))?$/.exec(s.replace(/^[$€£]/, ''))
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a value like 0.005 or 0.25 (at most 4 decimals), or leave it empty.' })
+      return z.NEVER
+    }
+    // Exact: ten-thousandths of a major unit -> minor units (two decimals), possibly fractional (0.5 cent).
+    const tenThousandths = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'))
+    return tenThousandths / 100
+  })
+
+export const EMV_ACTIONS = ['impressions', 'views', ...ENGAGEMENT_FIELDS] as const
+
+/** The brand settings form (admins). The approval limit is parsed in the brand's currency. */
+export function brandSettingsSchema(currency: string) {
+  return z.object({
+    jurisdiction: z.enum(JURISDICTIONS, { errorMap: () => ({ message: 'Choose where your disclosure rules come from.' }) }),
+    engagementSet: z
+      .array(z.enum(ENGAGEMENT_FIELDS, { errorMap: () => ({ message: 'Choose interactions from the list.' }) }))
+      .min(1, 'Count at least one interaction as an engagement.')
+      .max(ENGAGEMENT_FIELDS.length)
+      .default([]),
+    engagementRateBasis: z.enum(RATE_BASES, { errorMap: () => ({ message: 'Choose the engagement-rate denominator.' }) }),
+    emv_impressions: emvValue,
+    emv_views: emvValue,
+    emv_likes: emvValue,
+    emv_comments: emvValue,
+    emv_shares: emvValue,
+    emv_saves: emvValue,
+    emv_postClicks: emvValue,
+    invoiceApprovalLimit: z
+      .string()
+      .trim()
+      .max(24)
+      .optional()
+      .transform((s, ctx) => {
+        if (!s) return null
+        const r = parseMoney(s, currency)
+        if (!r.ok) {
+          ctx.addIssue({ code: 'custom', message: r.error })
+          return z.NEVER
+        }
+        return r.minor
+      }),
+    segregationOfDuties: z.literal('on').optional().transform((v) => v === 'on'),
+  })
+}
+export type BrandSettingsInput = z.infer<ReturnType<typeof brandSettingsSchema>>
