@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Button, Card, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
 import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
+import { assertCreatorPost } from '#app/services/metrics/assert-creator-post.server.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { addCreatorSnapshot } from '#app/services/metrics/add-creator-snapshot.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
@@ -68,6 +69,7 @@ export async function action(args: ActionFunctionArgs) {
   // The text fields as sent, echoed back with a refusal so the numbers are not lost (files never are echoed).
   let fields: FormData | null = null
   const result = await handleAction(async () => {
+    await assertCreatorPost(actor.creator.id, args.params.deliverable ?? '')
     // Streamed to disk as it arrives (typed by its bytes: PNG, JPEG, WebP, HEIC or PDF); removed again if anything below fails.
     const upload = await parseUpload(args.request, { purpose: 'metric_evidence', maxBytes: maxBytesFor('metric_evidence'), maxFiles: 1 })
     fields = upload.fields
