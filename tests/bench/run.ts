@@ -63,13 +63,19 @@ const stop = () => {
   rmSync(uploadDir, { recursive: true, force: true })
 }
 process.on('exit', stop)
-for (let i = 0; i < 100; i++) {
+// Start-up applies migrations first (a new one may backfill the 1M-row tables): wait up to 5 minutes.
+let up = false
+for (let i = 0; i < 1500 && !up; i++) {
   try {
-    if ((await fetch(`${base}/healthz`)).ok) break
+    up = (await fetch(`${base}/healthz`)).ok
   } catch {
     // not yet
   }
-  await new Promise((r) => setTimeout(r, 200))
+  if (!up) await new Promise((r) => setTimeout(r, 200))
+}
+if (!up) {
+  console.error('The app did not answer /healthz within 5 minutes.')
+  process.exit(1)
 }
 
 async function login(email: string) {
