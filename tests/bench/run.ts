@@ -281,7 +281,7 @@ async function findUploadTarget(): Promise<{ url: string; fileField: string; fie
   if (!d) return null
   const url = `${base}/c/bc000000/deliverables/${d.id}/upload`
   const probe = await fetch(url, { method: 'POST', headers: { Cookie: creator, Origin: base }, redirect: 'manual' })
-  return probe.status === 404 ? null : { url, fileField: 'media', fields: { caption: 'Bench upload #ad' } }
+  return probe.status === 404 ? null : { url, fileField: 'media', fields: { intent: 'submit-draft', caption: 'Bench upload #ad' } }
 }
 
 /**
