@@ -14,7 +14,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 })
 
-async function shoot(name, email, path, viewport = { width: 1280, height: 800 }) {
+async function shoot(name, email, path, viewport = { width: 1280, height: 800 }, then) {
   const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 })
   const page = await ctx.newPage()
   if (email) {
@@ -25,6 +25,7 @@ async function shoot(name, email, path, viewport = { width: 1280, height: 800 })
     await page.waitForURL((u) => !u.pathname.startsWith('/login'))
   }
   if (path) await page.goto(`${base}${typeof path === 'function' ? path(page.url()) : path}`)
+  if (then) await then(page)
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: false })
   await ctx.close()
@@ -38,4 +39,20 @@ await shoot('brand-members', 'ava@acme.test', '/b/acme-running/members')
 await shoot('payables', 'fiona@acme.test', null)
 await shoot('creator-home-phone', 'maya@creators.test', null, phone)
 await shoot('agent-phone', 'nora@northstar.test', null, phone)
+await shoot('brand-home', 'marco@acme.test', '/b/acme-running')
+await shoot('review-queue', 'marco@acme.test', '/b/acme-running/review')
+// The first draft in the queue (the one with a blocking finding), scrolled to the caption and findings.
+await shoot('review-page', 'marco@acme.test', '/b/acme-running/review', undefined, async (page) => {
+  await page.locator('[data-review-link]').first().click()
+  await page.waitForURL(/\/review\/[^/]+$/)
+})
+await shoot('creator-deliverable-phone', 'sofia@creators.test', null, phone, async (page) => {
+  await page.locator('a[href*="/deliverables/"]').first().click()
+  await page.waitForURL(/\/deliverables\//)
+})
+await shoot('roster-profile', 'marco@acme.test', '/b/acme-running/roster', undefined, async (page) => {
+  await page.locator('table a[href*="/roster/"]').first().click()
+  await page.waitForURL(/\/roster\/[^/]+$/)
+})
+await shoot('reports', 'marco@acme.test', '/b/acme-running/reports')
 await browser.close()
