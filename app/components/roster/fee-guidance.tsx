@@ -1,24 +1,12 @@
 import { Link } from '@remix-run/react'
 import { Money } from '#app/components/ui.tsx'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
-import { FEE_FAR_OUTSIDE_FACTOR, type FeeVerdict } from '#app/domain/roster.ts'
-import { TIER_LABEL, type Tier } from '#app/domain/tiers.ts'
+import { FEE_FAR_OUTSIDE_FACTOR } from '#app/domain/roster.ts'
+import { TIER_LABEL } from '#app/domain/tiers.ts'
+import type { FeeGuidance } from '#app/services/roster/get-fee-guidance.server.ts'
 
-export interface FeeGuidanceView {
-  platform: string
-  format: string
-  tier: Tier | null
-  currency: string
-  comparables: number
-  medianFeePerDeliverableMinor: number | null
-  medianCpmMinor: number | null
-  medianCpeMinor: number | null
-  measured: number
-  creatorName: string | null
-  creatorPastFees: { offerId: string; agreedAt: string; deliverables: number; sameFormat: boolean; feeMinor: number; perDeliverableMinor: number; currency: string; label: string }[]
-  proposedPerDeliverableMinor: number | null
-  verdict: FeeVerdict
-}
+/** What the loader sends: the service's answer as it is. */
+export type FeeGuidanceView = FeeGuidance
 
 const labelOf = (kinds: string) =>
   kinds
