@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react'
-import { generateReactHelpers } from '@uploadthing/react'
+import { Suspense, lazy, useCallback, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, ProgressBar, StatusChip, Timeline } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { DraftMedia, formatBytes } from '#app/components/content/draft-media.tsx'
@@ -14,18 +13,11 @@ import { submitDraft } from '#app/services/content/submit-draft.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError, type ActionFailureShape } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
-import type { UploadRouter } from '#app/services/files/uploadthing-router.server.ts'
+import type { StartUpload } from '#app/components/content/uploadthing-hook.tsx'
 
-// Used only when the server says the UploadThing driver is on (UPLOADTHING_TOKEN); local disk otherwise.
-const { useUploadThing } = generateReactHelpers<UploadRouter>({ url: '/api/uploadthing' })
-type StartUpload = ReturnType<typeof useUploadThing>['startUpload']
-
-/** Mounted only with the UploadThing driver (the hook fetches the endpoint's config on mount). */
-function UploadThingHook({ signal, onProgress, bind }: { signal: AbortSignal; onProgress: (p: number) => void; bind: (start: StartUpload) => void }) {
-  const ut = useUploadThing('draftMedia', { signal, uploadProgressGranularity: 'fine', onUploadProgress: onProgress })
-  useEffect(() => bind(ut.startUpload), [ut.startUpload, bind])
-  return null
-}
+// The UploadThing client is its own chunk, fetched only when the server says the UploadThing driver is on
+// (UPLOADTHING_TOKEN); the local-disk path (XMLHttpRequest with a progress bar) never loads it.
+const UploadThingHook = lazy(() => import('#app/components/content/uploadthing-hook.tsx'))
 
 export const meta: MetaFunction = () => [{ title: 'Deliverable · Greenroom' }]
 
@@ -286,7 +278,11 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
   const filesError = fieldError(failure, 'files') ?? (tooBig ? `${tooBig.name} is ${formatBytes(tooBig.size)}: the limit is ${formatBytes(page.upload.maxBytes)}.` : undefined)
   return (
     <Card title={`Draft v${nextVersion}`} className="current-step">
-      {page.upload.driver === 'uploadthing' ? <UploadThingHook signal={utAbort.signal} onProgress={onUtProgress} bind={bindUt} /> : null}
+      {page.upload.driver === 'uploadthing' ? (
+        <Suspense fallback={null}>
+          <UploadThingHook signal={utAbort.signal} onProgress={onUtProgress} bind={bindUt} />
+        </Suspense>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="stack" noValidate onSubmit={onSubmit} aria-describedby="draft-rounds">
         <input type="hidden" name="intent" value="submit-draft" />
         <FormError errors={failure && !fieldError(failure, 'files') && !fieldError(failure, 'caption') ? failure.formError : null} />

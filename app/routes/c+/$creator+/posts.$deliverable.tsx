@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
@@ -8,18 +7,12 @@ import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
 import { submitPost } from '#app/services/posts/submit-post.server.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
+import { creatorPostSchema } from '#app/validation/creator-forms.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Live post · Greenroom' }]
-
-const schema = z.object({
-  intent: z.literal('submit'),
-  url: z.string().trim().min(1, 'Paste the link to your live post.').max(2000),
-  postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date you posted.'),
-  caption: z.string().max(6000, 'That caption is longer than any platform allows.').default(''),
-})
 
 // The creator, or an agent acting for them (submitting needs the submit_content scope).
 export async function loader(args: LoaderFunctionArgs) {
@@ -36,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'submit_content')
   return handleAction(async () => {
-    const input = await parseForm(args.request, schema)
+    const input = await parseForm(args.request, creatorPostSchema)
     const r = await submitPost(actor, { deliverableId: args.params.deliverable ?? '', url: input.url, postedOn: input.postedOn, caption: input.caption })
     const notes = [r.outsideWindow ? 'it is outside the posting window' : null, r.findings.length ? 'the caption has disclosure findings' : null].filter(Boolean)
     return redirectWithFlash(

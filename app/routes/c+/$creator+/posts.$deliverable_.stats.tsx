@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { Button, Card, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
 import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
 import { assertCreatorPost } from '#app/services/metrics/assert-creator-post.server.ts'
@@ -8,6 +7,7 @@ import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { addCreatorSnapshot } from '#app/services/metrics/add-creator-snapshot.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
 import { parseFormData } from '#app/validation/parse-form.server.ts'
+import { creatorStatsSchema } from '#app/validation/creator-forms.server.ts'
 import { discardStored, parseUpload } from '#app/services/files/parse-upload.server.ts'
 import { maxBytesFor } from '#app/services/files/limits.server.ts'
 import { InvalidInputError } from '#app/utils/errors.ts'
@@ -18,29 +18,6 @@ import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Post stats · Greenroom' }]
-
-const count = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/[,\s]/g, ''))
-  .refine((s) => s === '' || /^\d{1,12}$/.test(s), 'Whole numbers only (e.g. 12500).')
-  .transform((s) => (s === '' ? null : Number(s)))
-
-const schema = z.object({
-  intent: z.literal('stats'),
-  capturedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the day you read these numbers.'),
-  impressions: count.default(''),
-  reach: count.default(''),
-  views: count.default(''),
-  likes: count.default(''),
-  comments: count.default(''),
-  shares: count.default(''),
-  saves: count.default(''),
-  clicks: count.default(''),
-  followers: count.default(''),
-  // With no file chosen the browser still sends the part, as an empty text field.
-  evidence: z.string().max(0).optional(),
-})
 
 const LABEL: Record<MetricField, string> = {
   impressions: 'Impressions',
@@ -74,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
     const upload = await parseUpload(args.request, { purpose: 'metric_evidence', maxBytes: maxBytesFor('metric_evidence'), maxFiles: 1 })
     fields = upload.fields
     try {
-      const input = parseFormData(upload.fields, schema)
+      const input = parseFormData(upload.fields, creatorStatsSchema)
       const evidence = upload.files.find((f) => f.field === 'evidence')
       if (!evidence) {
         throw new InvalidInputError('Please correct the highlighted fields.', { evidence: ['Attach a screenshot of the post’s insights: the brand checks the numbers against it.'] })

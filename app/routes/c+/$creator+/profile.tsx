@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { GRANT_SCOPE_LABEL } from '#app/auth/capabilities.ts'
@@ -10,7 +9,7 @@ import { revokeAgentGrant } from '#app/services/creators/revoke-agent-grant.serv
 import { removeOwnSocialAccount } from '#app/services/creators/remove-own-social-account.server.ts'
 import { saveOwnSocialAccount } from '#app/services/creators/save-own-social-account.server.ts'
 import { updateCreatorContact } from '#app/services/creators/update-creator-contact.server.ts'
-import { creatorAccountSchema, creatorContactSchema, creatorRemoveAccountSchema } from '#app/validation/roster.ts'
+import { creatorProfileActionSchema } from '#app/validation/creator-forms.server.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -26,19 +25,12 @@ export async function loader(args: LoaderFunctionArgs) {
   return { ...profile, isSelf: actor.via.kind === 'self' }
 }
 
-const profileActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('revoke-grant'), grantId: z.string().min(1).max(64) }),
-  creatorContactSchema,
-  creatorAccountSchema,
-  creatorRemoveAccountSchema,
-])
-
 // The creator only (the services refuse agents): contact details, social accounts, agency access.
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'view')
   const here = `/c/${actor.creator.id}/profile`
   return handleAction(async () => {
-    const input = await parseForm(args.request, profileActionSchema)
+    const input = await parseForm(args.request, creatorProfileActionSchema)
     if (input.intent === 'save-contact') {
       await updateCreatorContact(actor, input)
       return redirectWithFlash(here, 'Contact details saved. Brands you work with see them now.')
