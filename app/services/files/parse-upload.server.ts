@@ -17,6 +17,8 @@ import type { UploadPurpose } from './sniff.ts'
 export type ParsedUpload = { fields: FormData; files: (StoredFile & { field: string; originalName: string })[] }
 
 const FIELD_LIMIT = 64 * 1024
+/** Read-ahead per stage (body, parser, file part): keeps the socket flowing while the disk writes; bounded. */
+const STAGE_BUFFER = 1 << 20
 
 export async function parseUpload(request: Request, opts: { purpose: UploadPurpose; maxBytes: number; maxFiles?: number }): Promise<ParsedUpload> {
   const contentType = request.headers.get('content-type') ?? ''
@@ -32,12 +34,12 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
   try {
     // fieldSize is in bytes; FIELD_LIMIT counts characters, and 4 bytes of UTF-8 never make fewer than
     // one UTF-16 unit, so a truncated value is always over the limit too.
-    bb = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: FIELD_LIMIT * 4 } })
+    bb = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: FIELD_LIMIT * 4 }, highWaterMark: STAGE_BUFFER, fileHwm: STAGE_BUFFER })
   } catch {
     throw new AppError(400, 'The upload did not complete. Please try again.') // no or bad boundary
   }
   if (!request.body) throw new AppError(400, 'The upload did not complete. Please try again.')
-  const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>)
+  const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>, { highWaterMark: STAGE_BUFFER })
 
   const pending: Promise<unknown>[] = []
   let fileParts = 0
@@ -65,6 +67,9 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
   bb.on('file', (name, stream, info) => {
     if (failed) return void stream.resume()
     open.add(stream)
+    // fail() may cut a part off before storeLocal has attached its pipeline (it awaits mkdir first):
+    // that error is already handled by fail(), so it must not surface as an uncaught 'error' event.
+    stream.on('error', () => {})
     stream.once('close', () => open.delete(stream))
     const filename = info.filename
     if (!filename) {
