@@ -117,4 +117,49 @@ describe('parseUpload (streamed multipart)', () => {
     expect(err.status).toBe(400)
     expect(await listFiles(config().UPLOAD_DIR)).toEqual(before)
   })
+
+  it('refuses a body that is not multipart with 415', async () => {
+    const req = new Request('http://localhost/upload', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'caption=hi' })
+    const err = await parseUpload(req, { purpose: 'draft', maxBytes: 1_000_000 }).catch((e) => e)
+    expect(err.status).toBe(415)
+  })
+
+  it('caps a text field at 64 KB (413, nothing stored)', async () => {
+    const before = await listFiles(config().UPLOAD_DIR)
+    const req = multipart([
+      { name: 'media', filename: 'ok.mp4', type: 'video/mp4', body: fakeMp4(3000) },
+      { name: 'caption', body: 'a'.repeat(64 * 1024 + 1) },
+    ])
+    const err = await parseUpload(req, { purpose: 'draft', maxBytes: 1_000_000 }).catch((e) => e)
+    expect(err.status).toBe(413)
+    expect(err.message).toBe('The caption field is too long.')
+    expect(await listFiles(config().UPLOAD_DIR)).toEqual(before)
+    const ok = await parseUpload(multipart([{ name: 'caption', body: 'é'.repeat(64 * 1024) }]), { purpose: 'draft', maxBytes: 1_000_000 })
+    expect(ok.fields.get('caption')).toHaveLength(64 * 1024)
+  })
+
+  it('refuses more than maxFiles files and removes the ones already stored', async () => {
+    const before = await listFiles(config().UPLOAD_DIR)
+    const req = multipart([1, 2, 3].map((i) => ({ name: 'media', filename: `${i}.mp4`, type: 'video/mp4', body: fakeMp4(3000) })))
+    const err = await parseUpload(req, { purpose: 'draft', maxBytes: 1_000_000, maxFiles: 2 }).catch((e) => e)
+    expect(err.status).toBe(413)
+    expect(err.message).toBe('Upload at most 2 files at once.')
+    expect(await listFiles(config().UPLOAD_DIR)).toEqual(before)
+  })
+
+  it('keeps an empty file input (no file name) as a text field, stores nothing', async () => {
+    const r = await parseUpload(multipart([{ name: 'caption', body: 'Hi #ad' }, { name: 'media', type: 'application/octet-stream', body: '' }]), { purpose: 'draft', maxBytes: 1_000_000 })
+    expect(r.files).toHaveLength(0)
+    expect(r.fields.get('caption')).toBe('Hi #ad')
+    expect(r.fields.get('media')).toBe('')
+  })
+
+  it('a body that ends without its closing boundary is refused (400) and leaves nothing', async () => {
+    const before = await listFiles(config().UPLOAD_DIR)
+    const full = Buffer.from(await multipart([{ name: 'media', filename: 'cut.mp4', body: fakeMp4(200_000) }]).arrayBuffer())
+    const req = new Request('http://localhost/upload', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=----greenroomtest' }, body: full.subarray(0, 150_000) })
+    const err = await parseUpload(req, { purpose: 'draft', maxBytes: 1_000_000 }).catch((e) => e)
+    expect(err.status).toBe(400)
+    expect(await listFiles(config().UPLOAD_DIR)).toEqual(before)
+  })
 })

@@ -1,13 +1,15 @@
 /**
- * Streams a multipart request's files to local disk (Remix's unstable_parseMultipartFormData with a
- * custom handler: each file part's AsyncIterable goes straight into storeLocal, never into memory).
- * Text fields are kept (capped at 64 KB each). If anything fails — a bad type, an oversize part, the
- * client going away — every file already stored by this request is removed, so nothing is left behind.
- * Rows are NOT written here: the caller records them (recordFile) in its own transaction, and calls
- * discardStored() if that transaction fails.
+ * Streams a multipart request's files to local disk with `busboy`, fed straight from the request's body
+ * stream: each file part is a Node stream piped into storeLocal (with backpressure back to the socket),
+ * never held in memory. Text fields are kept (capped at 64 KB each). If anything fails — a bad type, an
+ * oversize part, too many files, a malformed body, the client going away — every file already stored by
+ * this request is removed (and any part still being written is removed by storeLocal), so nothing is
+ * left behind. Rows are NOT written here: the caller records them (recordFile) in its own transaction,
+ * and calls discardStored() if that transaction fails.
  */
 import { Readable } from 'node:stream'
-import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
+import busboy from 'busboy'
 import { AppError } from '#app/utils/errors.ts'
 import { removeLocal, storeLocal, type StoredFile } from './local-disk.server.ts'
 import type { UploadPurpose } from './sniff.ts'
@@ -15,33 +17,100 @@ import type { UploadPurpose } from './sniff.ts'
 export type ParsedUpload = { fields: FormData; files: (StoredFile & { field: string; originalName: string })[] }
 
 const FIELD_LIMIT = 64 * 1024
+/** Read-ahead per stage (body, parser, file part): keeps the socket flowing while the disk writes; bounded. */
+const STAGE_BUFFER = 1 << 20
 
 export async function parseUpload(request: Request, opts: { purpose: UploadPurpose; maxBytes: number; maxFiles?: number }): Promise<ParsedUpload> {
-  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+  const contentType = request.headers.get('content-type') ?? ''
+  if (!contentType.startsWith('multipart/form-data')) {
     throw new AppError(415, 'Send the form as multipart/form-data.')
   }
-  const files: ParsedUpload['files'] = []
   const maxFiles = opts.maxFiles ?? 10
-  const handler: UploadHandler = async (part) => {
-    if (!part.filename) {
-      let text = ''
-      const decoder = new TextDecoder()
-      for await (const chunk of part.data) {
-        text += decoder.decode(chunk, { stream: true })
-        if (text.length > FIELD_LIMIT) throw new AppError(413, `The ${part.name} field is too long.`, { [part.name]: ['This is too long.'] })
-      }
-      return text + decoder.decode()
-    }
-    if (files.length >= maxFiles) throw new AppError(413, `Upload at most ${maxFiles} files at once.`, { [part.name]: [`Upload at most ${maxFiles} files at once.`] })
-    const stored = await storeLocal(Readable.from(part.data), { purpose: opts.purpose, maxBytes: opts.maxBytes, field: part.name })
-    files.push({ ...stored, field: part.name, originalName: part.filename })
-    return `stored:${files.length - 1}`
-  }
+  const fields = new FormData()
+  const files: ParsedUpload['files'] = []
+  const fieldTooLong = (name: string) => new AppError(413, `The ${name} field is too long.`, { [name]: ['This is too long.'] })
+
+  let bb: busboy.Busboy
   try {
-    const fields = await unstable_parseMultipartFormData(request, handler)
-    for (const f of files) fields.delete(f.field)
+    // fieldSize is in bytes; FIELD_LIMIT counts characters, and 4 bytes of UTF-8 never make fewer than
+    // one UTF-16 unit, so a truncated value is always over the limit too.
+    bb = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: FIELD_LIMIT * 4 }, highWaterMark: STAGE_BUFFER, fileHwm: STAGE_BUFFER })
+  } catch {
+    throw new AppError(400, 'The upload did not complete. Please try again.') // no or bad boundary
+  }
+  if (!request.body) throw new AppError(400, 'The upload did not complete. Please try again.')
+  const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>, { highWaterMark: STAGE_BUFFER })
+
+  const pending: Promise<unknown>[] = []
+  let fileParts = 0
+  const open = new Set<Readable>() // parts still streaming: cut off (and their temp files removed) on failure
+  let failed = false
+  let failure: unknown = null
+  let fail!: (e: unknown) => void
+  const done = new Promise<void>((resolve, reject) => {
+    fail = (e) => {
+      if (failed) return
+      failed = true
+      failure = e
+      source.unpipe(bb)
+      for (const s of open) s.destroy(e instanceof Error ? e : new Error('upload failed'))
+      reject(e)
+    }
+    bb.on('close', () => resolve())
+  })
+
+  bb.on('field', (name, value, info) => {
+    if (failed) return
+    if (info.valueTruncated || value.length > FIELD_LIMIT) return fail(fieldTooLong(name))
+    fields.append(name, value)
+  })
+  bb.on('file', (name, stream, info) => {
+    if (failed) return void stream.resume()
+    open.add(stream)
+    // fail() may cut a part off before storeLocal has attached its pipeline (it awaits mkdir first):
+    // that error is already handled by fail(), so it must not surface as an uncaught 'error' event.
+    stream.on('error', () => {})
+    stream.once('close', () => open.delete(stream))
+    const filename = info.filename
+    if (!filename) {
+      // a part without a file name (an empty file input) is kept as a text field, as before
+      const decoder = new TextDecoder()
+      let text = ''
+      stream.on('data', (chunk: Buffer) => {
+        text += decoder.decode(chunk, { stream: true })
+        if (text.length > FIELD_LIMIT) {
+          stream.resume()
+          fail(fieldTooLong(name))
+        }
+      })
+      stream.on('end', () => {
+        if (!failed) fields.append(name, text + decoder.decode())
+      })
+      return
+    }
+    if (++fileParts > maxFiles) {
+      stream.resume()
+      return fail(new AppError(413, `Upload at most ${maxFiles} files at once.`, { [name]: [`Upload at most ${maxFiles} files at once.`] }))
+    }
+    const stored = storeLocal(stream, { purpose: opts.purpose, maxBytes: opts.maxBytes, field: name }).then(
+      (file) => {
+        files.push({ ...file, field: name, originalName: filename })
+      },
+      (e: unknown) => fail(e),
+    )
+    pending.push(stored)
+  })
+  bb.on('error', (e) => fail(e))
+  source.on('error', (e) => fail(e))
+  source.pipe(bb)
+
+  try {
+    await done
+    await Promise.all(pending)
+    if (failed) throw failure // a part that failed after the body had ended
     return { fields, files }
   } catch (e) {
+    await Promise.allSettled(pending) // let every part still writing finish or remove its temp file
     await discardStored(files)
     if (e instanceof AppError) throw e
     throw new AppError(400, 'The upload did not complete. Please try again.')
