@@ -816,6 +816,8 @@ export const invoices = pgTable(
     uniqueIndex('invoices_idempotency_uq').on(t.idempotencyKey),
     index('invoices_brand_status_idx').on(t.brandId, t.status),
     index('invoices_offer_idx').on(t.offerId),
+    // The creator portal's money at a glance and invoice list.
+    index('invoices_creator_idx').on(t.creatorId, t.status),
   ],
 )
 

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_creator_idx" ON "invoices" USING btree ("creator_id","status");
