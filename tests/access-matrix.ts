@@ -69,7 +69,11 @@ const FOUNDATION: Record<string, RouteAccess> = {
     action: CREATOR_A,
     scopes: { loader: 'view', action: 'view' },
     params: grantParams,
-    forms: (ids) => [{ intent: 'revoke-grant', grantId: ids.grant! }],
+    forms: (ids) => [
+      { intent: 'revoke-grant', grantId: ids.grant! },
+      { intent: 'save-contact', name: 'Ana Gates', email: `ana-${ids.grant}@example.test`, phone: '+1 555 010 1234', city: 'Portland', country: 'us' },
+      { intent: 'save-account', platform: 'instagram', handle: `gates_${ids.grant!.slice(0, 8)}`, followers: '12,400' },
+    ],
   },
 }
 

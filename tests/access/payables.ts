@@ -76,7 +76,13 @@ export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
     params: invoiceParams,
     forms: (ids) => [{ intent: 'add-cost', campaignId: ids.campaign!, offerId: ids.offer!, kind: 'gifting', amount: '120', shipping: '15', note: 'Shoes' }],
   },
-  'b+/$brand+/settings.tsx': { loader: ['adminX'], action: ['adminX'] },
+  'b+/$brand+/settings.tsx': {
+    loader: ['adminX'],
+    action: ['adminX'],
+    forms: () => [
+      { jurisdiction: 'US', engagementSet: ['likes', 'comments', 'shares'], engagementRateBasis: 'reach', emv_impressions: '0.005', emv_likes: '0.10', invoiceApprovalLimit: '5,000', segregationOfDuties: 'on' },
+    ],
+  },
   'c+/$creator+/invoices._index.tsx': { loader: CREATOR_A, scopes: { loader: 'view' } },
   'c+/$creator+/invoices.new.tsx': {
     loader: CREATOR_INVOICE,
