@@ -21,6 +21,8 @@ export const reportQuerySchema = z.object({
   view: z.enum(['creators', 'collaborations', 'campaigns']).default('creators').catch('creators'),
   sort: z.enum(SORTABLE_KEYS).default('costMinor').catch('costMinor'),
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
+  /** '1': every row of the table, not only the first page of it. */
+  all: z.literal('1').optional().catch(undefined),
 })
 export type ReportQuery = z.infer<typeof reportQuerySchema>
 

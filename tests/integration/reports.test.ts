@@ -216,6 +216,13 @@ describe('performance report', () => {
     const cookie = await cookieFor(viewer)
     const page = await call(() => reportsRoute.loader({ request: makeRequest(`/b/${f.brand.slug}/reports?sort=cpm&dir=asc`, { cookie }), params: { brand: f.brand.slug }, context: {} }))
     expect(page.status).toBe(200)
+    // The page gets only the chosen grouping, in the chosen order (CPM ascending: Ana's $64.00; Ben has no
+    // impressions, so no CPM, and comes last), and the chart's creators by cost (Ana 160,000¢, Ben 30,000¢).
+    const data = page.data as { rows: { creatorId: string }[]; totalRows: number; chart: { cost: number }[]; report: Record<string, unknown> }
+    expect(data.rows.map((r) => r.creatorId)).toEqual([f.ana.id, f.ben.id])
+    expect(data.totalRows).toBe(2)
+    expect(data.chart.map((c) => c.cost)).toEqual([160_000, 30_000])
+    expect(data.report).not.toHaveProperty('collaborations')
     const csv = await call(() => exportRoute.loader({ request: makeRequest(`/b/${f.brand.slug}/reports/export.csv`, { cookie }), params: { brand: f.brand.slug }, context: {} }))
     expect(csv.response!.headers.get('Content-Type')).toContain('text/csv')
     expect(csv.response!.headers.get('Content-Disposition')).toContain('attachment')

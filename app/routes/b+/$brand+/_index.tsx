@@ -18,12 +18,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
   const raw = new URL(args.request.url).searchParams.get('period') ?? ''
   const period: ProgramPeriod = raw in PROGRAM_PERIODS ? (raw as ProgramPeriod) : '90d'
-  const [overview, atRisk, program] = await Promise.all([getBrandOverview(actor.brand.id), getAtRisk(actor.brand.id), getProgramSummary(actor, period)])
-  return { brand: { slug: actor.brand.slug, name: actor.brand.name }, role: actor.role, user: actor.user.name, overview, atRisk, program }
+  const [overview, allAtRisk, program] = await Promise.all([getBrandOverview(actor.brand.id), getAtRisk(actor.brand.id), getProgramSummary(actor, period)])
+  // The most urgent first (getAtRisk sorts by date); a home page lists a screenful, not hundreds.
+  const atRisk = allAtRisk.slice(0, AT_RISK_ON_HOME)
+  return { brand: { slug: actor.brand.slug, name: actor.brand.name }, role: actor.role, user: actor.user.name, overview, atRisk, atRiskTotal: allAtRisk.length, program }
 }
 
+/** At-risk items listed on the home page, most urgent first. */
+const AT_RISK_ON_HOME = 25
+
 export default function BrandHome() {
-  const { brand, role, user, overview, atRisk, program } = useLoaderData<typeof loader>()
+  const { brand, role, user, overview, atRisk, atRiskTotal, program } = useLoaderData<typeof loader>()
   const base = `/b/${brand.slug}`
   const reportLink = roleCan(role, 'report.view') ? `${base}/reports?from=${program.range.from}&to=${program.range.to}` : undefined
   return (
@@ -72,9 +77,16 @@ export default function BrandHome() {
         <Stat label="Team members" value={overview.memberCount} to={roleCan(role, 'brand.members') ? `${base}/members` : undefined} />
         <Stat label="Invitations waiting" value={overview.pendingInvitations} to={roleCan(role, 'brand.members') ? `${base}/members` : undefined} />
       </div>
-      <Card title={atRisk.length ? `At risk (${atRisk.length})` : 'At risk'}>
+      <Card title={atRiskTotal ? `At risk (${atRiskTotal})` : 'At risk'}>
         {atRisk.length ? (
-          <AtRiskList items={atRisk} base={base} />
+          <>
+            <AtRiskList items={atRisk} base={base} />
+            {atRiskTotal > atRisk.length ? (
+              <p className="small muted">
+                The {atRisk.length} most urgent of {atRiskTotal}. The rest follow as these are dealt with; the daily reminder email lists each person&apos;s own.
+              </p>
+            ) : null}
+          </>
         ) : (
           <EmptyState title="Nothing at risk">
             Late drafts, overdue posts and reviews waiting too long will show up here once campaigns are running.

@@ -18,9 +18,18 @@ export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const q = parseReportQuery(new URL(args.request.url))
-  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
-  return { slug: actor.brand.slug, q, report, emvFormula: emvFormulaOf(report.settings, report.currency) }
+  const full = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
+  // Only what the page shows goes to the browser: the rows of the chosen grouping, sorted, the first
+  // ROW_LIMIT unless asked for all (the CSV export always has every row), and the chart's top creators by cost.
+  const all = sortRows(full[q.view] as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as (typeof full)['creators']
+  const rows = q.all ? all : all.slice(0, ROW_LIMIT)
+  const chart = [...full.creators].sort((a, b) => b.costMinor - a.costMinor).slice(0, 12).map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv }))
+  const { creators, collaborations: _c, campaigns: _k, ...report } = full
+  return { slug: actor.brand.slug, q, report, rows, totalRows: all.length, chart, creatorCount: creators.length, creatorLabel: q.creator ? (creators[0]?.label ?? null) : null, emvFormula: emvFormulaOf(full.settings, full.currency) }
 }
+
+/** Rows rendered before "Show all": a table people read, not a wall (the export has them all). */
+const ROW_LIMIT = 100
 
 export function showValue(kind: ColumnKind, v: unknown, currency: string): string {
   if (kind === 'text') return v === null || v === undefined ? '—' : String(v)
@@ -30,11 +39,9 @@ export function showValue(kind: ColumnKind, v: unknown, currency: string): strin
 }
 
 export default function Reports() {
-  const { slug, q, report, emvFormula } = useLoaderData<typeof loader>()
+  const { slug, q, report, rows, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
   const location = useLocation()
   const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
-  const rows = report[q.view]
-  const sorted = sortRows(rows as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as typeof rows
   const params = new URLSearchParams(location.search)
   const withParams = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params)
@@ -81,7 +88,7 @@ export default function Reports() {
         </Form>
         {q.creator ? (
           <p className="small">
-            Showing one creator: <strong>{report.creators[0]?.label ?? 'no collaborations in this period'}</strong>.{' '}
+            Showing one creator: <strong>{creatorLabel ?? 'no collaborations in this period'}</strong>.{' '}
             <Link to={withParams({ creator: null, view: 'creators' })}>Show every creator</Link>
           </p>
         ) : null}
@@ -98,9 +105,9 @@ export default function Reports() {
         </p>
       ) : null}
       <div className="grid-2">
-        <Card title="Cost vs EMV per creator">
-          {report.creators.length ? (
-            <CostVsEmvChart rows={report.creators.map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv }))} format={money} emvFormula={emvFormula} />
+        <Card title={creatorCount > chart.length ? `Cost vs EMV: the ${chart.length} highest-cost creators` : 'Cost vs EMV per creator'}>
+          {chart.length ? (
+            <CostVsEmvChart rows={chart} format={money} emvFormula={emvFormula} />
           ) : (
             <p className="muted">No data for these filters.</p>
           )}
@@ -145,7 +152,7 @@ export default function Reports() {
                 </tr>
               </thead>
               <tbody>
-                {sorted.map((r) => (
+                {rows.map((r) => (
                   <tr key={r.key} data-row={r.label}>
                     <th scope="row" style={{ minWidth: '10rem' }}>
                       {r.creatorId && !q.creator ? (
@@ -183,6 +190,11 @@ export default function Reports() {
             </table>
           </div>
         )}
+        {totalRows > rows.length ? (
+          <p className="small">
+            Showing the first {rows.length} of {totalRows} rows in this order. <Link to={withParams({ all: '1' })}>Show all {totalRows}</Link> or export the CSV.
+          </p>
+        ) : null}
         <details className="small" style={{ marginTop: '0.75rem' }}>
           <summary>Definitions</summary>
           <dl className="dl-stacked">
