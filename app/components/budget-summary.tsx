@@ -60,7 +60,7 @@ export function CreatorCostTable({ rows, brandSlug }: { rows: CreatorCostRow[]; 
           {rows.map((r) => (
             <tr key={r.offerId}>
               <td>
-                <Link to={`/b/${brandSlug}/roster/${r.creatorId}/accounts`}>{r.creatorName}</Link>
+                <Link to={`/b/${brandSlug}/roster/${r.creatorId}`}>{r.creatorName}</Link>
               </td>
               <td>
                 <StatusChip status={r.status} />
