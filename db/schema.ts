@@ -155,6 +155,12 @@ export const socialAccounts = pgTable(
      * without two snapshots in that window. Kept by a trigger on follower_snapshots (migration 0003).
      */
     growth90dBp: integer(),
+    /**
+     * The latest follower snapshot (count and when), kept by the same trigger as growth90dBp (migration
+     * 0006); `followers` above is what was last typed in, which an older imported snapshot does not move.
+     */
+    snapshotFollowers: integer(),
+    snapshotAt: timestamp({ withTimezone: true }),
     ...timestamps(),
   },
   (t) => [
@@ -657,6 +663,34 @@ export const metricSnapshots = pgTable(
   ],
 )
 
+/**
+ * The latest snapshot of each post that has one (by captured_at, then created_at: the same order as
+ * metric_snapshots_post_latest_idx), kept by statement-level triggers on metric_snapshots in the same
+ * transaction as the write (migration 0006; DECISIONS.md "Latest counters per post"). Never written by
+ * the app. Reports read one row per post from here instead of probing the snapshot index per post.
+ */
+export const postMetricsLatest = pgTable(
+  'post_metrics_latest',
+  {
+    postId: text()
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    brandId: text().notNull(),
+    snapshotId: text().notNull(),
+    capturedAt: timestamp({ withTimezone: true }).notNull(),
+    snapshotCreatedAt: timestamp({ withTimezone: true }),
+    impressions: bigint({ mode: 'number' }),
+    reach: bigint({ mode: 'number' }),
+    views: bigint({ mode: 'number' }),
+    likes: bigint({ mode: 'number' }),
+    comments: bigint({ mode: 'number' }),
+    shares: bigint({ mode: 'number' }),
+    saves: bigint({ mode: 'number' }),
+    clicks: bigint({ mode: 'number' }),
+  },
+  (t) => [index('post_metrics_latest_brand_idx').on(t.brandId, t.postId)],
+)
+
 export const trackingLinks = pgTable(
   'tracking_links',
   {
@@ -669,7 +703,11 @@ export const trackingLinks = pgTable(
     destinationUrl: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('tracking_links_code_uq').on(t.code), uniqueIndex('tracking_links_offer_uq').on(t.offerId)],
+  (t) => [
+    uniqueIndex('tracking_links_code_uq').on(t.code),
+    uniqueIndex('tracking_links_offer_uq').on(t.offerId),
+    index('tracking_links_brand_idx').on(t.brandId, t.id, t.offerId),
+  ],
 )
 
 /** One row per link, visitor and day (visitor = hash of IP + user agent + daily salt; no raw IP). */
@@ -685,7 +723,7 @@ export const linkClicks = pgTable(
     visitorHash: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('link_clicks_link_day_visitor_uq').on(t.linkId, t.day, t.visitorHash), index('link_clicks_brand_day_idx').on(t.brandId, t.day)],
+  (t) => [uniqueIndex('link_clicks_link_day_visitor_uq').on(t.linkId, t.day, t.visitorHash), index('link_clicks_brand_day_link_idx').on(t.brandId, t.day, t.linkId)],
 )
 
 export const promoCodes = pgTable(

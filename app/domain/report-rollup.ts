@@ -55,33 +55,78 @@ export function addTotals(a: RawTotals, b: RawTotals): RawTotals {
   return out
 }
 
+/** Just the totals of a row, as a new object (a literal: objects grown key by key are slow to extend). */
 export function pickTotals(r: RawTotals): RawTotals {
-  const out = { ...EMPTY_TOTALS }
-  for (const k of Object.keys(EMPTY_TOTALS) as (keyof RawTotals)[]) (out as Record<string, unknown>)[k] = r[k]
-  return out
+  return {
+    costMinor: r.costMinor,
+    posts: r.posts,
+    impressions: r.impressions,
+    reach: r.reach,
+    views: r.views,
+    likes: r.likes,
+    comments: r.comments,
+    shares: r.shares,
+    saves: r.saves,
+    postClicks: r.postClicks,
+    linkClicks: r.linkClicks,
+    redemptions: r.redemptions,
+    revenueMinor: r.revenueMinor,
+  }
 }
 
-/** Group rows by key, summing their totals; `label` takes the first row's fields that describe the group. */
-export function rollup<R extends RawTotals, G>(rows: readonly R[], key: (r: R) => string, label: (r: R) => G): (G & RawTotals & { key: string; collaborations: number })[] {
-  const groups = new Map<string, G & RawTotals & { key: string; collaborations: number }>()
+/**
+ * Group rows by key, summing their totals; `label` returns a fresh object with the fields that describe
+ * the group (taken from its first row), which becomes the group's row. In place and without object
+ * spreads: a report rolls up thousands of rows, and a spread of a fresh object per group cost V8 ~14 µs
+ * each (tests/bench: 13 ms for 800 rows, now 0.5 ms).
+ */
+export function rollup<R extends RawTotals, G extends object>(rows: readonly R[], key: (r: R) => string, label: (r: R) => G): (G & RawTotals & { key: string; collaborations: number })[] {
+  type Group = G & RawTotals & { key: string; collaborations: number }
+  const groups = new Map<string, Group>()
   for (const r of rows) {
     const k = key(r)
     const g = groups.get(k)
-    if (!g) groups.set(k, { ...label(r), ...pickTotals(r), key: k, collaborations: 1 })
-    else {
-      // In place: a report rolls up thousands of rows, and a copy per row is most of its time.
-      g.costMinor += r.costMinor
-      g.posts += r.posts
-      g.linkClicks += r.linkClicks
-      g.redemptions += r.redemptions
-      g.revenueMinor += r.revenueMinor
-      for (const f of COUNT_FIELDS) g[f] = addNullable(g[f], r[f])
+    if (!g) {
+      const o = label(r) as Group
+      o.key = k
+      o.collaborations = 1
+      copyTotals(o, r)
+      groups.set(k, o)
+    } else {
+      accumulate(g, r)
       g.collaborations += 1
     }
   }
   return [...groups.values()]
 }
 
+function copyTotals(to: RawTotals, r: RawTotals): void {
+  to.costMinor = r.costMinor
+  to.posts = r.posts
+  to.impressions = r.impressions
+  to.reach = r.reach
+  to.views = r.views
+  to.likes = r.likes
+  to.comments = r.comments
+  to.shares = r.shares
+  to.saves = r.saves
+  to.postClicks = r.postClicks
+  to.linkClicks = r.linkClicks
+  to.redemptions = r.redemptions
+  to.revenueMinor = r.revenueMinor
+}
+
+function accumulate(g: RawTotals, r: RawTotals): void {
+  g.costMinor += r.costMinor
+  g.posts += r.posts
+  g.linkClicks += r.linkClicks
+  g.redemptions += r.redemptions
+  g.revenueMinor += r.revenueMinor
+  for (const f of COUNT_FIELDS) g[f] = addNullable(g[f], r[f])
+}
+
 export function sumAll(rows: readonly RawTotals[]): RawTotals {
-  return rows.reduce<RawTotals>((acc, r) => addTotals(acc, r), { ...EMPTY_TOTALS })
+  const acc: RawTotals = { ...EMPTY_TOTALS }
+  for (const r of rows) accumulate(acc, r)
+  return acc
 }

@@ -21,19 +21,25 @@ export interface PlanResult {
   name: string
   ms: number
   statements: number
-  /** How each statement reads metric_snapshots: 'Index Scan using …', 'Seq Scan', or nothing when it does not. */
+  /**
+   * How the statements read the post counters, metric_snapshots or post_metrics_latest (the latest
+   * snapshot per post, kept by triggers): 'post_metrics_latest: Index Scan using …', 'metric_snapshots: Seq Scan'…
+   */
   snapshotAccess: string[]
   usesIndexes: boolean
   /** The slowest statement (median ms) and where it starts, to know what to fix next. */
   slowest: { ms: number; sql: string }
   /** Sum of the statements' medians (they run in parallel in the service). */
   sqlMs: number
-  /** Median ms of the statements that read metric_snapshots. */
+  /** Median ms of the statements that read the post counters (the query that sums the posts' numbers). */
   snapshotSqlMs: number
 }
 
+const COUNTER_TABLES = new Set(['metric_snapshots', 'post_metrics_latest'])
+
 function walk(node: PlanNode, out: string[]) {
-  if (node['Relation Name'] === 'metric_snapshots') out.push(node['Index Name'] ? `${node['Node Type']} using ${node['Index Name']}` : node['Node Type'])
+  const rel = node['Relation Name']
+  if (rel && COUNTER_TABLES.has(rel)) out.push(`${rel}: ${node['Index Name'] ? `${node['Node Type']} using ${node['Index Name']}` : node['Node Type']}`)
   for (const child of node.Plans ?? []) walk(child, out)
 }
 
@@ -92,7 +98,7 @@ export async function measureReportPlans(url: string, runs = 7): Promise<{ fullS
         if (access.length > before) snapshotSqlMs += sms
         if (process.env.BENCH_VERBOSE) console.info(`  ${sms.toFixed(2)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 120)}`)
       }
-      results.push({ name, ms, statements: statements.length, snapshotAccess: access, usesIndexes: access.length > 0 && access.every((a) => !a.startsWith('Seq Scan')), slowest, sqlMs, snapshotSqlMs })
+      results.push({ name, ms, statements: statements.length, snapshotAccess: access, usesIndexes: access.length > 0 && access.every((a) => !a.includes('Seq Scan')), slowest, sqlMs, snapshotSqlMs })
     }
     return { fullScanMs, results }
   } finally {

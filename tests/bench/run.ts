@@ -200,13 +200,13 @@ const jsRows = [
 console.info('\nJavaScript per area (gzipped, all routes of the area)')
 for (const [area, bytes] of jsRows) console.info(`${area.padEnd(20)} ${(bytes / 1024).toFixed(1)} KB`)
 
-// ---- the report queries over 1M snapshots: time, and how the plan reads metric_snapshots
+// ---- the report queries over 1M snapshots: time, and how the plan reads the counters
 console.info('\nReport queries over the metric snapshots (median of 7 runs, after a warm-up)')
 const plans = await measureReportPlans(url)
 console.info(`${'full-scan aggregate of metric_snapshots'.padEnd(44)} ${plans.fullScanMs.toFixed(1).padStart(7)} ms`)
 for (const r of plans.results) {
   console.info(
-    `${r.name.padEnd(44)} ${r.snapshotSqlMs.toFixed(1).padStart(7)} ms on snapshots, ${r.ms.toFixed(1)} ms whole report (${r.statements} statements)  plan: ${[...new Set(r.snapshotAccess)].join(', ')}`,
+    `${r.name.padEnd(44)} ${r.snapshotSqlMs.toFixed(1).padStart(7)} ms summing the posts' counters, ${r.ms.toFixed(1)} ms the whole report (${r.statements} statements)  plan: ${[...new Set(r.snapshotAccess)].join(', ')}`,
   )
 }
 const brandPlan = plans.results.find((r) => r.name.startsWith('brand-wide'))!
@@ -243,13 +243,16 @@ const targets = [
   },
   { what: 'approve req/s vs empty route', goal: '>= 0.25x', value: ratio(approve, empty), ok: ratio(approve, empty) >= 0.25 },
   { what: 'creator portal JS (gzipped)', goal: '<= 150 KB', value: jsRows[0][1] / 1024, ok: jsRows[0][1] <= 150 * 1024 },
-  { what: "one creator's report vs full scan", goal: '<= 0.02x', value: creatorPlan.snapshotSqlMs / plans.fullScanMs, ok: creatorPlan.usesIndexes && creatorPlan.snapshotSqlMs / plans.fullScanMs <= 0.02 },
-  { what: 'brand-wide report vs full scan', goal: '<= 0.3x', value: brandPlan.snapshotSqlMs / plans.fullScanMs, ok: brandPlan.usesIndexes && brandPlan.snapshotSqlMs / plans.fullScanMs <= 0.3 },
+  { what: "one creator's report query vs full scan", goal: '<= 0.02x', value: creatorPlan.snapshotSqlMs / plans.fullScanMs, ok: creatorPlan.usesIndexes && creatorPlan.snapshotSqlMs / plans.fullScanMs <= 0.02 },
+  { what: 'brand-wide report query vs full scan', goal: '<= 0.3x', value: brandPlan.snapshotSqlMs / plans.fullScanMs, ok: brandPlan.usesIndexes && brandPlan.snapshotSqlMs / plans.fullScanMs <= 0.3 },
+  // The same goals held to the whole report call (every statement, in parallel, and the rollup in JS).
+  { what: "one creator's whole report vs full scan", goal: '<= 0.02x', value: creatorPlan.ms / plans.fullScanMs, ok: creatorPlan.usesIndexes && creatorPlan.ms / plans.fullScanMs <= 0.02 },
+  { what: 'brand-wide whole report vs full scan', goal: '<= 0.3x', value: brandPlan.ms / plans.fullScanMs, ok: brandPlan.usesIndexes && brandPlan.ms / plans.fullScanMs <= 0.3 },
   { what: 'upload RSS growth (MB)', goal: '<= 64', value: appUpload?.rssGrowthMb ?? 0, ok: Boolean(appUpload && appUpload.rssGrowthMb <= 64) },
   { what: 'upload MB/s vs raw pipe', goal: '>= 0.5x', value: appUpload ? appUpload.mbPerSecond / rawUpload.mbPerSecond : 0, ok: Boolean(appUpload && appUpload.mbPerSecond / rawUpload.mbPerSecond >= 0.5) },
 ]
 console.info('\nTargets')
-for (const t of targets) console.info(`${t.ok ? 'meets ' : 'MISSES'} ${t.what.padEnd(40)} ${t.value.toFixed(2).padStart(8)}  (goal ${t.goal})`)
+for (const t of targets) console.info(`${t.ok ? 'meets ' : 'MISSES'} ${t.what.padEnd(44)} ${t.value.toFixed(2).padStart(8)}  (goal ${t.goal})`)
 console.info(`\nratios to baselines: empty route = ${(ratio(empty, bare)).toFixed(2)}x of bare node:http; trivial query = ${ratio(trivial, empty).toFixed(2)}x of empty route`)
 
 mkdirSync(path.join(root, 'test-results'), { recursive: true })

@@ -74,12 +74,27 @@ export async function getPerformanceReport(
   const inCurrency = all.filter((r) => r.currency === brand.currency)
   const tierFilter = filters.tier ?? null
   const rows = tierFilter ? inCurrency.filter((r) => tierOf(followers.get(r.creatorId) ?? null) === tierFilter) : inCurrency
-  const finish = <T extends RawTotals & { followers?: number | null }>(t: T) => ({ ...t, ...deriveMetrics(t, settings, brand.currency) })
+  // Rows are built in place (Object.assign onto fresh objects): spreads of ~25-field objects per row
+  // were most of a 1,000-row report's time (tests/bench).
+  const finish = <T extends RawTotals & { followers?: number | null }>(t: T): T & DerivedMetrics => Object.assign(t, deriveMetrics(t, settings, brand.currency))
 
   const collaborations: ReportRow[] = rows.map((r) => {
     const f = followers.get(r.creatorId) ?? null
-    return finish({
-      ...r,
+    // A literal, not a spread of pickTotals(r): V8 spends ~30 µs a row extending a spread copy.
+    const row: Omit<ReportRow, keyof DerivedMetrics> = {
+      costMinor: r.costMinor,
+      posts: r.posts,
+      impressions: r.impressions,
+      reach: r.reach,
+      views: r.views,
+      likes: r.likes,
+      comments: r.comments,
+      shares: r.shares,
+      saves: r.saves,
+      postClicks: r.postClicks,
+      linkClicks: r.linkClicks,
+      redemptions: r.redemptions,
+      revenueMinor: r.revenueMinor,
       key: r.offerId,
       label: r.creatorName,
       sublabel: r.campaignName,
@@ -88,7 +103,8 @@ export async function getPerformanceReport(
       tier: tierOf(f),
       collaborations: 1,
       costBasis: r.costBasis,
-    })
+    }
+    return finish(row)
   })
   const byCreator = groupBy(rows, (r) => r.creatorId)
   const byCampaign = groupBy(rows, (r) => r.campaignId)
@@ -98,24 +114,25 @@ export async function getPerformanceReport(
     (r) => ({ label: r.creatorName, sublabel: null as string | null, creatorId: r.creatorId as string | null }),
   ).map((g) => {
     const f = followers.get(g.creatorId!) ?? null
-    return finish({ ...g, followers: f, tier: tierOf(f), costBasis: basis(byCreator.get(g.creatorId!) ?? []) })
+    return finish(Object.assign(g, { followers: f, tier: tierOf(f), costBasis: basis(byCreator.get(g.creatorId!) ?? []) }))
   })
   const campaigns: ReportRow[] = rollup(
     rows,
     (r) => r.campaignId,
     (r) => ({ label: r.campaignName, sublabel: null as string | null, creatorId: null as string | null }),
-  ).map((g) => finish({ ...g, followers: null, tier: null, costBasis: basis(byCampaign.get(g.key) ?? []) }))
-  const program: ReportRow = finish({
-    ...sumAll(rows),
-    key: 'program',
-    label: 'Program',
-    sublabel: null,
-    creatorId: null,
-    followers: null,
-    tier: null,
-    collaborations: rows.length,
-    costBasis: basis(rows),
-  })
+  ).map((g) => finish(Object.assign(g, { followers: null, tier: null, costBasis: basis(byCampaign.get(g.key) ?? []) })))
+  const program: ReportRow = finish(
+    Object.assign(sumAll(rows), {
+      key: 'program',
+      label: 'Program',
+      sublabel: null,
+      creatorId: null,
+      followers: null,
+      tier: null,
+      collaborations: rows.length,
+      costBasis: basis(rows),
+    }),
+  )
   return {
     filters: { ...filters, tier: tierFilter },
     settings,

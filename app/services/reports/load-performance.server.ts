@@ -16,17 +16,28 @@ export interface ReportFilters {
   creatorId?: string | null
 }
 
+const COUNTERS = ['impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'clicks'] as const
+const counters = (alias: string) => sql.raw(COUNTERS.map((c) => `${alias}.${c}`).join(', '))
+
 /**
- * The latest snapshot of post `p` taken before `toEndDate`: an index lookup per post on
- * metric_snapshots (post_id, captured_at), so a report costs O(posts), never a scan of the brand's snapshots.
+ * The latest snapshot of post `p` (taken before `toEndDate` when there is one), as `l`. It is read from
+ * post_metrics_latest (one row per post, kept by triggers: migration 0006); with an end date that row
+ * answers whenever it was taken before the end (a period up to today), and only the posts whose latest
+ * snapshot is later than the end probe metric_snapshots (post_id, captured_at) for the one before it.
  */
 function latestSnapshot(toEndDate: Date | null): SQL {
-  return sql`left join lateral (
-        select m.impressions, m.reach, m.views, m.likes, m.comments, m.shares, m.saves, m.clicks
-        from ${schema.metricSnapshots} m
-        where m.post_id = p.id ${toEndDate ? sql`and m.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-        order by m.captured_at desc nulls last, m.created_at desc nulls last
-        limit 1
+  const latest = sql`left join ${schema.postMetricsLatest} pl on pl.post_id = p.id and pl.brand_id = p.brand_id`
+  if (!toEndDate) return sql`${latest} left join lateral (select ${counters('pl')}) l on true`
+  const end = sql`${toEndDate.toISOString()}::timestamptz`
+  return sql`${latest}
+      left join lateral (
+        select ${counters('pl')} where pl.captured_at < ${end}
+        union all
+        (select ${counters('m')}
+         from ${schema.metricSnapshots} m
+         where pl.captured_at >= ${end} and m.post_id = p.id and m.captured_at < ${end}
+         order by m.captured_at desc nulls last, m.created_at desc nulls last
+         limit 1)
       ) l on true`
 }
 
@@ -92,16 +103,20 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
              sum(l.impressions) as impressions, sum(l.reach) as reach, sum(l.views) as views, sum(l.likes) as likes,
              sum(l.comments) as comments, sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
       from ${schema.posts} p
-      join ${schema.deliverables} d on d.id = p.deliverable_id
+      join ${schema.deliverables} d on d.id = p.deliverable_id and d.brand_id = p.brand_id
       ${latestSnapshot(toEndDate)}
       where ${sql.join(postConds, sql` and `)}
       group by grouping sets ((d.offer_id), (${week}))`),
     db().execute(sql`
-      select l.offer_id, count(*) as n
-      from ${schema.linkClicks} c join ${schema.trackingLinks} l on l.id = c.link_id
-      ${f.creatorId ? sql`join ${schema.offers} o on o.id = l.offer_id and o.creator_id = ${f.creatorId}` : sql``}
-      where c.brand_id = ${brandId}
-        ${f.from ? sql`and c.day >= ${f.from}::date` : sql``} ${f.to ? sql`and c.day <= ${f.to}::date` : sql``}
+      select l.offer_id, sum(c.n) as n
+      from (
+        select c.link_id, count(*) as n from ${schema.linkClicks} c
+        ${f.creatorId ? sql`join ${schema.trackingLinks} cl on cl.id = c.link_id join ${schema.offers} o on o.id = cl.offer_id and o.creator_id = ${f.creatorId}` : sql``}
+        where c.brand_id = ${brandId}
+          ${f.from ? sql`and c.day >= ${f.from}::date` : sql``} ${f.to ? sql`and c.day <= ${f.to}::date` : sql``}
+        group by c.link_id
+      ) c
+      join ${schema.trackingLinks} l on l.id = c.link_id and l.brand_id = ${brandId}
       group by l.offer_id`),
     db().execute(sql`
       select pc.offer_id, count(*) as n, sum(r.total_minor) as revenue
@@ -165,21 +180,31 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
   return { collaborations: out, weekly }
 }
 
-/** Latest follower count per creator with a collaboration (all their accounts, or one platform), as of `to`: for tiers. */
+/**
+ * Latest follower count per creator with a collaboration (all their accounts, or one platform), as of `to`:
+ * for tiers. The account carries its latest snapshot (migration 0006); only an account whose latest
+ * snapshot is after `to` looks up the one before it.
+ */
 export async function loadCreatorFollowers(brandId: string, f: ReportFilters): Promise<Map<string, number>> {
   const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
+  const end = toEndDate ? sql`${toEndDate.toISOString()}::timestamptz` : null
+  const followers = end
+    ? sql`(select max(s.followers) from (
+          select a.snapshot_followers as followers where a.snapshot_at < ${end}
+          union all
+          (select fs.followers from ${schema.followerSnapshots} fs
+           where a.snapshot_at >= ${end} and fs.social_account_id = a.id and fs.captured_at < ${end}
+           order by fs.captured_at desc limit 1)) s)`
+    : sql`a.snapshot_followers`
   const rows = rowsOf<{ creator_id: string; followers: unknown }>(
     await db().execute(sql`
-      select a.creator_id, max(s.followers) as followers
+      select a.creator_id, max(${followers}) as followers
       from ${schema.socialAccounts} a
-      join (select distinct o.creator_id from ${schema.offers} o where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES}) re on re.creator_id = a.creator_id
-      join lateral (
-        select fs.followers from ${schema.followerSnapshots} fs
-        where fs.social_account_id = a.id ${toEndDate ? sql`and fs.captured_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-        order by fs.captured_at desc limit 1
-      ) s on true
-      where true ${f.platform ? sql`and a.platform = ${f.platform}` : sql``} ${f.creatorId ? sql`and a.creator_id = ${f.creatorId}` : sql``}
-      group by a.creator_id`),
+      where a.snapshot_at is not null
+        and a.creator_id in (select o.creator_id from ${schema.offers} o where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES})
+        ${f.platform ? sql`and a.platform = ${f.platform}` : sql``} ${f.creatorId ? sql`and a.creator_id = ${f.creatorId}` : sql``}
+      group by a.creator_id
+      having max(${followers}) is not null`),
   )
   return new Map(rows.map((r) => [r.creator_id, Number(r.followers)]))
 }
