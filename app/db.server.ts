@@ -3,6 +3,7 @@
  * `initDb()` opens it (and applies migrations); `db()` returns it.
  */
 import { openDatabase, type Db, type DbHandle } from '#db/index.ts'
+import { queryCounter } from '#db/query-count.ts'
 import { config } from './config.server.ts'
 
 const g = globalThis as unknown as { __greenroomDb?: DbHandle; __greenroomDbInit?: Promise<DbHandle> }
@@ -37,4 +38,54 @@ export function dbHandle(): DbHandle {
 export function setDbHandle(handle: DbHandle | undefined) {
   g.__greenroomDb = handle
   g.__greenroomDbInit = handle ? Promise.resolve(handle) : undefined
+}
+
+let preparedCount = 0
+
+/**
+ * A query built once per database handle with drizzle's `.prepare()`, for the statements every page
+ * runs (the session, the guards, the creator home): drizzle's builder cost ~0.2 ms of CPU a statement,
+ * the largest part of a small page's time (tests/bench), and on PostgreSQL a prepared query runs as a
+ * named statement, parsed and planned once per connection. Values are passed as `sql.placeholder(name)`.
+ */
+export function preparedQuery<Q>(build: (db: Db, name: string) => Q): () => Q {
+  const name = `q${++preparedCount}`
+  const cache = new WeakMap<Db, Q>()
+  return () => {
+    const d = db()
+    let q = cache.get(d)
+    if (!q) {
+      q = build(d, name)
+      cache.set(d, q)
+    }
+    return q
+  }
+}
+
+let perRequestCount = 0
+
+/**
+ * Memoize `fn` for one incoming GET/HEAD request: the root, layout and page loaders of one document
+ * request run in parallel and each guards itself, so without this the session and the creator or
+ * brand were read three times per page. Remix gives each loader its own Request object, so the memo
+ * lives in the per-request store app/server.ts opens (db/query-count.ts); without one (tests calling
+ * a loader directly) nothing is memoized. Other methods never are: an action may change what a later
+ * read must see.
+ */
+export function perRequest<A extends unknown[], R>(fn: (request: Request, ...args: A) => Promise<R>, key: (...args: A) => string = () => ''): (request: Request, ...args: A) => Promise<R> {
+  const id = `m${++perRequestCount}:`
+  return (request, ...args) => {
+    const store = queryCounter.getStore()
+    if (!store || (request.method !== 'GET' && request.method !== 'HEAD')) return fn(request, ...args)
+    const memo = (store.memo ??= new Map())
+    const k = id + key(...args)
+    let p = memo.get(k) as Promise<R> | undefined
+    if (!p) {
+      p = fn(request, ...args)
+      memo.set(k, p)
+      // A failure is not remembered: a retry within the same request tries again.
+      p.catch(() => memo.delete(k))
+    }
+    return p
+  }
 }

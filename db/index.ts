@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { preparing } from './prepared.ts'
 import { countQuery } from './query-count.ts'
 import * as schema from './schema.ts'
 
@@ -55,7 +56,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       onnotice: () => {},
       connection: { TimeZone: 'UTC' },
     })
-    const db = drizzlePostgres(client, { schema, casing: 'snake_case', logger }) as unknown as Db
+    const db = drizzlePostgres(preparing(client), { schema, casing: 'snake_case', logger }) as unknown as Db
     return {
       db,
       driver: 'postgres',

@@ -6,10 +6,10 @@
  *   yours, role lacks it -> 403 with a sentence
  */
 import { redirect } from '@remix-run/node'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import type { BrandRole, GrantScope } from '#db/schema.ts'
-import { db } from '#app/db.server.ts'
+import { db, perRequest, preparedQuery } from '#app/db.server.ts'
 import type { AuditActor } from '#app/services/audit/record-audit.server.ts'
 import { roleCan, type Capability, GRANT_SCOPE_LABEL } from './capabilities.ts'
 import { getSessionUser, type SessionUser } from './session.server.ts'
@@ -71,16 +71,25 @@ export interface BrandActor extends UserActor {
 }
 
 /** The signed-in user must be a member of the brand in the URL, with a role that has `capability`. */
+const brandMembershipQuery = preparedQuery((d, name) =>
+  d
+    .select({ brand: schema.brands, role: schema.brandMembers.role })
+    .from(schema.brands)
+    .innerJoin(schema.brandMembers, eq(schema.brandMembers.brandId, schema.brands.id))
+    .where(and(eq(schema.brands.slug, sql.placeholder('slug')), eq(schema.brandMembers.userId, sql.placeholder('userId'))))
+    .limit(1)
+    .prepare(name),
+)
+const brandMembership = perRequest(
+  (_request: Request, slug: string, userId: string) => brandMembershipQuery().execute({ slug, userId }),
+  (slug, userId) => `${slug}\u0000${userId}`,
+)
+
 export async function requireBrandRole(args: GuardArgs, capability: Capability): Promise<BrandActor> {
   const actor = await requireUser(args)
   const slug = args.params?.brand
   if (!slug) notFound()
-  const [row] = await db()
-    .select({ brand: schema.brands, role: schema.brandMembers.role })
-    .from(schema.brands)
-    .innerJoin(schema.brandMembers, eq(schema.brandMembers.brandId, schema.brands.id))
-    .where(and(eq(schema.brands.slug, slug), eq(schema.brandMembers.userId, actor.user.id)))
-    .limit(1)
+  const [row] = await brandMembership(args.request, slug, actor.user.id)
   if (!row) notFound()
   if (!roleCan(row.role, capability)) {
     forbidden(`Your role (${row.role}) in ${row.brand.name} cannot do this. Ask a brand admin if you need it.`)
@@ -101,6 +110,19 @@ export interface CreatorActor extends UserActor {
   via: { kind: 'self' } | { kind: 'agent'; agencyId: string; agencyName: string; scopes: GrantScope[]; agencyInvoices: boolean }
 }
 
+const creatorByIdQuery = preparedQuery((d, name) =>
+  d
+    .select({ id: schema.creators.id, name: schema.creators.name, email: schema.creators.email, userId: schema.creators.userId })
+    .from(schema.creators)
+    .where(eq(schema.creators.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(name),
+)
+const creatorById = perRequest(
+  (_request: Request, id: string) => creatorByIdQuery().execute({ id }),
+  (id) => id,
+)
+
 /**
  * The signed-in user is the creator in the URL, or a member of an agency holding an active grant
  * from that creator with `scope`. 'view' needs any active grant. Audit entries record both.
@@ -109,11 +131,7 @@ export async function requireCreatorActor(args: GuardArgs, scope: CreatorScope):
   const actor = await requireUser(args)
   const creatorId = args.params?.creator
   if (!creatorId) notFound()
-  const [creator] = await db()
-    .select({ id: schema.creators.id, name: schema.creators.name, email: schema.creators.email, userId: schema.creators.userId })
-    .from(schema.creators)
-    .where(eq(schema.creators.id, creatorId))
-    .limit(1)
+  const [creator] = await creatorById(args.request, creatorId)
   if (!creator) notFound()
   const base = { id: creator.id, name: creator.name, email: creator.email }
   if (creator.userId === actor.user.id) {

@@ -4,17 +4,47 @@
  * (Lucia's auth_session guide), so a leaked sessions table cannot be replayed.
  */
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle'
-import { Lucia, TimeSpan } from 'lucia'
+import { eq, sql } from 'drizzle-orm'
+import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { schema, type Db } from '#db/index.ts'
 import { newToken } from '#db/ids.ts'
 import { config } from '#app/config.server.ts'
-import { db } from '#app/db.server.ts'
+import { db, perRequest, preparedQuery } from '#app/db.server.ts'
 import { sha256 } from '#app/utils/crypto.server.ts'
 
 export const SESSION_COOKIE = 'gr_session'
 
+const sessionAndUser = preparedQuery((d, name) =>
+  d
+    .select({
+      id: schema.sessions.id,
+      userId: schema.sessions.userId,
+      expiresAt: schema.sessions.expiresAt,
+      ip: schema.sessions.ip,
+      userAgent: schema.sessions.userAgent,
+      email: schema.users.email,
+      name: schema.users.name,
+    })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(eq(schema.sessions.id, sql.placeholder('id')))
+    .prepare(name),
+)
+
+/** The drizzle adapter, with the one read every request makes as a prepared query of just the columns lucia needs. */
+class SessionAdapter extends DrizzlePostgreSQLAdapter {
+  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const [r] = await sessionAndUser().execute({ id: sessionId })
+    if (!r) return [null, null]
+    return [
+      { id: r.id, userId: r.userId, expiresAt: r.expiresAt, attributes: { ip: r.ip, userAgent: r.userAgent } },
+      { id: r.userId, attributes: { email: r.email, name: r.name } },
+    ]
+  }
+}
+
 function makeLucia(database: Db) {
-  const adapter = new DrizzlePostgreSQLAdapter(database as never, schema.sessions, schema.users)
+  const adapter = new SessionAdapter(database as never, schema.sessions, schema.users)
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(config().SESSION_TTL_DAYS, 'd'),
     sessionCookie: {
@@ -66,7 +96,9 @@ function readToken(request: Request): string | null {
  * Validate the request's session. Returns the user, and a Set-Cookie header when the session was
  * extended (sliding expiry) or must be cleared.
  */
-export async function getSessionUser(
+export const getSessionUser = perRequest(validateRequestSession)
+
+async function validateRequestSession(
   request: Request,
 ): Promise<{ user: SessionUser | null; sessionId: string | null; setCookie: string | null }> {
   const token = readToken(request)

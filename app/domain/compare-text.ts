@@ -7,3 +7,11 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 export function compareText(a: string, b: string): number {
   return collator.compare(a, b)
 }
+
+/**
+ * Plain code-unit order, for machine text that sorts as written: ISO dates and timestamps, codes,
+ * currency codes, ids. Not for names (use compareText).
+ */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

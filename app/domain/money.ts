@@ -95,22 +95,33 @@ export function formatMoney(minor: number | bigint, currency: string, opts: { lo
     .map((p) => p.value)
     .join('')
   // The fraction in the locale's digits.
-  const fractionText =
-    exp > 0 ? new Intl.NumberFormat(locale, { minimumIntegerDigits: exp, useGrouping: false }).format(BigInt(fraction)) : ''
-  // Where the sign, symbol and separators go: a template formatted from ±1.
+  const fractionText = exp > 0 ? fractionFormatter(locale, exp).format(BigInt(fraction)) : ''
+  // Where the sign, symbol and separators go: a template formatted from ±1 (kept per formatter).
   let integerDone = false
+  let out = ''
+  for (const p of templateOf(nf, negative)) {
+    if (p.type === 'integer' || p.type === 'group') {
+      if (integerDone) continue
+      integerDone = true
+      out += integer
+    } else out += p.type === 'fraction' ? fractionText : p.value
+  }
+  return out
+}
+
+const fractionFormatters = new Map<string, Intl.NumberFormat>()
+function fractionFormatter(locale: string, exp: number): Intl.NumberFormat {
+  const key = `${locale}|${exp}`
+  let nf = fractionFormatters.get(key)
+  if (!nf) fractionFormatters.set(key, (nf = new Intl.NumberFormat(locale, { minimumIntegerDigits: exp, useGrouping: false })))
   return nf
-    .formatToParts(negative ? -1n : 1n)
-    .map((p) => {
-      if (p.type === 'integer' || p.type === 'group') {
-        if (integerDone) return ''
-        integerDone = true
-        return integer
-      }
-      if (p.type === 'fraction') return fractionText
-      return p.value
-    })
-    .join('')
+}
+
+const templates = new WeakMap<Intl.NumberFormat, { pos: Intl.NumberFormatPart[]; neg: Intl.NumberFormatPart[] }>()
+function templateOf(nf: Intl.NumberFormat, negative: boolean): Intl.NumberFormatPart[] {
+  let t = templates.get(nf)
+  if (!t) templates.set(nf, (t = { pos: nf.formatToParts(1n), neg: nf.formatToParts(-1n) }))
+  return negative ? t.neg : t.pos
 }
 
 /** Plain decimal text for a form field: (180050, 'USD') -> "1800.50", (-5, 'USD') -> "-0.05", (1500, 'JPY') -> "1500". */

@@ -12,6 +12,7 @@
  */
 import type { ConnectionType, Format, Jurisdiction, Platform } from '#app/domain/catalog.ts'
 import { RULES, type RuleId, type Severity } from './rules.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 export type { Severity } from './rules.ts'
 
@@ -323,7 +324,7 @@ export function checkCaption(input: CaptionCheckInput): Finding[] {
     }
   }
 
-  return findings.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || a.ruleId.localeCompare(b.ruleId))
+  return findings.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || compareCodes(a.ruleId, b.ruleId))
 }
 
 /** RV-01: a brief must never make payment depend on positive sentiment. */

@@ -5,6 +5,7 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { COMMITTED_OFFER_STATUSES } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import { getBudget } from './get-budget.server.ts'
+import { compareText } from '#app/domain/compare-text.ts'
 
 export interface CreatorCost {
   offerId: string
@@ -80,6 +81,6 @@ export async function getCampaignCosts(actor: Pick<BrandActor, 'brand'>, campaig
       paidMinor: inv.filter((i) => i.status === 'paid').reduce((s, i) => s + i.totalMinor, 0),
     }
   })
-  creators.sort((a, b) => b.totalMinor - a.totalMinor || a.creatorName.localeCompare(b.creatorName))
+  creators.sort((a, b) => b.totalMinor - a.totalMinor || compareText(a.creatorName, b.creatorName))
   return { budget: line, creators }
 }

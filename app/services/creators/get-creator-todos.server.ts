@@ -1,8 +1,9 @@
 import { and, eq, gt, inArray, isNull, lt, notExists, or, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
-import { db } from '#app/db.server.ts'
+import { preparedQuery } from '#app/db.server.ts'
 import { COMMITTED_OFFER_STATUSES, deliverableLabel } from '#app/domain/offer-terms.ts'
 import { listCreatorPostTodos } from '#app/services/posts/list-creator-post-todos.server.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 /**
  * The creator's to-do list: one typed item per thing to act on, each with its date, its brand and
@@ -31,72 +32,94 @@ export type CreatorTodo = {
 
 const deliverableName = (platform: string, format: string) => deliverableLabel({ platform, format })
 
-export async function getCreatorTodos(creatorId: string, now = new Date()): Promise<CreatorTodo[]> {
-  const base = `/c/${creatorId}`
-  const d = schema.deliverables
-  const [open, reack, drafts, postTodos, invoiceable] = await Promise.all([
-    db()
-      .select({
-        id: schema.offers.id,
-        expiresAt: schema.offers.expiresAt,
-        feeMinor: schema.offers.feeMinor,
-        currency: schema.offers.currency,
-        campaign: schema.campaigns.name,
-        brand: schema.brands.name,
-        responseNote: schema.offers.responseNote,
-      })
-      .from(schema.offers)
-      .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
-      .innerJoin(schema.brands, eq(schema.brands.id, schema.offers.brandId))
-      .where(and(eq(schema.offers.creatorId, creatorId), eq(schema.offers.status, 'invited'), or(isNull(schema.offers.expiresAt), gt(schema.offers.expiresAt, now)))),
-    db()
-      .select({
-        id: schema.offers.id,
-        version: schema.briefs.currentVersion,
-        campaign: schema.campaigns.name,
-        brand: schema.brands.name,
-        publishedAt: sql<Date | string | null>`(select max(${schema.briefVersions.publishedAt}) from ${schema.briefVersions} where ${schema.briefVersions.briefId} = ${schema.briefs.id})`,
-      })
-      .from(schema.offers)
-      .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
-      .innerJoin(schema.brands, eq(schema.brands.id, schema.offers.brandId))
-      .innerJoin(schema.briefs, eq(schema.briefs.campaignId, schema.offers.campaignId))
-      .where(
-        and(
-          eq(schema.offers.creatorId, creatorId),
-          inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES]),
-          or(isNull(schema.offers.acknowledgedBriefVersion), lt(schema.offers.acknowledgedBriefVersion, schema.briefs.currentVersion)),
+const creatorIdP = sql.placeholder('creatorId')
+const nowP = sql.placeholder('now')
+const d = schema.deliverables
+const openOffers = preparedQuery((database, name) =>
+  database
+    .select({
+      id: schema.offers.id,
+      expiresAt: schema.offers.expiresAt,
+      feeMinor: schema.offers.feeMinor,
+      currency: schema.offers.currency,
+      campaign: schema.campaigns.name,
+      brand: schema.brands.name,
+      responseNote: schema.offers.responseNote,
+    })
+    .from(schema.offers)
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
+    .innerJoin(schema.brands, eq(schema.brands.id, schema.offers.brandId))
+    .where(and(eq(schema.offers.creatorId, creatorIdP), eq(schema.offers.status, 'invited'), or(isNull(schema.offers.expiresAt), gt(schema.offers.expiresAt, nowP))))
+    .prepare(`${name}o`),
+)
+
+const briefsToReack = preparedQuery((database, name) =>
+  database
+    .select({
+      id: schema.offers.id,
+      version: schema.briefs.currentVersion,
+      campaign: schema.campaigns.name,
+      brand: schema.brands.name,
+      publishedAt: sql<Date | string | null>`(select max(${schema.briefVersions.publishedAt}) from ${schema.briefVersions} where ${schema.briefVersions.briefId} = ${schema.briefs.id})`,
+    })
+    .from(schema.offers)
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
+    .innerJoin(schema.brands, eq(schema.brands.id, schema.offers.brandId))
+    .innerJoin(schema.briefs, eq(schema.briefs.campaignId, schema.offers.campaignId))
+    .where(
+      and(
+        eq(schema.offers.creatorId, creatorIdP),
+        inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES]),
+        or(isNull(schema.offers.acknowledgedBriefVersion), lt(schema.offers.acknowledgedBriefVersion, schema.briefs.currentVersion)),
+      ),
+    )
+    .prepare(`${name}b`),
+)
+
+// Drafts to upload (pending) and feedback to answer (changes requested), on live collaborations only.
+const draftsToDo = preparedQuery((database, name) =>
+  database
+    .select({ id: d.id, status: d.status, platform: d.platform, format: d.format, draftDueOn: d.draftDueOn, campaign: schema.campaigns.name, brand: schema.brands.name })
+    .from(d)
+    .innerJoin(schema.offers, eq(schema.offers.id, d.offerId))
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+    .innerJoin(schema.brands, eq(schema.brands.id, d.brandId))
+    .where(and(eq(d.creatorId, creatorIdP), inArray(d.status, ['pending', 'changes_requested']), inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES])))
+    .prepare(`${name}d`),
+)
+
+// Verified deliverables not on any live invoice (submitted, approved or paid): one item per collaboration.
+const invoiceableWork = preparedQuery((database, name) =>
+  database
+    .select({ offerId: d.offerId, campaign: schema.campaigns.name, brand: schema.brands.name, count: sql<number>`count(*)::int` })
+    .from(d)
+    .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+    .innerJoin(schema.brands, eq(schema.brands.id, d.brandId))
+    .where(
+      and(
+        eq(d.creatorId, creatorIdP),
+        eq(d.status, 'verified'),
+        notExists(
+          database
+            .select({ one: sql`1` })
+            .from(schema.invoiceLines)
+            .innerJoin(schema.invoices, eq(schema.invoices.id, schema.invoiceLines.invoiceId))
+            .where(and(eq(schema.invoiceLines.deliverableId, d.id), inArray(schema.invoices.status, ['submitted', 'approved', 'paid']))),
         ),
       ),
-    // Drafts to upload (pending) and feedback to answer (changes requested), on live collaborations only.
-    db()
-      .select({ id: d.id, status: d.status, platform: d.platform, format: d.format, draftDueOn: d.draftDueOn, campaign: schema.campaigns.name, brand: schema.brands.name })
-      .from(d)
-      .innerJoin(schema.offers, eq(schema.offers.id, d.offerId))
-      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
-      .innerJoin(schema.brands, eq(schema.brands.id, d.brandId))
-      .where(and(eq(d.creatorId, creatorId), inArray(d.status, ['pending', 'changes_requested']), inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES]))),
+    )
+    .groupBy(d.offerId, schema.campaigns.name, schema.brands.name)
+    .prepare(`${name}i`),
+)
+
+export async function getCreatorTodos(creatorId: string, now = new Date()): Promise<CreatorTodo[]> {
+  const base = `/c/${creatorId}`
+  const [open, reack, drafts, postTodos, invoiceable] = await Promise.all([
+    openOffers().execute({ creatorId, now: now.toISOString() }),
+    briefsToReack().execute({ creatorId }),
+    draftsToDo().execute({ creatorId }),
     listCreatorPostTodos(creatorId, now),
-    // Verified deliverables not on any live invoice (submitted, approved or paid): one item per collaboration.
-    db()
-      .select({ offerId: d.offerId, campaign: schema.campaigns.name, brand: schema.brands.name, count: sql<number>`count(*)::int` })
-      .from(d)
-      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
-      .innerJoin(schema.brands, eq(schema.brands.id, d.brandId))
-      .where(
-        and(
-          eq(d.creatorId, creatorId),
-          eq(d.status, 'verified'),
-          notExists(
-            db()
-              .select({ one: sql`1` })
-              .from(schema.invoiceLines)
-              .innerJoin(schema.invoices, eq(schema.invoices.id, schema.invoiceLines.invoiceId))
-              .where(and(eq(schema.invoiceLines.deliverableId, d.id), inArray(schema.invoices.status, ['submitted', 'approved', 'paid']))),
-          ),
-        ),
-      )
-      .groupBy(d.offerId, schema.campaigns.name, schema.brands.name),
+    invoiceableWork().execute({ creatorId }),
   ])
   const todos: CreatorTodo[] = [
     ...open.map(
@@ -198,5 +221,6 @@ export async function getCreatorTodos(creatorId: string, now = new Date()): Prom
 
 /** Soonest first (calendar dates and timestamps compare on their day); undated items last. */
 export function sortTodos(todos: CreatorTodo[]): CreatorTodo[] {
-  return todos.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))
+  // ISO dates and timestamps order as plain strings (localeCompare built a collator per call).
+  return todos.sort((a, b) => compareCodes(a.date ?? '9999', b.date ?? '9999'))
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
-import { db } from '#app/db.server.ts'
+import { preparedQuery } from '#app/db.server.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 export interface MoneyByCurrency {
   currency: string
@@ -12,15 +13,8 @@ export interface MoneyByCurrency {
   paidMinor: number
 }
 
-/**
- * "Money at a glance" on the creator's home: owed, invoiced this year, paid this year (one row per
- * currency, never summed across currencies) and the next expected payment: the earliest due date of an
- * unpaid, not rejected invoice. Counts every invoice billed for this creator's work, whether the
- * creator or their agency is the payee. Years are calendar years in UTC.
- */
-export async function getCreatorMoney(creatorId: string, now = new Date()) {
-  const year = now.getUTCFullYear()
-  const rows = await db()
+const moneyRows = preparedQuery((d, name) =>
+  d
     .select({
       status: schema.invoices.status,
       currency: schema.invoices.currency,
@@ -32,7 +26,19 @@ export async function getCreatorMoney(creatorId: string, now = new Date()) {
     })
     .from(schema.invoices)
     .innerJoin(schema.brands, eq(schema.brands.id, schema.invoices.brandId))
-    .where(and(eq(schema.invoices.creatorId, creatorId), inArray(schema.invoices.status, ['submitted', 'approved', 'paid'])))
+    .where(and(eq(schema.invoices.creatorId, sql.placeholder('creatorId')), inArray(schema.invoices.status, ['submitted', 'approved', 'paid'])))
+    .prepare(name),
+)
+
+/**
+ * "Money at a glance" on the creator's home: owed, invoiced this year, paid this year (one row per
+ * currency, never summed across currencies) and the next expected payment: the earliest due date of an
+ * unpaid, not rejected invoice. Counts every invoice billed for this creator's work, whether the
+ * creator or their agency is the payee. Years are calendar years in UTC.
+ */
+export async function getCreatorMoney(creatorId: string, now = new Date()) {
+  const year = now.getUTCFullYear()
+  const rows = await moneyRows().execute({ creatorId })
   const by = new Map<string, MoneyByCurrency>()
   const slot = (currency: string) => {
     let m = by.get(currency)
@@ -50,6 +56,6 @@ export async function getCreatorMoney(creatorId: string, now = new Date()) {
       if (r.dueDate && (!next || r.dueDate < next.date)) next = { date: r.dueDate, brand: r.brand, currency: r.currency, totalMinor: r.totalMinor }
     }
   }
-  const totals = [...by.values()].sort((a, b) => b.owedMinor + b.invoicedMinor - (a.owedMinor + a.invoicedMinor) || a.currency.localeCompare(b.currency))
+  const totals = [...by.values()].sort((a, b) => b.owedMinor + b.invoicedMinor - (a.owedMinor + a.invoicedMinor) || compareCodes(a.currency, b.currency))
   return { year, totals, next }
 }

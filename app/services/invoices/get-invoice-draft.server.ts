@@ -5,6 +5,7 @@ import type { CreatorActor } from '#app/auth/guards.server.ts'
 import { COMMITTED_OFFER_STATUSES, deliverableLabel, USAGE_LABEL, type UsageRights } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import { billedDeliverables, latestTaxForm, resolvePayee, todayIso } from './invoice-rules.server.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 export interface DraftLine {
   kind: 'deliverable' | 'usage'
@@ -59,7 +60,7 @@ export async function getInvoiceDraft(actor: Pick<CreatorActor, 'creator'>, offe
   if (!row) throw new NotFoundError('That collaboration')
   const offer = row.offer
   const deliverables = await db().select().from(schema.deliverables).where(eq(schema.deliverables.offerId, offer.id))
-  deliverables.sort((a, b) => a.platform.localeCompare(b.platform) || a.format.localeCompare(b.format) || a.position - b.position)
+  deliverables.sort((a, b) => compareCodes(a.platform, b.platform) || compareCodes(a.format, b.format) || a.position - b.position)
   const billed = new Set((await billedDeliverables(db(), deliverables.map((d) => d.id))).map((b) => b.deliverableId))
   const open = deliverables.filter((d) => !billed.has(d.id))
   const shares = splitEvenly(offer.feeMinor, deliverables.length)

@@ -6,6 +6,7 @@ import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
 import { agingBucket, hasBlocking, latestTaxForm, payeeFromKey, todayIso } from './invoice-rules.server.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 async function loadInvoice(where: SQL) {
   const [row] = await db()
@@ -90,7 +91,7 @@ export async function getBrandInvoice(actor: Pick<BrandActor, 'brand'>, invoiceI
   const { row, view } = await loadInvoice(and(eq(schema.invoices.id, invoiceId), eq(schema.invoices.brandId, actor.brand.id))!)
   const offer = row.offer
   const deliverables = await db().select().from(schema.deliverables).where(eq(schema.deliverables.offerId, offer.id))
-  deliverables.sort((a, b) => a.platform.localeCompare(b.platform) || a.format.localeCompare(b.format) || a.position - b.position)
+  deliverables.sort((a, b) => compareCodes(a.platform, b.platform) || compareCodes(a.format, b.format) || a.position - b.position)
   const ids = deliverables.map((d) => d.id)
   const posts = ids.length ? await db().select().from(schema.posts).where(inArray(schema.posts.deliverableId, ids)) : []
   const drafts = ids.length

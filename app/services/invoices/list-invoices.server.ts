@@ -4,6 +4,7 @@ import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
 import { agingBucket, todayIso, type AgingBucket } from './invoice-rules.server.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 /** One invoice as lists show it: payee, status, due date, late flag, match summary. */
 export interface InvoiceListRow {
@@ -99,7 +100,7 @@ export async function listBrandInvoices(actor: Pick<BrandActor, 'brand'>, status
  */
 export async function listPayables(actor: Pick<BrandActor, 'brand'>) {
   const rows = await listWhere(and(eq(schema.invoices.brandId, actor.brand.id), inArray(schema.invoices.status, ['approved'])), 'due')
-  rows.sort((a, b) => (a.dueDate ?? '9999') .localeCompare(b.dueDate ?? '9999') || a.issueDate.localeCompare(b.issueDate))
+  rows.sort((a, b) => compareCodes(a.dueDate ?? '9999', b.dueDate ?? '9999') || compareCodes(a.issueDate, b.issueDate))
   const totals: Record<string, number> = {}
   const buckets: Record<string, { count: number; totals: Record<string, number> }> = {}
   for (const r of rows) {

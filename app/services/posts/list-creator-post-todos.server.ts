@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
-import { db } from '#app/db.server.ts'
+import { preparedQuery } from '#app/db.server.ts'
+import { compareCodes } from '#app/domain/compare-text.ts'
 
 export interface PostTodo {
   kind: 'post_link' | 'post_fix' | 'stats_7' | 'stats_30'
@@ -14,28 +15,33 @@ export interface PostTodo {
   label: string
 }
 
+const d = schema.deliverables
+const postTodoRows = preparedQuery((database, name) =>
+  database
+  .select({
+    deliverableId: d.id,
+    status: d.status,
+    postWindowEnd: d.postWindowEnd,
+    brandName: schema.brands.name,
+    campaignName: schema.campaigns.name,
+    postedAt: schema.posts.postedAt,
+    has7: sql<boolean>`exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '6 days')`,
+    has30: sql<boolean>`exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '28 days')`,
+  })
+  .from(d)
+  .innerJoin(schema.brands, eq(schema.brands.id, d.brandId))
+  .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+  .leftJoin(schema.posts, eq(schema.posts.deliverableId, d.id))
+  .where(and(eq(d.creatorId, sql.placeholder('creatorId')), inArray(d.status, ['approved', 'post_changes_requested', 'posted', 'verified'])))
+    .prepare(name),
+)
+
 /**
  * The creator's post to-dos (for the to-do list): add the live link of approved content, fix a post
  * that was sent back, and add 7-day / 30-day stats. One query.
  */
 export async function listCreatorPostTodos(creatorId: string, now = new Date()): Promise<PostTodo[]> {
-  const d = schema.deliverables
-  const rows = await db()
-    .select({
-      deliverableId: d.id,
-      status: d.status,
-      postWindowEnd: d.postWindowEnd,
-      brandName: schema.brands.name,
-      campaignName: schema.campaigns.name,
-      postedAt: schema.posts.postedAt,
-      has7: sql<boolean>`exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '6 days')`,
-      has30: sql<boolean>`exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '28 days')`,
-    })
-    .from(d)
-    .innerJoin(schema.brands, eq(schema.brands.id, d.brandId))
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
-    .leftJoin(schema.posts, eq(schema.posts.deliverableId, d.id))
-    .where(and(eq(d.creatorId, creatorId), inArray(d.status, ['approved', 'post_changes_requested', 'posted', 'verified'])))
+  const rows = await postTodoRows().execute({ creatorId })
   const out: PostTodo[] = []
   const day = (t: Date, plus: number) => new Date(t.getTime() + plus * 86_400_000).toISOString().slice(0, 10)
   for (const r of rows) {
@@ -48,5 +54,5 @@ export async function listCreatorPostTodos(creatorId: string, now = new Date()):
       else if (age >= 6 && !r.has7) out.push({ ...base, kind: 'stats_7', due: day(r.postedAt, 7), to: `/posts/${r.deliverableId}/stats`, label: 'Add 7-day stats' })
     }
   }
-  return out.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
+  return out.sort((a, b) => compareCodes(a.due ?? '9999', b.due ?? '9999'))
 }

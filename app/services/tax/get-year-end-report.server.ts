@@ -3,6 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { latestTaxForm, payeeFromKey } from '#app/services/invoices/invoice-rules.server.ts'
+import { compareText } from '#app/domain/compare-text.ts'
 
 /** 1099-NEC threshold in US cents for payments made in `year`: $2,000 from 2026-01-01, $600 before. */
 export function necThresholdMinor(year: number) {
@@ -53,6 +54,6 @@ export async function getYearEndReport(actor: Pick<BrandActor, 'brand'>, year: n
       needs1099: e.currency === 'USD' && e.totalMinor >= threshold && form?.kind !== 'W-8BEN' && form?.kind !== 'W-8BEN-E',
     })
   }
-  out.sort((a, b) => b.totalMinor - a.totalMinor || a.payee.localeCompare(b.payee))
+  out.sort((a, b) => b.totalMinor - a.totalMinor || compareText(a.payee, b.payee))
   return { year, thresholdMinor: threshold, rows: out }
 }
