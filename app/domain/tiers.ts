@@ -64,8 +64,11 @@ export function resolveTierThresholds(overrides: Partial<TierThresholds> = {}): 
  * non-integer count, or invalid thresholds.
  * Examples (defaults): 999 -> emerging, 1,000 -> nano, 9,999 -> nano, 10,000 -> micro, 1,000,000 -> mega.
  */
+let defaults: TierThresholds | undefined
+
 export function tierFor(followers: number | null | undefined, thresholds?: Partial<TierThresholds>): Tier | null {
-  const t = resolveTierThresholds(thresholds)
+  // Reports ask for thousands of tiers with the default thresholds: resolve (and validate) those once.
+  const t = thresholds ? resolveTierThresholds(thresholds) : (defaults ??= resolveTierThresholds())
   if (followers === null || followers === undefined) return null
   if (!Number.isSafeInteger(followers) || followers < 0) throw new RangeError(`followers must be a non-negative integer, got ${followers}`)
   let tier: Tier = 'emerging'

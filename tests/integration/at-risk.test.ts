@@ -2,7 +2,7 @@ import { eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { getAtRisk } from '#app/services/brands/get-at-risk.server.ts'
+import { getAtRisk, getAtRiskTop } from '#app/services/brands/get-at-risk.server.ts'
 import { sendDailyReminders } from '#app/services/reminders/send-daily-reminders.server.ts'
 import { addMember, createBrand, createCreator } from '#tests/factories.ts'
 import { createCampaign, createCollaboration, insertPost, insertSnapshot } from '#tests/factories-posts.ts'
@@ -67,6 +67,17 @@ describe('at-risk list', () => {
     // Scoped to the brand: another brand sees none of it.
     const other = await createBrand()
     expect(await getAtRisk(other.id, NOW)).toEqual([])
+  })
+
+  it('the home’s top of the list: the same most urgent items and the count of all six', async () => {
+    const w = await world()
+    const all = await getAtRisk(w.brand.id, NOW)
+    const top = await getAtRiskTop(w.brand.id, 3, NOW)
+    expect(top.total).toBe(6)
+    expect(top.items).toEqual(all.slice(0, 3))
+    // With a limit of 1 each kind sends its most urgent row only; the merged list starts the same.
+    expect((await getAtRiskTop(w.brand.id, 1, NOW)).items.map((i) => i.kind)).toEqual(['stats_missing'])
+    expect(await getAtRiskTop((await createBrand()).id, 25, NOW)).toEqual({ items: [], total: 0 })
   })
 })
 

@@ -15,6 +15,9 @@ export interface ReviewQueueFilters {
  * date (or draft due date) first, then the longest waiting. Filters by campaign, platform and reviewer
  * (the campaign's owner). One query for the rows, one each for the filter options.
  */
+/** Drafts listed at once: a reviewer works from the top; filters narrow the rest (the page says how many). */
+export const REVIEW_QUEUE_PAGE = 100
+
 export async function listReviewQueue(brandId: string, filters: ReviewQueueFilters = {}) {
   const d = schema.deliverables
   const v = schema.draftVersions
@@ -40,6 +43,7 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
         campaignName: schema.campaigns.name,
         creatorName: schema.creators.name,
         ownerName: schema.users.name,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(v)
       .innerJoin(d, eq(d.id, v.deliverableId))
@@ -48,7 +52,7 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
       .leftJoin(schema.users, eq(schema.users.id, schema.campaigns.createdByUserId))
       .where(and(...conditions))
       .orderBy(sql`${urgency} asc nulls last`, asc(v.submittedAt))
-      .limit(500),
+      .limit(REVIEW_QUEUE_PAGE),
     db()
       .select({ id: schema.campaigns.id, name: schema.campaigns.name })
       .from(schema.campaigns)
@@ -62,6 +66,8 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
       .orderBy(asc(schema.users.name)),
   ])
   return {
+    /** Every draft waiting (the rows are the most urgent REVIEW_QUEUE_PAGE of them). */
+    total: rows[0]?.total ?? 0,
     rows: rows.map((r) => {
       const f = toFindings(r.findings)
       return {

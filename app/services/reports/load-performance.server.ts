@@ -189,12 +189,10 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
   const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
   const end = toEndDate ? sql`${toEndDate.toISOString()}::timestamptz` : null
   const followers = end
-    ? sql`(select max(s.followers) from (
-          select a.snapshot_followers as followers where a.snapshot_at < ${end}
-          union all
-          (select fs.followers from ${schema.followerSnapshots} fs
-           where a.snapshot_at >= ${end} and fs.social_account_id = a.id and fs.captured_at < ${end}
-           order by fs.captured_at desc limit 1)) s)`
+    ? sql`(case when a.snapshot_at < ${end} then a.snapshot_followers else (
+          select fs.followers from ${schema.followerSnapshots} fs
+          where fs.social_account_id = a.id and fs.captured_at < ${end}
+          order by fs.captured_at desc, fs.id desc limit 1) end)`
     : sql`a.snapshot_followers`
   const rows = rowsOf<{ creator_id: string; followers: unknown }>(
     await db().execute(sql`

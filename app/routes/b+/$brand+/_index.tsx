@@ -8,7 +8,7 @@ import { PROGRAM_PERIODS, type ProgramPeriod } from '#app/domain/program-period.
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getBrandOverview } from '#app/services/brands/get-brand-overview.server.ts'
-import { getAtRisk } from '#app/services/brands/get-at-risk.server.ts'
+import { getAtRiskTop } from '#app/services/brands/get-at-risk.server.ts'
 import { AtRiskList } from '#app/components/at-risk-list.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Greenroom' }]
@@ -18,10 +18,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
   const raw = new URL(args.request.url).searchParams.get('period') ?? ''
   const period: ProgramPeriod = raw in PROGRAM_PERIODS ? (raw as ProgramPeriod) : '90d'
-  const [overview, allAtRisk, program] = await Promise.all([getBrandOverview(actor.brand.id), getAtRisk(actor.brand.id), getProgramSummary(actor, period)])
-  // The most urgent first (getAtRisk sorts by date); a home page lists a screenful, not hundreds.
-  const atRisk = allAtRisk.slice(0, AT_RISK_ON_HOME)
-  return { brand: { slug: actor.brand.slug, name: actor.brand.name }, role: actor.role, user: actor.user.name, overview, atRisk, atRiskTotal: allAtRisk.length, program }
+  // The most urgent first; a home page lists a screenful, not hundreds (and the database sends no more).
+  const [overview, { items: atRisk, total: atRiskTotal }, program] = await Promise.all([
+    getBrandOverview(actor.brand.id),
+    getAtRiskTop(actor.brand.id, AT_RISK_ON_HOME),
+    getProgramSummary(actor, period),
+  ])
+  return { brand: { slug: actor.brand.slug, name: actor.brand.name }, role: actor.role, user: actor.user.name, overview, atRisk, atRiskTotal, program }
 }
 
 /** At-risk items listed on the home page, most urgent first. */

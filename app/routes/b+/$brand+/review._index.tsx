@@ -34,7 +34,7 @@ function waited(fromIso: string, nowIso: string) {
 }
 
 export default function ReviewQueue() {
-  const { slug, filters, rows, campaigns, reviewers, now } = useLoaderData<typeof loader>()
+  const { slug, filters, rows, total, campaigns, reviewers, now } = useLoaderData<typeof loader>()
   const navigate = useNavigate()
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const filtered = Boolean(filters.campaign || filters.platform || filters.reviewer)
@@ -73,7 +73,7 @@ export default function ReviewQueue() {
           </div>
         </Form>
       </Card>
-      <Card title={rows.length ? `Waiting (${rows.length})` : 'Waiting'} actions={rows.length ? <span className="muted xsmall">Keys: j / k to move, Enter to open</span> : null}>
+      <Card title={total ? `Waiting (${total})` : 'Waiting'} actions={rows.length ? <span className="muted xsmall">Keys: j / k to move, Enter to open</span> : null}>
         {rows.length === 0 ? (
           <EmptyState title={filtered ? 'No drafts match these filters' : 'Nothing to review'}>
             {filtered ? 'Clear the filters to see every waiting draft.' : 'When a creator submits a draft it appears here, and reviewers get an email.'}
@@ -125,6 +125,11 @@ export default function ReviewQueue() {
                 })}
               </tbody>
             </table>
+            {total > rows.length ? (
+              <p className="muted small">
+                The {rows.length} most urgent of {total}. Filter by campaign, platform or reviewer to see the others.
+              </p>
+            ) : null}
           </div>
         )}
       </Card>
