@@ -88,14 +88,18 @@ export function formatMoney(minor: number | bigint, currency: string, opts: { lo
 
   const nf = currencyFormatter(locale, code, exp)
   if (!nf) return `${negative ? '-' : ''}${code} ${groupAscii(major.toString())}${exp > 0 ? `.${fraction}` : ''}`
+  // en-US (every page's locale) groups Latin digits in threes with ","; other locales ask Intl.
+  const plain = locale === 'en-US'
   // The grouped integer part of |major| (bigint formatting is exact).
-  const integer = nf
-    .formatToParts(major)
-    .filter((p) => p.type === 'integer' || p.type === 'group')
-    .map((p) => p.value)
-    .join('')
+  const integer = plain
+    ? groupAscii(major.toString())
+    : nf
+        .formatToParts(major)
+        .filter((p) => p.type === 'integer' || p.type === 'group')
+        .map((p) => p.value)
+        .join('')
   // The fraction in the locale's digits.
-  const fractionText = exp > 0 ? fractionFormatter(locale, exp).format(BigInt(fraction)) : ''
+  const fractionText = exp === 0 ? '' : plain ? fraction : fractionFormatter(locale, exp).format(BigInt(fraction))
   // Where the sign, symbol and separators go: a template formatted from ±1 (kept per formatter).
   let integerDone = false
   let out = ''

@@ -48,6 +48,11 @@ describe('formatMoney', () => {
     expect(formatMoney(12345678901234567890n, 'USD')).toBe('$123,456,789,012,345,678.90')
     expect(formatMoney(-1n, 'USD')).toBe('-$0.01')
   })
+  it('other locales place the symbol and separators their way, still exact', () => {
+    // 123,456,789.05 euros in German: "." groups, "," before the cents, the symbol after a no-break space.
+    expect(formatMoney(12345678905, 'EUR', { locale: 'de-DE' })).toBe('123.456.789,05\u00a0€')
+    expect(formatMoney(-12345678905, 'EUR', { locale: 'de-DE' })).toBe('-123.456.789,05\u00a0€')
+  })
   it('refuses non-integer and unsafe numbers (they would already be inexact)', () => {
     expect(() => formatMoney(1.5, 'USD')).toThrow(RangeError)
     expect(() => formatMoney(Number.MAX_SAFE_INTEGER + 1, 'USD')).toThrow(RangeError)
