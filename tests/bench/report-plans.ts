@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { schema, type Db, type DbHandle } from '../../db/index.ts'
 import { setDbHandle } from '../../app/db.server.ts'
+import { preparing, shouldPrepare } from '../../db/prepared.ts'
 import { getPerformanceReport } from '../../app/services/reports/get-performance-report.server.ts'
 
 interface PlanNode {
@@ -46,9 +47,10 @@ function walk(node: PlanNode, out: string[]) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 export async function measureReportPlans(url: string, runs = 7): Promise<{ fullScanMs: number; results: PlanResult[] }> {
-  const client = postgres(url, { max: 4, onnotice: () => {}, connection: { TimeZone: 'UTC' } })
+  // The app's own setup: its default pool (DB_POOL_SIZE 10) and prepared statements (db/prepared.ts).
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { TimeZone: 'UTC' } })
   let captured: { sql: string; params: unknown[] }[] = []
-  const db = drizzle(client, {
+  const db = drizzle(preparing(client), {
     schema,
     casing: 'snake_case',
     logger: { logQuery: (q, params) => captured.push({ sql: q, params }) },
@@ -88,7 +90,7 @@ export async function measureReportPlans(url: string, runs = 7): Promise<{ fullS
       let sqlMs = 0
       let snapshotSqlMs = 0
       for (const s of statements) {
-        const sms = await time(() => client.unsafe(s.sql, s.params as never[]))
+        const sms = await time(() => client.unsafe(s.sql, s.params as never[], { prepare: shouldPrepare(s.sql, s.params) }))
         sqlMs += sms
         if (sms > slowest.ms) slowest = { ms: sms, sql: s.sql.replace(/\s+/g, ' ').slice(0, 160) }
         const [row] = await client.unsafe(`explain (format json) ${s.sql}`, s.params as never[])
