@@ -276,6 +276,10 @@ describe('internal comments and isolation', () => {
     expect(await q()).toEqual([b.id, a.id])
     expect(await q('?platform=instagram')).toEqual([a.id])
     expect(await q('?platform=bogus')).toEqual([b.id, a.id])
+    // The total counts every waiting draft of the filter (the page lists at most REVIEW_QUEUE_PAGE).
+    const total = async (search = '') =>
+      ((await call(() => queueRoute.loader({ request: makeRequest(`/b/${w.brand.slug}/review${search}`, { cookie }), params: { brand: w.brand.slug }, context: {} } as never))).data as { total: number }).total
+    expect([await total(), await total('?platform=instagram'), await total('?platform=youtube')]).toEqual([2, 1, 0])
   })
 })
 

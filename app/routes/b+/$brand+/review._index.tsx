@@ -125,13 +125,13 @@ export default function ReviewQueue() {
                 })}
               </tbody>
             </table>
-            {total > rows.length ? (
-              <p className="muted small">
-                The {rows.length} most urgent of {total}. Filter by campaign, platform or reviewer to see the others.
-              </p>
-            ) : null}
           </div>
         )}
+        {total > rows.length ? (
+          <p className="muted small table-note">
+            The {rows.length} most urgent of {total}. Filter by campaign, platform or reviewer to see the others.
+          </p>
+        ) : null}
       </Card>
     </>
   )
