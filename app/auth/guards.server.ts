@@ -70,7 +70,6 @@ export interface BrandActor extends UserActor {
   role: BrandRole
 }
 
-/** The signed-in user must be a member of the brand in the URL, with a role that has `capability`. */
 const brandMembershipQuery = preparedQuery((d, name) =>
   d
     .select({ brand: schema.brands, role: schema.brandMembers.role })
@@ -85,6 +84,7 @@ const brandMembership = perRequest(
   (slug, userId) => `${slug}\u0000${userId}`,
 )
 
+/** The signed-in user must be a member of the brand in the URL, with a role that has `capability`. */
 export async function requireBrandRole(args: GuardArgs, capability: Capability): Promise<BrandActor> {
   const actor = await requireUser(args)
   const slug = args.params?.brand
