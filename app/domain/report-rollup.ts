@@ -55,25 +55,6 @@ export function addTotals(a: RawTotals, b: RawTotals): RawTotals {
   return out
 }
 
-/** Just the totals of a row, as a new object (a literal: objects grown key by key are slow to extend). */
-export function pickTotals(r: RawTotals): RawTotals {
-  return {
-    costMinor: r.costMinor,
-    posts: r.posts,
-    impressions: r.impressions,
-    reach: r.reach,
-    views: r.views,
-    likes: r.likes,
-    comments: r.comments,
-    shares: r.shares,
-    saves: r.saves,
-    postClicks: r.postClicks,
-    linkClicks: r.linkClicks,
-    redemptions: r.redemptions,
-    revenueMinor: r.revenueMinor,
-  }
-}
-
 /**
  * Group rows by key, summing their totals; `label` returns a fresh object with the fields that describe
  * the group (taken from its first row), which becomes the group's row. In place and without object
@@ -87,10 +68,9 @@ export function rollup<R extends RawTotals, G extends object>(rows: readonly R[]
     const k = key(r)
     const g = groups.get(k)
     if (!g) {
-      const o = label(r) as Group
+      const o = withTotals(label(r), r) as Group
       o.key = k
       o.collaborations = 1
-      copyTotals(o, r)
       groups.set(k, o)
     } else {
       accumulate(g, r)
@@ -100,7 +80,12 @@ export function rollup<R extends RawTotals, G extends object>(rows: readonly R[]
   return [...groups.values()]
 }
 
-function copyTotals(to: RawTotals, r: RawTotals): void {
+/**
+ * `r`'s totals assigned onto `o` (a fresh object), which is returned. Assigned one by one rather than
+ * spread: V8 spent ~30 µs a row extending a spread copy (tests/bench), this is well under 1 µs.
+ */
+export function withTotals<T extends object>(o: T, r: RawTotals): T & RawTotals {
+  const to = o as T & RawTotals
   to.costMinor = r.costMinor
   to.posts = r.posts
   to.impressions = r.impressions
@@ -114,6 +99,7 @@ function copyTotals(to: RawTotals, r: RawTotals): void {
   to.linkClicks = r.linkClicks
   to.redemptions = r.redemptions
   to.revenueMinor = r.revenueMinor
+  return to
 }
 
 function accumulate(g: RawTotals, r: RawTotals): void {
