@@ -77,7 +77,9 @@ describe('budget', () => {
     await markInvoicePaid(w.financeActor, { invoiceId: invoice.id, paidOn: '2026-04-01', method: 'ach', reference: 'P-1' })
     b = await getBudget(w.managerActor)
     expect(b.campaigns[0]!.paidMinor).toBe(100_000)
-    expect(b.program).toEqual([{ currency: 'USD', plannedMinor: 150_000, committedMinor: 153_550, invoicedMinor: 100_000, paidMinor: 100_000, remainingMinor: -3_550, overCommitted: true }])
+    expect(b.program).toEqual([
+      { currency: 'USD', plannedMinor: 150_000, committedMinor: 153_550, invoicedMinor: 100_000, paidMinor: 100_000, remainingMinor: -3_550, overCommitted: true, byKind: { fee: 100_000, gifting: 12_000, shipping: 1_550, usage: 20_000, production: 20_000 } },
+    ])
     const events = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.brandId, w.brand.id)).orderBy(asc(schema.auditEvents.id))
     expect(events.filter((e) => e.action === 'cost.added')).toHaveLength(3)
   })

@@ -30,9 +30,9 @@ describe('brand home program numbers', () => {
     expect(s.spend).toMatchObject({ currency: 'USD', plannedMinor: 400_000, committedMinor: 100_000 })
     // The post (2026-03-05) is outside a 30-day window ending 2026-05-01.
     expect((await getProgramSummary(brandActor(w.brand, w.manager), '30d', new Date('2026-05-01T00:00:00Z'))).posts).toBe(0)
-    // Another brand sees none of it.
-    const other = await moneyWorld({ taxForm: false, offer: { deliverables: [{ status: 'pending' }] } })
+    // Another brand sees none of it: only its own accepted fee (no ledger row yet: the contracted fee counts).
+    const other = await moneyWorld({ taxForm: false, offer: { feeMinor: 55_000, deliverables: [{ status: 'pending' }] } })
     const o = await getProgramSummary(other.managerActor, '30d', NOW)
-    expect([o.posts, o.reach, o.spend.committedMinor]).toEqual([0, null, 0])
+    expect([o.posts, o.reach, o.spend.committedMinor]).toEqual([0, null, 55_000])
   })
 })

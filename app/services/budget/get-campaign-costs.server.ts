@@ -1,11 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { COMMITTED_OFFER_STATUSES } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
-import { getBudget } from './get-budget.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
+import type { MoneyFigures } from '#app/domain/money-figures.ts'
+import { getMoneyFigures } from './get-money-figures.server.ts'
 
 export interface CreatorCost {
   offerId: string
@@ -16,7 +16,7 @@ export interface CreatorCost {
   feeMinor: number
   /** Product + shipping. */
   giftingMinor: number
-  /** Production support, agency commission, usage (ledger and contracted) and other. */
+  /** Usage (contracted, extensions and ledger), production support, agency commission and other. */
   otherMinor: number
   totalMinor: number
   invoicedMinor: number
@@ -24,63 +24,33 @@ export interface CreatorCost {
 }
 
 /**
- * A campaign's budget line (planned / committed / invoiced / paid / remaining, as on the budget page)
- * and each committed creator's cost from the ledger: fee + gifting (product and shipping) + the rest,
- * with what was invoiced and paid. Scoped to the brand: another brand's campaign is a 404.
+ * A campaign's money figures (planned / committed / invoiced / paid / remaining, as on the budget page)
+ * and each collaboration's share (committed offers, and any creator with a cost or an invoice in it),
+ * all from app/domain/money-figures.ts. Scoped to the brand: another brand's campaign is a 404.
  */
-export async function getCampaignCosts(actor: Pick<BrandActor, 'brand'>, campaignId: string) {
-  const budget = await getBudget(actor, { campaignId })
-  const line = budget.campaigns[0]
+export async function getCampaignCosts(actor: Pick<BrandActor, 'brand'>, campaignId: string): Promise<{ budget: MoneyFigures & { campaignId: string; name: string }; creators: CreatorCost[] }> {
+  const [line] = await getMoneyFigures(actor.brand.id, { campaignIds: [campaignId] })
   if (!line) throw new NotFoundError('That campaign')
-  const offers = await db()
-    .select({
-      id: schema.offers.id,
-      creatorId: schema.offers.creatorId,
-      creatorName: schema.creators.name,
-      status: schema.offers.status,
-      currency: schema.offers.currency,
-      feeMinor: schema.offers.feeMinor,
-      usageFeeMinor: schema.offers.usageFeeMinor,
-    })
-    .from(schema.offers)
-    .innerJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
-    .where(and(eq(schema.offers.brandId, actor.brand.id), eq(schema.offers.campaignId, campaignId), inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES])))
-  const ids = offers.map((o) => o.id)
-  const [costs, invoices] = ids.length
-    ? await Promise.all([
-        db()
-          .select({ offerId: schema.costEntries.offerId, kind: schema.costEntries.kind, amountMinor: schema.costEntries.amountMinor, currency: schema.costEntries.currency })
-          .from(schema.costEntries)
-          .where(and(eq(schema.costEntries.brandId, actor.brand.id), inArray(schema.costEntries.offerId, ids))),
-        db()
-          .select({ offerId: schema.invoices.offerId, status: schema.invoices.status, totalMinor: schema.invoices.totalMinor, currency: schema.invoices.currency })
-          .from(schema.invoices)
-          .where(and(eq(schema.invoices.brandId, actor.brand.id), inArray(schema.invoices.offerId, ids), inArray(schema.invoices.status, ['submitted', 'approved', 'paid']))),
-      ])
-    : [[], []]
-  const creators: CreatorCost[] = offers.map((o) => {
-    const mine = costs.filter((c) => c.offerId === o.id && c.currency === o.currency)
-    const sum = (kinds: string[]) => mine.filter((c) => kinds.includes(c.kind)).reduce((s, c) => s + c.amountMinor, 0)
-    const ledgerFee = sum(['fee'])
-    // Before the ledger has the fee (offers accepted before it was written), the contracted fee stands in.
-    const feeMinor = mine.some((c) => c.kind === 'fee') ? ledgerFee : o.feeMinor
-    const giftingMinor = sum(['gifting', 'shipping'])
-    const otherMinor = sum(['production', 'commission', 'usage', 'other']) + o.usageFeeMinor
-    const inv = invoices.filter((i) => i.offerId === o.id && i.currency === o.currency)
-    return {
-      offerId: o.id,
-      creatorId: o.creatorId,
-      creatorName: o.creatorName,
-      status: o.status,
-      currency: o.currency,
-      feeMinor,
-      giftingMinor,
-      otherMinor,
-      totalMinor: feeMinor + giftingMinor + otherMinor,
-      invoicedMinor: inv.reduce((s, i) => s + i.totalMinor, 0),
-      paidMinor: inv.filter((i) => i.status === 'paid').reduce((s, i) => s + i.totalMinor, 0),
-    }
-  })
+  const creatorIds = [...new Set(line.collaborations.map((c) => c.creatorId))]
+  const names = creatorIds.length
+    ? new Map(
+        (await db().select({ id: schema.creators.id, name: schema.creators.name }).from(schema.creators).where(inArray(schema.creators.id, creatorIds))).map((c) => [c.id, c.name]),
+      )
+    : new Map<string, string>()
+  const creators: CreatorCost[] = line.collaborations.map((c) => ({
+    offerId: c.offerId,
+    creatorId: c.creatorId,
+    creatorName: names.get(c.creatorId) ?? '',
+    status: c.status,
+    currency: line.currency,
+    feeMinor: c.feeMinor,
+    giftingMinor: c.giftingMinor,
+    otherMinor: c.usageMinor + c.otherMinor,
+    totalMinor: c.costMinor,
+    invoicedMinor: c.invoicedMinor,
+    paidMinor: c.paidMinor,
+  }))
   creators.sort((a, b) => b.totalMinor - a.totalMinor || compareText(a.creatorName, b.creatorName))
-  return { budget: line, creators }
+  const { collaborations: _c, ignoredRows: _i, status: _s, ...budget } = line
+  return { budget, creators }
 }

@@ -5,15 +5,7 @@ import { diffBriefs, emptyBrief, toBriefContent, type BriefContent } from '#app/
 import type { Jurisdiction } from '#app/domain/catalog.ts'
 import { COMMITTED_OFFER_STATUSES, effectiveOfferStatus, toDeliverableSpecs, type OfferDeliverableSpec } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
-
-/** Committed fees (accepted offers) of one campaign, in minor units. */
-export async function committedFees(tx: DbOrTx, brandId: string, campaignId: string): Promise<number> {
-  const [r] = await tx
-    .select({ fees: sql<string | null>`sum(${schema.offers.feeMinor})` })
-    .from(schema.offers)
-    .where(and(eq(schema.offers.brandId, brandId), eq(schema.offers.campaignId, campaignId), inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES])))
-  return Number(r?.fees ?? 0)
-}
+import { getCommitted } from '#app/services/budget/get-committed.server.ts'
 
 export interface CampaignOfferRow {
   id: string
@@ -50,7 +42,7 @@ export async function getCampaign(brandId: string, campaignId: string, now = new
       .leftJoin(schema.rosterEntries, and(eq(schema.rosterEntries.creatorId, schema.offers.creatorId), eq(schema.rosterEntries.brandId, brandId)))
       .where(and(eq(schema.offers.brandId, brandId), eq(schema.offers.campaignId, campaignId)))
       .orderBy(asc(schema.creators.name), desc(schema.offers.sentAt)),
-    committedFees(db(), brandId, campaignId),
+    getCommitted(db(), brandId, campaignId),
   ])
   const versions = brief
     ? await db()

@@ -1,7 +1,7 @@
-import { and, count, countDistinct, desc, eq, inArray, sql, sum } from 'drizzle-orm'
+import { and, count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { COMMITTED_OFFER_STATUSES } from '#app/domain/offer-terms.ts'
+import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
 
 export interface CampaignListItem {
   id: string
@@ -11,7 +11,9 @@ export interface CampaignListItem {
   endsOn: string | null
   budgetMinor: number
   currency: string
+  /** From app/domain/money-figures.ts, as on every page. */
   committedMinor: number
+  remainingMinor: number
   creators: number
   offersOpen: number
   offersAccepted: number
@@ -19,7 +21,7 @@ export interface CampaignListItem {
   deliverablesTotal: number
 }
 
-/** The brand's campaigns with budget against committed fees and progress counts (4 queries, no N+1). */
+/** The brand's campaigns with budget against committed (app/domain/money-figures.ts) and progress counts (4 queries, no N+1). */
 export async function listCampaigns(brandId: string, opts: { includeArchived?: boolean } = {}): Promise<CampaignListItem[]> {
   const campaigns = await db()
     .select()
@@ -40,11 +42,7 @@ export async function listCampaigns(brandId: string, opts: { includeArchived?: b
       .from(schema.offers)
       .where(and(eq(schema.offers.brandId, brandId), inArray(schema.offers.campaignId, ids), sql`${schema.offers.status} not in ('withdrawn', 'declined')`))
       .groupBy(schema.offers.campaignId),
-    db()
-      .select({ campaignId: schema.offers.campaignId, fees: sum(schema.offers.feeMinor).mapWith(Number) })
-      .from(schema.offers)
-      .where(and(eq(schema.offers.brandId, brandId), inArray(schema.offers.campaignId, ids), inArray(schema.offers.status, [...COMMITTED_OFFER_STATUSES])))
-      .groupBy(schema.offers.campaignId),
+    getMoneyFigures(brandId, { campaignIds: ids }),
     db()
       .select({
         campaignId: schema.deliverables.campaignId,
@@ -56,7 +54,7 @@ export async function listCampaigns(brandId: string, opts: { includeArchived?: b
       .groupBy(schema.deliverables.campaignId),
   ])
   const o = new Map(offerStats.map((r) => [r.campaignId, r]))
-  const f = new Map(committed.map((r) => [r.campaignId, r.fees ?? 0]))
+  const f = new Map(committed.map((r) => [r.campaignId, r]))
   const d = new Map(deliverables.map((r) => [r.campaignId, r]))
   return visible.map((c) => ({
     id: c.id,
@@ -66,7 +64,8 @@ export async function listCampaigns(brandId: string, opts: { includeArchived?: b
     endsOn: c.endsOn,
     budgetMinor: c.budgetMinor,
     currency: c.currency,
-    committedMinor: f.get(c.id) ?? 0,
+    committedMinor: f.get(c.id)?.committedMinor ?? 0,
+    remainingMinor: f.get(c.id)?.remainingMinor ?? c.budgetMinor,
     creators: o.get(c.id)?.creators ?? 0,
     offersOpen: o.get(c.id)?.open ?? 0,
     offersAccepted: o.get(c.id)?.accepted ?? 0,

@@ -6,7 +6,7 @@ import { config } from '#app/config.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { effectiveOfferStatus, moneyWords } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
-import { committedFees } from '#app/services/campaigns/get-campaign.server.ts'
+import { getCommitted } from '#app/services/budget/get-committed.server.ts'
 import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
@@ -37,7 +37,7 @@ export async function answerCounter(actor: BrandActor, campaignId: string, offer
     const counterFee = offer.counterFeeMinor ?? offer.feeMinor
     const briefVersion = row.briefVersion ?? 0
     if (input.accept) {
-      const committed = await committedFees(tx, actor.brand.id, campaignId)
+      const committed = await getCommitted(tx, actor.brand.id, campaignId)
       if (committed + counterFee > campaign.budgetMinor && !input.confirmOverBudget) {
         return { overBudget: { budgetMinor: campaign.budgetMinor, committedMinor: committed, offeredMinor: counterFee, currency: campaign.currency } }
       }

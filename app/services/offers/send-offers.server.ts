@@ -6,7 +6,7 @@ import { config } from '#app/config.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { deliverableLabel, effectiveOfferStatus, moneyWords } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
-import { committedFees } from '#app/services/campaigns/get-campaign.server.ts'
+import { getCommitted } from '#app/services/budget/get-committed.server.ts'
 import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
@@ -57,7 +57,7 @@ export async function sendOffers(actor: BrandActor, campaignId: string, input: O
       })
     }
 
-    const committedMinor = await committedFees(tx, actor.brand.id, campaignId)
+    const committedMinor = await getCommitted(tx, actor.brand.id, campaignId)
     const offeredMinor = input.feeMinor * roster.length
     if (committedMinor + offeredMinor > campaign.budgetMinor && !input.confirmOverBudget) {
       return { sent: 0 as const, overBudget: { budgetMinor: campaign.budgetMinor, committedMinor, offeredMinor, currency: campaign.currency } }

@@ -4,6 +4,7 @@ import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 import type { RawTotals } from '#app/domain/report-rollup.ts'
+import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
 
 export interface ReportFilters {
   /** Posts published on or after this day (YYYY-MM-DD). */
@@ -49,7 +50,7 @@ export interface CollaborationTotals extends RawTotals {
   campaignId: string
   campaignName: string
   currency: string
-  /** costMinor comes from the ledger when the collaboration has ledger rows, else the contracted fee + usage fee. */
+  /** costMinor is the collaboration's share of committed (app/domain/money-figures.ts); 'fees' when it has no ledger rows. */
   costBasis: 'ledger' | 'fees'
   costByKind: Record<string, number>
 }
@@ -84,19 +85,12 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
   const dated = Boolean(fromDate || toEndDate || f.platform)
   const week = sql`to_char(date_trunc('week', p.posted_at at time zone 'UTC'), 'YYYY-MM-DD')`
 
-  const [collabs, postRows, clickRows, redemptionRows] = await Promise.all([
+  const [collabs, postRows, clickRows, redemptionRows, money] = await Promise.all([
     db().execute(sql`
-      select o.id as offer_id, o.creator_id, cr.name as creator_name, o.campaign_id, k.name as campaign_name, o.currency,
-             o.fee_minor + o.usage_fee_minor as fee_cost, ce.kinds
+      select o.id as offer_id, o.creator_id, cr.name as creator_name, o.campaign_id, k.name as campaign_name, o.currency
       from ${schema.offers} o
       join ${schema.creators} cr on cr.id = o.creator_id
       join ${schema.campaigns} k on k.id = o.campaign_id
-      left join (
-        select offer_id, jsonb_object_agg(kind, total) as kinds
-        from (select offer_id, kind, sum(amount_minor) as total from ${schema.costEntries}
-              where brand_id = ${brandId} and offer_id is not null group by offer_id, kind) t
-        group by offer_id
-      ) ce on ce.offer_id = o.id
       where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES} ${campaignCond} ${creatorCond}`),
     db().execute(sql`
       select grouping(d.offer_id) as by_week, d.offer_id, ${week} as week, count(p.id) as posts,
@@ -125,7 +119,9 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
       where r.brand_id = ${brandId}
         ${fromDate ? sql`and r.ordered_at >= ${fromDate.toISOString()}::timestamptz` : sql``} ${toEndDate ? sql`and r.ordered_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
       group by pc.offer_id`),
+    getMoneyFigures(brandId, { campaignIds: f.campaignId ? [f.campaignId] : undefined, creatorId: f.creatorId ?? undefined }),
   ])
+  const costs = new Map(money.flatMap((m) => m.collaborations.map((c) => [c.offerId, c] as const)))
   type PostAgg = Record<string, unknown> & { by_week: unknown; offer_id: string; week: string; posts: unknown }
   const postAggs = rowsOf<PostAgg>(postRows)
   const posts = new Map(postAggs.filter((r) => Number(r.by_week) === 0).map((r) => [r.offer_id, r]))
@@ -143,14 +139,10 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
     campaign_id: string
     campaign_name: string
     currency: string
-    fee_cost: unknown
-    kinds: Record<string, unknown> | string | null
   }>(collabs)) {
     const p = posts.get(c.offer_id)
     if (dated && !p) continue // a period or platform filter keeps collaborations with a post in it
-    const kindsRaw = typeof c.kinds === 'string' ? (JSON.parse(c.kinds) as Record<string, unknown>) : c.kinds
-    const costByKind = Object.fromEntries(Object.entries(kindsRaw ?? {}).map(([k, v]) => [k, Number(v)]))
-    const ledger = Object.keys(costByKind).length > 0
+    const cost = costs.get(c.offer_id)
     const r = redemptions.get(c.offer_id)
     out.push({
       offerId: c.offer_id,
@@ -159,9 +151,9 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
       campaignId: c.campaign_id,
       campaignName: c.campaign_name,
       currency: c.currency.trim(),
-      costMinor: ledger ? Object.values(costByKind).reduce((a, b) => a + b, 0) : Number(c.fee_cost),
-      costBasis: ledger ? 'ledger' : 'fees',
-      costByKind: ledger ? costByKind : { fee: Number(c.fee_cost) },
+      costMinor: cost?.costMinor ?? 0,
+      costBasis: cost?.ledgerRows ? 'ledger' : 'fees',
+      costByKind: cost?.byKind ?? {},
       posts: p ? Number(p.posts) : 0,
       impressions: num(p?.impressions),
       reach: num(p?.reach),

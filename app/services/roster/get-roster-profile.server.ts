@@ -8,6 +8,7 @@ import { engagements, type EngagementKey } from '#app/domain/metrics.ts'
 import { reportSettings } from '#app/services/reports/derive-metrics.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import { loadCreatorPerformance } from './load-creator-performance.server.ts'
+import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
 
 /** Deliverable rows as offer lines (one line per platform + format, with its quantity). */
 function specsOf(ds: { platform: string; format: string }[]) {
@@ -41,7 +42,7 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
     .where(and(eq(schema.rosterEntries.brandId, brand.id), eq(schema.rosterEntries.creatorId, creatorId)))
   if (!row) throw new NotFoundError('That creator')
 
-  const [accounts, notes, offers, invoices, agencies] = await Promise.all([
+  const [accounts, notes, offers, invoices, agencies, money] = await Promise.all([
     db().select().from(schema.socialAccounts).where(eq(schema.socialAccounts.creatorId, creatorId)).orderBy(asc(schema.socialAccounts.platform)),
     db()
       .select({ id: schema.creatorNotes.id, body: schema.creatorNotes.body, createdAt: schema.creatorNotes.createdAt, authorName: schema.users.name })
@@ -75,7 +76,10 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
       .from(schema.agentGrants)
       .innerJoin(schema.agencies, eq(schema.agencies.id, schema.agentGrants.agencyId))
       .where(and(eq(schema.agentGrants.creatorId, creatorId), isNull(schema.agentGrants.revokedAt))),
+    getMoneyFigures(brand.id, { creatorId }),
   ])
+  // This creator's share of each campaign's money (app/domain/money-figures.ts), as on the campaign's cost table.
+  const moneyByOffer = new Map(money.flatMap((m) => m.collaborations.map((c) => [c.offerId, c] as const)))
   const accountIds = accounts.map((a) => a.id)
   const offerIds = offers.map((o) => o.offer.id)
   const [snapshots, deliverables, drafts, posts] = await Promise.all([
@@ -143,6 +147,8 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
       const e = engagements(m, set)
       if (e !== null) eng = (eng ?? 0) + e
     }
+    const m = moneyByOffer.get(o.id)
+    const costMinor = m?.costMinor ?? 0
     return {
       offerId: o.id,
       campaignId: o.campaignId,
@@ -153,9 +159,10 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
       feeMinor: o.feeMinor,
       usageFeeMinor: o.usageFeeMinor,
       currency: o.currency,
+      money: { costMinor, giftingMinor: m?.giftingMinor ?? 0, invoicedMinor: m?.invoicedMinor ?? 0, paidMinor: m?.paidMinor ?? 0 },
       specs: toDeliverableSpecs(o.deliverableSpecs),
       deliverables: ds.map((d) => ({ id: d.id, platform: d.platform, format: d.format, status: d.status, draftDueOn: d.draftDueOn, postWindowEnd: d.postWindowEnd })),
-      results: { posts: measured, impressions, engagements: eng, cpe: eng ? o.feeMinor / eng : null, cpm: impressions ? (o.feeMinor / impressions) * 1000 : null },
+      results: { posts: measured, impressions, engagements: eng, cpe: eng ? costMinor / eng : null, cpm: impressions ? (costMinor / impressions) * 1000 : null },
     }
   })
 
@@ -209,6 +216,13 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
       .filter((c) => isCommitted(c.status))
       .map((c) => ({ offerId: c.offerId, campaignName: c.campaignName, agreedAt: c.acceptedAt ?? c.sentAt, specs: c.specs.length ? c.specs : specsOf(c.deliverables), feeMinor: c.feeMinor, usageFeeMinor: c.usageFeeMinor, currency: c.currency })),
     collaborations,
+    /** Totals in the brand's currency over this creator's collaborations (money-figures). */
+    money: {
+      currency: brand.currency,
+      costMinor: collaborations.filter((c) => c.currency === brand.currency).reduce((s, c) => s + c.money.costMinor, 0),
+      invoicedMinor: collaborations.filter((c) => c.currency === brand.currency).reduce((s, c) => s + c.money.invoicedMinor, 0),
+      paidMinor: collaborations.filter((c) => c.currency === brand.currency).reduce((s, c) => s + c.money.paidMinor, 0),
+    },
     invoices,
     findings,
     costPerEngagement: perf?.costPerEngagement ?? null,

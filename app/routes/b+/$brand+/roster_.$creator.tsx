@@ -92,7 +92,7 @@ export default function RosterCreator() {
       />
       <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
       <div className="grid-4 roster-stats">
-        <Stat label="Total paid" value={<Money minor={entry.totalPaidMinor} currency={currency} />} />
+        <Stat label="Total paid" value={<Money minor={profile.money.paidMinor} currency={profile.money.currency} />} hint={<>Cost <Money minor={profile.money.costMinor} currency={profile.money.currency} /> · invoiced <Money minor={profile.money.invoicedMinor} currency={profile.money.currency} /></>} />
         <Stat label="Avg cost / engagement" value={profile.costPerEngagement === null ? '—' : <Money minor={Math.round(profile.costPerEngagement)} currency={currency} />} />
         <Stat label="On time" value={entry.onTimeRateBp === null ? '—' : `${Math.round(entry.onTimeRateBp / 100)}%`} hint="Drafts and posts delivered by their dates" />
         <Stat label="Collaborations" value={profile.rates.length} />
@@ -284,6 +284,12 @@ export default function RosterCreator() {
                   <th scope="col" className="num">
                     CPE
                   </th>
+                  <th scope="col" className="num">
+                    Cost
+                  </th>
+                  <th scope="col" className="num">
+                    Paid
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -314,6 +320,17 @@ export default function RosterCreator() {
                     <td className="num">{c.results.impressions === null ? '—' : nf.format(c.results.impressions)}</td>
                     <td className="num">{c.results.engagements === null ? '—' : nf.format(c.results.engagements)}</td>
                     <td className="num">{c.results.cpe === null ? '—' : <Money minor={Math.round(c.results.cpe)} currency={c.currency} />}</td>
+                    <td className="num">
+                      <Money minor={c.money.costMinor} currency={c.currency} />
+                      {c.money.giftingMinor ? (
+                        <div className="muted xsmall">
+                          incl. gifting <Money minor={c.money.giftingMinor} currency={c.currency} />
+                        </div>
+                      ) : null}
+                    </td>
+                    <td className="num">
+                      <Money minor={c.money.paidMinor} currency={c.currency} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
