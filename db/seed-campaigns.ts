@@ -2,6 +2,7 @@ import { schema, type Tx } from './index.ts'
 import type { Seeder, SeedIds } from './seed-ids.ts'
 import type { BriefContent } from '../app/domain/brief.ts'
 import type { OfferDeliverableSpec } from '../app/domain/offer-terms.ts'
+import { feeCostEntry } from '../app/domain/money-figures.ts'
 
 const DAY = 86_400_000
 
@@ -293,7 +294,8 @@ async function offer(tx: Tx, ids: SeedIds, o: SeedOffer) {
       })),
     )
     await tx.insert(schema.deliverables).values(deliverables)
-    await tx.insert(schema.costEntries).values({ brandId: o.brandId, campaignId: o.campaignId, offerId: row!.id, kind: 'fee', amountMinor: o.feeMinor, currency: o.currency, note: 'committed', createdByUserId: o.acceptedBy!, createdAt: acceptedAt! })
+    const fee = feeCostEntry(row!, o.feeMinor, o.acceptedBy!, acceptedAt!)
+    if (fee) await tx.insert(schema.costEntries).values(fee)
   }
   return row!.id
 }

@@ -6,6 +6,7 @@ import { newId } from './ids.ts'
 import type { SeedIds, Seeder } from './seed-ids.ts'
 import { checkCaption } from '../app/domain/disclosure/check-caption.ts'
 import type { ConnectionType, Format, Platform } from '../app/domain/catalog.ts'
+import { feeCostEntry } from '../app/domain/money-figures.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -140,6 +141,9 @@ async function deliverableFor(
       acknowledgedBriefVersion: 1,
     })
     .returning()
+  // The fee entry acceptance writes in the app (commitOffer).
+  const fee = feeCostEntry(offer!, o.fee, ids.users.get(o.email) ?? null, o.at(-8))
+  if (fee) await tx.insert(schema.costEntries).values(fee)
   const [d] = await tx
     .insert(schema.deliverables)
     .values({

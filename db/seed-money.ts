@@ -1,5 +1,6 @@
 import { schema } from './index.ts'
 import type { Seeder } from './seed-ids.ts'
+import { feeCostEntry } from '../app/domain/money-figures.ts'
 
 const DAY = 86_400_000
 
@@ -7,7 +8,8 @@ const DAY = 86_400_000
  * Demo money for Acme Running: the "Winter Base Layer" campaign with an accepted $1,500 offer to
  * Maya Chen whose Instagram reel is delivered (approved draft, verified live post), so she can invoice
  * it; her verified W-9 (legal name "Maya Chen"); the committed fee and a gifting entry in the ledger.
- * Rows are inserted directly (the offer/review/post flows belong to other capabilities). Nothing random.
+ * Rows are inserted directly, the ledger rows as the app writes them (feeCostEntry, the gifting entry of
+ * addCostEntry). Nothing random.
  */
 export const seedMoney: Seeder = async (tx, ids) => {
   const acme = ids.brands.get('acme-running')!
@@ -88,7 +90,7 @@ export const seedMoney: Seeder = async (tx, ids) => {
     verifiedAt: at(-14),
   })
   await tx.insert(schema.costEntries).values([
-    { brandId: acme, campaignId: campaign!.id, offerId: offer!.id, kind: 'fee', amountMinor: 150_000, currency: 'USD', note: 'committed', createdByUserId: marco, createdAt: at(-38) },
+    feeCostEntry(offer!, offer!.feeMinor, ids.users.get('maya@creators.test') ?? null, at(-38))!,
     {
       brandId: acme,
       campaignId: campaign!.id,

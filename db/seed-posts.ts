@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { schema } from './index.ts'
 import type { Seeder } from './seed-ids.ts'
+import { feeCostEntry } from '../app/domain/money-figures.ts'
 
 const DAY = 86_400_000
 
@@ -62,6 +63,9 @@ export const seedPosts: Seeder = async (tx, ids) => {
         acceptedByUserId: ids.users.get(email) ?? null,
       })
       .returning()
+    // The fee entry acceptance writes in the app (commitOffer).
+    const fee = feeCostEntry(offer!, o.fee, ids.users.get(email) ?? null, at(-28))
+    if (fee) await tx.insert(schema.costEntries).values(fee)
     const [deliverable] = await tx
       .insert(schema.deliverables)
       .values({
@@ -111,7 +115,7 @@ export const seedPosts: Seeder = async (tx, ids) => {
         [7, { impressions: 30_000, reach: 22_000, views: 41_000, likes: 1_500, comments: 90, shares: 40, saves: 120, clicks: 210, followers: 15_600 }],
         [30, { impressions: 38_000, reach: 27_000, views: 52_000, likes: 1_900, comments: 110, shares: 55, saves: 160, clicks: 260, followers: 15_700 }],
       ] as const,
-      costs: [['fee', 80_000], ['gifting', 12_000], ['shipping', 1_500]] as const, clicks: 14, orders: [6_450, 11_200, 8_900] },
+      costs: [['gifting', 12_000], ['shipping', 1_500]] as const, clicks: 14, orders: [6_450, 11_200, 8_900] },
     { email: 'kenji@creators.test', fee: 120_000, platform: 'tiktok', format: 'tiktok_video', postedDaysAgo: 20, code: 'KENJI12', link: 'KENJITC',
       snaps: [[7, { impressions: 95_000, reach: 70_000, views: 110_000, likes: 6_200, comments: 340, shares: 410, saves: 380, clicks: null, followers: 67_500 }]] as const,
       costs: [] as const, clicks: 31, orders: [12_900] },

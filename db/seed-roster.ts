@@ -1,5 +1,6 @@
 import { schema } from './index.ts'
 import type { Seeder } from './seed-ids.ts'
+import { feeCostEntry } from '../app/domain/money-figures.ts'
 
 const DAY = 86_400_000
 
@@ -67,6 +68,9 @@ export const seedRoster: Seeder = async (tx, ids) => {
         acknowledgedBriefVersion: 1,
       })
       .returning()
+    // The fee entry acceptance writes in the app (commitOffer).
+    const fee = feeCostEntry(offer!, p.fee, null, acceptedAt)
+    if (fee) await tx.insert(schema.costEntries).values(fee)
     const [d] = await tx
       .insert(schema.deliverables)
       .values({

@@ -246,3 +246,27 @@ export function sumMoneyFigures(lines: readonly MoneyFigures[]): MoneyFigures[] 
   }
   return [...out.values()]
 }
+
+/**
+ * The 'fee' cost entry acceptance writes (commitOffer), as a plain row: the app and the demo seed write
+ * the same row, so a demo never shows a figure the app could not produce. Null for a zero fee.
+ */
+export function feeCostEntry(
+  offer: { id: string; brandId: string; campaignId: string; currency: string },
+  feeMinor: number,
+  userId: string | null,
+  at?: Date,
+) {
+  if (feeMinor <= 0) return null
+  return {
+    brandId: offer.brandId,
+    campaignId: offer.campaignId,
+    offerId: offer.id,
+    kind: 'fee',
+    amountMinor: feeMinor,
+    currency: offer.currency,
+    note: 'committed',
+    createdByUserId: userId,
+    ...(at ? { createdAt: at } : {}),
+  }
+}

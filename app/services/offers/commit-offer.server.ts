@@ -1,5 +1,6 @@
 import { schema, type Tx } from '#db/index.ts'
 import { toDeliverableSpecs } from '#app/domain/offer-terms.ts'
+import { feeCostEntry } from '#app/domain/money-figures.ts'
 
 type OfferRow = typeof schema.offers.$inferSelect
 
@@ -24,18 +25,8 @@ export async function commitOffer(tx: Tx, offer: OfferRow, feeMinor: number, use
     })),
   )
   if (rows.length) await tx.insert(schema.deliverables).values(rows)
-  if (feeMinor > 0) {
-    await tx.insert(schema.costEntries).values({
-      brandId: offer.brandId,
-      campaignId: offer.campaignId,
-      offerId: offer.id,
-      kind: 'fee',
-      amountMinor: feeMinor,
-      currency: offer.currency,
-      note: 'committed',
-      createdByUserId: userId,
-    })
-  }
+  const fee = feeCostEntry(offer, feeMinor, userId)
+  if (fee) await tx.insert(schema.costEntries).values(fee)
   return { deliverables: rows.length }
 }
 

@@ -62,7 +62,7 @@ export async function getPerformanceReport(
   filters: ReportFilters & { tier?: string | null },
 ): Promise<PerformanceReport> {
   const settings = reportSettings(brand.settings)
-  const [{ collaborations: all, weekly }, followers, campaignOptions] = await Promise.all([
+  const [{ collaborations: all, weekly, unassignedCost }, followers, campaignOptions] = await Promise.all([
     loadReportTotals(brand.id, filters),
     loadCreatorFollowers(brand.id, filters),
     db()
@@ -96,13 +96,22 @@ export async function getPerformanceReport(
     const f = followers.get(g.creatorId!) ?? null
     return finish(Object.assign(g, { followers: f, tier: tierOf(f), costBasis: basis(byCreator.get(g.creatorId!) ?? []) }))
   })
+  // An undated report of whole campaigns costs each campaign its committed amount (app/domain/money-figures.ts):
+  // the collaborations' costs plus what is on no collaboration (campaign-level costs, gifts to creators who did not accept).
+  const whole = !filters.from && !filters.to && !filters.platform && !filters.creatorId && !tierFilter
+  const extra = (campaignId: string) => {
+    const u = whole ? unassignedCost.get(campaignId) : undefined
+    return u && u.currency === brand.currency ? u.minor : 0
+  }
   const campaigns: ReportRow[] = rollup(
     rows,
     (r) => r.campaignId,
     (r) => ({ label: r.campaignName, sublabel: null as string | null, creatorId: null as string | null }),
-  ).map((g) => finish(Object.assign(g, { followers: null, tier: null, costBasis: basis(byCampaign.get(g.key) ?? []) })))
+  ).map((g) => finish(Object.assign(g, { followers: null, tier: null, costBasis: basis(byCampaign.get(g.key) ?? []), costMinor: g.costMinor + extra(g.key) })))
+  const programTotals = sumAll(rows)
   const program: ReportRow = finish(
-    Object.assign(sumAll(rows), {
+    Object.assign(programTotals, {
+      costMinor: programTotals.costMinor + [...byCampaign.keys()].reduce((s, k) => s + extra(k), 0),
       key: 'program',
       label: 'Program',
       sublabel: null,

@@ -70,7 +70,7 @@ export interface WeeklyPoint {
  * with their cost; posts with their latest snapshot, grouped both per collaboration and per publishing
  * week in one pass; link clicks; redemptions) — never one per row.
  */
-export async function loadReportTotals(brandId: string, f: ReportFilters): Promise<{ collaborations: CollaborationTotals[]; weekly: WeeklyPoint[] }> {
+export async function loadReportTotals(brandId: string, f: ReportFilters): Promise<{ collaborations: CollaborationTotals[]; weekly: WeeklyPoint[]; unassignedCost: Map<string, { currency: string; minor: number }> }> {
   const toEnd = f.to ? new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000 : null
   const toEndDate = toEnd ? new Date(toEnd) : null
   const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
@@ -169,7 +169,14 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
     })
   }
   out.sort((a, b) => compareText(a.creatorName, b.creatorName) || compareText(a.campaignName, b.campaignName))
-  return { collaborations: out, weekly }
+  // Per campaign, committed cost that is on no committed collaboration (campaign-level costs, gifts to
+  // creators who never accepted): an undated report's campaign row adds it, so it equals committed.
+  const unassignedCost = new Map<string, { currency: string; minor: number }>()
+  for (const m of money) {
+    const onCollabs = m.collaborations.filter((c) => c.committed).reduce((s, c) => s + c.costMinor, 0)
+    if (m.committedMinor !== onCollabs) unassignedCost.set(m.campaignId, { currency: m.currency, minor: m.committedMinor - onCollabs })
+  }
+  return { collaborations: out, weekly, unassignedCost }
 }
 
 /**
