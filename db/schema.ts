@@ -475,6 +475,8 @@ export const offers = pgTable(
     /** Latest brief version the creator has acknowledged (re-acknowledge when the brief changes). */
     acknowledgedBriefVersion: integer(),
     expiryReminderSentAt: timestamp({ withTimezone: true }),
+    /** A rights-extension offer: the accepted offer whose usage rights it extends (issue #17). */
+    extendsOfferId: text(),
     ...timestamps(),
   },
   (t) => [
@@ -891,3 +893,4 @@ export const creatorNotes = pgTable(
   },
   (t) => [index('creator_notes_brand_creator_idx').on(t.brandId, t.creatorId)],
 )
+export * from './schema-contracts.ts'

@@ -13,6 +13,7 @@ import { seedContent } from './seed-content.ts'
 import { seedMoney } from './seed-money.ts'
 import { seedPosts } from './seed-posts.ts'
 import { seedRoster } from './seed-roster.ts'
+import { seedContracts } from './seed-contracts.ts'
 
 export async function seed(db: Db, now = new Date()) {
   const [existing] = await db.select().from(schema.brands).where(eq(schema.brands.slug, DEMO_BRANDS[0].slug))
@@ -85,6 +86,7 @@ export async function seed(db: Db, now = new Date()) {
     await seedMoney(tx, ids)
     await seedPosts(tx, ids)
     await seedRoster(tx, ids)
+    await seedContracts(tx, ids)
   })
   return { seeded: true }
 }

@@ -15,6 +15,7 @@ import { CONTENT_ACCESS } from './access/content.ts'
 import { POSTS_ACCESS } from './access/posts.ts'
 import { PAYABLES_ACCESS } from './access/payables.ts'
 import { ROSTER_ACCESS } from './access/roster.ts'
+import { CONTRACTS_ACCESS } from './access/contracts.ts'
 
 export { ACTORS, type Actor, type Rule, type RouteAccess } from './access/actors.ts'
 
@@ -85,4 +86,5 @@ export const ACCESS_MATRIX: Record<string, RouteAccess> = {
   ...POSTS_ACCESS,
   ...PAYABLES_ACCESS,
   ...ROSTER_ACCESS,
+  ...CONTRACTS_ACCESS,
 }

@@ -13,6 +13,7 @@ import { DraftApprovedEmail } from '#emails/draft-approved.tsx'
 import { loadBrandDraft } from './load-deliverable.server.ts'
 import { notifyCreator } from './notify-creator.server.ts'
 import { assertReviewable } from './assert-reviewable.server.ts'
+import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
 
 export interface ApproveDraftInput {
   draftId: string
@@ -32,6 +33,9 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
   return db().transaction(async (tx) => {
     const d = await loadBrandDraft(tx, actor.brand.id, input.draftId, { forUpdate: true })
     assertReviewable(d)
+    // A required contract that is not signed blocks approval outright (no override: the law or the brand requires it).
+    const contract = await getContractBlocker(tx, d.deliverable.offerId)
+    if (contract.blocker) throw new AppError(422, contract.blocker)
     const unknown = input.attestations.filter((a) => !d.attestations.some((r) => r.id === a))
     if (unknown.length) throw new InvalidInputError('Reload the page and try again: the checklist changed.')
     const findings = toFindings(d.draft.findings)

@@ -14,7 +14,7 @@ export type SniffedMime =
   | 'video/webm'
   | 'application/pdf'
 
-export type UploadPurpose = 'draft' | 'brief_asset' | 'tax_form' | 'metric_evidence'
+export type UploadPurpose = 'draft' | 'brief_asset' | 'tax_form' | 'metric_evidence' | 'contract'
 
 const IMAGES: SniffedMime[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic']
 
@@ -23,6 +23,8 @@ export const ALLOWED_TYPES: Record<UploadPurpose, readonly SniffedMime[]> = {
   brief_asset: ['application/pdf', ...IMAGES],
   tax_form: ['application/pdf', ...IMAGES],
   metric_evidence: ['application/pdf', ...IMAGES],
+  /** Made by the app (contract PDFs), never uploaded. */
+  contract: ['application/pdf'],
 }
 
 /** Bytes needed to decide (the EBML doctype of a webm sits within the first few dozen bytes). */

@@ -10,6 +10,7 @@ import {
   payeeFromKey,
   sameLegalName,
 } from './invoice-rules.server.ts'
+import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
 
 export type MatchGroup = 'contract' | 'delivery' | 'payee' | 'duplicates'
 export interface MatchCheck {
@@ -89,6 +90,15 @@ export async function computeInvoiceMatch(tx: DbOrTx, invoiceId: string, now = n
     ok: lineProblems.length === 0,
     label: 'Lines match the contract deliverables',
     reason: lineProblems.length ? `${cap(lineProblems.join('; '))}.` : undefined,
+  })
+
+  const contract = await getContractBlocker(tx, offer.id)
+  match({
+    id: 'contract.signed',
+    group: 'contract',
+    ok: !contract.blocker,
+    label: contract.required ? 'Contract signed by both parties' : 'Contract signed (not required for this collaboration)',
+    reason: contract.blocker ?? undefined,
   })
 
   // ---------------------------------------------------------------- delivery

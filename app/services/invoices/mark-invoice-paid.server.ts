@@ -7,6 +7,7 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
 import { invoiceControls } from '#app/domain/brand-settings.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
+import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
 
 export const PAYMENT_METHODS = ['ach', 'wire', 'check', 'paypal', 'other'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
@@ -48,6 +49,9 @@ export async function payInvoiceInTx(tx: Tx, actor: Actor, invoiceId: string, p:
   if (invoiceControls(actor.brand.settings).segregationOfDuties && current.approvedByUserId === actor.user.id) {
     throw new ForbiddenError(`You approved invoice ${current.number}. With segregation of duties on, someone else must mark it paid.`)
   }
+  // A required contract that is not signed blocks payment, even with an approved exception.
+  const contract = await getContractBlocker(tx, current.offerId)
+  if (contract.blocker) throw new ConflictError(`Invoice ${current.number} cannot be paid yet. ${contract.blocker}`)
   const now = new Date()
   const [paid] = await tx
     .update(schema.invoices)

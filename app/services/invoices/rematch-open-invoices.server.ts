@@ -11,12 +11,14 @@ import { dueDateFor } from './submit-invoice.server.ts'
  * verification). Runs in the caller's transaction; writes an 'invoice.rematched' audit event for each
  * invoice whose result or due date changed. Returns the invoices that changed.
  */
-export async function rematchOpenInvoices(tx: Tx, actor: AuditActor, target: { payeeKey: string } | { deliverableId: string }, now = new Date()) {
+export async function rematchOpenInvoices(tx: Tx, actor: AuditActor, target: { payeeKey: string } | { deliverableId: string } | { offerId: string }, now = new Date()) {
   const open = inArray(schema.invoices.status, ['submitted', 'approved'])
   const where =
     'payeeKey' in target
       ? and(open, eq(schema.invoices.payeeKey, target.payeeKey))
-      : and(
+      : 'offerId' in target
+        ? and(open, eq(schema.invoices.offerId, target.offerId))
+        : and(
           open,
           inArray(
             schema.invoices.id,

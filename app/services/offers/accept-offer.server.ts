@@ -8,6 +8,7 @@ import { ConflictError } from '#app/utils/errors.ts'
 import { commitOffer, termsSnapshot } from './commit-offer.server.ts'
 import { lockCreatorOffer } from './lock-creator-offer.server.ts'
 import { notifyBrandOfAnswer } from './notify-brand-of-answer.server.ts'
+import { generateContract } from '#app/services/contracts/generate-contract.server.ts'
 
 export const REFUSED_ACCEPT: Record<string, string> = {
   expired: 'This offer has expired and can no longer be accepted. Ask the brand to send a new one.',
@@ -47,6 +48,7 @@ export async function acceptOffer(actor: CreatorActor, offerId: string, now = ne
       .returning()
     if (!updated) return { alreadyAccepted: true }
     const { deliverables } = await commitOffer(tx, updated, updated.feeMinor, actor.user.id)
+    await generateContract(tx, updated, actor.audit, { now, reason: 'accepted' })
     await recordAudit(tx, actor.audit, {
       brandId: offer.brandId,
       action: 'offer.accepted',

@@ -34,6 +34,7 @@ export default function BrandLayout() {
     ...(roleCan(role, 'roster.view') ? [{ to: `${base}/roster`, label: 'Roster' }] : []),
     ...(roleCan(role, 'post.verify') ? [{ to: `${base}/posts`, label: 'Live posts' }, { to: `${base}/attribution`, label: 'Links & codes' }] : []),
     ...(roleCan(role, 'report.view') ? [{ to: `${base}/reports`, label: 'Reports' }] : []),
+    ...(roleCan(role, 'brand.view') ? [{ to: `${base}/contracts`, label: 'Contracts' }, { to: `${base}/rights`, label: 'Usage rights' }] : []),
     ...(roleCan(role, 'invoice.approve') ? [{ to: `${base}/invoices`, label: 'Invoices' }] : []),
     ...(roleCan(role, 'report.view') ? [{ to: `${base}/budget`, label: 'Budget' }] : []),
     ...(roleCan(role, 'brand.members') ? [{ to: `${base}/members`, label: 'Members' }] : []),

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, FormError, LinkButton, Money, PageHeader, RelativeDue, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
 import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
 import { DisclosureBox } from '#app/components/campaigns/disclosure-box.tsx'
@@ -11,6 +11,7 @@ import { acknowledgeBrief } from '#app/services/offers/acknowledge-brief.server.
 import { counterOffer } from '#app/services/offers/counter-offer.server.ts'
 import { declineOffer } from '#app/services/offers/decline-offer.server.ts'
 import { getCreatorOffer } from '#app/services/offers/get-creator-offer.server.ts'
+import { getCurrentContract } from '#app/services/contracts/get-current-contract.server.ts'
 import { offerDisclosure } from '#app/services/offers/offer-disclosure.server.ts'
 import { creatorOfferActionSchema } from '#app/validation/creator-forms.server.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
@@ -27,6 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const canAnswer = actor.via.kind === 'self' || actor.via.scopes.includes('answer_offers')
   return {
     ...data,
+    contract: await getCurrentContract(data.offer.id),
     creator: { id: actor.creator.id, name: actor.creator.name },
     actingAs: actor.via.kind === 'agent' ? actor.via.agencyName : null,
     canAnswer,
@@ -105,6 +107,12 @@ export default function OfferPage() {
       {offer.acceptedAt ? (
         <p className="callout callout-success">
           Accepted on <DateTime value={offer.acceptedAt} /> with brief version {offer.acceptedBriefVersion}.
+        </p>
+      ) : null}
+      {d.contract ? (
+        <p className={d.contract.status === 'awaiting_creator' ? 'callout callout-warning' : 'callout'}>
+          Contract v{d.contract.version}: {d.contract.status === 'awaiting_creator' ? 'waiting for your signature.' : d.contract.status === 'awaiting_brand' ? 'signed, waiting for the brand.' : 'signed by both.'}{' '}
+          <Link to={`/c/${d.creator.id}/contracts/${d.contract.id}`}>{d.contract.status === 'awaiting_creator' ? 'Read and sign the contract' : 'Open the contract'}</Link>
         </p>
       ) : null}
       {d.needsReack ? (

@@ -1,0 +1,115 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, CheckboxField, FormError, PageHeader } from '#app/components/ui.tsx'
+import { ContractDocumentView, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
+import { forbidden, requireBrandRole } from '#app/auth/guards.server.ts'
+import { ROLE_LABEL } from '#app/auth/capabilities.ts'
+import { ESIGN_CONSENT, contractSettings } from '#app/domain/contracts.ts'
+import { countersignContract } from '#app/services/contracts/countersign-contract.server.ts'
+import { getContractPage } from '#app/services/contracts/get-contract-page.server.ts'
+import { signContractSchema } from '#app/validation/contracts.ts'
+import { parseForm } from '#app/validation/parse-form.server.ts'
+import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Contract v${data?.contract.version ?? ''} · Greenroom` }]
+
+// Every member of the brand reads contracts; countersigning is for the roles in the contract settings (the service checks).
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireBrandRole(args, 'brand.view')
+  const data = await handleLoader(() => getContractPage({ brandId: actor.brand.id }, args.params.contract!))
+  const settings = contractSettings(actor.brand.settings)
+  return { ...data, slug: actor.brand.slug, canSign: settings.signerRoles.includes(actor.role), signers: settings.signerRoles.map((r) => ROLE_LABEL[r]) }
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireBrandRole(args, 'brand.view')
+  const signers = contractSettings(actor.brand.settings).signerRoles
+  if (!signers.includes(actor.role)) forbidden(`Contracts are countersigned by: ${signers.map((r) => ROLE_LABEL[r]).join(', ')}. Ask one of them.`)
+  const here = `/b/${actor.brand.slug}/contracts/${args.params.contract}`
+  return handleAction(async () => {
+    const input = await parseForm(args.request, signContractSchema)
+    const r = await countersignContract(actor, { contractId: args.params.contract!, documentSha256: input.documentSha256 })
+    return redirectWithFlash(here, r.already ? 'This version was already countersigned: nothing changed.' : 'Countersigned. The signed PDF is ready and the usage rights are on the rights page.')
+  })
+}
+
+export default function BrandContractPage() {
+  const d = useLoaderData<typeof loader>()
+  const failure = failureOf(useActionData<typeof action>())
+  const signing = useIsPending({ intent: 'sign' })
+  const c = d.contract
+  return (
+    <>
+      <PageHeader
+        back={{ to: `/b/${d.slug}/rights`, label: 'Usage rights' }}
+        title={`Contract v${c.version} · ${d.creatorName}`}
+        subtitle={
+          <span className="cluster">
+            <span>{d.campaignName}</span>
+            <ContractStatusChip status={c.status} />
+          </span>
+        }
+      />
+      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+      <p className={d.required && c.status !== 'signed' ? 'callout callout-warning' : 'callout'}>
+        {d.why}
+        {d.required && c.status !== 'signed' ? ' Draft approval and payment wait for both signatures.' : ''}
+      </p>
+      <div className="split">
+        <div className="stack">
+          <Card title="The contract">
+            <ContractDocumentView document={c.document} />
+          </Card>
+        </div>
+        <div className="stack sticky-side">
+          <Card title="Files">
+            <p>
+              <a href={`/files/${c.documentFileId}`} download>
+                Download the PDF
+              </a>
+            </p>
+            <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+              SHA-256 <code data-testid="document-sha">{c.documentSha256}</code>
+            </p>
+            {c.signedFileId ? (
+              <>
+                <p>
+                  <a href={`/files/${c.signedFileId}`} download data-testid="signed-pdf">
+                    Download the signed PDF
+                  </a>
+                </p>
+                <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+                  SHA-256 <code data-testid="signed-sha">{c.signedSha256}</code>
+                </p>
+              </>
+            ) : null}
+          </Card>
+          {c.status === 'awaiting_brand' ? (
+            <Card title="Countersign" id="sign">
+              {d.canSign ? (
+                <Form method="post" className="stack-sm" noValidate>
+                  <input type="hidden" name="intent" value="sign" />
+                  <input type="hidden" name="documentSha256" value={c.documentSha256} />
+                  <CheckboxField label={ESIGN_CONSENT} name="consent" error={fieldError(failure, 'consent')} />
+                  <Button type="submit" variant="primary" pending={signing} pendingText="Signing…">
+                    Countersign v{c.version}
+                  </Button>
+                </Form>
+              ) : (
+                <p className="callout" role="note">
+                  Countersigned by: {d.signers.join(', ')}.
+                </p>
+              )}
+            </Card>
+          ) : c.status === 'awaiting_creator' ? (
+            <p className="callout callout-info">Waiting for {d.creatorName} to sign; the brand countersigns after them.</p>
+          ) : null}
+          <SignaturesCard signatures={d.signatures} creatorName={d.creatorName} brandName={d.brandName} />
+          <VersionsCard versions={d.versions} current={c.id} base={`/b/${d.slug}/contracts`} />
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,111 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, CheckboxField, FormError, PageHeader } from '#app/components/ui.tsx'
+import { ContractDocumentView, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
+import { requireCreatorActor } from '#app/auth/guards.server.ts'
+import { ESIGN_CONSENT } from '#app/domain/contracts.ts'
+import { getContractPage } from '#app/services/contracts/get-contract-page.server.ts'
+import { signContract } from '#app/services/contracts/sign-contract.server.ts'
+import { signContractSchema } from '#app/validation/contracts.ts'
+import { parseForm } from '#app/validation/parse-form.server.ts'
+import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Contract v${data?.contract.version ?? ''} · Greenroom` }]
+
+// The creator, or any agent with an active grant (read); signing needs the "answer offers" scope.
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'view')
+  const data = await handleLoader(() => getContractPage({ creatorId: actor.creator.id }, args.params.contract!))
+  const canSign = actor.via.kind === 'self' || actor.via.scopes.includes('answer_offers')
+  return { ...data, creatorId: actor.creator.id, canSign, actingAs: actor.via.kind === 'agent' ? actor.via.agencyName : null }
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireCreatorActor(args, 'answer_offers')
+  const here = `/c/${actor.creator.id}/contracts/${args.params.contract}`
+  return handleAction(async () => {
+    const input = await parseForm(args.request, signContractSchema)
+    const r = await signContract(actor, { contractId: args.params.contract!, documentSha256: input.documentSha256 })
+    return redirectWithFlash(here, r.already ? 'This version was already signed: nothing changed.' : 'Signed. The brand countersigns next; we will email you the signed PDF.')
+  })
+}
+
+export default function CreatorContractPage() {
+  const d = useLoaderData<typeof loader>()
+  const failure = failureOf(useActionData<typeof action>())
+  const signing = useIsPending({ intent: 'sign' })
+  const c = d.contract
+  return (
+    <>
+      <PageHeader
+        back={{ to: `/c/${d.creatorId}/offers/${c.offerId}`, label: 'Offer' }}
+        title={`Contract v${c.version} · ${d.campaignName}`}
+        subtitle={
+          <span className="cluster">
+            <span>
+              {d.brandName} × {d.creatorName}
+            </span>
+            <ContractStatusChip status={c.status} />
+          </span>
+        }
+      />
+      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
+      {c.status === 'superseded' ? <p className="callout callout-warning">This version was replaced after the terms changed. Open the newest version below to sign it.</p> : null}
+      <div className="split">
+        <div className="stack">
+          <Card title="The contract">
+            <ContractDocumentView document={c.document} />
+          </Card>
+        </div>
+        <div className="stack sticky-side">
+          <Card title="Files">
+            <p>
+              <a href={`/files/${c.documentFileId}`} download>
+                Download the PDF to sign
+              </a>
+            </p>
+            <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+              SHA-256 <code data-testid="document-sha">{c.documentSha256}</code>
+            </p>
+            {c.signedFileId ? (
+              <>
+                <p>
+                  <a href={`/files/${c.signedFileId}`} download data-testid="signed-pdf">
+                    Download the signed PDF
+                  </a>
+                </p>
+                <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+                  SHA-256 <code data-testid="signed-sha">{c.signedSha256}</code>
+                </p>
+              </>
+            ) : null}
+          </Card>
+          {c.status === 'awaiting_creator' ? (
+            <Card title="Sign" id="sign">
+              {d.canSign ? (
+                <Form method="post" className="stack-sm" noValidate>
+                  <input type="hidden" name="intent" value="sign" />
+                  <input type="hidden" name="documentSha256" value={c.documentSha256} />
+                  <CheckboxField label={ESIGN_CONSENT} name="consent" error={fieldError(failure, 'consent')} />
+                  <Button type="submit" variant="primary" pending={signing} pendingText="Signing…">
+                    Sign contract v{c.version}
+                    {d.actingAs ? ` for ${d.creatorName}` : ''}
+                  </Button>
+                  <p className="small muted">We record who signs{d.actingAs ? ` (you, for ${d.creatorName})` : ''}, when, your IP address and browser, and the fingerprint above.</p>
+                </Form>
+              ) : (
+                <p className="callout callout-warning" role="note">
+                  {d.creatorName} has not given {d.actingAs} the “Answer offers” permission, so you can read this contract but not sign it.
+                </p>
+              )}
+            </Card>
+          ) : null}
+          <SignaturesCard signatures={d.signatures} creatorName={d.creatorName} brandName={d.brandName} />
+          <VersionsCard versions={d.versions} current={c.id} base={`/c/${d.creatorId}/contracts`} />
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,39 @@
+import { schema } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { MatrixContext, RouteAccess } from './actors.ts'
+import { BRAND_X_ANY, CREATOR_A } from './actors.ts'
+import { createCampaign, createCollaboration } from '../factories-posts.ts'
+
+const SHA = 'a'.repeat(64)
+
+/** A contract v1 of creator A at brand X, waiting for the creator's signature. */
+async function contractParams(ctx: MatrixContext) {
+  const campaign = await createCampaign(ctx.brandX.id)
+  const c = await createCollaboration({ brandId: ctx.brandX.id, campaignId: campaign.id, creatorId: ctx.creatorA.id })
+  const [file] = await db()
+    .insert(schema.files)
+    .values({ purpose: 'contract', storage: 'local', storageKey: `contract/gates-${c.offer.id}`, originalName: 'contract.pdf', mimeType: 'application/pdf', sizeBytes: 10, brandId: ctx.brandX.id, creatorId: ctx.creatorA.id })
+    .returning()
+  const [contract] = await db()
+    .insert(schema.contracts)
+    .values({ brandId: ctx.brandX.id, offerId: c.offer.id, creatorId: ctx.creatorA.id, version: 1, status: 'awaiting_creator', terms: {}, document: { title: 'Contract', sections: [] }, documentFileId: file!.id, documentSha256: SHA })
+    .returning()
+  return { contract: contract!.id }
+}
+
+const SIGN = () => [{ intent: 'sign', documentSha256: SHA, consent: 'on' }]
+
+/** Access rows for the contracts and usage-rights routes. */
+export const CONTRACTS_ACCESS: Record<string, RouteAccess> = {
+  'b+/$brand+/contracts._index.tsx': { loader: BRAND_X_ANY },
+  'b+/$brand+/rights.tsx': { loader: BRAND_X_ANY },
+  // Everyone in the brand reads; countersigning is for the signer roles of the contract settings (admins by default).
+  'b+/$brand+/contracts.$contract.tsx': { loader: BRAND_X_ANY, action: ['adminX'], params: contractParams, forms: SIGN },
+  'c+/$creator+/contracts.$contract.tsx': {
+    loader: CREATOR_A,
+    action: ['creatorA', 'agentOfA'],
+    scopes: { loader: 'view', action: 'answer_offers' },
+    params: contractParams,
+    forms: SIGN,
+  },
+}
