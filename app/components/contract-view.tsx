@@ -81,3 +81,37 @@ export function VersionsCard({ versions, current, base }: { versions: { id: stri
     </Card>
   )
 }
+
+/** The version's PDF and, once both have signed, the signed PDF, each with the SHA-256 a reader can check. */
+export function ContractFilesCard({
+  contract: c,
+  documentLabel,
+}: {
+  contract: { documentFileId: string; documentSha256: string; signedFileId: string | null; signedSha256: string | null }
+  documentLabel: string
+}) {
+  return (
+    <Card title="Files">
+      <p>
+        <a href={`/files/${c.documentFileId}`} download>
+          {documentLabel}
+        </a>
+      </p>
+      <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+        SHA-256 <code data-testid="document-sha">{c.documentSha256}</code>
+      </p>
+      {c.signedFileId ? (
+        <>
+          <p>
+            <a href={`/files/${c.signedFileId}`} download data-testid="signed-pdf">
+              Download the signed PDF
+            </a>
+          </p>
+          <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
+            SHA-256 <code data-testid="signed-sha">{c.signedSha256}</code>
+          </p>
+        </>
+      ) : null}
+    </Card>
+  )
+}

@@ -10,6 +10,7 @@ import { applyRightsFromContract } from './apply-rights-from-contract.server.ts'
 import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
 import { renderContractPdf } from './render-contract-pdf.server.ts'
 import { storeContractFile } from './store-contract-file.server.ts'
+import { insertSignature } from './insert-signature.server.ts'
 import { supersededMessage } from './superseded-message.server.ts'
 import type { SignInput } from './sign-contract.server.ts'
 
@@ -34,26 +35,7 @@ export async function countersignContract(actor: Pick<BrandActor, 'brand' | 'use
     if (c.status === 'superseded') throw new ConflictError(await supersededMessage(tx, c))
     if (c.status === 'signed') return { already: true as const, contract: c }
     if (c.status === 'awaiting_creator') throw new ConflictError('The creator has not signed this version yet: the brand countersigns after them.')
-    if (input.documentSha256 !== c.documentSha256) {
-      throw new ConflictError('This contract is not the document you read (its fingerprint differs). Reload the page, read it again and sign.')
-    }
-    const [sig] = await tx
-      .insert(schema.contractSignatures)
-      .values({
-        contractId: c.id,
-        party: 'brand',
-        userId: actor.user.id,
-        signerName: actor.user.name,
-        signerEmail: actor.user.email,
-        brandRole: actor.role,
-        signedAt: now,
-        ip: actor.meta.ip,
-        userAgent: actor.meta.userAgent?.slice(0, 400) ?? null,
-        documentSha256: c.documentSha256,
-        consentText: ESIGN_CONSENT,
-      })
-      .onConflictDoNothing()
-      .returning()
+    const sig = await insertSignature(tx, c, actor, input.documentSha256, { party: 'brand', brandRole: actor.role }, now)
     if (!sig) return { already: true as const, contract: c }
     const signatures = await tx.select().from(schema.contractSignatures).where(eq(schema.contractSignatures.contractId, c.id)).orderBy(asc(schema.contractSignatures.signedAt))
     const [creator] = await tx.select({ name: schema.creators.name }).from(schema.creators).where(eq(schema.creators.id, c.creatorId))

@@ -5,6 +5,7 @@ import type { CreatorActor } from '#app/auth/guards.server.ts'
 import { ESIGN_CONSENT } from '#app/domain/contracts.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
+import { insertSignature } from './insert-signature.server.ts'
 import { supersededMessage } from './superseded-message.server.ts'
 
 export interface SignInput {
@@ -32,28 +33,8 @@ export async function signContract(actor: Pick<CreatorActor, 'creator' | 'user' 
       .from(schema.contractSignatures)
       .where(and(eq(schema.contractSignatures.contractId, c.id), eq(schema.contractSignatures.party, 'creator')))
     if (mine || c.status !== 'awaiting_creator') return { already: true as const, contract: c }
-    if (input.documentSha256 !== c.documentSha256) {
-      throw new ConflictError('This contract is not the document you read (its fingerprint differs). Reload the page, read it again and sign.')
-    }
     const agent = actor.via.kind === 'agent' ? actor.via : null
-    const [sig] = await tx
-      .insert(schema.contractSignatures)
-      .values({
-        contractId: c.id,
-        party: 'creator',
-        userId: actor.user.id,
-        signerName: actor.user.name,
-        signerEmail: actor.user.email,
-        onBehalfOfCreatorId: agent ? actor.creator.id : null,
-        agencyId: agent?.agencyId ?? null,
-        signedAt: now,
-        ip: actor.meta.ip,
-        userAgent: actor.meta.userAgent?.slice(0, 400) ?? null,
-        documentSha256: c.documentSha256,
-        consentText: ESIGN_CONSENT,
-      })
-      .onConflictDoNothing()
-      .returning()
+    const sig = await insertSignature(tx, c, actor, input.documentSha256, { party: 'creator', onBehalfOfCreatorId: agent ? actor.creator.id : null, agencyId: agent?.agencyId ?? null }, now)
     if (!sig) return { already: true as const, contract: c }
     const [updated] = await tx
       .update(schema.contracts)

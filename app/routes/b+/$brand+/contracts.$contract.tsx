@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, CheckboxField, FormError, PageHeader } from '#app/components/ui.tsx'
-import { ContractDocumentView, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
+import { ContractDocumentView, ContractFilesCard, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
 import { forbidden, requireBrandRole } from '#app/auth/guards.server.ts'
 import { ROLE_LABEL } from '#app/auth/capabilities.ts'
 import { ESIGN_CONSENT, contractSettings } from '#app/domain/contracts.ts'
@@ -64,28 +64,7 @@ export default function BrandContractPage() {
           </Card>
         </div>
         <div className="stack sticky-side">
-          <Card title="Files">
-            <p>
-              <a href={`/files/${c.documentFileId}`} download>
-                Download the PDF
-              </a>
-            </p>
-            <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
-              SHA-256 <code data-testid="document-sha">{c.documentSha256}</code>
-            </p>
-            {c.signedFileId ? (
-              <>
-                <p>
-                  <a href={`/files/${c.signedFileId}`} download data-testid="signed-pdf">
-                    Download the signed PDF
-                  </a>
-                </p>
-                <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
-                  SHA-256 <code data-testid="signed-sha">{c.signedSha256}</code>
-                </p>
-              </>
-            ) : null}
-          </Card>
+          <ContractFilesCard contract={c} documentLabel="Download the PDF" />
           {c.status === 'awaiting_brand' ? (
             <Card title="Countersign" id="sign">
               {d.canSign ? (

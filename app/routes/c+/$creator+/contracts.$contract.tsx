@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, CheckboxField, FormError, PageHeader } from '#app/components/ui.tsx'
-import { ContractDocumentView, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
+import { ContractDocumentView, ContractFilesCard, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { ESIGN_CONSENT } from '#app/domain/contracts.ts'
 import { getContractPage } from '#app/services/contracts/get-contract-page.server.ts'
@@ -60,28 +60,7 @@ export default function CreatorContractPage() {
           </Card>
         </div>
         <div className="stack sticky-side">
-          <Card title="Files">
-            <p>
-              <a href={`/files/${c.documentFileId}`} download>
-                Download the PDF to sign
-              </a>
-            </p>
-            <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
-              SHA-256 <code data-testid="document-sha">{c.documentSha256}</code>
-            </p>
-            {c.signedFileId ? (
-              <>
-                <p>
-                  <a href={`/files/${c.signedFileId}`} download data-testid="signed-pdf">
-                    Download the signed PDF
-                  </a>
-                </p>
-                <p className="small muted" style={{ overflowWrap: 'anywhere' }}>
-                  SHA-256 <code data-testid="signed-sha">{c.signedSha256}</code>
-                </p>
-              </>
-            ) : null}
-          </Card>
+          <ContractFilesCard contract={c} documentLabel="Download the PDF to sign" />
           {c.status === 'awaiting_creator' ? (
             <Card title="Sign" id="sign">
               {d.canSign ? (
