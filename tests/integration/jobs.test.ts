@@ -201,7 +201,9 @@ describe('job runner', () => {
   it('never claims jobs this process has no definition for', async () => {
     const name = `t.elsewhere-${uid()}`
     const { id } = await enqueueJob(db(), { name, run: () => {}, maxAttempts: 3, backoffMs: 1, leaseMs: 1000 }, {})
-    await runJobsUntilIdle({ now: at(60_000) })
+    const mine = defineJob({ name: `t.here-${uid()}`, run: () => {} })
+    await enqueueJob(db(), mine, undefined)
+    expect(await runJobsUntilIdle({ now: at(60_000), only: [mine] })).toMatchObject({ ran: 1, done: 1 })
     expect((await jobRow(id)).status).toBe('queued')
   })
 })

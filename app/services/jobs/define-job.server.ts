@@ -32,7 +32,8 @@ export interface JobDefinitionInput<P> {
 
 export interface RecurringSchedule {
   job: JobDefinition<never>
-  everyMs: number
+  /** A number, or a function read when the runner starts (e.g. from config, which is not read at import time). */
+  everyMs: number | (() => number)
   key: string
 }
 
@@ -67,7 +68,7 @@ export function defineJob<P = void>(input: JobDefinitionInput<P>): JobDefinition
  * Run `job` every `everyMs`, in whichever process claims it first (one row, keyed by `key`, so
  * several processes never run it twice for one interval). The row is written when a runner starts.
  */
-export function scheduleRecurring<P>(job: JobDefinition<P>, opts: { everyMs: number; key: string }) {
-  if (!Number.isInteger(opts.everyMs) || opts.everyMs < 1) throw new Error(`Bad interval for ${job.name}`)
+export function scheduleRecurring<P>(job: JobDefinition<P>, opts: { everyMs: number | (() => number); key: string }) {
+  if (typeof opts.everyMs === 'number' && (!Number.isInteger(opts.everyMs) || opts.everyMs < 1)) throw new Error(`Bad interval for ${job.name}`)
   recurringSchedules.set(opts.key, { job: job as unknown as JobDefinition<never>, everyMs: opts.everyMs, key: opts.key })
 }

@@ -38,13 +38,14 @@ function namesFor(only: RunOptions['only']): string[] {
 export async function ensureRecurringJobs(database: Db, now: Date, names?: string[]) {
   const schedules: RecurringSchedule[] = [...recurringSchedules.values()].filter((s) => !names || names.includes(s.job.name))
   for (const s of schedules) {
+    const everyMs = typeof s.everyMs === 'function' ? s.everyMs() : s.everyMs
     await database
       .insert(j)
-      .values({ name: s.job.name, key: s.key, payload: {}, maxAttempts: s.job.maxAttempts, leaseMs: s.job.leaseMs, everyMs: s.everyMs, runAt: now })
+      .values({ name: s.job.name, key: s.key, payload: {}, maxAttempts: s.job.maxAttempts, leaseMs: s.job.leaseMs, everyMs, runAt: now })
       .onConflictDoUpdate({
         target: j.key,
-        set: { name: s.job.name, everyMs: s.everyMs, maxAttempts: s.job.maxAttempts, leaseMs: s.job.leaseMs },
-        setWhere: sql`${j.everyMs} is distinct from ${s.everyMs} or ${j.name} <> ${s.job.name} or ${j.maxAttempts} <> ${s.job.maxAttempts} or ${j.leaseMs} <> ${s.job.leaseMs}`,
+        set: { name: s.job.name, everyMs, maxAttempts: s.job.maxAttempts, leaseMs: s.job.leaseMs },
+        setWhere: sql`${j.everyMs} is distinct from ${everyMs} or ${j.name} <> ${s.job.name} or ${j.maxAttempts} <> ${s.job.maxAttempts} or ${j.leaseMs} <> ${s.job.leaseMs}`,
       })
   }
 }
