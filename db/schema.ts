@@ -894,3 +894,4 @@ export const creatorNotes = pgTable(
   (t) => [index('creator_notes_brand_creator_idx').on(t.brandId, t.creatorId)],
 )
 export * from './schema-contracts.ts'
+export * from './schema-jobs.ts'
