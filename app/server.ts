@@ -27,7 +27,7 @@ const entry = build.entry.module as unknown as Entry
 
 let info: Awaited<ReturnType<Entry['boot']>>
 try {
-  info = await entry.boot({ worker: process.env.OUTBOX_WORKER !== '0' })
+  info = await entry.boot() // OUTBOX_WORKER (validated in app/config.server.ts) decides whether this process runs jobs
 } catch (error) {
   const problems = (error as { problems?: string[] }).problems
   if (problems) {

@@ -914,3 +914,4 @@ export const creatorNotes = pgTable(
 )
 export * from './schema-contracts.ts'
 export * from './schema-orders.ts'
+export * from './schema-jobs.ts'
