@@ -172,6 +172,17 @@ describe('orders import: statuses, refunds, re-import', () => {
   })
 })
 
+describe('odd bytes in order numbers', () => {
+  it('keeps quotes, backslashes, braces, commas and non-ASCII in order numbers exactly', async () => {
+    const { w, actor, maya } = await world()
+    const ids = ['#A"1', 'B\\2', '{C,3}', 'NULL', 'Ünï 5']
+    const csv = [HEADER, ...ids.map((id, i) => `"${id.replace(/"/g, '""')}",a@x.test,paid,,USD,1.00,1.00,${maya},2026-03-06 10:0${i}:00 +0000,Cap,,x,`)].join('\n')
+    expect(await importOrders(actor, csv, { apply: true })).toMatchObject({ newOrders: 5, applied: true })
+    const stored = await db().select({ orderId: schema.redemptions.orderId }).from(schema.redemptions).where(eq(schema.redemptions.brandId, w.brand.id))
+    expect(stored.map((r) => r.orderId).sort()).toEqual([...ids].sort())
+  })
+})
+
 describe('conversion endpoint', () => {
   async function setup() {
     const x = await world()

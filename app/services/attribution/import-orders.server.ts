@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
+import { newId } from '#db/ids.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
@@ -88,6 +89,11 @@ function differs(s: Stored, c: Credited): boolean {
 
 class Rollback extends Error {}
 
+/** A PostgreSQL array literal ('{"a","b",NULL}'), passed as one text parameter: the same on both drivers. */
+function pgArrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`
+}
+
 export async function importOrders(
   actor: Pick<BrandActor, 'brand' | 'audit'>,
   source: AsyncIterable<Uint8Array | string> | string,
@@ -162,48 +168,25 @@ export async function importOrders(
         if (summary.changes.length < 20) summary.changes.push({ orderId: ch.after.orderId, before: describe(ch.before), after: describe({ ...ch.after, totalMinor: ch.after.grossMinor, isTest: ch.after.test }) })
       }
       if (!tx) return
-      const row = (c: Credited) => ({
-        brandId: actor.brand.id,
-        offerId: c.offerId,
-        promoCodeId: c.promoCodeId,
-        trackingLinkId: null,
-        clickedAt: null,
-        source: 'code' as const,
-        format: resolved!.format.id,
-        orderId: c.orderId,
-        orderedAt: c.orderedAt,
-        status: c.status,
-        totalMinor: c.grossMinor,
-        refundedMinor: c.refundedMinor,
-        currency: c.currency,
-        cancelledAt: c.cancelledAt,
-        isTest: c.test,
-        updatedAt: new Date(),
-      })
       const all = [...fresh, ...changed.map((ch) => ch.after)]
       if (all.length) {
-        await tx
-          .insert(schema.redemptions)
-          .values(all.map(row))
-          .onConflictDoUpdate({
-            target: [schema.redemptions.brandId, schema.redemptions.orderId],
-            set: {
-              offerId: sql`excluded.offer_id`,
-              promoCodeId: sql`excluded.promo_code_id`,
-              trackingLinkId: sql`excluded.tracking_link_id`,
-              clickedAt: sql`excluded.clicked_at`,
-              source: sql`excluded.source`,
-              format: sql`excluded.format`,
-              orderedAt: sql`excluded.ordered_at`,
-              status: sql`excluded.status`,
-              totalMinor: sql`excluded.total_minor`,
-              refundedMinor: sql`excluded.refunded_minor`,
-              currency: sql`excluded.currency`,
-              cancelledAt: sql`excluded.cancelled_at`,
-              isTest: sql`excluded.is_test`,
-              updatedAt: sql`excluded.updated_at`,
-            },
-          })
+        // One statement per batch with one array per column (unnest): a few parameters instead of
+        // 16 per row, which made a 1,000-row batch cost more to build than to run.
+        const col = (f: (c: Credited) => string | number | boolean | null) => pgArrayLiteral(all.map(f))
+        const iso = (d: Date | null) => (d ? d.toISOString() : null)
+        await tx.execute(sql`
+          insert into ${schema.redemptions} (id, brand_id, offer_id, promo_code_id, tracking_link_id, clicked_at, source, format, order_id, ordered_at, status, total_minor, refunded_minor, currency, cancelled_at, is_test, updated_at)
+          select u.id, ${actor.brand.id}, u.offer_id, u.promo_code_id, null, null, 'code', ${resolved!.format.id}, u.order_id, u.ordered_at, u.status, u.total_minor, u.refunded_minor, u.currency, u.cancelled_at, u.is_test, now()
+          from unnest(
+            ${col(() => newId())}::text[], ${col((c) => c.offerId)}::text[], ${col((c) => c.promoCodeId)}::text[], ${col((c) => c.orderId)}::text[],
+            ${col((c) => iso(c.orderedAt))}::timestamptz[], ${col((c) => c.status)}::text[], ${col((c) => c.grossMinor)}::bigint[], ${col((c) => c.refundedMinor)}::bigint[],
+            ${col((c) => c.currency)}::text[], ${col((c) => iso(c.cancelledAt))}::timestamptz[], ${col((c) => c.test)}::boolean[]
+          ) as u(id, offer_id, promo_code_id, order_id, ordered_at, status, total_minor, refunded_minor, currency, cancelled_at, is_test)
+          on conflict (brand_id, order_id) do update set
+            offer_id = excluded.offer_id, promo_code_id = excluded.promo_code_id, tracking_link_id = null, clicked_at = null,
+            source = excluded.source, format = excluded.format, ordered_at = excluded.ordered_at, status = excluded.status,
+            total_minor = excluded.total_minor, refunded_minor = excluded.refunded_minor, currency = excluded.currency,
+            cancelled_at = excluded.cancelled_at, is_test = excluded.is_test, updated_at = excluded.updated_at`)
       }
       for (const ch of changed) {
         await recordAudit(tx, actor.audit, {
