@@ -99,7 +99,7 @@ export function insideWindow(input: { source: OrderSource; orderedAt: Date; clic
 /** The method line shown on the report and written in the CSV header. */
 export function ordersMethod(windowDays: number | 'per campaign'): string {
   const window = windowDays === 'per campaign' ? 'each campaign’s attribution window' : `${windowDays} days`
-  return `Orders and revenue net of refunds; cancelled, voided, unpaid and test orders excluded; orders within ${window} after the click or the post; codes before links; other currencies converted only at rates you entered.`
+  return `net of refunds; cancelled, voided, unpaid and test orders excluded; orders within ${window} after the click or the post; codes before links; other currencies converted only at rates you entered.`
 }
 
 /** Exchange rates are stored as integer millionths: 1 EUR = 1.083 USD is 1_083_000. */
