@@ -10,6 +10,8 @@ export interface JobContext {
 
 export interface JobDefinition<P = unknown> {
   name: string
+  /** What the jobs page calls it ("Send emails"); defaults to the name. */
+  label?: string
   run: (payload: P, ctx: JobContext) => Promise<unknown> | unknown
   /** Tries before the job is dead-lettered (default 8). */
   maxAttempts: number
@@ -23,6 +25,7 @@ export interface JobDefinition<P = unknown> {
 
 export interface JobDefinitionInput<P> {
   name: string
+  label?: string
   run: (payload: P, ctx: JobContext) => Promise<unknown> | unknown
   maxAttempts?: number
   backoffMs?: number
@@ -53,6 +56,7 @@ export function defineJob<P = void>(input: JobDefinitionInput<P>): JobDefinition
   if (!/^[a-z][\w.:-]{0,99}$/i.test(input.name)) throw new Error(`Bad job name: ${input.name}`)
   const def: JobDefinition<P> = {
     name: input.name,
+    ...(input.label ? { label: input.label } : {}),
     run: input.run,
     maxAttempts: Math.max(1, input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
     backoffMs: Math.max(0, input.backoffMs ?? DEFAULT_BACKOFF_MS),
