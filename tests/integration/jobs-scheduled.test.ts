@@ -9,7 +9,8 @@ import { db } from '#app/db.server.ts'
 import { defineJob } from '#app/services/jobs/define-job.server.ts'
 import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
 import { startJobWorker } from '#app/services/jobs/job-worker.server.ts'
-import { jobDefinitions } from '#app/services/jobs/registry.server.ts'
+import { JOBS, knownJobNames } from '#app/services/jobs/registry.server.ts'
+import { recurringSchedules } from '#app/services/jobs/define-job.server.ts'
 import { ensureRecurringJobs } from '#app/services/jobs/run-jobs.server.ts'
 import { deliverOutboxJob } from '#app/services/outbox/deliver-outbox-job.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
@@ -20,7 +21,7 @@ const ctx = (now = new Date()) => ({ jobId: 'test', attempt: 1, now })
 
 describe('scheduled work on the job runner', () => {
   it('the registry schedules outbox delivery, offer deadlines and reminders, one row each however often it starts', async () => {
-    expect([...jobDefinitions.keys()]).toEqual(expect.arrayContaining(['outbox.deliver', 'offers.deadlines', 'reminders.daily']))
+    expect(knownJobNames()).toEqual(expect.arrayContaining(['outbox.deliver', 'offers.deadlines', 'reminders.daily']))
     // Two processes starting at once.
     await Promise.all([ensureRecurringJobs(db(), new Date()), ensureRecurringJobs(db(), new Date())])
     await ensureRecurringJobs(db(), new Date())
@@ -31,6 +32,12 @@ describe('scheduled work on the job runner', () => {
       'recurring:offers.deadlines': 60_000,
       'recurring:reminders.daily': 3_600_000,
     })
+  })
+
+  it('every recurring schedule belongs to a job listed in JOBS (the build keeps only what the registry references)', () => {
+    const listed = new Set(JOBS)
+    expect(recurringSchedules.size).toBeGreaterThan(0)
+    for (const s of recurringSchedules.values()) expect(listed.has(s.job)).toBe(true)
   })
 
   it('outbox.deliver sends the queued emails (to the mail folder without SMTP) and marks them sent', async () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { isRetryableJobStatus, type JobStatus } from '#app/domain/jobs.ts'
-import { jobDefinitions } from './registry.server.ts'
+import { jobDefinitionNamed } from './registry.server.ts'
 
 export interface BrandJobView {
   id: string
@@ -38,7 +38,7 @@ export async function listBrandJobs(brandId: string, now = new Date()) {
   const view = (r: (typeof rows)[number]): BrandJobView => ({
     id: r.id,
     name: r.name,
-    label: jobDefinitions.get(r.name)?.label ?? r.name,
+    label: jobDefinitionNamed(r.name)?.label ?? r.name,
     status: r.status,
     attempts: r.attempts,
     maxAttempts: r.maxAttempts,

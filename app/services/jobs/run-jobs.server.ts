@@ -4,7 +4,7 @@ import { newId } from '#db/ids.ts'
 import { db as appDb } from '#app/db.server.ts'
 import { jobBackoffMs } from '#app/domain/jobs.ts'
 import { jobDefinitions, recurringSchedules, type JobDefinition, type RecurringSchedule } from './define-job.server.ts'
-import './registry.server.ts'
+import { knownJobNames } from './registry.server.ts'
 
 const j = schema.jobs
 
@@ -27,7 +27,7 @@ export interface RunOptions {
 }
 
 function namesFor(only: RunOptions['only']): string[] {
-  if (!only) return [...jobDefinitions.keys()]
+  if (!only) return knownJobNames()
   return only.map((o) => (typeof o === 'string' ? o : o.name))
 }
 
