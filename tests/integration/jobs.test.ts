@@ -126,6 +126,26 @@ describe('job runner', () => {
     expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2 })
   })
 
+  it('a long job keeps its claim past the lease while it runs (heartbeat): nobody else takes it', async () => {
+    let runs = 0
+    const job = defineJob({
+      name: `t.long-${uid()}`,
+      leaseMs: 1000,
+      run: async () => {
+        runs++
+        await new Promise((r) => setTimeout(r, 1800))
+      },
+    })
+    const { id } = await enqueueJob(db(), job, undefined)
+    const first = runJobsUntilIdle({ now: new Date(), only: [job] })
+    await new Promise((r) => setTimeout(r, 1300))
+    // Past the first lease (1 s) on the real clock: the heartbeat has renewed it.
+    expect((await runJobsUntilIdle({ now: new Date(), only: [job] })).ran).toBe(0)
+    expect((await first).done).toBe(1)
+    expect(runs).toBe(1)
+    expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 1 })
+  })
+
   it('a job whose process died on its last attempt is dead-lettered, not run again', async () => {
     let runs = 0
     const job = defineJob({ name: `t.crash-last-${uid()}`, maxAttempts: 1, leaseMs: 1000, run: () => void runs++ })

@@ -17,7 +17,10 @@ export interface JobDefinition<P = unknown> {
   maxAttempts: number
   /** Base of the exponential backoff between tries, in ms (default 5 s: 5 s, 10 s, 20 s … capped at 1 h). */
   backoffMs: number
-  /** How long a claim holds the job; past it, the job counts as abandoned (process died) and is claimed again. */
+  /**
+   * How long a claim holds the job without a heartbeat; the runner renews it every leaseMs/3 while the job
+   * runs, so it runs out only when the process died, and then the job is claimed again.
+   */
   leaseMs: number
   /** Called once when the job is dead-lettered (e.g. mark the email it was sending as dead). */
   onDead?: (payload: P, error: string, ctx: JobContext) => Promise<unknown> | unknown

@@ -99,10 +99,25 @@ async function runClaimed(database: Db, row: typeof j.$inferSelect, now: Date) {
   if (!def) error = `No job definition named ${row.name} in this process`
   else if (row.attempts > row.maxAttempts) error = 'The process running it stopped before it finished (lease expired)'
   else {
+    // While it runs, keep extending the lease: only a process that stopped loses its claim.
+    const heartbeat = setInterval(() => {
+      const until = new Date(Date.now() + row.leaseMs)
+      database
+        .update(j)
+        .set({ lockedUntil: sql`greatest(${j.lockedUntil}, ${until.toISOString()}::timestamptz)` })
+        .where(mine)
+        .then(
+          () => undefined,
+          () => undefined, // the next beat or the finish will tell
+        )
+    }, Math.max(250, Math.floor(row.leaseMs / 3)))
+    heartbeat.unref?.()
     try {
       await def.run(row.payload, ctx)
     } catch (e) {
       error = errorText(e)
+    } finally {
+      clearInterval(heartbeat)
     }
   }
   const finishedAt = new Date(Math.max(Date.now(), now.getTime()))
