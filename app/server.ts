@@ -95,6 +95,7 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
   if (req.path.startsWith('/api/uploadthing')) return next() // signed server-to-server callbacks
+  if (req.path.startsWith('/hooks/conversions/')) return next() // HMAC-signed store callbacks (record-conversion.server.ts)
   const host = req.get('host')
   const source = req.get('origin') ?? refererOrigin(req.get('referer'))
   let ok = false
