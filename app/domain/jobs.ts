@@ -28,3 +28,18 @@ export function jobBackoffMs(attempt: number, baseMs = DEFAULT_BACKOFF_MS): numb
 export function isRetryableJobStatus(status: string): boolean {
   return (RETRYABLE_JOB_STATUSES as readonly string[]).includes(status)
 }
+
+export const JOB_STATUS_LABEL: Record<JobStatus, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  failed: 'Failed, will retry',
+  dead: 'Gave up',
+  done: 'Done',
+}
+export const JOB_STATUS_TONE: Record<JobStatus, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
+  queued: 'neutral',
+  running: 'info',
+  failed: 'warning',
+  dead: 'danger',
+  done: 'success',
+}

@@ -9,10 +9,12 @@ import { db } from '#app/db.server.ts'
 import { defineJob } from '#app/services/jobs/define-job.server.ts'
 import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
 import { startJobWorker } from '#app/services/jobs/job-worker.server.ts'
-import { jobDefinitions } from '#app/services/jobs/registry.server.ts'
+import { JOBS, knownJobNames } from '#app/services/jobs/registry.server.ts'
+import { recurringSchedules } from '#app/services/jobs/define-job.server.ts'
 import { ensureRecurringJobs } from '#app/services/jobs/run-jobs.server.ts'
 import { deliverOutboxJob } from '#app/services/outbox/deliver-outbox-job.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
+import { pruneJobsJob } from '#app/services/jobs/prune-jobs-job.server.ts'
 import { dailyRemindersJob } from '#app/services/reminders/daily-reminders-job.server.ts'
 import { uid } from '#tests/factories.ts'
 
@@ -20,17 +22,24 @@ const ctx = (now = new Date()) => ({ jobId: 'test', attempt: 1, now })
 
 describe('scheduled work on the job runner', () => {
   it('the registry schedules outbox delivery, offer deadlines and reminders, one row each however often it starts', async () => {
-    expect([...jobDefinitions.keys()]).toEqual(expect.arrayContaining(['outbox.deliver', 'offers.deadlines', 'reminders.daily']))
+    expect(knownJobNames()).toEqual(expect.arrayContaining(['outbox.deliver', 'offers.deadlines', 'reminders.daily', 'jobs.prune']))
     // Two processes starting at once.
     await Promise.all([ensureRecurringJobs(db(), new Date()), ensureRecurringJobs(db(), new Date())])
     await ensureRecurringJobs(db(), new Date())
     const rows = await db().select().from(schema.jobs).where(like(schema.jobs.key, 'recurring:%'))
-    const byKey = Object.fromEntries(rows.filter((r) => ['outbox.deliver', 'offers.deadlines', 'reminders.daily'].includes(r.name)).map((r) => [r.key, r.everyMs]))
+    const byKey = Object.fromEntries(rows.filter((r) => ['outbox.deliver', 'offers.deadlines', 'reminders.daily', 'jobs.prune'].includes(r.name)).map((r) => [r.key, r.everyMs]))
     expect(byKey).toEqual({
       'recurring:outbox.deliver': config().OUTBOX_POLL_MS,
+      'recurring:jobs.prune': 86_400_000,
       'recurring:offers.deadlines': 60_000,
       'recurring:reminders.daily': 3_600_000,
     })
+  })
+
+  it('every recurring schedule belongs to a job listed in JOBS (the build keeps only what the registry references)', () => {
+    const listed = new Set(JOBS)
+    expect(recurringSchedules.size).toBeGreaterThan(0)
+    for (const s of recurringSchedules.values()) expect(listed.has(s.job)).toBe(true)
   })
 
   it('outbox.deliver sends the queued emails (to the mail folder without SMTP) and marks them sent', async () => {
@@ -49,6 +58,29 @@ describe('scheduled work on the job runner', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent'])
     const files = await readdir(config().MAIL_DIR)
     for (const r of rows) expect(files.some((f) => f.endsWith(`-${r.id}.eml`))).toBe(true)
+  })
+
+  it('jobs.prune deletes finished one-off jobs older than 30 days and keeps the rest', async () => {
+    const now = new Date()
+    const day = 86_400_000
+    const row = (status: 'done' | 'dead', finishedDaysAgo: number, everyMs: number | null = null) => ({
+      name: `t.prune-${uid()}`,
+      payload: {},
+      status,
+      maxAttempts: 3,
+      leaseMs: 60_000,
+      everyMs,
+      finishedAt: new Date(now.getTime() - finishedDaysAgo * day),
+    })
+    const rows = await db()
+      .insert(schema.jobs)
+      .values([row('done', 31), row('done', 29), row('dead', 90), row('done', 31, 60_000)])
+      .returning({ id: schema.jobs.id })
+    const ids = rows.map((r) => r.id)
+    const result = (await pruneJobsJob.run(undefined, ctx(now))) as { deleted: number }
+    expect(result.deleted).toBeGreaterThanOrEqual(1)
+    const left = await db().select({ id: schema.jobs.id }).from(schema.jobs).where(inArray(schema.jobs.id, ids))
+    expect(left.map((r) => r.id).sort()).toEqual(ids.slice(1).sort())
   })
 
   it('reminders.daily does nothing when GREENROOM_REMINDERS is off', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { openDatabase, schema, type Db } from '#db/index.ts'
@@ -123,6 +126,26 @@ describe('job runner', () => {
     expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2 })
   })
 
+  it('a long job keeps its claim past the lease while it runs (heartbeat): nobody else takes it', async () => {
+    let runs = 0
+    const job = defineJob({
+      name: `t.long-${uid()}`,
+      leaseMs: 1000,
+      run: async () => {
+        runs++
+        await new Promise((r) => setTimeout(r, 1800))
+      },
+    })
+    const { id } = await enqueueJob(db(), job, undefined)
+    const first = runJobsUntilIdle({ now: new Date(), only: [job] })
+    await new Promise((r) => setTimeout(r, 1300))
+    // Past the first lease (1 s) on the real clock: the heartbeat has renewed it.
+    expect((await runJobsUntilIdle({ now: new Date(), only: [job] })).ran).toBe(0)
+    expect((await first).done).toBe(1)
+    expect(runs).toBe(1)
+    expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 1 })
+  })
+
   it('a job whose process died on its last attempt is dead-lettered, not run again', async () => {
     let runs = 0
     const job = defineJob({ name: `t.crash-last-${uid()}`, maxAttempts: 1, leaseMs: 1000, run: () => void runs++ })
@@ -196,6 +219,29 @@ describe('job runner', () => {
     const rows = await db().select().from(schema.jobs).where(inArray(schema.jobs.id, ids))
     expect(rows.length).toBe(24)
     expect(rows.every((r) => r.status === 'done' && r.attempts === 1)).toBe(true)
+  })
+
+  it('queued jobs survive a restart: another process opening the database later runs them', async () => {
+    const job = defineJob<{ n: number }>({ name: `t.restart-${uid()}`, run: () => {} })
+    const dir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'greenroom-jobs-'))
+    const open = () => (process.env.DATABASE_URL ? openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 2 }) : openDatabase({ pgliteDir: dir! }))
+    const first = await open()
+    let id: string
+    try {
+      await first.migrate()
+      id = (await enqueueJob(first.db, job, { n: 1 })).id
+    } finally {
+      await first.close()
+    }
+    const second = await open()
+    try {
+      expect(await runJobsUntilIdle({ db: second.db, now: T0, only: [job] })).toMatchObject({ ran: 1, done: 1 })
+      const [row] = await second.db.select().from(schema.jobs).where(eq(schema.jobs.id, id))
+      expect(row).toMatchObject({ status: 'done', attempts: 1, payload: { n: 1 } })
+    } finally {
+      await second.close()
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('never claims jobs this process has no definition for', async () => {

@@ -10,12 +10,17 @@ export interface JobContext {
 
 export interface JobDefinition<P = unknown> {
   name: string
+  /** What the jobs page calls it ("Send emails"); defaults to the name. */
+  label?: string
   run: (payload: P, ctx: JobContext) => Promise<unknown> | unknown
   /** Tries before the job is dead-lettered (default 8). */
   maxAttempts: number
   /** Base of the exponential backoff between tries, in ms (default 5 s: 5 s, 10 s, 20 s … capped at 1 h). */
   backoffMs: number
-  /** How long a claim holds the job; past it, the job counts as abandoned (process died) and is claimed again. */
+  /**
+   * How long a claim holds the job without a heartbeat; the runner renews it every leaseMs/3 while the job
+   * runs, so it runs out only when the process died, and then the job is claimed again.
+   */
   leaseMs: number
   /** Called once when the job is dead-lettered (e.g. mark the email it was sending as dead). */
   onDead?: (payload: P, error: string, ctx: JobContext) => Promise<unknown> | unknown
@@ -23,6 +28,7 @@ export interface JobDefinition<P = unknown> {
 
 export interface JobDefinitionInput<P> {
   name: string
+  label?: string
   run: (payload: P, ctx: JobContext) => Promise<unknown> | unknown
   maxAttempts?: number
   backoffMs?: number
@@ -53,6 +59,7 @@ export function defineJob<P = void>(input: JobDefinitionInput<P>): JobDefinition
   if (!/^[a-z][\w.:-]{0,99}$/i.test(input.name)) throw new Error(`Bad job name: ${input.name}`)
   const def: JobDefinition<P> = {
     name: input.name,
+    ...(input.label ? { label: input.label } : {}),
     run: input.run,
     maxAttempts: Math.max(1, input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
     backoffMs: Math.max(0, input.backoffMs ?? DEFAULT_BACKOFF_MS),

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import { config } from '#app/config.server.ts'
 import { db } from '#app/db.server.ts'
-import { jobDefinitions } from './define-job.server.ts'
+import { knownJobNames } from './registry.server.ts'
 import { ensureRecurringJobs, runNextJob } from './run-jobs.server.ts'
 
 const g = globalThis as unknown as { __greenroomJobWorker?: { stop: () => Promise<void> } }
@@ -39,7 +39,7 @@ export function startJobWorker(opts: { concurrency?: number; pollMs?: number; /*
           lastEnsure = Date.now()
           await ensureRecurringJobs(db(), new Date(), opts.names)
         }
-        const ran = await runNextJob(db(), new Date(), opts.names ?? [...jobDefinitions.keys()])
+        const ran = await runNextJob(db(), new Date(), opts.names ?? knownJobNames())
         if (ran?.outcome === 'dead') console.error(`[jobs] ${ran.name} ${ran.id} is dead after ${ran.attempt} attempts: ${ran.error}`)
         if (ran) continue
       } catch (error) {

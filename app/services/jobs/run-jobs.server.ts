@@ -4,7 +4,7 @@ import { newId } from '#db/ids.ts'
 import { db as appDb } from '#app/db.server.ts'
 import { jobBackoffMs } from '#app/domain/jobs.ts'
 import { jobDefinitions, recurringSchedules, type JobDefinition, type RecurringSchedule } from './define-job.server.ts'
-import './registry.server.ts'
+import { knownJobNames } from './registry.server.ts'
 
 const j = schema.jobs
 
@@ -27,7 +27,7 @@ export interface RunOptions {
 }
 
 function namesFor(only: RunOptions['only']): string[] {
-  if (!only) return [...jobDefinitions.keys()]
+  if (!only) return knownJobNames()
   return only.map((o) => (typeof o === 'string' ? o : o.name))
 }
 
@@ -99,10 +99,25 @@ async function runClaimed(database: Db, row: typeof j.$inferSelect, now: Date) {
   if (!def) error = `No job definition named ${row.name} in this process`
   else if (row.attempts > row.maxAttempts) error = 'The process running it stopped before it finished (lease expired)'
   else {
+    // While it runs, keep extending the lease: only a process that stopped loses its claim.
+    const heartbeat = setInterval(() => {
+      const until = new Date(Date.now() + row.leaseMs)
+      database
+        .update(j)
+        .set({ lockedUntil: sql`greatest(${j.lockedUntil}, ${until.toISOString()}::timestamptz)` })
+        .where(mine)
+        .then(
+          () => undefined,
+          () => undefined, // the next beat or the finish will tell
+        )
+    }, Math.max(250, Math.floor(row.leaseMs / 3)))
+    heartbeat.unref?.()
     try {
       await def.run(row.payload, ctx)
     } catch (e) {
       error = errorText(e)
+    } finally {
+      clearInterval(heartbeat)
     }
   }
   const finishedAt = new Date(Math.max(Date.now(), now.getTime()))

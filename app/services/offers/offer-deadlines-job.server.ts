@@ -5,6 +5,7 @@ import { processOfferDeadlines } from './process-offer-deadlines.server.ts'
 /** Offer expiry and the 48-hour reminder, once a minute (processOfferDeadlines is idempotent). */
 export const offerDeadlinesJob = defineJob({
   name: 'offers.deadlines',
+  label: 'Expire offers and send expiry reminders',
   maxAttempts: 3,
   backoffMs: 5_000,
   run: (_payload, ctx) => processOfferDeadlines(db(), ctx.now),

@@ -13,6 +13,7 @@ let transport: MailTransport | undefined
  */
 export const deliverOutboxJob = defineJob<{ onlyTemplate?: string }>({
   name: 'outbox.deliver',
+  label: 'Send queued emails',
   maxAttempts: 3,
   backoffMs: 1000,
   leaseMs: 10 * 60_000,

@@ -9,6 +9,7 @@ import { sendDailyReminders } from './send-daily-reminders.server.ts'
  */
 export const dailyRemindersJob = defineJob({
   name: 'reminders.daily',
+  label: 'Daily reminder emails',
   maxAttempts: 3,
   backoffMs: 60_000,
   run: async (_payload, ctx) => {
