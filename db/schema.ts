@@ -146,6 +146,8 @@ export const socialAccounts = pgTable(
     creatorId: text()
       .notNull()
       .references(() => creators.id, { onDelete: 'cascade' }),
+    /** null: the creator's own account (entered by the creator or their agent); set: an account that brand tracks, seen only by it. */
+    brandId: text().references(() => brands.id, { onDelete: 'cascade' }),
     platform: text().notNull(),
     handle: text().notNull(), // without '@', lower-cased
     profileUrl: text(),
@@ -165,7 +167,8 @@ export const socialAccounts = pgTable(
     ...timestamps(),
   },
   (t) => [
-    uniqueIndex('social_accounts_platform_handle_uq').on(t.platform, t.handle),
+    uniqueIndex('social_accounts_own_platform_handle_uq').on(t.platform, t.handle).where(sql`brand_id is null`),
+    uniqueIndex('social_accounts_brand_platform_handle_uq').on(t.brandId, t.platform, t.handle).where(sql`brand_id is not null`),
     index('social_accounts_creator_idx').on(t.creatorId),
   ],
 )
@@ -201,6 +204,8 @@ export const rosterEntries = pgTable(
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     /** A brand may record that the creator is represented by an agency. */
     representedBy: text(),
+    /** When the creator accepted this brand's invitation (or joined through it): part of the relationship (app/domain/creator-privacy.ts). */
+    consentedAt: timestamp({ withTimezone: true }),
     /*
      * Sort keys for the roster list, denormalized and kept current by database triggers in the same
      * transaction as the change (migration 0003; DECISIONS.md "Roster sort keys"). Never written by the app.

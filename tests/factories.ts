@@ -39,7 +39,12 @@ export async function addMember(brandId: string, role: BrandRole, user?: { id: s
   return u as typeof schema.users.$inferSelect
 }
 
-export async function createCreator(opts: { withUser?: boolean; brandIds?: string[]; name?: string } = {}) {
+/**
+ * A creator, on the rosters of `brandIds`. By default they accepted those brands' invitations (a
+ * relationship: app/domain/creator-privacy.ts); `consented: false` leaves them prospects the brand only
+ * added, who see nothing private.
+ */
+export async function createCreator(opts: { withUser?: boolean; brandIds?: string[]; name?: string; consented?: boolean } = {}) {
   const user = opts.withUser === false ? null : await createUser({ name: opts.name })
   const id = uid()
   const [c] = await db()
@@ -47,7 +52,9 @@ export async function createCreator(opts: { withUser?: boolean; brandIds?: strin
     .values({ userId: user?.id ?? null, name: opts.name ?? user?.name ?? `Creator ${id}`, email: user?.email ?? `creator-${id}@example.test` })
     .returning()
   for (const brandId of opts.brandIds ?? []) {
-    await db().insert(schema.rosterEntries).values({ brandId, creatorId: c!.id, status: 'active' })
+    await db()
+      .insert(schema.rosterEntries)
+      .values({ brandId, creatorId: c!.id, status: 'active', consentedAt: opts.consented === false ? null : new Date() })
   }
   return { creator: c!, user }
 }

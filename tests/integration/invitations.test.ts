@@ -112,7 +112,11 @@ describe('invitations', () => {
     )
     expect(accept.location).toBe(`/c/${creator!.id}`)
     const audit = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.brandId, brand.id))
-    expect(audit.map((a) => a.action).sort()).toEqual(['creator.created', 'invitation.accepted', 'invitation.created', 'invitation.created', 'roster.added'])
+    // Inviting again while the first invitation is open sends nothing new.
+    expect(audit.map((a) => a.action).sort()).toEqual(['creator.created', 'invitation.accepted', 'invitation.created', 'roster.added'])
+    // Accepting is the creator's consent: the relationship that shares their private details with this brand.
+    const [entry] = await db().select().from(schema.rosterEntries).where(eq(schema.rosterEntries.creatorId, creator!.id))
+    expect(entry!.consentedAt).toBeInstanceOf(Date)
   })
 
   it('refuses a weak password with a message next to the field', async () => {

@@ -183,18 +183,23 @@ describe('roster CSV import', () => {
     expect(preview.rows.map((r) => [r.line, r.outcome])).toEqual([
       [2, 'new'],
       [3, 'same_creator'],
-      [4, 'known_creator'],
-      [5, 'known_creator'],
+      // People Greenroom knows read exactly like new ones: the brand does not learn who has a profile.
+      [4, 'new'],
+      [5, 'new'],
       [6, 'on_roster'],
     ])
     expect(preview.rows[1]!.note).toContain('line 2')
-    expect(preview.rows[3]!.note).toContain(`matched by @${h}`)
-    expect(preview).toMatchObject({ creatorsAdded: 1, addedToRoster: 3, accountsAdded: 2 })
+    expect(preview.rows[2]!.note).toBe(preview.rows[0]!.note.replace(/ Tracks .*$/, ''))
+    expect(preview.rows[3]!.note).toContain(`Tracks @${h}`)
+    // The handle owner's own account is theirs: the brand's reading of it becomes the brand's own row.
+    expect(preview).toMatchObject({ creatorsAdded: 3, addedToRoster: 3, accountsAdded: 3 })
     // The preview stores nothing.
     expect(await db().select().from(schema.creators).where(eq(schema.creators.email, newEmail))).toHaveLength(0)
 
     const done = await importRosterCsv(actor, csv)
-    expect(done).toMatchObject({ creatorsAdded: 1, addedToRoster: 3, accountsAdded: 2 })
+    expect(done).toMatchObject({ creatorsAdded: 3, addedToRoster: 3, accountsAdded: 3 })
+    const ownerAccounts = await db().select().from(schema.socialAccounts).where(eq(schema.socialAccounts.creatorId, handleOwner.creator.id))
+    expect(ownerAccounts.map((a) => [a.brandId, a.followers]).sort()).toEqual([[brand.id, 100], [null, 9_000]].sort())
     const [person] = await db().select().from(schema.creators).where(eq(schema.creators.email, newEmail))
     expect(person!.name).toBe('New Person')
     const accounts = await db().select().from(schema.socialAccounts).where(eq(schema.socialAccounts.creatorId, person!.id))
@@ -390,10 +395,12 @@ describe('brand isolation', () => {
 })
 
 describe('creator self-service', () => {
-  it('updates contact details and follower counts that every brand sees, recording a snapshot', async () => {
+  it('updates contact details and follower counts that brands working with the creator see, recording a snapshot; a brand without a relationship sees neither', async () => {
     const a = await createBrand()
     const b = await createBrand()
-    const { creator, user } = await createCreator({ brandIds: [a.id, b.id] })
+    const { creator, user } = await createCreator({ brandIds: [a.id] })
+    // b only added the creator to its roster: no accepted invitation, no offer.
+    await db().insert(schema.rosterEntries).values({ brandId: b.id, creatorId: creator.id, status: 'prospect' })
     const cookie = await cookieFor(user)
     const post = (form: Record<string, string>) =>
       call(() => creatorProfileRoute.action({ request: makeRequest(`/c/${creator.id}/profile`, { cookie, form }), params: { creator: creator.id }, context: {} } as never))
@@ -406,13 +413,21 @@ describe('creator self-service', () => {
     expect((await post({ intent: 'save-account', platform: 'tiktok', handle: `@${handle}`, followers: '12,500' })).status).toBe(302)
     expect((await post({ intent: 'save-account', platform: 'tiktok', handle, followers: '14000' })).status).toBe(302)
 
-    for (const brand of [a, b]) {
-      const p = await getRosterProfile(brand, creator.id)
-      expect(p.creator).toMatchObject({ name: 'New Name', phone: '+1 555 010 1234', country: 'US' })
-      expect(p.creator.shippingAddress).toEqual({ line1: '1 Main St', city: 'Portland', region: 'OR', postalCode: '97201', country: 'US' })
-      expect(p.accounts.map((x) => [x.handle, x.followers, x.history.map((h) => h.followers)])).toEqual([[handle, 14_000, [12_500, 14_000]]])
-      const [entry] = await db().select().from(schema.rosterEntries).where(and(eq(schema.rosterEntries.brandId, brand.id), eq(schema.rosterEntries.creatorId, creator.id)))
-      expect(entry!.topFollowers).toBe(14_000)
-    }
+    const pa = await getRosterProfile(a, creator.id)
+    expect(pa.access).toBe('relationship')
+    expect(pa.creator.name).toBe('New Name')
+    expect(pa.creator.contact).toMatchObject({ phone: '+1 555 010 1234', country: 'US' })
+    expect(pa.creator.contact!.shippingAddress).toEqual({ line1: '1 Main St', city: 'Portland', region: 'OR', postalCode: '97201', country: 'US' })
+    expect(pa.accounts.map((x) => [x.handle, x.enteredBy, x.followers, x.history.map((h) => h.followers)])).toEqual([[handle, 'creator', 14_000, [12_500, 14_000]]])
+    const pb = await getRosterProfile(b, creator.id)
+    expect(pb.access).toBe('public')
+    expect(pb.creator.name).toBe('New Name')
+    expect(pb.creator.contact).toBeNull()
+    expect(JSON.stringify(pb)).not.toContain('555 010')
+    expect(JSON.stringify(pb)).not.toContain('Portland')
+    // The handle is public to brands; the counts are not.
+    expect(pb.accounts.map((x) => [x.handle, x.enteredBy, x.followers, x.history.length])).toEqual([[handle, 'creator', null, 0]])
+    const entries = await db().select().from(schema.rosterEntries).where(eq(schema.rosterEntries.creatorId, creator.id))
+    expect(Object.fromEntries(entries.map((e) => [e.brandId, e.topFollowers]))).toEqual({ [a.id]: 14_000, [b.id]: 0 })
   })
 })

@@ -88,9 +88,16 @@ export default function Invite() {
       <FormError errors={failure?.formError && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
       {user ? (
         <Form method="post" className="stack">
-          <p className="muted">
-            You are signed in as {user.name} ({user.email}). Accepting adds this invitation to that account.
-          </p>
+          {user.email.toLowerCase() === invitation.email.toLowerCase() ? (
+            <p className="muted">
+              You are signed in as {user.name} ({user.email}). Accepting adds this invitation to that account.
+            </p>
+          ) : (
+            <p className="callout callout-warning" role="status">
+              This invitation was sent to <strong>{invitation.email}</strong>, and you are signed in as <strong>{user.email}</strong>. Only the invited person can accept it: if
+              that is not you, sign out and open the link again as {invitation.email}. The invitation stays valid.
+            </p>
+          )}
           <input type="hidden" name="intent" value="attach" />
           <Button type="submit" variant="primary" pending={pending} pendingText="Accepting…">
             Accept invitation

@@ -6,7 +6,8 @@ import { db } from '#app/db.server.ts'
 export async function getCreatorProfile(creatorId: string) {
   const [[creator], accounts, grants] = await Promise.all([
     db().select().from(schema.creators).where(eq(schema.creators.id, creatorId)).limit(1),
-    db().select().from(schema.socialAccounts).where(eq(schema.socialAccounts.creatorId, creatorId)).orderBy(asc(schema.socialAccounts.platform)),
+    // The creator's own accounts only: what brands track about them is the brands' (app/domain/creator-privacy.ts).
+    db().select().from(schema.socialAccounts).where(and(eq(schema.socialAccounts.creatorId, creatorId), isNull(schema.socialAccounts.brandId))).orderBy(asc(schema.socialAccounts.platform)),
     db()
       .select({ id: schema.agentGrants.id, scopes: schema.agentGrants.scopes, agencyInvoices: schema.agentGrants.agencyInvoices, grantedAt: schema.agentGrants.grantedAt, agencyName: schema.agencies.name })
       .from(schema.agentGrants)

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
@@ -11,7 +11,7 @@ export async function removeOwnSocialAccount(actor: CreatorActor, accountId: str
   return db().transaction(async (tx) => {
     const [gone] = await tx
       .delete(schema.socialAccounts)
-      .where(and(eq(schema.socialAccounts.id, accountId), eq(schema.socialAccounts.creatorId, actor.creator.id)))
+      .where(and(eq(schema.socialAccounts.id, accountId), eq(schema.socialAccounts.creatorId, actor.creator.id), isNull(schema.socialAccounts.brandId)))
       .returning()
     if (!gone) throw new NotFoundError('That account')
     await recordAudit(tx, actor.audit, {

@@ -1,4 +1,4 @@
-import { eq, and } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
@@ -6,8 +6,9 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, ForbiddenError } from '#app/utils/errors.ts'
 
 /**
- * The creator adds a social account or updates its follower count; every change of the count is a
- * dated follower snapshot (source "creator"), so growth and the brands' rosters follow it.
+ * The creator adds one of their own social accounts or updates its follower count; every change of the
+ * count is a dated follower snapshot (source "creator"). These rows are the creator's (brand_id null):
+ * brands they work with read them, no brand writes them (app/domain/creator-privacy.ts).
  */
 export async function saveOwnSocialAccount(actor: CreatorActor, input: { platform: string; handle: string; followers: number }, now = new Date()) {
   if (actor.via.kind !== 'self') throw new ForbiddenError('Only the creator can change their social accounts.')
@@ -15,7 +16,7 @@ export async function saveOwnSocialAccount(actor: CreatorActor, input: { platfor
     const [existing] = await tx
       .select()
       .from(schema.socialAccounts)
-      .where(and(eq(schema.socialAccounts.platform, input.platform), eq(schema.socialAccounts.handle, input.handle)))
+      .where(and(isNull(schema.socialAccounts.brandId), eq(schema.socialAccounts.platform, input.platform), eq(schema.socialAccounts.handle, input.handle)))
     if (existing && existing.creatorId !== actor.creator.id) {
       throw new ConflictError('Please correct the highlighted fields.', {
         handle: [`@${input.handle} on ${input.platform} is recorded for another creator. If it is yours, contact support.`],

@@ -55,6 +55,7 @@ export async function acceptInvitation(
       })
     } else {
       userId = input.userId
+      await assertInvitedAccount(tx, inv, userId)
     }
     await tx.update(schema.invitations).set({ acceptedByUserId: userId }).where(eq(schema.invitations.id, inv.id))
     await attach(tx, inv, userId)
@@ -69,6 +70,27 @@ export async function acceptInvitation(
   })
   const cookie = input.mode === 'create' ? await createUserSession(userId, input.meta) : null
   return { userId, cookie }
+}
+
+export class WrongAccountError extends AppError {
+  constructor(public invitedEmail: string) {
+    super(403, `This invitation is for ${invitedEmail}. Sign out and sign in with that email, or ask for an invitation to yours. It stays valid.`)
+  }
+}
+
+/**
+ * Only the invited person may accept: the signed-in account's email must be the invited one (or, for a
+ * creator invitation, the account must already be that creator's). Thrown inside the claiming
+ * transaction, so a refusal leaves the invitation usable.
+ */
+async function assertInvitedAccount(tx: Tx, inv: typeof schema.invitations.$inferSelect, userId: string) {
+  const [user] = await tx.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, userId))
+  if (user && user.email.toLowerCase() === inv.email.toLowerCase()) return
+  if (inv.kind === 'creator' && inv.creatorId) {
+    const [c] = await tx.select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, inv.creatorId))
+    if (c?.userId === userId) return
+  }
+  throw new WrongAccountError(inv.email)
 }
 
 async function attach(tx: Tx, inv: typeof schema.invitations.$inferSelect, userId: string) {
@@ -90,6 +112,14 @@ async function attach(tx: Tx, inv: typeof schema.invitations.$inferSelect, userI
         throw new ConflictError('Your account already has a creator profile. Ask the brand to invite that email instead.')
       }
       await tx.update(schema.creators).set({ userId }).where(eq(schema.creators.id, c.id))
+      // The creator accepted this brand's invitation: the relationship that shares their private details with it.
+      if (inv.brandId) {
+        const now = new Date()
+        await tx
+          .insert(schema.rosterEntries)
+          .values({ brandId: inv.brandId, creatorId: c.id, status: 'prospect', consentedAt: now })
+          .onConflictDoUpdate({ target: [schema.rosterEntries.brandId, schema.rosterEntries.creatorId], set: { consentedAt: now, updatedAt: now } })
+      }
       return
     }
     case 'agent':

@@ -5,6 +5,7 @@ import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 import type { RawTotals } from '#app/domain/report-rollup.ts'
 import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
+import { accountCountsVisibleSql } from '#app/services/roster/creator-access-sql.server.ts'
 import { loadOrderTotals } from '#app/services/attribution/order-totals.server.ts'
 
 export interface ReportFilters {
@@ -201,7 +202,7 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
     await db().execute(sql`
       select a.creator_id, max(${followers}) as followers
       from ${schema.socialAccounts} a
-      where a.snapshot_at is not null
+      where a.snapshot_at is not null and ${accountCountsVisibleSql(brandId, 'a')}
         and a.creator_id in (select o.creator_id from ${schema.offers} o where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES})
         ${f.platform ? sql`and a.platform = ${f.platform}` : sql``} ${f.creatorId ? sql`and a.creator_id = ${f.creatorId}` : sql``}
       group by a.creator_id

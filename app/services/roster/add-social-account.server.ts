@@ -14,8 +14,10 @@ export interface SocialAccountInput {
 }
 
 /**
- * Record a social account for a creator on the brand's roster, with today's follower count as a dated
- * snapshot. Recording an account the creator already has adds a new snapshot (and updates the count).
+ * Track a social account for a creator on the brand's roster, with today's follower count as a dated
+ * snapshot. The row is the brand's own (brand_id = this brand): only this brand sees it and its
+ * readings, and the creator's own accounts never change (app/domain/creator-privacy.ts). Recording an
+ * account the brand already tracks adds a new snapshot (and updates the count).
  */
 export async function addSocialAccount(actor: BrandActor, input: SocialAccountInput, now = new Date()) {
   return db().transaction(async (tx) => {
@@ -27,9 +29,9 @@ export async function addSocialAccount(actor: BrandActor, input: SocialAccountIn
     const [existing] = await tx
       .select()
       .from(schema.socialAccounts)
-      .where(and(eq(schema.socialAccounts.platform, input.platform), eq(schema.socialAccounts.handle, input.handle)))
+      .where(and(eq(schema.socialAccounts.brandId, actor.brand.id), eq(schema.socialAccounts.platform, input.platform), eq(schema.socialAccounts.handle, input.handle)))
     if (existing && existing.creatorId !== input.creatorId) {
-      throw new ConflictError('Please correct the highlighted fields.', { handle: [`@${input.handle} on ${input.platform} belongs to another creator.`] })
+      throw new ConflictError('Please correct the highlighted fields.', { handle: [`You track @${input.handle} on ${input.platform} for another creator.`] })
     }
     let accountId: string
     if (existing) {
@@ -41,7 +43,7 @@ export async function addSocialAccount(actor: BrandActor, input: SocialAccountIn
     } else {
       const [row] = await tx
         .insert(schema.socialAccounts)
-        .values({ creatorId: input.creatorId, platform: input.platform, handle: input.handle, profileUrl: input.profileUrl, followers: input.followers, followersAt: now })
+        .values({ creatorId: input.creatorId, brandId: actor.brand.id, platform: input.platform, handle: input.handle, profileUrl: input.profileUrl, followers: input.followers, followersAt: now })
         .returning({ id: schema.socialAccounts.id })
       accountId = row!.id
     }

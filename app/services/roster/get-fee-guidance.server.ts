@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
+import { accountCountsVisibleSql } from './creator-access-sql.server.ts'
 import { cpe, cpm, engagements, type EngagementKey } from '#app/domain/metrics.ts'
 import { feeVerdict, median, type FeeVerdict } from '#app/domain/roster.ts'
 import { tierFor, type Tier } from '#app/domain/tiers.ts'
@@ -44,14 +45,16 @@ const COMMITTED = sql`('accepted', 'active', 'completed')`
  * posts' latest metric snapshots. Three statements whatever the history size. Never another brand's data.
  */
 export async function getFeeGuidance(brand: { id: string; currency: string; settings: Record<string, unknown> }, input: FeeGuidanceInput): Promise<FeeGuidance> {
+  // The target's follower count on that platform, from the accounts this brand may count (app/domain/creator-privacy.ts).
   const [target] = input.creatorId
-    ? await db()
-        .select({ name: schema.creators.name, followers: schema.socialAccounts.followers })
-        .from(schema.rosterEntries)
-        .innerJoin(schema.creators, eq(schema.creators.id, schema.rosterEntries.creatorId))
-        .leftJoin(schema.socialAccounts, and(eq(schema.socialAccounts.creatorId, schema.creators.id), eq(schema.socialAccounts.platform, input.platform)))
-        .where(and(eq(schema.rosterEntries.brandId, brand.id), eq(schema.rosterEntries.creatorId, input.creatorId)))
-        .limit(1)
+    ? rowsOf<{ name: string; followers: number | null }>(
+        await db().execute(sql`
+          select c.name, (select max(a.followers) from ${schema.socialAccounts} a
+                          where a.creator_id = c.id and a.platform = ${input.platform} and ${accountCountsVisibleSql(brand.id, 'a')}) as followers
+          from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id
+          where r.brand_id = ${brand.id} and r.creator_id = ${input.creatorId}
+          limit 1`),
+      ).map((r) => ({ name: r.name, followers: r.followers === null ? null : Number(r.followers) }))
     : []
   const tier = target?.followers !== null && target?.followers !== undefined ? tierFor(target.followers) : null
 
@@ -71,7 +74,7 @@ export async function getFeeGuidance(brand: { id: string; currency: string; sett
         order by m.post_id, m.captured_at desc, m.created_at desc
       )
       select s.id, s.creator_id, s.fee_minor, s.n,
-             (select max(a.followers) from ${schema.socialAccounts} a where a.creator_id = s.creator_id and a.platform = ${input.platform}) as followers,
+             (select max(a.followers) from ${schema.socialAccounts} a where a.creator_id = s.creator_id and a.platform = ${input.platform} and ${accountCountsVisibleSql(brand.id, 'a')}) as followers,
              count(l.post_id)::int as measured_posts, sum(l.impressions) as impressions, sum(l.likes) as likes, sum(l.comments) as comments,
              sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
       from single s

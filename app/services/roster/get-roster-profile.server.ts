@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { toDeliverableSpecs, isCommitted } from '#app/domain/offer-terms.ts'
@@ -8,6 +8,8 @@ import { engagements, type EngagementKey } from '#app/domain/metrics.ts'
 import { reportSettings } from '#app/services/reports/derive-metrics.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import { loadCreatorPerformance } from './load-creator-performance.server.ts'
+import { getOneCreatorAccess } from './get-creator-access.server.ts'
+import { accountOwnerLabel, contactFor, followersVisibleTo } from '#app/domain/creator-privacy.ts'
 import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
 
 /** Deliverable rows as offer lines (one line per platform + format, with its quantity). */
@@ -29,8 +31,9 @@ interface FindingLike {
 }
 
 /**
- * Everything the brand knows about one creator on its roster: the person's shared data (contacts,
- * accounts, follower history) and the brand's own (status, tags, notes, rates, collaborations,
+ * Everything the brand knows about one creator on its roster: what the creator shares with it
+ * (app/domain/creator-privacy.ts: contacts and their own accounts' counts only with a relationship),
+ * the accounts the brand tracks itself, and the brand's own (status, tags, notes, rates, collaborations,
  * payments, disclosure findings). Every brand-owned query is scoped to the brand; a creator who is
  * not on this brand's roster is a 404.
  */
@@ -42,8 +45,14 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
     .where(and(eq(schema.rosterEntries.brandId, brand.id), eq(schema.rosterEntries.creatorId, creatorId)))
   if (!row) throw new NotFoundError('That creator')
 
-  const [accounts, notes, offers, invoices, agencies, money] = await Promise.all([
-    db().select().from(schema.socialAccounts).where(eq(schema.socialAccounts.creatorId, creatorId)).orderBy(asc(schema.socialAccounts.platform)),
+  const [access, allAccounts, notes, offers, invoices, agencies, money] = await Promise.all([
+    getOneCreatorAccess(brand.id, creatorId),
+    // The creator's own accounts and the ones this brand tracks; never another brand's.
+    db()
+      .select()
+      .from(schema.socialAccounts)
+      .where(and(eq(schema.socialAccounts.creatorId, creatorId), or(isNull(schema.socialAccounts.brandId), eq(schema.socialAccounts.brandId, brand.id))))
+      .orderBy(asc(schema.socialAccounts.platform), asc(schema.socialAccounts.handle)),
     db()
       .select({ id: schema.creatorNotes.id, body: schema.creatorNotes.body, createdAt: schema.creatorNotes.createdAt, authorName: schema.users.name })
       .from(schema.creatorNotes)
@@ -78,9 +87,11 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
       .where(and(eq(schema.agentGrants.creatorId, creatorId), isNull(schema.agentGrants.revokedAt))),
     getMoneyFigures(brand.id, { creatorId }),
   ])
+  // Follower counts and history of the creator's own accounts only with a relationship (app/domain/creator-privacy.ts).
+  const accounts = allAccounts.map((a) => ({ ...a, enteredBy: accountOwnerLabel(a, brand.id)!, countsVisible: followersVisibleTo(a, brand.id, access) }))
   // This creator's share of each campaign's money (app/domain/money-figures.ts), as on the campaign's cost table.
   const moneyByOffer = new Map(money.flatMap((m) => m.collaborations.map((c) => [c.offerId, c] as const)))
-  const accountIds = accounts.map((a) => a.id)
+  const accountIds = accounts.filter((a) => a.countsVisible).map((a) => a.id)
   const offerIds = offers.map((o) => o.offer.id)
   const [snapshots, deliverables, drafts, posts] = await Promise.all([
     accountIds.length
@@ -122,7 +133,7 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
         .where(and(eq(schema.metricSnapshots.brandId, brand.id), inArray(schema.metricSnapshots.postId, postIds)))
         .orderBy(schema.metricSnapshots.postId, desc(schema.metricSnapshots.capturedAt), desc(schema.metricSnapshots.createdAt))
     : []
-  const followers = new Map(accounts.map((a) => [`${creatorId}:${a.platform}`, a.followers]))
+  const followers = new Map(accounts.filter((a) => a.countsVisible).map((a) => [`${creatorId}:${a.platform}`, a.followers]))
   const perf = (await loadCreatorPerformance(brand, [creatorId], followers)).get(creatorId) ?? null
   const settings = reportSettings(brand.settings)
   const set = settings.engagementSet.map((f) => (f === 'postClicks' ? 'clicks' : f)) as EngagementKey[]
@@ -176,18 +187,22 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
   ].sort((a, b) => b.at.getTime() - a.at.getTime())
 
   return {
+    /** 'public' until the brand has a committed offer or the creator accepted its invitation: no contact fields, no counts of their own accounts. */
+    access,
     creator: {
       id: row.creator.id,
       name: row.creator.name,
-      email: row.creator.email,
-      phone: row.creator.phone,
-      country: row.creator.country,
-      shippingAddress: row.creator.shippingAddress,
+      contact: contactFor(access, row.creator),
       hasAccount: Boolean(row.creator.userId),
+      consentedAt: row.entry.consentedAt,
     },
     entry: { status: row.entry.status, tags: row.entry.tags, representedBy: row.entry.representedBy, addedAt: row.entry.createdAt, lastCollaborationAt: row.entry.lastCollaborationAt, totalPaidMinor: row.entry.totalPaidMinor, onTimeRateBp: row.entry.onTimeRateBp },
     agencies,
     accounts: accounts.map((a) => {
+      const base = { id: a.id, platform: a.platform, handle: a.handle, profileUrl: a.profileUrl, enteredBy: a.enteredBy }
+      if (!a.countsVisible) {
+        return { ...base, countsVisible: false as const, followers: null, followersAt: null, tier: null, growth90dBp: null, rising: false, engagementRate: null, history: [], flags: [] }
+      }
       const history = snapshots.filter((s) => s.socialAccountId === a.id).map((s) => ({ capturedAt: s.capturedAt, followers: s.followers, source: s.source }))
       const platformPosts = posts
         .filter((p) => p.platform === a.platform)
@@ -197,11 +212,9 @@ export async function getRosterProfile(brand: { id: string; currency: string; se
           return e === null ? [] : [{ at: p.postedAt, engagements: e }]
         })
       return {
-        id: a.id,
-        platform: a.platform,
-        handle: a.handle,
-        profileUrl: a.profileUrl,
-        followers: a.followers,
+        ...base,
+        countsVisible: true as const,
+        followers: a.followers as number | null,
         followersAt: a.followersAt,
         tier: tierFor(a.followers),
         growth90dBp: a.growth90dBp,

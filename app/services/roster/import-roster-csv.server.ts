@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm'
+import { and, eq, inArray, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -98,14 +98,21 @@ export async function importRosterCsv(actor: Pick<BrandActor, 'brand' | 'audit'>
     emails.length ? db().select({ id: schema.creators.id, email: schema.creators.email, name: schema.creators.name }).from(schema.creators).where(inArray(schema.creators.email, emails)) : [],
     pairs.length
       ? db()
-          .select({ id: schema.socialAccounts.id, creatorId: schema.socialAccounts.creatorId, platform: schema.socialAccounts.platform, handle: schema.socialAccounts.handle, email: schema.creators.email })
+          .select({ id: schema.socialAccounts.id, creatorId: schema.socialAccounts.creatorId, brandId: schema.socialAccounts.brandId, platform: schema.socialAccounts.platform, handle: schema.socialAccounts.handle, email: schema.creators.email })
           .from(schema.socialAccounts)
           .innerJoin(schema.creators, eq(schema.creators.id, schema.socialAccounts.creatorId))
-          .where(or(...pairs.map((p) => and(eq(schema.socialAccounts.platform, p.platform), eq(schema.socialAccounts.handle, p.handle)))))
+          .where(
+            and(
+              // The creators' own accounts (public handles) and the ones this brand tracks; never another brand's.
+              or(isNull(schema.socialAccounts.brandId), eq(schema.socialAccounts.brandId, actor.brand.id)),
+              or(...pairs.map((p) => and(eq(schema.socialAccounts.platform, p.platform), eq(schema.socialAccounts.handle, p.handle)))),
+            ),
+          )
       : [],
   ])
   const personByEmail = new Map(knownPeople.map((p) => [p.email, p]))
-  const accountByKey = new Map(knownAccounts.map((a) => [`${a.platform}:${a.handle}`, a]))
+  // This brand's own row for a handle wins over the creator's (it is what the brand tracks).
+  const accountByKey = new Map([...knownAccounts].sort((a, b) => Number(a.brandId !== null) - Number(b.brandId !== null)).map((a) => [`${a.platform}:${a.handle}`, a]))
   const creatorIds = [...new Set([...knownPeople.map((p) => p.id), ...knownAccounts.map((a) => a.creatorId)])]
   const onRoster = new Set(
     creatorIds.length
@@ -141,7 +148,8 @@ export async function importRosterCsv(actor: Pick<BrandActor, 'brand' | 'audit'>
     const key = creatorId ?? `new:${v.email}`
     const plan = plans.get(key) ?? { key, creatorId, name: person?.name ?? v.name, email: person?.email ?? known?.email ?? v.email, tags: new Set<string>(), accounts: [] }
     for (const t of v.tags) plan.tags.add(t)
-    if (accKey && !known && !plan.accounts.some((a) => `${a.platform}:${a.handle}` === accKey)) plan.accounts.push({ platform: v.platform!, handle: v.handle!, followers: v.followers ?? 0 })
+    const tracked = Boolean(known && known.brandId === actor.brand.id)
+    if (accKey && !tracked && !plan.accounts.some((a) => `${a.platform}:${a.handle}` === accKey)) plan.accounts.push({ platform: v.platform!, handle: v.handle!, followers: v.followers ?? 0 })
     const earlier = firstLine.get(key)
     plans.set(key, plan)
     if (earlier === undefined) firstLine.set(key, line)
@@ -149,22 +157,23 @@ export async function importRosterCsv(actor: Pick<BrandActor, 'brand' | 'audit'>
       handleInFile.set(accKey, v.email)
       firstLine.set(`h:${accKey}`, line)
     }
-    const outcome: ImportOutcome = earlier !== undefined ? 'same_creator' : creatorId && onRoster.has(creatorId) ? 'on_roster' : creatorId ? 'known_creator' : 'new'
-    const handleNote = accKey ? (known ? ` @${v.handle} is already recorded.` : ` Adds @${v.handle} on ${v.platform}.`) : ''
+    // A person Greenroom knows but this brand does not is reported exactly like a new one: whether an
+    // email has an account is not the brand's to learn (app/domain/creator-privacy.ts).
+    const outcome: ImportOutcome = earlier !== undefined ? 'same_creator' : creatorId && onRoster.has(creatorId) ? 'on_roster' : 'new'
+    const handleNote = accKey ? (tracked ? ` You already track @${v.handle}.` : ` Tracks @${v.handle} on ${v.platform}.`) : ''
     const note =
       outcome === 'same_creator'
         ? `Same creator as line ${earlier}.${handleNote}`
         : outcome === 'on_roster'
           ? `Already on your roster${known && !person ? ` (matched by @${v.handle})` : ''}: tags are added.${handleNote}`
-          : outcome === 'known_creator'
-            ? `Has a Greenroom profile${known && !person ? ` (matched by @${v.handle})` : ''}: added to your roster; their own details stay as they keep them.${handleNote}`
-            : `New creator, added as a prospect.${handleNote}`
+          : `Added to your roster as a prospect.${handleNote}`
     rows.push({ line, name: plan.name, email: plan.email, platform: v.platform ?? null, handle: v.handle ?? null, followers: v.followers ?? null, tags: v.tags, outcome, note })
   }
   errors.sort((a, b) => a.line - b.line)
   const result: RosterImportResult = { rows, errors, creatorsAdded: 0, addedToRoster: 0, accountsAdded: 0 }
   const planList = [...plans.values()]
-  result.creatorsAdded = planList.filter((p) => !p.creatorId).length
+  // Counted like addedToRoster, so the preview does not tell which emails already had a profile.
+  result.creatorsAdded = planList.filter((p) => !p.creatorId || !onRoster.has(p.creatorId)).length
   result.addedToRoster = planList.filter((p) => !p.creatorId || !onRoster.has(p.creatorId)).length
   result.accountsAdded = planList.reduce((s, p) => s + p.accounts.length, 0)
   if (opts.dryRun || planList.length === 0) return result
@@ -191,8 +200,9 @@ export async function importRosterCsv(actor: Pick<BrandActor, 'brand' | 'audit'>
       for (const a of plan.accounts) {
         const [acc] = await tx
           .insert(schema.socialAccounts)
-          .values({ creatorId, platform: a.platform, handle: a.handle, followers: a.followers, followersAt: now })
-          .onConflictDoNothing({ target: [schema.socialAccounts.platform, schema.socialAccounts.handle] })
+          // Imported accounts are the brand's own rows: only it sees them and their readings.
+          .values({ creatorId, brandId: actor.brand.id, platform: a.platform, handle: a.handle, followers: a.followers, followersAt: now })
+          .onConflictDoNothing()
           .returning({ id: schema.socialAccounts.id })
         if (acc) await tx.insert(schema.followerSnapshots).values({ socialAccountId: acc.id, followers: a.followers, capturedAt: now, source: 'import' })
       }

@@ -1,4 +1,4 @@
-import { and, gte, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
@@ -16,6 +16,8 @@ import {
 } from '#app/domain/roster.ts'
 import type { RosterStatus } from '#app/domain/roles.ts'
 import { loadCreatorPerformance } from './load-creator-performance.server.ts'
+import { accountCountsVisibleSql, accountVisibleSql, relationshipSql } from './creator-access-sql.server.ts'
+import { followersVisibleTo, type CreatorAccess } from '#app/domain/creator-privacy.ts'
 
 export interface RosterQuery {
   q?: string | null
@@ -88,11 +90,14 @@ export async function listRoster(brand: { id: string; currency: string; settings
   const q = query.q?.trim().replace(/^@/, '')
   if (q) {
     const p = likePattern(q)
-    where.push(sql`(c.name ilike ${p} or c.email ilike ${p} or exists (select 1 from ${schema.socialAccounts} s where s.creator_id = r.creator_id and s.handle ilike ${p})
+    // Email only where the brand may see it; handles of the creator's own accounts and of the brand's (app/domain/creator-privacy.ts).
+    where.push(sql`(c.name ilike ${p} or (c.email ilike ${p} and ${relationshipSql(brand.id, sql`r.creator_id`)})
+      or exists (select 1 from ${schema.socialAccounts} s where s.creator_id = r.creator_id and ${accountVisibleSql(brand.id, 's')} and s.handle ilike ${p})
       or exists (select 1 from unnest(r.tags) tg where tg ilike ${p}))`)
   }
   if (query.platform || query.tier || query.rising) {
-    const acc: SQL[] = [sql`s.creator_id = r.creator_id`]
+    const acc: SQL[] = [sql`s.creator_id = r.creator_id`, accountVisibleSql(brand.id, 's')]
+    if (query.tier || query.rising) acc.push(accountCountsVisibleSql(brand.id, 's'))
     if (query.platform) acc.push(sql`s.platform = ${query.platform}`)
     if (query.tier) {
       const [lo, hi] = tierBounds(query.tier)
@@ -117,7 +122,8 @@ export async function listRoster(brand: { id: string; currency: string; settings
   const [pageResult, countResult, tagResult] = await Promise.all([
     db().execute(sql`
       select r.id as entry_id, r.creator_id, r.status, r.tags, r.represented_by, r.top_followers, r.last_collaboration_at,
-             r.total_paid_minor, r.on_time_rate_bp, r.created_at, c.name, c.email, c.user_id, (${expr})::text as sort_value
+             r.total_paid_minor, r.on_time_rate_bp, r.created_at, c.name, c.email, c.user_id, (${expr})::text as sort_value,
+             r.consented_at, ${relationshipSql(brand.id, sql`r.creator_id`)} as related
       from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id
       where ${filtered} ${keyset}
       order by ${order}
@@ -144,6 +150,8 @@ export async function listRoster(brand: { id: string; currency: string; settings
     email: string
     user_id: string | null
     sort_value: string
+    related: boolean | string
+    consented_at: string | Date | null
   }
   let rows = rowsOf<Row>(pageResult)
   const more = rows.length > size
@@ -167,13 +175,22 @@ export async function listRoster(brand: { id: string; currency: string; settings
           followers: schema.socialAccounts.followers,
           followersAt: schema.socialAccounts.followersAt,
           growth90dBp: schema.socialAccounts.growth90dBp,
+          brandId: schema.socialAccounts.brandId,
         })
         .from(schema.socialAccounts)
-        .where(sql`${schema.socialAccounts.creatorId} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+        .where(
+          and(
+            sql`${schema.socialAccounts.creatorId} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+            or(isNull(schema.socialAccounts.brandId), eq(schema.socialAccounts.brandId, brand.id)),
+          ),
+        )
         .orderBy(schema.socialAccounts.platform)
     : []
-  const followers = new Map(accounts.map((a) => [`${a.creatorId}:${a.platform}`, a.followers]))
-  const accountIds = accounts.map((a) => a.id)
+  const related = new Set(rows.filter((r) => r.related === true || r.related === 't').map((r) => r.creator_id))
+  const access = (creatorId: string): CreatorAccess => (related.has(creatorId) ? 'relationship' : 'public')
+  const countable = accounts.filter((a) => followersVisibleTo(a, brand.id, access(a.creatorId)))
+  const followers = new Map(countable.map((a) => [`${a.creatorId}:${a.platform}`, a.followers]))
+  const accountIds = countable.map((a) => a.id)
   const since = new Date(now.getTime() - 180 * 86_400_000)
   const [performance, snapshots] = await Promise.all([
     loadCreatorPerformance(brand, ids, followers),
@@ -200,8 +217,8 @@ export async function listRoster(brand: { id: string; currency: string; settings
         entryId: r.entry_id,
         creatorId: r.creator_id,
         name: r.name,
-        email: r.email,
-        hasAccount: Boolean(r.user_id),
+        /** Only with a relationship (app/domain/creator-privacy.ts). */
+        email: access(r.creator_id) === 'relationship' ? r.email : null,
         status: r.status,
         tags: pgArray(r.tags),
         representedBy: r.represented_by,
@@ -211,16 +228,20 @@ export async function listRoster(brand: { id: string; currency: string; settings
         costPerEngagement: perf?.costPerEngagement ?? null,
         accounts: accounts
           .filter((a) => a.creatorId === r.creator_id)
-          .map((a) => ({
-            platform: a.platform,
-            handle: a.handle,
-            followers: a.followers,
-            tier: tierFor(a.followers),
-            growth90dBp: a.growth90dBp,
-            rising: Boolean(a.followersAt && a.followersAt.getTime() >= recent) && isRising(a.followers, a.growth90dBp),
-            engagementRate: perf?.byPlatform[a.platform]?.engagementRate ?? null,
-            check: followerSanityFlags(snapshots.filter((x) => x.socialAccountId === a.id), [])[0]?.message ?? null,
-          })),
+          .map((a) => {
+            const visible = followersVisibleTo(a, brand.id, access(r.creator_id))
+            return {
+              platform: a.platform,
+              handle: a.handle,
+              enteredBy: a.brandId === null ? ('creator' as const) : ('brand' as const),
+              followers: visible ? a.followers : null,
+              tier: visible ? tierFor(a.followers) : null,
+              growth90dBp: visible ? a.growth90dBp : null,
+              rising: visible && Boolean(a.followersAt && a.followersAt.getTime() >= recent) && isRising(a.followers, a.growth90dBp),
+              engagementRate: perf?.byPlatform[a.platform]?.engagementRate ?? null,
+              check: visible ? (followerSanityFlags(snapshots.filter((x) => x.socialAccountId === a.id), [])[0]?.message ?? null) : null,
+            }
+          }),
       }
     }),
   }

@@ -29,18 +29,17 @@ export async function loader(args: LoaderFunctionArgs) {
   return { canEdit: roleCan(actor.role, 'roster.edit'), currency: actor.brand.currency, query, page }
 }
 
-// Managers and admins: add a creator by email (an account invitation when they have no login yet).
+// Managers and admins: invite a creator by email (they join the roster as a prospect; private details once they accept).
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'roster.edit')
   return handleAction(async () => {
     const input = await parseForm(args.request, inviteSchema)
     if (input.intent !== 'invite-creator') throw new InvalidInputError('Invite team members from the members page.')
     const result = await inviteCreator(actor, input)
-    const msg = result.invited
-      ? `${input.name} is on your roster and has been emailed an invitation.`
-      : result.addedToRoster
-        ? `${input.name} already has a Greenroom account and is now on your roster.`
-        : `${input.name} was already on your roster.`
+    // The same answer whether or not the email has a Greenroom account (no enumeration).
+    const msg = result.alreadyWorkingTogether
+      ? `You already work with the creator at ${input.email}.`
+      : `We emailed ${input.email} an invitation to work with ${actor.brand.name}. They are on your roster as a prospect; their contact details and follower counts are shared once they accept.`
     return redirectWithFlash(`/b/${actor.brand.slug}/roster`, msg)
   })
 }
@@ -177,10 +176,7 @@ export default function Roster() {
                         <Link to={r.creatorId} className="row-link">
                           {r.name}
                         </Link>
-                        <div className="muted small">
-                          {r.email}
-                          {r.hasAccount ? '' : ' · invited'}
-                        </div>
+                        <div className="muted small">{r.email ?? 'contact details not shared yet'}</div>
                         {r.tags.length ? (
                           <div className="cluster roster-tags">
                             {r.tags.map((t) => (
@@ -201,10 +197,17 @@ export default function Roster() {
                                 <span className="nowrap">
                                   {PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @{a.handle}
                                 </span>{' '}
-                                <span className="muted num nowrap">
-                                  {compact.format(a.followers)}
-                                  {a.tier ? ` · ${TIER_LABEL[a.tier as Tier]}` : ''}
-                                </span>
+                                {a.followers !== null ? (
+                                  <span className="muted num nowrap">
+                                    {compact.format(a.followers)}
+                                    {a.tier ? ` · ${TIER_LABEL[a.tier as Tier]}` : ''}
+                                  </span>
+                                ) : (
+                                  <span className="muted small" title="Follower counts are shared once you work together.">
+                                    counts not shared
+                                  </span>
+                                )}
+                                {a.enteredBy === 'brand' ? <span className="muted small"> · yours</span> : null}
                                 {a.rising ? (
                                   <>
                                     {' '}

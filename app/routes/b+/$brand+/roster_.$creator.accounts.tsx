@@ -68,7 +68,8 @@ export default function CreatorAccounts() {
                         </a>
                       ) : (
                         `@${a.handle}`
-                      )}
+                      )}{' '}
+                      <span className="chip">{a.enteredBy === 'brand' ? 'Brand-entered' : 'From the creator'}</span>
                     </strong>
                     <span className="muted small">
                       {a.history.map((h, i) => (
@@ -79,7 +80,11 @@ export default function CreatorAccounts() {
                       ))}
                     </span>
                   </div>
-                  <span className="num">{num.format(a.followers)} followers</span>
+                  {a.followers !== null ? (
+                    <span className="num">{num.format(a.followers)} followers</span>
+                  ) : (
+                    <span className="muted small">Counts shared once you work together</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -87,11 +92,12 @@ export default function CreatorAccounts() {
         </Card>
         {canEdit ? (
           <div className="stack">
-            <Card title="Record an account">
+            <Card title="Track an account">
+              <p className="small muted">What you record here is your brand’s own: other brands and the creator’s profile never see it.</p>
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="add-account" />
                 <SelectField label="Platform" name="platform" options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABEL[p] }))} error={fieldError(failure, 'platform')} />
-                <TextField label="Handle" name="handle" required error={fieldError(failure, 'handle')} hint="Without the @. Recording an existing handle adds today's follower count." />
+                <TextField label="Handle" name="handle" required error={fieldError(failure, 'handle')} hint="Without the @. Recording a handle you already track adds today's follower count." />
                 <TextField label="Profile link" name="profileUrl" type="url" error={fieldError(failure, 'profileUrl')} />
                 <TextField label="Followers today" name="followers" inputMode="numeric" required error={fieldError(failure, 'followers')} />
                 <Button type="submit" variant="primary" pending={adding} pendingText="Saving…">

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, Chip, DateTime, EmptyState, FormError, LinkButton, Money, PageHeader, SelectField, Stat, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
-import { FollowerChart } from '#app/components/follower-chart.tsx'
+import { CreatorAccountsCard } from '#app/components/roster/creator-accounts-card.tsx'
+import { CreatorContactCard } from '#app/components/roster/creator-contact-card.tsx'
 import { humanizeStatus } from '#app/components/format.ts'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
@@ -59,8 +60,6 @@ export default function RosterCreator() {
   const addingNote = useIsPending({ intent: 'add-note' })
   const savingStatus = useIsPending({ intent: 'set-status' })
   const savingTags = useIsPending({ intent: 'set-tags' })
-  const address = creator.shippingAddress
-  const addressLines = address ? [address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(' '), address.country].filter(Boolean) : []
   return (
     <>
       <PageHeader
@@ -85,7 +84,7 @@ export default function RosterCreator() {
         actions={
           canEdit ? (
             <LinkButton to="accounts" variant="secondary">
-              Record accounts & followers
+              Track accounts & followers
             </LinkButton>
           ) : undefined
         }
@@ -99,35 +98,7 @@ export default function RosterCreator() {
       </div>
 
       <div className="grid-2">
-        <Card title="Contacts">
-          <dl className="dl">
-            <dt>Email</dt>
-            <dd>
-              <a href={`mailto:${creator.email}`}>{creator.email}</a>
-              {creator.hasAccount ? '' : <span className="muted small"> · invited, no login yet</span>}
-            </dd>
-            <dt>Phone</dt>
-            <dd>{creator.phone ?? <span className="muted">Not given</span>}</dd>
-            <dt>Shipping address</dt>
-            <dd>
-              {addressLines.length ? (
-                <address className="roster-address">
-                  {addressLines.map((l, i) => (
-                    <span key={i}>{l}</span>
-                  ))}
-                </address>
-              ) : (
-                <span className="muted">Not given: the creator adds it from their profile</span>
-              )}
-            </dd>
-            <dt>Agent</dt>
-            <dd>
-              {profile.agencies.length ? profile.agencies.map((a) => a.name).join(', ') : entry.representedBy ?? <span className="muted">None recorded</span>}
-              {profile.agencies.length && entry.representedBy ? <span className="muted small"> · your note: {entry.representedBy}</span> : null}
-            </dd>
-          </dl>
-          <p className="muted xsmall">Contact details are kept current by the creator; your notes, rates and status are yours alone.</p>
-        </Card>
+        <CreatorContactCard name={creator.name} contact={creator.contact} hasAccount={creator.hasAccount} agencies={profile.agencies} representedBy={entry.representedBy} />
         <Card title="Status and tags">
           {canEdit ? (
             <div className="stack">
@@ -154,48 +125,7 @@ export default function RosterCreator() {
         </Card>
       </div>
 
-      <Card title={`Social accounts (${profile.accounts.length})`}>
-        {profile.accounts.length === 0 ? (
-          <EmptyState title="No accounts recorded" action={canEdit ? <LinkButton to="accounts">Record an account</LinkButton> : undefined}>
-            Add the creator's handles and follower counts to see their reach, tier and growth.
-          </EmptyState>
-        ) : (
-          <div className="roster-accounts">
-            {profile.accounts.map((a) => (
-              <section key={a.id} className="roster-account" aria-label={`${PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @${a.handle}`}>
-                <div className="cluster">
-                  <strong>
-                    {PLATFORM_LABEL[a.platform as Platform] ?? a.platform} @{a.handle}
-                  </strong>
-                  {a.tier ? <Chip>{TIER_LABEL[a.tier as Tier]}</Chip> : null}
-                  {a.rising ? <Chip tone="success">Rising</Chip> : null}
-                </div>
-                <p className="small">
-                  <span className="num">{nf.format(a.followers)}</span> followers
-                  {a.followersAt ? (
-                    <span className="muted">
-                      {' '}
-                      (as of <DateTime value={a.followersAt} dateOnly />)
-                    </span>
-                  ) : null}{' '}
-                  · 90 days: <strong>{formatGrowth(a.growth90dBp)}</strong> · engagement rate on your posts:{' '}
-                  {a.engagementRate === null ? <span className="muted">no results yet</span> : <strong>{(a.engagementRate * 100).toFixed(1)}%</strong>}
-                </p>
-                <FollowerChart points={a.history} label={`${a.platform} @${a.handle} followers`} flaggedAt={a.flags.map((f) => f.to.capturedAt)} />
-                {a.flags.length ? (
-                  <ul className="plain roster-flags" aria-label="Follower-count checks">
-                    {a.flags.map((f, i) => (
-                      <li key={i}>
-                        <Chip tone={f.kind === 'jump_flat_engagement' ? 'danger' : 'warning'}>{f.kind === 'sudden_drop' ? 'Drop' : 'Check followers'}</Chip> {f.message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </section>
-            ))}
-          </div>
-        )}
-      </Card>
+      <CreatorAccountsCard accounts={profile.accounts} canEdit={canEdit} name={creator.name} />
 
       <Card title={`Relationship notes (${profile.notes.length})`} id="notes">
         {canEdit ? (
@@ -385,7 +315,7 @@ export default function RosterCreator() {
           )}
         </Card>
       </div>
-      <p className="muted xsmall">{compact.format(profile.accounts.reduce((s, a) => s + a.followers, 0))} followers across all accounts.</p>
+      <p className="muted xsmall">{compact.format(profile.accounts.reduce((s, a) => s + (a.followers ?? 0), 0))} followers across the accounts you can see.</p>
     </>
   )
 }
