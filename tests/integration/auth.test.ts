@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { getSessionUser } from '#app/auth/session.server.ts'
-import { BAD_CREDENTIALS, MAX_FAILURES_PER_ACCOUNT } from '#app/services/auth/login.server.ts'
+import { ACCOUNT_MAX_DELAY_MS, ACCOUNT_SLOWDOWN_AFTER, accountDelayMs, BAD_CREDENTIALS, loginThrottleClock } from '#app/services/auth/login.server.ts'
 import * as loginRoute from '#app/routes/_auth+/login.tsx'
 import * as logoutRoute from '#app/routes/_auth+/logout.tsx'
 import * as forgotRoute from '#app/routes/_auth+/forgot-password.tsx'
@@ -59,19 +59,37 @@ describe('login', () => {
     expect((wrong.data as { formError: string }).formError).toBe(BAD_CREDENTIALS)
   })
 
-  it('throttles failed attempts per account, then lets the real user in after the window', async () => {
+  it('per account (from many addresses) attempts are only slowed down, never refused: the real user gets in', async () => {
     const user = await createUser()
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect((await signIn(user.email, 'wrong password!!', `10.9.0.${i}`)).status).toBe(400)
+    const waits: number[] = []
+    const spy = vi.spyOn(loginThrottleClock, 'sleep').mockImplementation(async (ms) => void waits.push(ms))
+    try {
+      // A handful of addresses, each staying under its own per-IP and per-account+IP limits.
+      for (let i = 0; i < 25; i++) {
+        expect((await signIn(user.email, 'wrong password!!', `10.9.${i % 5}.${i}`)).status).toBe(400)
+      }
+      // Attempts beyond the soft limit waited, growing and capped (250 ms, 500 ms, ... 8 s).
+      expect(waits.slice(0, 6)).toEqual([250, 500, 1000, 2000, 4000, ACCOUNT_MAX_DELAY_MS])
+      expect(waits.length).toBe(25 - ACCOUNT_SLOWDOWN_AFTER)
+      // The real user is slowed too, but signs in: no 429.
+      const real = await signIn(user.email, TEST_PASSWORD, '10.9.1.1')
+      expect(real.status).toBe(302)
+      expect(waits.at(-1)).toBe(ACCOUNT_MAX_DELAY_MS)
+      // A success starts the account's count again: the next sign-in waits no more.
+      waits.length = 0
+      expect((await signIn(user.email, TEST_PASSWORD, '10.9.1.2')).status).toBe(302)
+      expect(waits).toEqual([])
+    } finally {
+      spy.mockRestore()
     }
-    const blocked = await signIn(user.email, TEST_PASSWORD, '10.9.1.1')
-    expect(blocked.status).toBe(429)
-    // Time passes: age the failures past the window.
-    await db()
-      .update(schema.loginAttempts)
-      .set({ at: new Date(Date.now() - 16 * 60_000) })
-    const later = await signIn(user.email, TEST_PASSWORD, '10.9.1.1')
-    expect(later.status).toBe(302)
+  })
+
+  it('accountDelayMs: nothing up to the soft limit, then doubling from 250 ms, capped', () => {
+    expect(accountDelayMs(0)).toBe(0)
+    expect(accountDelayMs(ACCOUNT_SLOWDOWN_AFTER - 1)).toBe(0)
+    expect(accountDelayMs(ACCOUNT_SLOWDOWN_AFTER)).toBe(250)
+    expect(accountDelayMs(ACCOUNT_SLOWDOWN_AFTER + 2)).toBe(1000)
+    expect(accountDelayMs(1000)).toBe(ACCOUNT_MAX_DELAY_MS)
   })
 
   it('refuses hostile input with a 4xx and a message, never a 500', async () => {

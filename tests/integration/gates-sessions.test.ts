@@ -84,7 +84,7 @@ describe('sign-in throttling', () => {
     // ...but never lock the real user out: from their own network they sign in at once.
     expect((await signIn(user.email, TEST_PASSWORD, freshIp())).status).toBe(302)
     // Time passes: the guesser's lock ends too (nothing is locked for good).
-    await db().update(schema.loginAttempts).set({ at: new Date(Date.now() - 16 * 60_000) })
+    await db().update(schema.loginThrottle).set({ windowStartedAt: new Date(Date.now() - 16 * 60_000) })
     expect((await signIn(user.email, TEST_PASSWORD, attackerIp)).status).toBe(302)
   })
 
@@ -113,5 +113,24 @@ describe('sign-in throttling', () => {
     expect((await signIn(user.email, TEST_PASSWORD, freshIp())).status).toBe(302)
     const [row] = await db().select().from(schema.users).where(eq(schema.users.id, user.id))
     expect(row).toBeDefined()
+  })
+})
+
+describe('sign-in throttling is one atomic step', () => {
+  it('40 parallel wrong guesses from one IP: at most the limit are tried, the rest are refused before the password check', async () => {
+    const user = await createUser()
+    const ip = freshIp()
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(user.email, `parallel guess ${i}!`, ip)))
+    const tried = results.filter((r) => r.status === 400).length
+    const refused = results.filter((r) => r.status === 429).length
+    expect(tried).toBe(MAX_FAILURES_PER_ACCOUNT_AND_IP)
+    expect(refused).toBe(40 - MAX_FAILURES_PER_ACCOUNT_AND_IP)
+  })
+
+  it('40 parallel guesses at 40 accounts from one IP: at most the per-IP limit are tried', async () => {
+    const ip = freshIp()
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`spray-par-${i}-${uid()}@example.test`, 'password123!', ip)))
+    expect(results.filter((r) => r.status === 400).length).toBe(MAX_FAILURES_PER_IP)
+    expect(results.filter((r) => r.status === 429).length).toBe(40 - MAX_FAILURES_PER_IP)
   })
 })

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { openDatabase } from '../../db/index.ts'
 
-export const TEMPLATE = path.resolve('node_modules/.cache/greenroom/pglite-template.tar.gz')
+export const TEMPLATE = path.resolve('.cache/greenroom/pglite-template.tar.gz')
 
 export default async function setup() {
   if (process.env.DATABASE_URL) {

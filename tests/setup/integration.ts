@@ -16,7 +16,7 @@ beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 5 })
   } else {
-    const template = await readFile(path.resolve('node_modules/.cache/greenroom/pglite-template.tar.gz'))
+    const template = await readFile(path.resolve('.cache/greenroom/pglite-template.tar.gz'))
     handle = await openDatabase({ pgliteDir: 'memory://', pgliteLoadDataDir: new Blob([template]) })
   }
   setDbHandle(handle)
