@@ -12,6 +12,7 @@ import { getSessionUser } from '#app/auth/session.server.ts'
 import { MAX_FAILURES_PER_ACCOUNT_AND_IP, MAX_FAILURES_PER_IP } from '#app/services/auth/login.server.ts'
 import * as loginRoute from '#app/routes/_auth+/login.tsx'
 import * as logoutRoute from '#app/routes/_auth+/logout.tsx'
+import { processAuthMailRequests } from '#app/services/auth/auth-mail-queue.server.ts'
 import * as forgotRoute from '#app/routes/_auth+/forgot-password.tsx'
 import * as resetRoute from '#app/routes/_auth+/reset-password.$token.tsx'
 import * as accountRoute from '#app/routes/account.tsx'
@@ -61,6 +62,7 @@ describe('sessions', () => {
     const phone = (await cookieFor(user))!
     const laptop = (await cookieFor(user))!
     await call(() => forgotRoute.action({ request: makeRequest('/forgot-password', { form: { email: user.email } }), params: {}, context: {} }))
+    await processAuthMailRequests()
     const mail = (await db().select().from(schema.outboxMessages)).filter((m) => m.toAddresses.includes(user.email)).at(-1)!
     const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!
     const form = { password: 'a fresh password 42', confirm: 'a fresh password 42' }

@@ -8,6 +8,7 @@ import { processOfferDeadlines } from '#app/services/offers/process-offer-deadli
 const PERIODIC_JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: 'offer-deadlines', everyMs: 60_000, run: () => processOfferDeadlines(db()) },
 ]
+import { processAuthMailRequests } from '#app/services/auth/auth-mail-queue.server.ts'
 import { maybeSendDailyReminders } from '#app/services/reminders/reminder-hook.server.ts'
 
 const g = globalThis as unknown as { __greenroomOutbox?: { stop: () => void } }
@@ -36,6 +37,12 @@ export function startOutboxWorker() {
       await maybeSendDailyReminders(db(), new Date())
     } catch (error) {
       console.error('[reminders] failed', error)
+    }
+    try {
+      // Password-reset and sign-in-link requests queued by the web (same work for any email).
+      for (let i = 0; i < 10; i++) if ((await processAuthMailRequests(db())) === 0) break
+    } catch (error) {
+      console.error('[auth-mail] failed', error)
     }
     try {
       // Drain while there is work, then wait for the next poll.
