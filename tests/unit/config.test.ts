@@ -36,4 +36,17 @@ describe('configuration', () => {
   it('treats an empty DATABASE_URL as unset (embedded PGlite)', () => {
     expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })
+
+  it('listens on 127.0.0.1 by default in demo mode, on all interfaces otherwise; HOST always wins', () => {
+    expect(parseConfig({ NODE_ENV: 'production', GREENROOM_DEMO: '1' }).host).toBe('127.0.0.1')
+    expect(parseConfig({ NODE_ENV: 'production', GREENROOM_DEMO: '1', HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    expect(parseConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).host).toBe('0.0.0.0')
+    expect(parseConfig({ HOST: '10.0.0.5' }).host).toBe('10.0.0.5')
+  })
+
+  it('TRUST_PROXY is 0/1 (validated, not read ad hoc)', () => {
+    expect(parseConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(true)
+    expect(parseConfig({}).TRUST_PROXY).toBe(false)
+    expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/)
+  })
 })
