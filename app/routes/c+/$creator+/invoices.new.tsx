@@ -140,7 +140,7 @@ export default function NewInvoice() {
                 </>
               ) : null}
               <dt>Tax form</dt>
-              <dd>{draft.payee.taxFormStatus ? <StatusChip status={draft.payee.taxFormStatus} /> : <Link to="../tax-form">Upload your tax form</Link>}</dd>
+              <dd>{draft.payee.taxFormStatus ? <StatusChip status={draft.payee.taxFormStatus} /> : <Link to="../invoices/tax-form">Upload your tax form</Link>}</dd>
             </dl>
           </Card>
         </div>
