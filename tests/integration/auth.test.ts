@@ -60,7 +60,14 @@ describe('login', () => {
     const unknown = await signIn(`nobody-${uid()}@example.test`, 'not the password at all')
     expect(wrong.status).toBe(400)
     expect(unknown.status).toBe(400)
-    expect(wrong.data).toEqual(unknown.data)
+    // The same answer; only the echoed email differs (each sees what they typed).
+    const { values: typedWrong, ...answerWrong } = wrong.data as { values: Record<string, string> }
+    const { values: typedUnknown, ...answerUnknown } = unknown.data as { values: Record<string, string> }
+    expect(answerWrong).toEqual(answerUnknown)
+    expect(typedWrong.email).toBe(user.email)
+    expect(typedUnknown.email).toMatch(/^nobody-/)
+    // The password never comes back.
+    expect(typedWrong).not.toHaveProperty('password')
     expect((wrong.data as { formError: string }).formError).toBe(BAD_CREDENTIALS)
   })
 

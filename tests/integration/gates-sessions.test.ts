@@ -100,8 +100,10 @@ describe('sign-in throttling', () => {
     for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT_AND_IP; i++) {
       const a = await signIn(user.email, 'wrong password here', ipA)
       const b = await signIn(ghostEmail, 'wrong password here', ipB)
-      real.push([a.status, a.data])
-      ghost.push([b.status, b.data])
+      // The answer without the echoed email (each sees what they typed).
+      const answer = (d: unknown) => ({ ...(d as object), values: undefined })
+      real.push([a.status, answer(a.data)])
+      ghost.push([b.status, answer(b.data)])
     }
     expect(ghost).toEqual(real)
     expect((real.at(-1) as [number])[0]).toBe(429)
