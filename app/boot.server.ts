@@ -1,10 +1,10 @@
 /**
  * Start-up work, called once by app/server.ts before it listens: validate configuration, open the
- * database and apply migrations (warming PGlite), start the outbox worker.
+ * database and apply migrations (warming PGlite), start the job worker (OUTBOX_WORKER=0: web only).
  */
 import { config } from './config.server.ts'
 import { dbHandle, initDb } from './db.server.ts'
-import { startOutboxWorker } from './services/outbox/outbox-worker.server.ts'
+import { startJobWorker, stopJobWorker } from './services/jobs/job-worker.server.ts'
 import { ping } from '#db/index.ts'
 import { installDriverFaultGuard } from '#db/driver-faults.ts'
 import { demoBannerText } from '#db/seed-data.ts'
@@ -14,13 +14,12 @@ export async function boot(opts: { worker?: boolean } = {}) {
   const handle = await initDb({ migrate: true })
   if (handle.driver === 'postgres') installDriverFaultGuard()
   await ping(handle.db)
-  if (opts.worker !== false) startOutboxWorker()
+  if (opts.worker ?? c.OUTBOX_WORKER) startJobWorker()
   return { driver: handle.driver, appUrl: c.appUrl, demo: c.GREENROOM_DEMO, env: c.NODE_ENV, host: c.host, trustProxy: c.TRUST_PROXY }
 }
 
 export async function shutdown() {
-  const g = globalThis as unknown as { __greenroomOutbox?: { stop: () => void } }
-  g.__greenroomOutbox?.stop()
+  await stopJobWorker()
   try {
     await dbHandle().close()
   } catch {

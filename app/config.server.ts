@@ -9,6 +9,12 @@ const bool = z
   .optional()
   .transform((v) => v === '1' || v === 'true')
 
+/** On unless set to 0/false. */
+const boolOn = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v !== '0' && v !== 'false')
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -37,6 +43,12 @@ const schema = z
     DRAFT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
     DOCUMENT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 ** 2),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** Background jobs (app/services/jobs): run the job worker in this process (0 = web only). */
+    OUTBOX_WORKER: boolOn,
+    /** The daily reminder emails (0 = off, e.g. on a staging copy of real data). */
+    GREENROOM_REMINDERS: boolOn,
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     GREENROOM_DEMO: bool,
     /** 1 behind one reverse proxy: the client IP (throttling, audit) comes from X-Forwarded-For. */
     TRUST_PROXY: bool,

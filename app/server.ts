@@ -27,7 +27,7 @@ const entry = build.entry.module as unknown as Entry
 
 let info: Awaited<ReturnType<Entry['boot']>>
 try {
-  info = await entry.boot({ worker: process.env.OUTBOX_WORKER !== '0' })
+  info = await entry.boot() // OUTBOX_WORKER (validated in app/config.server.ts) decides whether this process runs jobs
 } catch (error) {
   const problems = (error as { problems?: string[] }).problems
   if (problems) {
@@ -96,6 +96,7 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
   if (req.path.startsWith('/api/uploadthing')) return next() // signed server-to-server callbacks
+  if (req.path.startsWith('/hooks/conversions/')) return next() // HMAC-signed store callbacks (record-conversion.server.ts)
   const host = req.get('host')
   const source = req.get('origin') ?? refererOrigin(req.get('referer'))
   let ok = false

@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { createdAt, id, timestamps } from './columns.ts'
 import type { BrandRole, GrantScope, InvitationKind, RosterStatus } from '../app/domain/roles.ts'
+import type { OrderSource, OrderStatus } from '../app/domain/orders.ts'
 
 export { BRAND_ROLES, GRANT_SCOPES, INVITATION_KINDS, ROSTER_STATUSES } from '../app/domain/roles.ts'
 export type { BrandRole, GrantScope, InvitationKind, RosterStatus } from '../app/domain/roles.ts'
@@ -369,6 +370,8 @@ export const campaigns = pgTable(
     currency: char({ length: 3 }).notNull().default('USD'),
     /** draft | active | completed | archived (app/domain/state-machines.ts) */
     status: text().notNull().default('draft'),
+    /** Orders count within this many days after the click or the post (app/domain/orders.ts). */
+    attributionWindowDays: integer().notNull().default(30),
     createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
@@ -737,16 +740,32 @@ export const redemptions = pgTable(
   {
     id: id(),
     brandId: text().notNull(),
-    promoCodeId: text()
+    /** The collaboration credited: from the promo code, or the tracked link for a link conversion. */
+    offerId: text()
       .notNull()
-      .references(() => promoCodes.id, { onDelete: 'cascade' }),
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    promoCodeId: text().references(() => promoCodes.id, { onDelete: 'cascade' }),
+    trackingLinkId: text().references(() => trackingLinks.id, { onDelete: 'set null' }),
+    source: text().$type<OrderSource>().notNull().default('code'),
+    format: text().notNull().default('shopify'),
     orderId: text().notNull(),
     orderedAt: timestamp({ withTimezone: true }).notNull(),
+    clickedAt: timestamp({ withTimezone: true }),
+    status: text().$type<OrderStatus>().notNull().default('paid'),
+    /** Gross order total, in the order's own currency. */
     totalMinor: bigint({ mode: 'number' }).notNull(),
+    refundedMinor: bigint({ mode: 'number' }).notNull().default(0),
     currency: char({ length: 3 }).notNull(),
+    cancelledAt: timestamp({ withTimezone: true }),
+    isTest: boolean().notNull().default(false),
     createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('redemptions_brand_order_uq').on(t.brandId, t.orderId), index('redemptions_code_idx').on(t.promoCodeId)],
+  (t) => [
+    uniqueIndex('redemptions_brand_order_uq').on(t.brandId, t.orderId),
+    index('redemptions_code_idx').on(t.promoCodeId),
+    index('redemptions_brand_offer_idx').on(t.brandId, t.offerId),
+  ],
 )
 
 // ================================================================ money: ledger, tax forms, invoices
@@ -893,3 +912,5 @@ export const creatorNotes = pgTable(
 )
 export * from './schema-contracts.ts'
 export * from './schema-holes.ts'
+export * from './schema-orders.ts'
+export * from './schema-jobs.ts'

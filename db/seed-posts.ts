@@ -161,7 +161,7 @@ export const seedPosts: Seeder = async (tx, ids) => {
     }
     const [code] = await tx.insert(schema.promoCodes).values({ offerId: c.offer.id, brandId: acme, code: p.code }).returning()
     for (const [i, total] of p.orders.entries()) {
-      await tx.insert(schema.redemptions).values({ brandId: acme, promoCodeId: code!.id, orderId: `#${p.code}-${1001 + i}`, orderedAt: at(-p.postedDaysAgo + 1 + i), totalMinor: total, currency: 'USD' })
+      await tx.insert(schema.redemptions).values({ brandId: acme, offerId: c.offer.id, promoCodeId: code!.id, orderId: `#${p.code}-${1001 + i}`, orderedAt: at(-p.postedDaysAgo + 1 + i), totalMinor: total, currency: 'USD' })
     }
   }
 }

@@ -16,6 +16,7 @@ import { POSTS_ACCESS } from './access/posts.ts'
 import { PAYABLES_ACCESS } from './access/payables.ts'
 import { ROSTER_ACCESS } from './access/roster.ts'
 import { CONTRACTS_ACCESS } from './access/contracts.ts'
+import { JOBS_ACCESS } from './access/jobs.ts'
 
 export { ACTORS, type Actor, type Rule, type RouteAccess } from './access/actors.ts'
 
@@ -89,4 +90,5 @@ export const ACCESS_MATRIX: Record<string, RouteAccess> = {
   ...PAYABLES_ACCESS,
   ...ROSTER_ACCESS,
   ...CONTRACTS_ACCESS,
+  ...JOBS_ACCESS,
 }

@@ -106,6 +106,10 @@ export function cpc(costMinor: number | null | undefined, clicks: number | null 
 export function cpa(costMinor: number | null | undefined, conversions: number | null | undefined): number | null {
   return ratio(costMinor, conversions)
 }
+/** Conversion rate: orders / tracked-link clicks (a fraction; 0 clicks -> null). */
+export function conversionRate(orders: number | null | undefined, clicks: number | null | undefined): number | null {
+  return ratio(orders, clicks)
+}
 /** Return on ad spend: attributed revenue / cost (both minor units, same currency). 0 revenue -> 0; 0 cost -> null. */
 export function roas(revenueMinor: number | null | undefined, costMinor: number | null | undefined): number | null {
   return ratio(revenueMinor, costMinor)

@@ -29,15 +29,18 @@ export function reportColumns(opts: { engagementSet: string[]; rateBasis: string
     { key: 'cpe', header: 'CPE', kind: 'unit-money', definition: 'Cost per engagement = cost ÷ engagements.' },
     { key: 'linkClicks', header: 'Clicks', kind: 'count', definition: 'Tracked-link clicks in the period: bots filtered, one per visitor per day.' },
     { key: 'cpc', header: 'CPC', kind: 'unit-money', definition: 'Cost per click = cost ÷ tracked-link clicks.' },
-    { key: 'redemptions', header: 'Orders', kind: 'count', definition: 'Orders that used the creator’s promo code (from the imported order export).' },
-    { key: 'revenueMinor', header: 'Revenue', kind: 'money', definition: 'Order totals of those orders.' },
-    { key: 'cpa', header: 'CPA', kind: 'unit-money', definition: 'Cost per acquisition = cost ÷ orders.' },
-    { key: 'roas', header: 'ROAS', kind: 'ratio', definition: 'Return on ad spend = attributed revenue ÷ cost.' },
+    { key: 'redemptions', header: 'Orders', kind: 'count', definition: 'Orders credited to the creator (promo code first, else tracked link) that were paid and not refunded in full, cancelled, voided or test orders, within the campaign’s attribution window.' },
+    { key: 'conversionRate', header: 'Conv. rate', kind: 'percent', definition: 'Conversion rate = orders ÷ tracked-link clicks.' },
+    { key: 'grossRevenueMinor', header: 'Gross revenue', kind: 'money', definition: 'Order totals before refunds, in the collaboration’s currency (other currencies at the rates you entered).' },
+    { key: 'refundsMinor', header: 'Refunds', kind: 'money', definition: 'Refunded amounts of those orders.' },
+    { key: 'revenueMinor', header: 'Net revenue', kind: 'money', definition: 'Net revenue = gross revenue − refunds.' },
+    { key: 'cpa', header: 'Cost per order', kind: 'unit-money', definition: 'Cost per order = cost ÷ orders.' },
+    { key: 'roas', header: 'ROAS', kind: 'ratio', definition: 'Return on ad spend = net revenue ÷ cost.' },
     { key: 'emv', header: 'EMV', kind: 'money', definition: `Earned media value (an estimate, not ROI) = ${opts.emvFormula}.` },
   ]
 }
 
-export const SORTABLE_KEYS = ['label', 'tier', 'costMinor', 'posts', 'impressions', 'reach', 'views', 'engagements', 'engagementRate', 'cpm', 'cpv', 'cpe', 'linkClicks', 'cpc', 'redemptions', 'revenueMinor', 'cpa', 'roas', 'emv'] as const
+export const SORTABLE_KEYS = ['label', 'tier', 'costMinor', 'posts', 'impressions', 'reach', 'views', 'engagements', 'engagementRate', 'cpm', 'cpv', 'cpe', 'linkClicks', 'cpc', 'redemptions', 'conversionRate', 'grossRevenueMinor', 'refundsMinor', 'revenueMinor', 'cpa', 'roas', 'emv'] as const
 export type SortKey = (typeof SORTABLE_KEYS)[number]
 
 /** Sort rows by a column; missing values ("—") always last, whatever the direction. */

@@ -17,8 +17,15 @@ export interface RawTotals {
   saves: number | null
   postClicks: number | null
   linkClicks: number
+  /** Orders that count (app/domain/orders.ts): money taken, not cancelled, not refunded in full, inside the window. */
   redemptions: number
+  /** Gross revenue of those orders (and of orders refunded in full), in the row's currency. */
+  grossRevenueMinor: number
+  refundsMinor: number
+  /** Net revenue = gross − refunds: what ROAS is computed on. */
   revenueMinor: number
+  /** Orders that count but are in a currency with no rate entered: kept out of the money figures. */
+  unconvertedOrders: number
 }
 
 export const EMPTY_TOTALS: RawTotals = {
@@ -34,25 +41,15 @@ export const EMPTY_TOTALS: RawTotals = {
   postClicks: null,
   linkClicks: 0,
   redemptions: 0,
+  grossRevenueMinor: 0,
+  refundsMinor: 0,
   revenueMinor: 0,
+  unconvertedOrders: 0,
 }
 
 /** null + null = null; null + 5 = 5. */
 export function addNullable(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0)
-}
-
-export function addTotals(a: RawTotals, b: RawTotals): RawTotals {
-  const out: RawTotals = {
-    ...a,
-    costMinor: a.costMinor + b.costMinor,
-    posts: a.posts + b.posts,
-    linkClicks: a.linkClicks + b.linkClicks,
-    redemptions: a.redemptions + b.redemptions,
-    revenueMinor: a.revenueMinor + b.revenueMinor,
-  }
-  for (const f of COUNT_FIELDS) out[f] = addNullable(a[f], b[f])
-  return out
 }
 
 /**
@@ -98,7 +95,10 @@ export function withTotals<T extends object>(o: T, r: RawTotals): T & RawTotals 
   to.postClicks = r.postClicks
   to.linkClicks = r.linkClicks
   to.redemptions = r.redemptions
+  to.grossRevenueMinor = r.grossRevenueMinor
+  to.refundsMinor = r.refundsMinor
   to.revenueMinor = r.revenueMinor
+  to.unconvertedOrders = r.unconvertedOrders
   return to
 }
 
@@ -107,7 +107,10 @@ function accumulate(g: RawTotals, r: RawTotals): void {
   g.posts += r.posts
   g.linkClicks += r.linkClicks
   g.redemptions += r.redemptions
+  g.grossRevenueMinor += r.grossRevenueMinor
+  g.refundsMinor += r.refundsMinor
   g.revenueMinor += r.revenueMinor
+  g.unconvertedOrders += r.unconvertedOrders
   for (const f of COUNT_FIELDS) g[f] = addNullable(g[f], r[f])
 }
 

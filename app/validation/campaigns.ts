@@ -1,4 +1,5 @@
 /** Form schemas for campaigns, briefs and offers (brand side and creator side). */
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, MAX_ATTRIBUTION_WINDOW_DAYS } from '#app/domain/orders.ts'
 import { z } from 'zod'
 import { CURRENCIES, FORMATS, FORMAT_PLATFORMS, JURISDICTIONS, PLATFORMS, type Format, type Platform } from '#app/domain/catalog.ts'
 import { linesToList } from '#app/domain/brief.ts'
@@ -51,6 +52,7 @@ export const campaignSchema = z
     platforms: z.array(z.enum(PLATFORMS, { errorMap: () => ({ message: 'Pick a platform from the list.' }) })).default([]),
     budget: moneyMinor('the budget'),
     currency: z.enum(CURRENCIES, { errorMap: () => ({ message: 'Pick a currency.' }) }),
+    attributionWindowDays: z.preprocess((v) => (v === '' || v === undefined ? DEFAULT_ATTRIBUTION_WINDOW_DAYS : v), intIn(1, MAX_ATTRIBUTION_WINDOW_DAYS, 'The attribution window')),
   })
   .superRefine((v, ctx) => {
     if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date.' })

@@ -6,9 +6,15 @@ export const MAX_CSV_BYTES = 5 * 1024 * 1024
  * Read a CSV import form: `intent` plus either an uploaded `file` (the preview step) or the same text
  * sent back in `csv` (the confirm step). Unknown fields, oversize bodies and non-text files are refused.
  */
-export async function readCsvUpload(request: Request, intents: readonly string[]): Promise<{ intent: string; csv: string; fileName: string | null }> {
+export async function readCsvUpload(
+  request: Request,
+  intents: readonly string[],
+  opts: { maxBytes?: number } = {},
+): Promise<{ intent: string; csv: string; fileName: string | null }> {
+  const max = opts.maxBytes ?? MAX_CSV_BYTES
+  const mb = `${Math.round(max / 1024 / 1024)} MB`
   const length = Number(request.headers.get('content-length') ?? '0')
-  if (length > MAX_CSV_BYTES + 64 * 1024) throw new InvalidInputError('That file is larger than 5 MB. Split it and import each part.', { file: ['That file is larger than 5 MB.'] })
+  if (length > max + 64 * 1024) throw new InvalidInputError(`That file is larger than ${mb}. Split it and import each part.`, { file: [`That file is larger than ${mb}.`] })
   let form: FormData
   try {
     form = await request.formData()
@@ -23,13 +29,13 @@ export async function readCsvUpload(request: Request, intents: readonly string[]
   const file = form.get('file')
   const text = form.get('csv')
   if (file && typeof file !== 'string' && file.size > 0) {
-    if (file.size > MAX_CSV_BYTES) throw new InvalidInputError('That file is larger than 5 MB.', { file: ['That file is larger than 5 MB.'] })
+    if (file.size > max) throw new InvalidInputError(`That file is larger than ${mb}.`, { file: [`That file is larger than ${mb}.`] })
     const bytes = new Uint8Array(await file.arrayBuffer())
     if (bytes.includes(0)) throw new InvalidInputError('That is not a CSV file.', { file: ['That is not a CSV file (export as CSV, UTF-8).'] })
     return { intent, csv: new TextDecoder('utf-8').decode(bytes), fileName: file.name.slice(0, 120) }
   }
   if (typeof text === 'string' && text.trim()) {
-    if (text.length > MAX_CSV_BYTES) throw new InvalidInputError('That file is larger than 5 MB.', { file: ['That file is larger than 5 MB.'] })
+    if (text.length > max) throw new InvalidInputError(`That file is larger than ${mb}.`, { file: [`That file is larger than ${mb}.`] })
     return { intent, csv: text, fileName: null }
   }
   throw new InvalidInputError('Choose a CSV file.', { file: ['Choose a CSV file.'] })

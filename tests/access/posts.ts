@@ -25,6 +25,8 @@ async function postParams(ctx: MatrixContext) {
 /** Access rows for the posts routes (keyed by path under app/routes). */
 export const POSTS_ACCESS: Record<string, RouteAccess> = {
   'r.$code.tsx': { loader: 'public' },
+  // Machine to machine: anyone may call it; only an HMAC-signed body is recorded (tests/integration/orders.test.ts).
+  'hooks.conversions.$brandId.tsx': { loader: 'public', action: 'public' },
   'b+/$brand+/posts._index.tsx': { loader: MANAGERS },
   'b+/$brand+/posts.$post.tsx': {
     loader: MANAGERS,

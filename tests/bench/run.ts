@@ -232,6 +232,14 @@ if (uploadTarget) {
 
 // ---- targets
 const ratio = (a: Result, b: Result) => (b.rps ? a.rps / b.rps : 0)
+// ---- orders import (issue #16): a 200,000-order Shopify export streamed through preview and apply, in its own process
+console.info('\nOrders import (200,000 orders, 220,000 rows)')
+const ordersBench = JSON.parse(
+  execFileSync('npx', ['tsx', 'tests/bench/orders-import.ts'], { cwd: root, env: process.env, encoding: 'utf8' }).trim().split('\n').pop()!,
+) as { previewRowsPerSecond: number; applyRowsPerSecond: number; rssGrowthMb: number }
+console.info(`${'preview (parse, match codes, diff)'.padEnd(44)} ${ordersBench.previewRowsPerSecond.toFixed(0).padStart(7)} rows/s`)
+console.info(`${'apply (the same, and write in one transaction)'.padEnd(44)} ${ordersBench.applyRowsPerSecond.toFixed(0).padStart(7)} rows/s  RSS +${ordersBench.rssGrowthMb.toFixed(0)} MB`)
+
 const targets = [
   { what: 'creator home req/s vs empty route', goal: '>= 0.35x', value: ratio(creatorHome, empty), ok: ratio(creatorHome, empty) >= 0.35 },
   { what: 'creator home p97.5 vs empty route', goal: '<= 4x', value: empty.p975 ? creatorHome.p975 / empty.p975 : 0, ok: empty.p975 ? creatorHome.p975 / empty.p975 <= 4 : false },
@@ -246,6 +254,9 @@ const targets = [
   { what: "one creator's report query vs full scan", goal: '<= 0.02x', value: creatorPlan.snapshotSqlMs / plans.fullScanMs, ok: creatorPlan.usesIndexes && creatorPlan.snapshotSqlMs / plans.fullScanMs <= 0.02 },
   { what: 'brand-wide report query vs full scan', goal: '<= 0.3x', value: brandPlan.snapshotSqlMs / plans.fullScanMs, ok: brandPlan.usesIndexes && brandPlan.snapshotSqlMs / plans.fullScanMs <= 0.3 },
   { what: 'upload RSS growth (MB)', goal: '<= 64', value: appUpload?.rssGrowthMb ?? 0, ok: Boolean(appUpload && appUpload.rssGrowthMb <= 64) },
+  { what: 'orders import preview rows/s', goal: '>= 20000', value: ordersBench.previewRowsPerSecond, ok: ordersBench.previewRowsPerSecond >= 20_000 },
+  { what: 'orders import apply rows/s', goal: '>= 20000', value: ordersBench.applyRowsPerSecond, ok: ordersBench.applyRowsPerSecond >= 20_000 },
+  { what: 'orders import RSS growth (MB)', goal: '<= 160', value: ordersBench.rssGrowthMb, ok: ordersBench.rssGrowthMb <= 160 },
   { what: 'upload MB/s vs raw pipe', goal: '>= 0.5x', value: appUpload ? appUpload.mbPerSecond / rawUpload.mbPerSecond : 0, ok: Boolean(appUpload && appUpload.mbPerSecond / rawUpload.mbPerSecond >= 0.5) },
 ]
 console.info('\nTargets')

@@ -11,6 +11,9 @@ import * as signInLinkRoute from '#app/routes/_auth+/sign-in-link.tsx'
 import * as signInLinkTokenRoute from '#app/routes/_auth+/sign-in-link_.$token.tsx'
 import { SIGN_IN_LINK_TTL_MINUTES } from '#app/services/auth/sign-in-link.server.ts'
 import { queryCounter } from '#db/query-count.ts'
+import { authMailJob } from '#app/services/auth/auth-mail-job.server.ts'
+import { JOBS } from '#app/services/jobs/registry.server.ts'
+import { recurringSchedules } from '#app/services/jobs/define-job.server.ts'
 import * as forgotRoute from '#app/routes/_auth+/forgot-password.tsx'
 import * as resetRoute from '#app/routes/_auth+/reset-password.$token.tsx'
 import * as accountRoute from '#app/routes/account.tsx'
@@ -286,5 +289,17 @@ describe('sign-in link by email', () => {
     const late = await linkFor(user.email)
     await db().update(schema.signInLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.signInLinks.userId, user.id))
     expect((await useLink(late)).status).toBe(410)
+  })
+})
+
+describe('the auth mail requests job', () => {
+  it('is in the registry, recurs, and sends the links queued by the web', async () => {
+    expect(JOBS).toContain(authMailJob)
+    expect([...recurringSchedules.values()].some((s) => s.job === authMailJob)).toBe(true)
+    const user = await createUser()
+    await call(() => forgotRoute.action({ request: makeRequest('/forgot-password', { form: { email: user.email } }), params: {}, context: {} }))
+    await authMailJob.run({} as never, { jobId: 'test', attempt: 1, now: new Date() })
+    const mails = (await db().select().from(schema.outboxMessages)).filter((m) => m.toAddresses.includes(user.email))
+    expect(mails.map((m) => m.subject)).toEqual(['Reset your Greenroom password'])
   })
 })

@@ -80,6 +80,7 @@ describe('outbox', () => {
     await deliverOutboxBatch(db(), t, { from: 'a@test', limit: 100, onlyTemplate: to.template })
     const rows = await db().select().from(schema.outboxMessages).where(inArray(schema.outboxMessages.subject, ['Hello 0', 'Hello 1', 'Hello 2']))
     const failed = rows.filter((r) => to.includes(r.toAddresses[0]!))
+    expect(failed).toHaveLength(3)
     expect(failed.every((r) => r.status === 'pending' && r.attempts === 1 && r.lastError === 'connection refused')).toBe(true)
     expect(failed.every((r) => r.nextAttemptAt.getTime() > Date.now())).toBe(true)
     // Not due yet: nothing is sent even though the server is back.

@@ -62,8 +62,8 @@ async function fixture() {
   for (const v of ['a', 'b', 'c']) await db().insert(schema.linkClicks).values({ linkId: link!.id, brandId: brand.id, day: '2026-03-02', visitorHash: v })
   const [code] = await db().insert(schema.promoCodes).values({ offerId: c1.offer.id, brandId: brand.id, code: `ANA${uid().toUpperCase()}` }).returning()
   await db().insert(schema.redemptions).values([
-    { brandId: brand.id, promoCodeId: code!.id, orderId: '#1', orderedAt: new Date('2026-03-03T10:00:00Z'), totalMinor: 6_450, currency: 'USD' },
-    { brandId: brand.id, promoCodeId: code!.id, orderId: '#2', orderedAt: new Date('2026-03-04T10:00:00Z'), totalMinor: 3_550, currency: 'USD' },
+    { brandId: brand.id, offerId: c1.offer.id, promoCodeId: code!.id, orderId: '#1', orderedAt: new Date('2026-03-03T10:00:00Z'), totalMinor: 6_450, currency: 'USD' },
+    { brandId: brand.id, offerId: c1.offer.id, promoCodeId: code!.id, orderId: '#2', orderedAt: new Date('2026-03-04T10:00:00Z'), totalMinor: 3_550, currency: 'USD' },
   ])
   // Another brand with the same creator and huge numbers: must never leak into this brand's report.
   const other = await createBrand()

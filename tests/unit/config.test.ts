@@ -49,4 +49,12 @@ describe('configuration', () => {
     expect(parseConfig({}).TRUST_PROXY).toBe(false)
     expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/)
   })
+
+  it('reads the job worker and reminder switches: on by default, 0/false turns them off, anything else is an error', () => {
+    expect(parseConfig({})).toMatchObject({ OUTBOX_WORKER: true, GREENROOM_REMINDERS: true, JOBS_CONCURRENCY: 2, JOBS_POLL_MS: 1000 })
+    expect(parseConfig({ OUTBOX_WORKER: '0', GREENROOM_REMINDERS: 'false' })).toMatchObject({ OUTBOX_WORKER: false, GREENROOM_REMINDERS: false })
+    expect(parseConfig({ OUTBOX_WORKER: '1', GREENROOM_REMINDERS: 'true' })).toMatchObject({ OUTBOX_WORKER: true, GREENROOM_REMINDERS: true })
+    expect(() => parseConfig({ OUTBOX_WORKER: 'off' })).toThrow(/OUTBOX_WORKER/)
+    expect(() => parseConfig({ JOBS_CONCURRENCY: '0' })).toThrow(/JOBS_CONCURRENCY/)
+  })
 })

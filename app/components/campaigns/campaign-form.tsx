@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Button, CheckboxField, FormError, SelectField, TextField, TextareaField } from '#app/components/ui.tsx'
 import { CURRENCIES, PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '#app/domain/orders.ts'
 import { fieldError, type ActionFailureShape } from '#app/utils/forms.ts'
 
 export interface CampaignFormValues {
@@ -11,6 +12,7 @@ export interface CampaignFormValues {
   platforms: string[]
   budgetMinor: number
   currency: string
+  attributionWindowDays?: number
 }
 
 /** Create / edit a campaign (works without JavaScript). Budget is typed in major units and stored in cents. */
@@ -64,6 +66,14 @@ export function CampaignForm({
         />
         <SelectField label="Currency" name="currency" defaultValue={v('currency', values.currency)} options={CURRENCIES.map((c) => ({ value: c, label: c }))} error={fieldError(failure, 'currency')} />
       </div>
+      <TextField
+        label="Attribution window (days)"
+        name="attributionWindowDays"
+        inputMode="numeric"
+        defaultValue={v('attributionWindowDays', String(values.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS))}
+        hint="Orders count for a creator when placed within this many days after a click on their link, or after their latest post for their promo code (1–365)."
+        error={fieldError(failure, 'attributionWindowDays')}
+      />
       <fieldset className="fieldset-box">
         <legend>Platforms</legend>
         <div className="cluster">

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { COLLABORATION_STATUSES } from './get-collaboration.server.ts'
+import { loadOrderTotals } from './order-totals.server.ts'
 
-/** Every collaboration of the brand with its tracked link (and clicks) and promo codes (and redemptions). One query. */
+/** Every collaboration of the brand with its tracked link (and clicks), promo codes, and the orders credited to it (order-totals.server.ts). Two queries. */
 export async function listAttribution(brandId: string) {
   const rows = await db()
     .select({
@@ -14,8 +15,6 @@ export async function listAttribution(brandId: string) {
       destinationUrl: schema.trackingLinks.destinationUrl,
       clicks: sql<number>`(select count(*) from ${schema.linkClicks} c where c.link_id = ${schema.trackingLinks.id})`.mapWith(Number),
       codes: sql<string[]>`coalesce((select array_agg(p.code order by p.code) from ${schema.promoCodes} p where p.offer_id = ${schema.offers.id}), '{}')`,
-      redemptions: sql<number>`(select count(*) from ${schema.redemptions} r join ${schema.promoCodes} p on p.id = r.promo_code_id where p.offer_id = ${schema.offers.id})`.mapWith(Number),
-      revenueMinor: sql<number>`(select coalesce(sum(r.total_minor), 0) from ${schema.redemptions} r join ${schema.promoCodes} p on p.id = r.promo_code_id where p.offer_id = ${schema.offers.id})`.mapWith(Number),
       currency: schema.offers.currency,
     })
     .from(schema.offers)
@@ -24,5 +23,9 @@ export async function listAttribution(brandId: string) {
     .leftJoin(schema.trackingLinks, eq(schema.trackingLinks.offerId, schema.offers.id))
     .where(and(eq(schema.offers.brandId, brandId), inArray(schema.offers.status, [...COLLABORATION_STATUSES])))
     .orderBy(asc(schema.campaigns.name), asc(schema.creators.name))
-  return rows
+  const orders = await loadOrderTotals(brandId, { offerIds: rows.map((r) => r.offerId) })
+  return rows.map((r) => {
+    const o = orders.get(r.offerId)
+    return { ...r, currency: r.currency.trim(), orders: o?.orders ?? 0, grossMinor: o?.grossMinor ?? 0, refundsMinor: o?.refundsMinor ?? 0, netMinor: o?.netMinor ?? 0, notCounted: o?.notCounted ?? 0, outsideWindow: o?.outsideWindow ?? 0, apart: o?.unconverted ?? [] }
+  })
 }

@@ -5,6 +5,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { config } from '#app/config.server.ts'
 import { buildUtmUrl } from '#app/domain/utm.ts'
+import { clickIdFor } from './record-conversion.server.ts'
 
 /**
  * The visitor key for one day: HMAC(secret + day, IP + user agent). The raw IP is never stored and
@@ -56,11 +57,14 @@ export async function recordLinkClick(input: ClickInput): Promise<{ location: st
   })
   if (isbot(input.userAgent ?? '') || !input.userAgent) return { location, counted: false }
   const now = input.now ?? new Date()
+  // The click id a store can send back to /hooks/conversions (record-conversion.server.ts).
+  const tagged = new URL(location)
+  tagged.searchParams.set('gr_click', clickIdFor(code, now))
   const day = now.toISOString().slice(0, 10)
   const inserted = await db()
     .insert(schema.linkClicks)
     .values({ linkId: link.id, brandId: link.brandId, day, visitorHash: visitorHash(day, input.ip, input.userAgent), at: now })
     .onConflictDoNothing()
     .returning({ id: schema.linkClicks.id })
-  return { location, counted: inserted.length > 0 }
+  return { location: tagged.toString(), counted: inserted.length > 0 }
 }

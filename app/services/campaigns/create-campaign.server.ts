@@ -19,6 +19,7 @@ export async function createCampaign(actor: BrandActor, input: Omit<CampaignInpu
         endsOn: input.endsOn,
         platforms: input.platforms,
         budgetMinor: input.budget,
+      attributionWindowDays: input.attributionWindowDays,
         currency: input.currency,
         status: 'draft',
         createdByUserId: actor.user.id,

@@ -23,6 +23,7 @@ export async function updateCampaign(actor: BrandActor, campaignId: string, inpu
       endsOn: input.endsOn,
       platforms: input.platforms,
       budgetMinor: input.budget,
+      attributionWindowDays: input.attributionWindowDays,
       currency: input.currency,
       updatedAt: new Date(),
     }
@@ -32,8 +33,8 @@ export async function updateCampaign(actor: BrandActor, campaignId: string, inpu
       action: 'campaign.updated',
       entityType: 'campaign',
       entityId: campaignId,
-      before: { name: before.name, budgetMinor: before.budgetMinor, startsOn: before.startsOn, endsOn: before.endsOn },
-      after: { name: values.name, budgetMinor: values.budgetMinor, startsOn: values.startsOn, endsOn: values.endsOn },
+      before: { name: before.name, budgetMinor: before.budgetMinor, startsOn: before.startsOn, endsOn: before.endsOn, attributionWindowDays: before.attributionWindowDays },
+      after: { name: values.name, budgetMinor: values.budgetMinor, startsOn: values.startsOn, endsOn: values.endsOn, attributionWindowDays: values.attributionWindowDays },
     })
   })
 }

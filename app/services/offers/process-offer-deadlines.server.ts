@@ -10,7 +10,7 @@ import { OfferExpiringEmail } from '#emails/offer-expiring.tsx'
 const HOURS_48 = 48 * 3600_000
 
 /**
- * Periodic job (called by the outbox worker loop): marks open offers past their expiry as expired,
+ * Recurring job (offers.deadlines, app/services/offers/offer-deadlines-job.server.ts): marks open offers past their expiry as expired,
  * and emails a reminder once for offers expiring within 48 hours. Safe to run from several processes:
  * status updates are compare-and-set and reminders use an outbox dedupe key.
  */

@@ -1,15 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { schema, type Db } from '#db/index.ts'
+import { jobBackoffMs } from '#app/domain/jobs.ts'
 import type { MailTransport } from './mail-transport.server.ts'
 
 export const MAX_ATTEMPTS = 12
 
-/** Exponential backoff: 5 s, 10 s, 20 s ... capped at one hour. */
+/** Exponential backoff: 5 s, 10 s, 20 s ... capped at one hour (the job runner's schedule). */
 export function backoffSeconds(attempts: number): number {
-  return Math.min(3600, 5 * 2 ** Math.max(0, attempts - 1))
+  return jobBackoffMs(attempts, 5_000) / 1000
 }
 
 /**
+ * Run by the recurring job outbox.deliver (deliver-outbox-job.server.ts).
  * Claim up to `limit` due messages (FOR UPDATE SKIP LOCKED, so two processes never take the same
  * row), send them, and record the outcome. Returns how many were sent and failed.
  */

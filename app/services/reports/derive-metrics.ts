@@ -5,7 +5,7 @@
  */
 import type { RawTotals } from '#app/domain/report-rollup.ts'
 import { tierFor } from '#app/domain/tiers.ts'
-import { cpa, cpc, cpe, cpm, cpv, emvByActions, engagementRate, engagements, formatMetric, roas, type EmvAction, type EngagementKey, type RawCounts } from '#app/domain/metrics.ts'
+import { conversionRate, cpa, cpc, cpe, cpm, cpv, emvByActions, engagementRate, engagements, formatMetric, roas, type EmvAction, type EngagementKey, type RawCounts } from '#app/domain/metrics.ts'
 
 export const ENGAGEMENT_FIELDS = ['likes', 'comments', 'shares', 'saves', 'postClicks'] as const
 export type EngagementField = (typeof ENGAGEMENT_FIELDS)[number]
@@ -27,6 +27,8 @@ export interface DerivedMetrics {
   cpe: number | null
   cpc: number | null
   cpa: number | null
+  /** Orders ÷ tracked-link clicks. */
+  conversionRate: number | null
   roas: number | null
   emv: number | null
   /** The EMV computation with this row's numbers, e.g. "25,000 impressions × $0.005 + … = $271.00". */
@@ -81,6 +83,7 @@ export function deriveMetrics(t: RawTotals & { followers?: number | null }, sett
     cpe: cpe(t.costMinor, eng),
     cpc: cpc(t.costMinor, t.linkClicks),
     cpa: cpa(t.costMinor, t.redemptions),
+    conversionRate: conversionRate(t.redemptions, t.linkClicks),
     roas: roas(t.revenueMinor, t.costMinor),
     emv: emv?.valueMinor ?? null,
     emvDetail: emv?.formula ?? null,

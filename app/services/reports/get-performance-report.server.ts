@@ -3,6 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rollup, sumAll, withTotals, type RawTotals } from '#app/domain/report-rollup.ts'
 import { deriveMetrics, reportSettings, tierOf, type DerivedMetrics, type ReportSettings } from './derive-metrics.ts'
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, ordersMethod } from '#app/domain/orders.ts'
 import { loadCreatorFollowers, loadReportTotals, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 
@@ -32,6 +33,10 @@ export interface PerformanceReport {
   campaignOptions: { id: string; name: string }[]
   /** Collaborations in a currency other than the brand's, left out of the totals. */
   otherCurrency: number
+  /** Orders that count but are in a currency with no rate entered, per currency: not in revenue or ROAS. */
+  ordersApart: { currency: string; orders: number; netMinor: number }[]
+  /** How orders and revenue are counted, written on the page and in the CSV header. */
+  ordersMethod: string
   /** Posts and their impressions by publishing week (all currencies). */
   weekly: { week: string; posts: number; impressions: number | null; views: number | null }[]
 }
@@ -45,6 +50,24 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
     else out.set(k, [r])
   }
   return out
+}
+
+function ordersApartOf(rows: readonly CollaborationTotals[]): PerformanceReport['ordersApart'] {
+  const by = new Map<string, { currency: string; orders: number; netMinor: number }>()
+  for (const r of rows) {
+    for (const a of r.ordersApart) {
+      const t = by.get(a.currency) ?? { currency: a.currency, orders: 0, netMinor: 0 }
+      t.orders += a.orders
+      t.netMinor += a.netMinor
+      by.set(a.currency, t)
+    }
+  }
+  return [...by.values()].sort((a, b) => compareText(a.currency, b.currency))
+}
+
+function windowsOf(rows: readonly CollaborationTotals[]): number | 'per campaign' {
+  const days = new Set(rows.map((r) => r.windowDays))
+  return days.size === 1 ? [...days][0]! : days.size === 0 ? DEFAULT_ATTRIBUTION_WINDOW_DAYS : 'per campaign'
 }
 
 function basis(rows: CollaborationTotals[]): 'ledger' | 'fees' | 'mixed' {
@@ -132,6 +155,8 @@ export async function getPerformanceReport(
     program,
     campaignOptions,
     otherCurrency: all.length - inCurrency.length,
+    ordersApart: ordersApartOf(rows),
+    ordersMethod: ordersMethod(windowsOf(rows)),
     weekly,
   }
 }

@@ -5,6 +5,7 @@ import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 import type { RawTotals } from '#app/domain/report-rollup.ts'
 import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
+import { loadOrderTotals } from '#app/services/attribution/order-totals.server.ts'
 
 export interface ReportFilters {
   /** Posts published on or after this day (YYYY-MM-DD). */
@@ -53,6 +54,10 @@ export interface CollaborationTotals extends RawTotals {
   /** costMinor is the collaboration's share of committed (app/domain/money-figures.ts); 'fees' when it has no ledger rows. */
   costBasis: 'ledger' | 'fees'
   costByKind: Record<string, number>
+  /** The campaign's attribution window (days). */
+  windowDays: number
+  /** Orders that count but are in a currency with no rate: per currency, kept out of revenue. */
+  ordersApart: { currency: string; orders: number; netMinor: number }[]
 }
 
 const COLLAB_STATUSES = sql`('accepted', 'active', 'completed')`
@@ -68,7 +73,7 @@ export interface WeeklyPoint {
 /**
  * Everything a performance report needs, for one brand, in four set-based queries (collaborations
  * with their cost; posts with their latest snapshot, grouped both per collaboration and per publishing
- * week in one pass; link clicks; redemptions) — never one per row.
+ * week in one pass; link clicks; orders, app/services/attribution/order-totals.server.ts) — never one per row.
  */
 export async function loadReportTotals(brandId: string, f: ReportFilters): Promise<{ collaborations: CollaborationTotals[]; weekly: WeeklyPoint[]; unassignedCost: Map<string, { currency: string; minor: number }> }> {
   const toEnd = f.to ? new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000 : null
@@ -85,9 +90,9 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
   const dated = Boolean(fromDate || toEndDate || f.platform)
   const week = sql`to_char(date_trunc('week', p.posted_at at time zone 'UTC'), 'YYYY-MM-DD')`
 
-  const [collabs, postRows, clickRows, redemptionRows, money] = await Promise.all([
+  const [collabs, postRows, clickRows, orders, money] = await Promise.all([
     db().execute(sql`
-      select o.id as offer_id, o.creator_id, cr.name as creator_name, o.campaign_id, k.name as campaign_name, o.currency
+      select o.id as offer_id, o.creator_id, cr.name as creator_name, o.campaign_id, k.name as campaign_name, o.currency, k.attribution_window_days
       from ${schema.offers} o
       join ${schema.creators} cr on cr.id = o.creator_id
       join ${schema.campaigns} k on k.id = o.campaign_id
@@ -112,13 +117,7 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
       ) c
       join ${schema.trackingLinks} l on l.id = c.link_id and l.brand_id = ${brandId}
       group by l.offer_id`),
-    db().execute(sql`
-      select pc.offer_id, count(*) as n, sum(r.total_minor) as revenue
-      from ${schema.redemptions} r join ${schema.promoCodes} pc on pc.id = r.promo_code_id
-      ${f.creatorId ? sql`join ${schema.offers} o on o.id = pc.offer_id and o.creator_id = ${f.creatorId}` : sql``}
-      where r.brand_id = ${brandId}
-        ${fromDate ? sql`and r.ordered_at >= ${fromDate.toISOString()}::timestamptz` : sql``} ${toEndDate ? sql`and r.ordered_at < ${toEndDate.toISOString()}::timestamptz` : sql``}
-      group by pc.offer_id`),
+    loadOrderTotals(brandId, { from: f.from, to: f.to, creatorId: f.creatorId, campaignId: f.campaignId }),
     getMoneyFigures(brandId, { campaignIds: f.campaignId ? [f.campaignId] : undefined, creatorId: f.creatorId ?? undefined }),
   ])
   const costs = new Map(money.flatMap((m) => m.collaborations.map((c) => [c.offerId, c] as const)))
@@ -130,7 +129,6 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
     .map((r) => ({ week: r.week, posts: Number(r.posts), impressions: num(r.impressions), views: num(r.views) }))
     .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0))
   const clicks = new Map(rowsOf<{ offer_id: string; n: unknown }>(clickRows).map((r) => [r.offer_id, Number(r.n)]))
-  const redemptions = new Map(rowsOf<{ offer_id: string; n: unknown; revenue: unknown }>(redemptionRows).map((r) => [r.offer_id, r]))
   const out: CollaborationTotals[] = []
   for (const c of rowsOf<{
     offer_id: string
@@ -139,11 +137,12 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
     campaign_id: string
     campaign_name: string
     currency: string
+    attribution_window_days: unknown
   }>(collabs)) {
     const p = posts.get(c.offer_id)
     if (dated && !p) continue // a period or platform filter keeps collaborations with a post in it
     const cost = costs.get(c.offer_id)
-    const r = redemptions.get(c.offer_id)
+    const r = orders.get(c.offer_id)
     out.push({
       offerId: c.offer_id,
       creatorId: c.creator_id,
@@ -164,8 +163,13 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
       saves: num(p?.saves),
       postClicks: num(p?.clicks),
       linkClicks: clicks.get(c.offer_id) ?? 0,
-      redemptions: r ? Number(r.n) : 0,
-      revenueMinor: r ? Number(r.revenue) : 0,
+      redemptions: r?.orders ?? 0,
+      grossRevenueMinor: r?.grossMinor ?? 0,
+      refundsMinor: r?.refundsMinor ?? 0,
+      revenueMinor: r?.netMinor ?? 0,
+      unconvertedOrders: r?.unconverted.reduce((n, u) => n + u.orders, 0) ?? 0,
+      windowDays: Number(c.attribution_window_days),
+      ordersApart: r?.unconverted ?? [],
     })
   }
   out.sort((a, b) => compareText(a.creatorName, b.creatorName) || compareText(a.campaignName, b.campaignName))

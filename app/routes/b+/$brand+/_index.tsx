@@ -52,11 +52,11 @@ export default function BrandHome() {
             <Stat label="Reach" value={formatMetric(program.reach, 'count')} hint="Accounts reached, latest snapshot per post" to={reportLink} />
             <Stat label="EMV" value={formatMetric(program.emv, 'money', program.currency)} hint={`Estimate, not ROI: ${program.emvFormula}`} to={reportLink} />
             <Stat
-              label="Promo code redemptions"
+              label="Orders (net of refunds)"
               value={program.redemptions}
               hint={
                 <>
-                  <Money minor={program.revenueMinor} currency={program.currency} /> revenue
+                  <Money minor={program.revenueMinor} currency={program.currency} /> net revenue
                 </>
               }
               to={roleCan(role, 'post.verify') ? `${base}/attribution` : reportLink}

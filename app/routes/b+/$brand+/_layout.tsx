@@ -39,6 +39,7 @@ export default function BrandLayout() {
     ...(roleCan(role, 'report.view') ? [{ to: `${base}/budget`, label: 'Budget' }] : []),
     ...(roleCan(role, 'brand.members') ? [{ to: `${base}/members`, label: 'Members' }] : []),
     ...(roleCan(role, 'brand.settings') ? [{ to: `${base}/settings`, label: 'Settings' }] : []),
+    ...(roleCan(role, 'brand.settings') ? [{ to: `${base}/jobs`, label: 'Jobs' }] : []),
   ]
   return (
     <AppShell area="brand" title={brand.name} nav={nav} user={user} areas={areas}>

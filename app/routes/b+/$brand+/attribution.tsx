@@ -2,64 +2,104 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Button, Card, EmptyState, FormError, Money, PageHeader } from '#app/components/ui.tsx'
+import { ConversionEndpointCard, ExchangeRatesCard, OrdersImportCard } from '#app/components/orders-cards.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { roleCan } from '#app/auth/capabilities.ts'
 import { createPromoCode } from '#app/services/attribution/create-promo-code.server.ts'
 import { createTrackingLink } from '#app/services/attribution/create-tracking-link.server.ts'
-import { importRedemptions } from '#app/services/attribution/import-redemptions.server.ts'
+import { importOrders } from '#app/services/attribution/import-orders.server.ts'
 import { listAttribution } from '#app/services/attribution/list-attribution.server.ts'
+import { addExchangeRate, deleteExchangeRate, listExchangeRates } from '#app/services/attribution/exchange-rates.server.ts'
+import { getConversionEndpoint, rotateConversionSecret } from '#app/services/attribution/record-conversion.server.ts'
 import { parseFormData } from '#app/validation/parse-form.server.ts'
 import { readCsvUpload } from '#app/validation/csv-upload.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf } from '#app/utils/forms.ts'
-import { useIsPending } from '#app/utils/use-pending.ts'
+import { ForbiddenError, InvalidInputError } from '#app/utils/errors.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Links and codes · Greenroom' }]
+
+/** Orders exports up to this size (a 200,000-row Shopify export is about 20 MB). */
+const MAX_ORDERS_CSV_BYTES = 25 * 1024 * 1024
 
 const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('link'), offerId: z.string().min(1).max(40), destinationUrl: z.string().trim().min(1, 'Enter the address').max(2000) }),
   z.object({ intent: z.literal('code'), offerId: z.string().min(1).max(40), code: z.string().trim().min(1, 'Enter a code').max(40) }),
+  z.object({
+    intent: z.literal('rate-add'),
+    fromCurrency: z.string().trim().max(3),
+    toCurrency: z.string().trim().max(3),
+    rate: z.string().trim().min(1, 'Enter the rate').max(20),
+    effectiveOn: z.string().trim().min(1, 'Enter the first day it applies').max(10),
+  }),
+  z.object({ intent: z.literal('rate-delete'), rateId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal('endpoint-rotate') }),
 ])
 
-// Managers and admins: tracked links, promo codes and the orders import.
+// Managers and admins: tracked links, promo codes, the orders import, exchange rates and the conversion endpoint.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'post.verify')
   const url = new URL(args.request.url)
-  return { slug: actor.brand.slug, origin: url.origin, rows: await listAttribution(actor.brand.id) }
+  const canManage = roleCan(actor.role, 'brand.settings')
+  const [rows, rates, endpoint] = await Promise.all([listAttribution(actor.brand.id), listExchangeRates(actor.brand.id), getConversionEndpoint(actor.brand.id)])
+  return {
+    slug: actor.brand.slug,
+    origin: url.origin,
+    rows,
+    rates,
+    brandCurrency: actor.brand.currency,
+    endpointUrl: `${url.origin}/hooks/conversions/${actor.brand.id}`,
+    secret: canManage ? (endpoint?.secret ?? null) : null,
+    canManage,
+  }
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'post.verify')
+  const back = `/b/${actor.brand.slug}/attribution`
   return handleAction(async () => {
     const type = args.request.headers.get('content-type') ?? ''
     if (type.startsWith('multipart/form-data')) {
-      const { intent, csv } = await readCsvUpload(args.request, ['orders-preview', 'orders-import'])
-      if (intent === 'orders-preview') return { ok: true as const, csv, preview: await importRedemptions(actor, csv, { dryRun: true }) }
-      const r = await importRedemptions(actor, csv)
-      return redirectWithFlash(
-        `/b/${actor.brand.slug}/attribution`,
-        r.inserted ? `Imported ${r.inserted} order${r.inserted === 1 ? '' : 's'} with your promo codes.` : 'Nothing new: those orders were imported before.',
-      )
+      const { intent, csv, fileName } = await readCsvUpload(args.request, ['orders-preview', 'orders-import'], { maxBytes: MAX_ORDERS_CSV_BYTES })
+      if (intent === 'orders-preview') return { ok: true as const, csv, fileName, preview: await importOrders(actor, csv) }
+      const r = await importOrders(actor, csv, { apply: true, fileName })
+      if (!r.applied) throw new InvalidInputError(`Nothing was imported: ${r.refusedCount} row(s) cannot be read. Preview the file again to see which.`, { file: ['Fix the rows listed in the preview.'] })
+      const n = r.newOrders + r.changedOrders
+      return redirectWithFlash(back, n ? `Imported ${r.newOrders} new and ${r.changedOrders} changed order${n === 1 ? '' : 's'}.` : 'Nothing new: those orders were imported before.')
     }
     const form = await args.request.formData().catch(() => new FormData())
     const input = parseFormData(form, schema)
-    if (input.intent === 'link') {
-      const link = await createTrackingLink(actor, input)
-      return redirectWithFlash(`/b/${actor.brand.slug}/attribution`, `Tracked link /r/${link.code} created.`)
+    switch (input.intent) {
+      case 'link': {
+        const link = await createTrackingLink(actor, input)
+        return redirectWithFlash(back, `Tracked link /r/${link.code} created.`)
+      }
+      case 'code': {
+        const code = await createPromoCode(actor, input)
+        return redirectWithFlash(back, `Promo code ${code.code} added.`)
+      }
+      case 'rate-add': {
+        const r = await addExchangeRate(actor, input)
+        return redirectWithFlash(`${back}#rates`, `Rate ${r.fromCurrency}→${r.toCurrency} from ${r.effectiveOn} added.`)
+      }
+      case 'rate-delete':
+        await deleteExchangeRate(actor, input.rateId)
+        return redirectWithFlash(`${back}#rates`, 'Rate deleted.')
+      case 'endpoint-rotate':
+        if (!roleCan(actor.role, 'brand.settings')) throw new ForbiddenError('Only a brand admin can create or replace the secret.')
+        await rotateConversionSecret(actor)
+        return redirectWithFlash(back, 'New secret created. Give it to your store; the old one no longer works.')
     }
-    const code = await createPromoCode(actor, input)
-    return redirectWithFlash(`/b/${actor.brand.slug}/attribution`, `Promo code ${code.code} added.`)
   })
 }
 
 export default function Attribution() {
-  const { rows, origin } = useLoaderData<typeof loader>()
+  const { rows, origin, rates, brandCurrency, endpointUrl, secret, canManage } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const failure = failureOf(data)
   const preview = data && 'preview' in data ? data : null
   const nav = useNavigation()
   const busyOffer = nav.formData?.get('offerId')
-  const previewing = useIsPending({ intent: 'orders-preview' })
-  const importing = useIsPending({ intent: 'orders-import' })
   return (
     <>
       <PageHeader title="Links and codes" subtitle="One tracked link and a promo code per collaboration, so sales and clicks can be credited to each creator." />
@@ -77,7 +117,7 @@ export default function Attribution() {
                   <th scope="col" className="num">Clicks</th>
                   <th scope="col">Promo codes</th>
                   <th scope="col" className="num">Orders</th>
-                  <th scope="col" className="num">Revenue</th>
+                  <th scope="col" className="num">Net revenue</th>
                 </tr>
               </thead>
               <tbody>
@@ -126,9 +166,22 @@ export default function Attribution() {
                         </Button>
                       </Form>
                     </td>
-                    <td className="num">{r.redemptions}</td>
                     <td className="num">
-                      <Money minor={r.revenueMinor} currency={r.currency} />
+                      {r.orders}
+                      {r.notCounted ? <div className="muted small">+{r.notCounted} not counted</div> : null}
+                    </td>
+                    <td className="num">
+                      <Money minor={r.netMinor} currency={r.currency} />
+                      {r.refundsMinor ? (
+                        <div className="muted small">
+                          <Money minor={r.refundsMinor} currency={r.currency} /> refunded
+                        </div>
+                      ) : null}
+                      {r.apart.map((a) => (
+                        <div key={a.currency} className="muted small">
+                          + <Money minor={a.netMinor} currency={a.currency} /> (no rate)
+                        </div>
+                      ))}
                     </td>
                   </tr>
                 ))}
@@ -137,45 +190,9 @@ export default function Attribution() {
           </div>
         )}
       </Card>
-      <Card title="Import orders (Shopify CSV)">
-        <p className="small">
-          Shopify → Orders → Export → CSV. We read <code>Name</code>, <code>Created at</code>, <code>Discount Code</code>, <code>Total</code> and{' '}
-          <code>Currency</code>, match the discount code to your promo codes, and count each order number once.
-        </p>
-        <Form method="post" encType="multipart/form-data" className="cluster" noValidate>
-          <input type="hidden" name="intent" value="orders-preview" />
-          <input type="file" name="file" accept=".csv,text/csv" aria-label="Orders CSV" />
-          <Button type="submit" pending={previewing} pendingText="Reading…">
-            Preview
-          </Button>
-        </Form>
-        {preview ? (
-          <div className="stack" style={{ marginTop: '1rem' }}>
-            <p>
-              {preview.preview.rows.length - preview.preview.alreadyImported} new order(s) with your codes, {preview.preview.alreadyImported} already imported,{' '}
-              {preview.preview.ignored} without a code (ignored).
-            </p>
-            {preview.preview.errors.length ? (
-              <ul className="callout callout-warning plain small">
-                {preview.preview.errors.map((e) => (
-                  <li key={`${e.line}`}>
-                    Line {e.line}: {e.reason}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {preview.preview.rows.length - preview.preview.alreadyImported > 0 ? (
-              <Form method="post" encType="multipart/form-data">
-                <input type="hidden" name="intent" value="orders-import" />
-                <input type="hidden" name="csv" value={preview.csv} />
-                <Button type="submit" variant="primary" pending={importing} pendingText="Importing…">
-                  Import orders
-                </Button>
-              </Form>
-            ) : null}
-          </div>
-        ) : null}
-      </Card>
+      <OrdersImportCard preview={preview?.preview ?? null} csv={preview?.csv ?? null} fileName={preview?.fileName ?? null} fieldError={failure?.fieldErrors?.file?.[0] ?? null} />
+      <ExchangeRatesCard rates={rates} brandCurrency={brandCurrency} errors={failure?.fieldErrors} />
+      <ConversionEndpointCard url={endpointUrl} secret={secret} canManage={canManage} />
     </>
   )
 }

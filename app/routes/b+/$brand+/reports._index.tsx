@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { Button, Card, EmptyState, PageHeader, SelectField, Stat, TextField } from '#app/components/ui.tsx'
+import { Button, Card, EmptyState, Money, PageHeader, SelectField, Stat, TextField } from '#app/components/ui.tsx'
 import { CostVsEmvChart, WeeklyChart } from '#app/components/report-chart.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { formatMetric } from '#app/domain/metrics.ts'
@@ -99,6 +99,21 @@ export default function Reports() {
         <Stat label="Engagements" value={showValue('count', p.engagements, report.currency)} hint={`ER ${showValue('percent', p.engagementRate, report.currency)} by ${report.settings.rateBasis}`} />
         <Stat label="EMV" value={showValue('money', p.emv, report.currency)} hint={emvFormula} />
       </div>
+      <p className="small muted" data-testid="orders-method">
+        <strong>Orders and revenue:</strong> {report.ordersMethod}
+      </p>
+      {report.ordersApart.length ? (
+        <p className="callout callout-warning small" role="status">
+          Not in revenue or ROAS, because no exchange rate to {report.currency} is entered:{' '}
+          {report.ordersApart.map((a, i) => (
+            <span key={a.currency}>
+              {i ? '; ' : ''}
+              {a.orders} order{a.orders === 1 ? '' : 's'} in {a.currency} (<Money minor={a.netMinor} currency={a.currency} /> net)
+            </span>
+          ))}
+          . <Link to={`/b/${slug}/attribution#rates`}>Enter a rate</Link>
+        </p>
+      ) : null}
       {report.otherCurrency > 0 ? (
         <p className="callout callout-warning small">
           {report.otherCurrency} collaboration(s) in another currency than {report.currency} are not included.

@@ -38,6 +38,8 @@ export async function loader(args: LoaderFunctionArgs) {
       else {
         controller.enqueue(encoder.encode(line({ ...report.program, label: 'Total', sublabel: '' } as unknown as Record<string, unknown>)))
         controller.enqueue(encoder.encode(toCsvLine([`EMV = ${emvFormula}. Engagements = ${report.settings.engagementSet.join(' + ')}. ER denominator: ${report.settings.rateBasis}.`])))
+        controller.enqueue(encoder.encode(toCsvLine([`Orders and revenue: ${report.ordersMethod}`])))
+        for (const a of report.ordersApart) controller.enqueue(encoder.encode(toCsvLine([`Not included (no exchange rate to ${report.currency}): ${a.orders} order(s) in ${a.currency}, net ${a.netMinor} minor units`])))
         controller.close()
       }
     },
