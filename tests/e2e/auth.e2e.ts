@@ -94,6 +94,8 @@ test('forgot password via the mail folder', async ({ page }) => {
 test('sign in with a link by email, once, from the sign-in page', async ({ page }) => {
   await page.goto('/login')
   await page.getByRole('link', { name: 'Email me a sign-in link' }).click()
+  // The sign-in page has an Email field too: wait for the new page before typing.
+  await expect(page.getByRole('heading', { name: 'Sign in by email' })).toBeVisible()
   await page.getByLabel('Email').fill('sofia@creators.test')
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
