@@ -6,8 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { openDatabase } from '../../db/index.ts'
+import { templatePath } from './template-path.ts'
 
-export const TEMPLATE = path.resolve('.cache/greenroom/pglite-template.tar.gz')
+export const TEMPLATE = templatePath()
 
 export default async function setup() {
   if (process.env.DATABASE_URL) {

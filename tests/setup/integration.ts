@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { openDatabase, type DbHandle } from '../../db/index.ts'
 import { setDbHandle } from '../../app/db.server.ts'
+import { templatePath } from './template-path.ts'
 
 process.env.NODE_ENV = 'test'
 process.env.MAIL_DIR = mkdtempSync(path.join(os.tmpdir(), 'greenroom-mail-'))
@@ -16,7 +17,7 @@ beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 5 })
   } else {
-    const template = await readFile(path.resolve('.cache/greenroom/pglite-template.tar.gz'))
+    const template = await readFile(templatePath())
     handle = await openDatabase({ pgliteDir: 'memory://', pgliteLoadDataDir: new Blob([template]) })
   }
   setDbHandle(handle)
