@@ -15,7 +15,7 @@ export async function boot(opts: { worker?: boolean } = {}) {
   if (handle.driver === 'postgres') installDriverFaultGuard()
   await ping(handle.db)
   if (opts.worker ?? c.OUTBOX_WORKER) startJobWorker()
-  return { driver: handle.driver, appUrl: c.appUrl, demo: c.GREENROOM_DEMO, env: c.NODE_ENV }
+  return { driver: handle.driver, appUrl: c.appUrl, demo: c.GREENROOM_DEMO, env: c.NODE_ENV, host: c.host, trustProxy: c.TRUST_PROXY }
 }
 
 export async function shutdown() {

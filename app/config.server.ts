@@ -19,7 +19,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Unset: 127.0.0.1 in demo mode (the demo's logins and mail page are for this machine), else 0.0.0.0. */
+    HOST: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
     APP_URL: z.string().url().optional(),
     DATABASE_URL: z
       .string()
@@ -49,6 +50,8 @@ const schema = z
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     GREENROOM_DEMO: bool,
+    /** 1 behind one reverse proxy: the client IP (throttling, audit) comes from X-Forwarded-For. */
+    TRUST_PROXY: bool,
     SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   })
   .superRefine((c, ctx) => {
@@ -62,6 +65,7 @@ const schema = z
   })
 
 export type Config = z.infer<typeof schema> & {
+  host: string
   appUrl: string
   sessionSecret: string
   secureCookies: boolean
@@ -83,6 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const c = parsed.data
   return {
     ...c,
+    host: c.HOST ?? (c.GREENROOM_DEMO ? '127.0.0.1' : '0.0.0.0'),
     appUrl: (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     // Demo/dev only: a fixed secret is fine where nothing real is protected.
     sessionSecret: c.SESSION_SECRET ?? 'greenroom-development-secret-not-for-production-use',

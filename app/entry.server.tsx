@@ -19,6 +19,7 @@ export default function handleRequest(
 ) {
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? ''
   exposeQueryCount(responseHeaders)
+  noStore(responseHeaders)
   const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false
@@ -62,7 +63,17 @@ function exposeQueryCount(headers: Headers) {
   if (store) headers.set('X-Query-Count', String(store.queries))
 }
 
+/**
+ * Every HTML page and loader answer is made for one person (and carries a one-time CSP nonce): no
+ * browser or shared cache may keep it, so the back button after logout or a shared proxy never shows
+ * someone's page. Files set their own (also private, no-store); a route may set something else.
+ */
+export function noStore(headers: Headers) {
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store')
+}
+
 export function handleDataRequest(response: Response) {
   exposeQueryCount(response.headers)
+  noStore(response.headers)
   return response
 }

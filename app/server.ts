@@ -17,7 +17,7 @@ const root = path.resolve(here, '..')
 const production = process.env.NODE_ENV === 'production'
 
 type Entry = {
-  boot: (opts?: { worker?: boolean }) => Promise<{ driver: string; appUrl: string; demo: boolean; env: string }>
+  boot: (opts?: { worker?: boolean }) => Promise<{ driver: string; appUrl: string; demo: boolean; env: string; host: string; trustProxy: boolean }>
   shutdown: () => Promise<void>
   demoBanner?: () => Promise<string | null>
 }
@@ -40,7 +40,8 @@ try {
 
 const app = express()
 app.disable('x-powered-by')
-app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
+// TRUST_PROXY=1: exactly one proxy in front; req.ip is then the address it saw (X-Forwarded-For).
+app.set('trust proxy', info.trustProxy ? 1 : false)
 app.use(compression())
 
 // One log line per request: id, method, path, status, duration.
@@ -133,9 +134,9 @@ app.all(
 )
 
 const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '0.0.0.0'
+const host = info.host
 const server = app.listen(port, host, async () => {
-  console.info(`Greenroom is running at http://localhost:${port} (database: ${info.driver}, mode: ${info.env}${info.demo ? ', demo' : ''})`)
+  console.info(`Greenroom is running at http://localhost:${port} on ${host} (database: ${info.driver}, mode: ${info.env}${info.demo ? ', demo' : ''})`)
   if (info.demo && entry.demoBanner) {
     const banner = await entry.demoBanner()
     if (banner) console.info(banner)

@@ -55,16 +55,6 @@ export const sessions = pgTable(
 )
 
 /** Failed login attempts, keyed by account and by IP; lives in the database so every process sees it. */
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    id: id(),
-    key: text().notNull(), // 'email:<sha256>' or 'ip:<sha256>'
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('login_attempts_key_at_idx').on(t.key, t.at)],
-)
-
 export const passwordResets = pgTable(
   'password_resets',
   {
@@ -833,8 +823,16 @@ export const paymentRuns = pgTable('payment_runs', {
   paidOn: date({ mode: 'string' }).notNull(),
   method: text().notNull(),
   createdByUserId: text(),
+  /** Each paid invoice's payee as it was when the run was made (the CSV shows this, not today's names). */
+  payees: jsonb().$type<Record<string, PaymentRunPayee>>().notNull().default({}),
   createdAt: createdAt(),
 })
+
+export interface PaymentRunPayee {
+  payee: string
+  payeeLegalName: string
+  creator: string
+}
 
 /** submitted -> approved | rejected -> paid (once); void. */
 export const invoices = pgTable(
@@ -918,5 +916,6 @@ export const creatorNotes = pgTable(
   (t) => [index('creator_notes_brand_creator_idx').on(t.brandId, t.creatorId)],
 )
 export * from './schema-contracts.ts'
+export * from './schema-holes.ts'
 export * from './schema-orders.ts'
 export * from './schema-jobs.ts'

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { schema } from './index.ts'
 import type { Seeder } from './seed-ids.ts'
 import { feeCostEntry } from '../app/domain/money-figures.ts'
@@ -107,9 +109,14 @@ export const seedMoney: Seeder = async (tx, ids) => {
       createdAt: at(-35),
     },
   ])
+  // The bytes too, so the tax-forms page's link opens a file (a link the crawler gate follows).
+  const w9 = demoPdf('W-9 (demo): Maya Chen')
+  const w9Path = path.resolve(process.env.UPLOAD_DIR ?? 'data/uploads', 'tax-forms/demo-maya-w9')
+  mkdirSync(path.dirname(w9Path), { recursive: true })
+  writeFileSync(w9Path, w9, { mode: 0o600 })
   const [file] = await tx
     .insert(schema.files)
-    .values({ purpose: 'tax_form', storage: 'local', storageKey: 'tax-forms/demo-maya-w9', originalName: 'maya-chen-w9.pdf', mimeType: 'application/pdf', sizeBytes: 48_213, creatorId: maya })
+    .values({ purpose: 'tax_form', storage: 'local', storageKey: 'tax-forms/demo-maya-w9', originalName: 'maya-chen-w9.pdf', mimeType: 'application/pdf', sizeBytes: w9.length, creatorId: maya })
     .returning()
   await tx.insert(schema.taxForms).values({
     creatorId: maya,
@@ -122,4 +129,25 @@ export const seedMoney: Seeder = async (tx, ids) => {
     verifiedAt: at(-30),
     createdAt: at(-31),
   })
+}
+
+/** A minimal one-page PDF with one line of text (valid enough for any viewer). */
+function demoPdf(text: string): Buffer {
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${`BT /F1 18 Tf 72 720 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 72 720 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objs.forEach((o, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
 }

@@ -45,6 +45,8 @@ const FOUNDATION: Record<string, RouteAccess> = {
   '_auth+/logout.tsx': { loader: 'public', action: 'public' },
   '_auth+/forgot-password.tsx': { loader: 'public', action: 'public' },
   '_auth+/reset-password.$token.tsx': { loader: 'public', action: 'public' },
+  '_auth+/sign-in-link.tsx': { loader: 'public', action: 'public' },
+  '_auth+/sign-in-link_.$token.tsx': { loader: 'public', action: 'public' },
   '_auth+/invite.$token.tsx': { loader: 'public', action: 'public' },
   'dev+/mail._index.tsx': { loader: 'public' },
   'dev+/mail.$id.tsx': { loader: 'public' },

@@ -165,7 +165,18 @@ export async function requireCreatorActor(args: GuardArgs, scope: CreatorScope):
   }
 }
 
-/** Development-only pages (mail viewer) answer 404 in production. */
-export function requireDevelopment() {
+/**
+ * Development-only pages (the mail viewer, which shows sign-in and reset links): 404 in production
+ * without demo mode, and 404 for any request that does not come from this machine (loopback), so a
+ * demo reachable from a network does not hand out everyone's links.
+ */
+export function requireDevelopment(args: GuardArgs) {
   if (process.env.NODE_ENV === 'production' && process.env.GREENROOM_DEMO !== '1') notFound()
+  if (!isLoopback(requestMeta(args).ip)) notFound()
+}
+
+export function isLoopback(ip: string | null): boolean {
+  if (!ip) return false
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4)
 }

@@ -2,7 +2,8 @@
  * Greenroom's small component kit. Styling lives in app/styles/app.css (plain CSS + custom properties);
  * pure formatting helpers live in ./format.ts.
  */
-import { Link, NavLink } from '@remix-run/react'
+import { Link, NavLink, useActionData } from '@remix-run/react'
+import { echoedValues } from '#app/utils/echoed-values.ts'
 import {
   useEffect,
   useId,
@@ -107,6 +108,11 @@ interface FieldCommon {
   hint?: ReactNode
   /** Class on the field wrapper (not the control). */
   className?: string
+  /**
+   * Show the value typed before a refusal (default). Off for fields repeated once per row in separate
+   * forms, where one row's refused value must not appear in every row.
+   */
+  echo?: boolean
 }
 
 function FieldHelp({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string }) {
@@ -143,16 +149,37 @@ function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: Reac
   )
 }
 
+/**
+ * The values typed into this route's form before a refusal (handleAction sends them back): every field
+ * below shows them instead of its default, so a page rendered without JavaScript keeps what was typed.
+ * Outside a route (no Remix context) there is nothing to show.
+ */
+function useEchoed(name: string, on: boolean): string[] | null {
+  let actionData: unknown
+  try {
+    actionData = useActionData()
+  } catch {
+    return null
+  }
+  const echoed = echoedValues(actionData)
+  if (!on || !echoed.has) return null
+  const values = (actionData as { values: Record<string, unknown> }).values
+  return Object.prototype.hasOwnProperty.call(values, name) ? echoed.all(name) : null
+}
+
 export type TextFieldProps = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'className'>
 
-export function TextField({ label, name, error, hint, className, id, type = 'text', required, ...rest }: TextFieldProps) {
+export function TextField({ label, name, error, hint, className, id, type = 'text', required, echo: echoOn = true, ...rest }: TextFieldProps) {
   const err = errorText(error)
   const ids = useFieldIds(Boolean(hint), err, id)
+  const echoed = useEchoed(name, echoOn)
+  const echo = echoed && type !== 'password' && type !== 'file' && rest.value === undefined ? { defaultValue: echoed[0] ?? '' } : {}
   return (
     <div className={cx('field', err && 'field-invalid', className)}>
       <FieldLabel htmlFor={ids.controlId} label={label} required={required} />
       <input
         {...rest}
+        {...echo}
         id={ids.controlId}
         name={name}
         type={type}
@@ -168,14 +195,17 @@ export function TextField({ label, name, error, hint, className, id, type = 'tex
 
 export type TextareaFieldProps = FieldCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'className'>
 
-export function TextareaField({ label, name, error, hint, className, id, rows = 4, required, ...rest }: TextareaFieldProps) {
+export function TextareaField({ label, name, error, hint, className, id, rows = 4, required, echo: echoOn = true, ...rest }: TextareaFieldProps) {
   const err = errorText(error)
   const ids = useFieldIds(Boolean(hint), err, id)
+  const echoed = useEchoed(name, echoOn)
+  const echo = echoed && rest.value === undefined ? { defaultValue: echoed[0] ?? '' } : {}
   return (
     <div className={cx('field', err && 'field-invalid', className)}>
       <FieldLabel htmlFor={ids.controlId} label={label} required={required} />
       <textarea
         {...rest}
+        {...echo}
         id={ids.controlId}
         name={name}
         rows={rows}
@@ -201,14 +231,17 @@ export type SelectFieldProps = FieldCommon & {
   placeholder?: string
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'className'>
 
-export function SelectField({ label, name, error, hint, className, id, options, placeholder, required, ...rest }: SelectFieldProps) {
+export function SelectField({ label, name, error, hint, className, id, options, placeholder, required, echo: echoOn = true, ...rest }: SelectFieldProps) {
   const err = errorText(error)
   const ids = useFieldIds(Boolean(hint), err, id)
+  const echoed = useEchoed(name, echoOn)
+  const echo = echoed && rest.value === undefined ? { defaultValue: rest.multiple ? echoed : (echoed[0] ?? '') } : {}
   return (
     <div className={cx('field', err && 'field-invalid', className)}>
       <FieldLabel htmlFor={ids.controlId} label={label} required={required} />
       <select
         {...rest}
+        {...echo}
         id={ids.controlId}
         name={name}
         required={required}
@@ -230,13 +263,17 @@ export function SelectField({ label, name, error, hint, className, id, options, 
 
 export type CheckboxFieldProps = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'type' | 'className'>
 
-export function CheckboxField({ label, name, error, hint, className, id, value = 'on', ...rest }: CheckboxFieldProps) {
+export function CheckboxField({ label, name, error, hint, className, id, value = 'on', echo: echoOn = true, ...rest }: CheckboxFieldProps) {
   const err = errorText(error)
   const ids = useFieldIds(Boolean(hint), err, id)
+  const echoed = useEchoed(name, echoOn)
+  // Only a ticked box is sent: a group with this name came back, so tick exactly the values sent.
+  const echo = rest.checked === undefined && echoed ? { defaultChecked: echoed.includes(String(value)) } : {}
   return (
     <div className={cx('field', 'field-check', err && 'field-invalid', className)}>
       <input
         {...rest}
+        {...echo}
         id={ids.controlId}
         name={name}
         type="checkbox"

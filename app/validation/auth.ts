@@ -6,6 +6,8 @@ export const loginSchema = z.object({ email, password: currentPassword, redirect
 
 export const forgotPasswordSchema = z.object({ email })
 
+export const signInLinkSchema = z.object({ email })
+
 const confirm = z.string({ required_error: 'Type the password again.' }).max(256)
 
 export const resetPasswordSchema = z

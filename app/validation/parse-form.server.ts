@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { InvalidInputError, type FieldErrors } from '#app/utils/errors.ts'
+import { rememberForm } from '#app/utils/form-echo.server.ts'
 
 export const MAX_FORM_BYTES = 256 * 1024
 
@@ -44,6 +45,7 @@ export function parseFormData<S extends z.ZodTypeAny>(
   schema: S,
   opts: { arrayFields?: string[] } = {},
 ): z.infer<S> {
+  rememberForm(form)
   const known = knownKeys(schema)
   const arrays = new Set(opts.arrayFields ?? [])
   const raw: Record<string, unknown> = {}

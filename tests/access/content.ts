@@ -4,8 +4,11 @@ import { attestationsFor } from '#app/domain/disclosure/requirements.ts'
 import { insertDraft, insertStoredFile } from '../factories-content.ts'
 import { createCampaign, createCollaboration } from '../factories-posts.ts'
 
-/** Brand X members, creator A, and A's agent with the submit_content scope. */
-const FILE_VIEWERS = ['creatorA', 'agentOfA', 'managerX', 'adminX', 'financeX', 'viewerX'] as const
+/**
+ * A draft file (fileParams): brand X's reviewers, creator A, and A's agent with the submit_content scope;
+ * not viewer or finance (the rule of the review page). Every other purpose: tests/integration/gates-files.test.ts.
+ */
+const FILE_VIEWERS = ['creatorA', 'agentOfA', 'managerX', 'adminX'] as const
 const REVIEWERS = ['managerX', 'adminX'] as const
 const CREATOR_SUBMIT = ['creatorA', 'agentOfA'] as const
 

@@ -90,3 +90,22 @@ test('forgot password via the mail folder', async ({ page }) => {
   await login(page, 'hannah@creators.test', 'hannah-new-password')
   await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/)
 })
+
+test('sign in with a link by email, once, from the sign-in page', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByRole('link', { name: 'Email me a sign-in link' }).click()
+  // The sign-in page has an Email field too: wait for the new page before typing.
+  await expect(page.getByRole('heading', { name: 'Sign in by email' })).toBeVisible()
+  await page.getByLabel('Email').fill('sofia@creators.test')
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+  const links = await openLatestMail(page, 'sofia@creators.test', /Your Greenroom sign-in link/)
+  const link = links.find((l) => l.includes('/sign-in-link/'))!
+  await page.goto(link)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/)
+  await logout(page)
+  // Used once: the same link no longer signs anyone in.
+  await page.goto(link)
+  await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible()
+})

@@ -382,6 +382,26 @@ describe('payment', () => {
     await rejects(getPaymentRunCsv(other.financeActor, run.run.id), 404)
   })
 
+  it("a payment run's CSV shows each payee as it was when the run was made", async () => {
+    const w = await moneyWorld()
+    const a = await approved(w, { number: 'SNAP-1' })
+    const run = await createPaymentRun(w.financeActor, { invoiceIds: [a.id], ...pay, reference: 'RUN-SNAP' })
+    const [creatorBefore] = await db().select().from(schema.creators).where(eq(schema.creators.id, w.creator.id))
+    const legalBefore = String((a.match as { payeeName?: string }).payeeName ?? '')
+    const csvBefore = (await getPaymentRunCsv(w.financeActor, run.run.id)).csv
+    // Later the creator renames themselves and the invoice's match is recomputed with another legal name.
+    await db().update(schema.creators).set({ name: 'Renamed Later' }).where(eq(schema.creators.id, w.creator.id))
+    await db().update(schema.invoices).set({ match: { ...(a.match as object), payeeName: 'Other Legal Name LLC' } }).where(eq(schema.invoices.id, a.id))
+    const { csv } = await getPaymentRunCsv(w.financeActor, run.run.id)
+    expect(csv).toBe(csvBefore)
+    const row = csv.replace(/^\uFEFF/, '').trim().split('\r\n')[1]!
+    expect(row).toContain(`,${creatorBefore!.name},${legalBefore},${creatorBefore!.name},SNAP-1,`)
+    expect(csv).not.toContain('Renamed Later')
+    expect(csv).not.toContain('Other Legal Name LLC')
+    const [stored] = await db().select().from(schema.paymentRuns).where(eq(schema.paymentRuns.id, run.run.id))
+    expect(stored!.payees[a.id]).toEqual({ payee: creatorBefore!.name, payeeLegalName: legalBefore, creator: creatorBefore!.name })
+  })
+
   it('the desk lists approved invoices oldest due first, with aging and totals by currency', async () => {
     expect(agingBucket('2026-03-01', '2026-03-01')).toBe('current')
     expect(agingBucket('2026-03-01', '2026-03-02')).toBe('1-30')

@@ -37,6 +37,19 @@ describe('configuration', () => {
     expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })
 
+  it('listens on 127.0.0.1 by default in demo mode, on all interfaces otherwise; HOST always wins', () => {
+    expect(parseConfig({ NODE_ENV: 'production', GREENROOM_DEMO: '1' }).host).toBe('127.0.0.1')
+    expect(parseConfig({ NODE_ENV: 'production', GREENROOM_DEMO: '1', HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    expect(parseConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).host).toBe('0.0.0.0')
+    expect(parseConfig({ HOST: '10.0.0.5' }).host).toBe('10.0.0.5')
+  })
+
+  it('TRUST_PROXY is 0/1 (validated, not read ad hoc)', () => {
+    expect(parseConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(true)
+    expect(parseConfig({}).TRUST_PROXY).toBe(false)
+    expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/)
+  })
+
   it('reads the job worker and reminder switches: on by default, 0/false turns them off, anything else is an error', () => {
     expect(parseConfig({})).toMatchObject({ OUTBOX_WORKER: true, GREENROOM_REMINDERS: true, JOBS_CONCURRENCY: 2, JOBS_POLL_MS: 1000 })
     expect(parseConfig({ OUTBOX_WORKER: '0', GREENROOM_REMINDERS: 'false' })).toMatchObject({ OUTBOX_WORKER: false, GREENROOM_REMINDERS: false })

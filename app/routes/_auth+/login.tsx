@@ -55,7 +55,7 @@ export default function Login() {
         </Button>
       </Form>
       <p className="auth-foot">
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/sign-in-link">Email me a sign-in link</Link>
       </p>
       <p className="muted small">New here? Brands invite their team and creators by email: use the link in your invitation.</p>
     </>

@@ -8,10 +8,10 @@ import { notFound, requireDevelopment } from '#app/auth/guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Email (development) · Greenroom' }]
 
-// Development and demo only (404 in production): one email, its text and links.
-export async function loader({ params }: LoaderFunctionArgs) {
-  requireDevelopment()
-  const id = params.id ?? ''
+// Development and demo only (404 in production, and for any request not from this machine): one email, its text and links.
+export async function loader(args: LoaderFunctionArgs) {
+  requireDevelopment(args)
+  const id = args.params.id ?? ''
   if (!/^[\w-]{1,200}$/.test(id)) notFound('That email')
   const file = path.join(path.resolve(config().MAIL_DIR), `${id}.json`)
   const raw = await readFile(file, 'utf8').catch(() => null)

@@ -8,9 +8,9 @@ import { requireDevelopment } from '#app/auth/guards.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Mail folder (development) · Greenroom' }]
 
-// Development and demo only (404 in production): the emails written to MAIL_DIR.
-export async function loader(_args: LoaderFunctionArgs) {
-  requireDevelopment()
+// Development and demo only (404 in production, and for any request not from this machine): the emails written to MAIL_DIR.
+export async function loader(args: LoaderFunctionArgs) {
+  requireDevelopment(args)
   const dir = path.resolve(config().MAIL_DIR)
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort().reverse().slice(0, 200)
   const mails = await Promise.all(

@@ -4,37 +4,41 @@ import { db } from '#app/db.server.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
 import type { BrandRole } from '#app/domain/roles.ts'
+import { FILE_ACCESS, fileAccessRule } from '#app/domain/file-access.ts'
 import { brandPayeeScope } from '#app/services/tax/list-brand-tax-forms.server.ts'
 
 export type ViewableFile = typeof schema.files.$inferSelect
 
 /**
- * A file the signed-in user may see: a member of the file's brand, the file's creator, or a member of
- * an agency holding an active grant from that creator (draft files need the 'submit_content' scope).
- * Tax forms are stricter (see taxFormViewable): only their owner and finance.
- * Anyone else gets NotFoundError (404), never a hint that the file exists.
+ * A file the signed-in user may see, by the rule of the page it belongs to (fileAccessRule, one entry
+ * per purpose): a member of the file's brand whose role has that page's capability (draft media only
+ * to reviewers, stats evidence only to those who verify posts...), the file's creator, or a member of an
+ * agency holding an active grant from that creator with the page's scope. Tax forms are stricter (see
+ * taxFormViewable): only their owner and finance. Anyone else gets NotFoundError (404), never a hint
+ * that the file exists.
  */
 export async function getFileForViewer(userId: string, fileId: string): Promise<ViewableFile> {
   const [file] = await db().select().from(schema.files).where(eq(schema.files.id, fileId)).limit(1)
   if (!file) throw new NotFoundError('That file')
+  const rule = fileAccessRule(file.purpose)
+  if (!rule) throw new NotFoundError('That file')
   if (file.purpose === 'tax_form') {
     if (await taxFormViewable(userId, file)) return file
     throw new NotFoundError('That file')
   }
   if (file.brandId) {
     const [m] = await db()
-      .select({ id: schema.brandMembers.id })
+      .select({ role: schema.brandMembers.role })
       .from(schema.brandMembers)
       .where(and(eq(schema.brandMembers.brandId, file.brandId), eq(schema.brandMembers.userId, userId)))
       .limit(1)
-    if (m) return file
+    if (m && roleCan(m.role as BrandRole, rule.brand)) return file
   }
   if (file.creatorId) {
     const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
     if (c?.userId === userId) return file
     const grants = await agentScopes(userId, file.creatorId)
-    const needs = file.purpose === 'draft' ? 'submit_content' : null
-    if (grants.some((scopes) => !needs || scopes.includes(needs))) return file
+    if (grants.some((scopes) => rule.agentScope === 'view' || scopes.includes(rule.agentScope))) return file
   }
   throw new NotFoundError('That file')
 }
@@ -57,11 +61,11 @@ async function taxFormViewable(userId: string, file: ViewableFile): Promise<bool
   } else if (file.creatorId) {
     const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
     if (c?.userId === userId) return true
-    if ((await agentScopes(userId, file.creatorId)).some((scopes) => scopes.includes('invoice'))) return true
+    if ((await agentScopes(userId, file.creatorId)).some((scopes) => scopes.includes(FILE_ACCESS.tax_form.agentScope))) return true
   }
   const memberships = await db().select({ brandId: schema.brandMembers.brandId, role: schema.brandMembers.role }).from(schema.brandMembers).where(eq(schema.brandMembers.userId, userId))
   for (const m of memberships) {
-    if (!roleCan(m.role as BrandRole, 'tax.verify')) continue
+    if (!roleCan(m.role as BrandRole, FILE_ACCESS.tax_form.brand)) continue
     const scope = await brandPayeeScope(db(), m.brandId)
     if (file.agencyId ? scope.agencyIds.includes(file.agencyId) : file.creatorId && scope.creatorIds.includes(file.creatorId)) return true
   }

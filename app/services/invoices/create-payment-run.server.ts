@@ -1,4 +1,6 @@
-import { schema } from '#db/index.ts'
+import { and, eq, inArray } from 'drizzle-orm'
+import { schema, type DbOrTx } from '#db/index.ts'
+import type { PaymentRunPayee } from '#db/schema.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
@@ -22,6 +24,8 @@ export async function createPaymentRun(actor: Pick<BrandActor, 'brand' | 'user' 
       .returning()
     const paid = []
     for (const id of ids.sort()) paid.push(await payInvoiceInTx(tx, actor, id, p, run!.id))
+    // The payees as they are now, kept with the run: its CSV never changes when a name does later.
+    await tx.update(schema.paymentRuns).set({ payees: await payeeSnapshot(tx, actor.brand.id, ids) }).where(eq(schema.paymentRuns.id, run!.id))
     const totals: Record<string, number> = {}
     for (const i of paid) totals[i.currency] = (totals[i.currency] ?? 0) + i.totalMinor
     await recordAudit(tx, actor.audit, {
@@ -33,4 +37,25 @@ export async function createPaymentRun(actor: Pick<BrandActor, 'brand' | 'user' 
     })
     return { run: run!, invoices: paid, totals }
   })
+}
+
+/** Each invoice's payee (agency or creator), legal name on the invoice's match, and creator, by invoice id. */
+export async function payeeSnapshot(tx: DbOrTx, brandId: string, invoiceIds: string[]): Promise<Record<string, PaymentRunPayee>> {
+  if (!invoiceIds.length) return {}
+  const rows = await tx
+    .select({ id: schema.invoices.id, match: schema.invoices.match, payeeAgencyId: schema.invoices.payeeAgencyId, creatorName: schema.creators.name, agencyName: schema.agencies.name })
+    .from(schema.invoices)
+    .innerJoin(schema.creators, eq(schema.creators.id, schema.invoices.creatorId))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
+    .where(and(inArray(schema.invoices.id, invoiceIds), eq(schema.invoices.brandId, brandId)))
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.id,
+      {
+        payee: r.payeeAgencyId ? (r.agencyName ?? '') : r.creatorName,
+        payeeLegalName: String((r.match as { payeeName?: string }).payeeName ?? ''),
+        creator: r.creatorName,
+      },
+    ]),
+  )
 }

@@ -20,28 +20,34 @@ export async function getPaymentRunCsv(actor: Pick<BrandActor, 'brand'>, runId: 
     .where(and(eq(schema.paymentRuns.id, runId), eq(schema.paymentRuns.brandId, actor.brand.id)))
   if (!run) throw new NotFoundError('That payment run')
   const rows = await db()
-    .select({ invoice: schema.invoices, creatorName: schema.creators.name, agencyName: schema.agencies.name, agencyLegal: schema.agencies.legalName })
+    .select({ invoice: schema.invoices, creatorName: schema.creators.name, agencyName: schema.agencies.name })
     .from(schema.invoices)
     .innerJoin(schema.creators, eq(schema.creators.id, schema.invoices.creatorId))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
     .where(and(eq(schema.invoices.paymentRunId, run.id), eq(schema.invoices.brandId, actor.brand.id)))
     .orderBy(asc(schema.invoices.number))
   const header = ['Payment run', 'Paid on', 'Method', 'Reference', 'Payee', 'Payee legal name', 'Creator', 'Invoice number', 'Issue date', 'Due date', 'Currency', 'Amount']
-  const lines = rows.map(({ invoice: i, ...r }) =>
-    toCsvLine([
+  const lines = rows.map(({ invoice: i, ...r }) => {
+    // The payee as it was when the run was made; runs made before snapshots existed fall back to today's names.
+    const then = run.payees[i.id] ?? {
+      payee: i.payeeAgencyId ? (r.agencyName ?? '') : r.creatorName,
+      payeeLegalName: String((i.match as { payeeName?: string }).payeeName ?? ''),
+      creator: r.creatorName,
+    }
+    return toCsvLine([
       run.id,
       run.paidOn,
       run.method,
       run.reference,
-      i.payeeAgencyId ? (r.agencyName ?? '') : r.creatorName,
-      String((i.match as { payeeName?: string }).payeeName ?? ''),
-      r.creatorName,
+      then.payee,
+      then.payeeLegalName,
+      then.creator,
       i.number,
       i.issueDate,
       i.dueDate ?? '',
       i.currency,
       minorToDecimal(i.totalMinor),
-    ]),
-  )
+    ])
+  })
   return { filename: `payment-run-${run.paidOn}-${run.reference.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`, csv: '\uFEFF' + toCsvLine(header) + lines.join('') }
 }

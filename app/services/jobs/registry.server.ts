@@ -4,13 +4,14 @@
  * it repeats), its definition listed below. A bare `import './x'` is not enough: package.json has
  * "sideEffects": false, so the build drops modules whose exports nobody uses.
  */
+import { authMailJob } from '#app/services/auth/auth-mail-job.server.ts'
 import { deliverOutboxJob } from '#app/services/outbox/deliver-outbox-job.server.ts'
 import { offerDeadlinesJob } from '#app/services/offers/offer-deadlines-job.server.ts'
 import { dailyRemindersJob } from '#app/services/reminders/daily-reminders-job.server.ts'
 import { jobDefinitions, type JobDefinition } from './define-job.server.ts'
 import { pruneJobsJob } from './prune-jobs-job.server.ts'
 
-export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob] as unknown as readonly JobDefinition<never>[]
+export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob] as unknown as readonly JobDefinition<never>[]
 
 /** The names of every job this process can run: the registry's and any defined elsewhere (tests). */
 export function knownJobNames(): string[] {

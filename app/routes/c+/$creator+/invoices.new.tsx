@@ -10,6 +10,7 @@ import { newId } from '#db/ids.ts'
 import { InvalidInputError } from '#app/utils/errors.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { echoedValues } from '#app/utils/echoed-values.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { submitInvoiceSchema } from '#app/validation/money.ts'
@@ -58,8 +59,15 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function NewInvoice() {
   const { collaborations, draft, idempotencyKey } = useLoaderData<typeof loader>()
-  const failure = failureOf(useActionData<typeof action>())
+  const actionData = useActionData<typeof action>()
+  const failure = failureOf(actionData)
   const pending = useIsPending({ intent: 'submit-invoice' })
+  // Line amounts typed before a refusal (the TextFields echo themselves; these are plain inputs in a table).
+  const echoed = echoedValues(actionData)
+  const typedLine = (deliverableId: string) => {
+    const i = (echoed.all('line') ?? []).indexOf(deliverableId)
+    return i >= 0 ? echoed.all('lineAmount')?.[i] : undefined
+  }
   if (!draft) {
     return (
       <>
@@ -140,7 +148,7 @@ export default function NewInvoice() {
                 </>
               ) : null}
               <dt>Tax form</dt>
-              <dd>{draft.payee.taxFormStatus ? <StatusChip status={draft.payee.taxFormStatus} /> : <Link to="../tax-form">Upload your tax form</Link>}</dd>
+              <dd>{draft.payee.taxFormStatus ? <StatusChip status={draft.payee.taxFormStatus} /> : <Link to="../invoices/tax-form">Upload your tax form</Link>}</dd>
             </dl>
           </Card>
         </div>
@@ -166,11 +174,11 @@ export default function NewInvoice() {
                       </td>
                       <td>
                         {l.kind === 'usage' ? (
-                          <input name="usageAmount" aria-label={`Amount for ${l.description}`} defaultValue={major(l.amountMinor)} inputMode="decimal" className="input" />
+                          <input name="usageAmount" aria-label={`Amount for ${l.description}`} defaultValue={echoed.has ? echoed.get('usageAmount') : major(l.amountMinor)} inputMode="decimal" className="input" />
                         ) : (
                           <>
                             <input type="hidden" name="line" value={l.deliverableId!} />
-                            <input name="lineAmount" aria-label={`Amount for ${l.description}`} defaultValue={major(l.amountMinor)} inputMode="decimal" className="input" />
+                            <input name="lineAmount" aria-label={`Amount for ${l.description}`} defaultValue={typedLine(l.deliverableId!) ?? major(l.amountMinor)} inputMode="decimal" className="input" />
                           </>
                         )}
                       </td>

@@ -130,7 +130,7 @@ export default function Profile() {
                         <input type="hidden" name="intent" value="save-account" />
                         <input type="hidden" name="platform" value={a.platform} />
                         <input type="hidden" name="handle" value={a.handle} />
-                        <TextField label={`Followers today on @${a.handle}`} name="followers" inputMode="numeric" defaultValue={String(a.followers)} className="field-compact" />
+                        <TextField label={`Followers today on @${a.handle}`} name="followers" inputMode="numeric" defaultValue={String(a.followers)} className="field-compact" echo={false} />
                         <Button type="submit" className="btn-sm">
                           Update
                         </Button>
