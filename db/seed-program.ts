@@ -14,6 +14,7 @@ import { seedMoney } from './seed-money.ts'
 import { seedPosts } from './seed-posts.ts'
 import { seedRoster } from './seed-roster.ts'
 import { seedContracts } from './seed-contracts.ts'
+import { seedPrivacy } from './seed-privacy.ts'
 
 export async function seed(db: Db, now = new Date()) {
   const [existing] = await db.select().from(schema.brands).where(eq(schema.brands.slug, DEMO_BRANDS[0].slug))
@@ -58,6 +59,9 @@ export async function seed(db: Db, now = new Date()) {
           creatorId: cr!.id,
           status: i % 5 === 4 ? 'prospect' : 'active',
           tags: i % 2 === 0 ? ['running'] : ['lifestyle'],
+          // They joined through the brand's invitation (the relationship that shares private details:
+          // app/domain/creator-privacy.ts), except Maya at Glow Labs, who is only on Glow's roster.
+          consentedAt: slug === 'glow-labs' && c.email === 'maya@creators.test' ? null : new Date(now.getTime() - 90 * 86_400_000),
         })
       }
     }
@@ -87,6 +91,7 @@ export async function seed(db: Db, now = new Date()) {
     await seedPosts(tx, ids)
     await seedRoster(tx, ids)
     await seedContracts(tx, ids)
+    await seedPrivacy(tx, ids)
   })
   return { seeded: true }
 }

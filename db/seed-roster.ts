@@ -164,7 +164,8 @@ export const seedRoster: Seeder = async (tx, ids) => {
   const [tyler] = await tx.insert(schema.creators).values({ name: 'Tyler Boost', email: 'tyler@creators.test', country: 'US' }).returning()
   const [acct] = await tx
     .insert(schema.socialAccounts)
-    .values({ creatorId: tyler!.id, platform: 'instagram', handle: 'tylerboost', followers: 88_000, followersAt: ids.now, profileUrl: 'https://www.instagram.com/tylerboost/' })
+    // Acme entered the account itself (he has no login): Acme's own row, labelled brand-entered (issue #14).
+    .values({ creatorId: tyler!.id, brandId: acme, platform: 'instagram', handle: 'tylerboost', followers: 88_000, followersAt: ids.now, profileUrl: 'https://www.instagram.com/tylerboost/' })
     .returning()
   for (const [daysAgo, followers] of [
     [120, 40_200],
