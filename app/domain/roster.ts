@@ -211,4 +211,4 @@ export const ROSTER_CSV_COLUMNS = [
 ] as const
 export const ROSTER_CSV_EXAMPLE = 'name,email,platform,handle,followers,tags\nRiley Park,riley@example.com,tiktok,rileyruns,48200,"running;trail"\n'
 
-export type ImportOutcome = 'new' | 'known_creator' | 'on_roster' | 'same_creator'
+export type ImportOutcome = 'new' | 'on_roster' | 'same_creator'

@@ -18,7 +18,8 @@ test('a manager imports creators, finds a rising micro TikTok creator, adds a no
   await expect(page.getByRole('heading', { name: 'Roster', level: 1 })).toBeVisible()
   await shot(page, 'roster-desktop')
 
-  // Import: two new creators, and Kenji again by his TikTok handle (de-duplicated), and a bad row.
+  // Import: two new creators, and Kenji again by his TikTok handle (de-duplicated; Acme's reading of his
+  // account becomes Acme's own tracked row, issue #14), and a bad row.
   await page.getByRole('link', { name: 'Import CSV' }).click()
   const csv = [
     'name,email,platform,handle,followers,tags',
@@ -35,7 +36,7 @@ test('a manager imports creators, finds a rising micro TikTok creator, adds a no
   await expect(page.locator('tr[data-line="2"]')).toContainText('New')
   await shot(page, 'roster-import-preview')
   await page.getByRole('button', { name: /^Import 3 rows/ }).click()
-  await expect(page.getByText('Added 2 creators to your roster (2 new to Greenroom) and 2 social accounts. 1 row skipped.')).toBeVisible()
+  await expect(page.getByText('Added 2 creators to your roster and 3 social accounts. 1 row skipped.')).toBeVisible()
   await expect(page.locator('tr[data-creator="Ivy Import"]')).toBeVisible()
 
   // Rising micro creators on TikTok.

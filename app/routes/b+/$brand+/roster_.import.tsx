@@ -33,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirectWithFlash(
       `/b/${actor.brand.slug}/roster?sort=added&dir=desc`,
       r.addedToRoster || r.accountsAdded
-        ? `Added ${plural(r.addedToRoster, 'creator')} to your roster (${r.creatorsAdded} new to Greenroom) and ${plural(r.accountsAdded, 'social account')}.${skipped}`
+        ? `Added ${plural(r.addedToRoster, 'creator')} to your roster and ${plural(r.accountsAdded, 'social account')}.${skipped}`
         : `Nothing new: every creator in the file was already on your roster.${skipped}`,
     )
   })
@@ -41,7 +41,6 @@ export async function action(args: ActionFunctionArgs) {
 
 const OUTCOME: Record<ImportOutcome, { label: string; tone: 'success' | 'info' | 'neutral' }> = {
   new: { label: 'New', tone: 'success' },
-  known_creator: { label: 'Known creator', tone: 'info' },
   on_roster: { label: 'On roster', tone: 'neutral' },
   same_creator: { label: 'Merged', tone: 'neutral' },
 }
@@ -98,7 +97,7 @@ export default function ImportRoster() {
       {preview && p ? (
         <Card title={`2. Check the preview${preview.fileName ? ` of ${preview.fileName}` : ''}`}>
           <p>
-            <strong>{p.addedToRoster}</strong> creator{p.addedToRoster === 1 ? '' : 's'} to add to your roster ({p.creatorsAdded} new to Greenroom), <strong>{p.accountsAdded}</strong> social account
+            <strong>{p.addedToRoster}</strong> creator{p.addedToRoster === 1 ? '' : 's'} to add to your roster, <strong>{p.accountsAdded}</strong> social account
             {p.accountsAdded === 1 ? '' : 's'}
             {p.errors.length ? (
               <>
