@@ -306,3 +306,14 @@ describe('one definition: the SQL of order totals agrees with app/domain/orders.
     expect(t.notCounted).toBe(facts.length - t.orders)
   })
 })
+
+describe('an oversized orders file', () => {
+  it('is refused with a message for the file field, and nothing is read into an import', async () => {
+    const { readCsvUpload } = await import('#app/validation/csv-upload.server.ts')
+    const form = new FormData()
+    form.set('intent', 'orders-preview')
+    form.set('file', new Blob([HEADER + '\n' + 'x'.repeat(50 * 1024 * 1024)], { type: 'text/csv' }), 'orders_export.csv')
+    const request = new Request('http://greenroom.test/b/x/attribution', { method: 'POST', body: form })
+    await expect(readCsvUpload(request, ['orders-preview'], { maxBytes: 25 * 1024 * 1024 })).rejects.toMatchObject({ status: 400, fieldErrors: { file: ['That file is larger than 25 MB.'] } })
+  })
+})
