@@ -103,6 +103,15 @@ export function median(values: readonly number[]): number | null {
   return xs.length % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2
 }
 
+/**
+ * How many deliverables an offer's fee buys: the sum of every line's quantity (a line without a format
+ * is an empty row of the form and buys nothing). Fee guidance compares fee ÷ this with the median fee
+ * per deliverable — like with like (a $2,500 offer for two posts is $1,250 a post).
+ */
+export function deliverablesBought(lines: readonly { format: string | null | undefined; quantity: number | null | undefined }[]): number {
+  return lines.reduce((n, l) => (l.format ? n + Math.max(1, Math.floor(l.quantity ?? 1)) : n), 0)
+}
+
 /** A proposed fee this many times the median (or less than the median divided by it) is "far outside". */
 export const FEE_FAR_OUTSIDE_FACTOR = 2
 /** Fewer comparable collaborations than this is not a history to warn from. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PLATFORMS, type Platform } from '#app/domain/catalog.ts'
 import { ROSTER_STATUSES } from '#app/domain/roles.ts'
-import { ROSTER_SORTS } from '#app/domain/roster.ts'
+import { deliverablesBought, ROSTER_SORTS } from '#app/domain/roster.ts'
 import { TIERS } from '#app/domain/tiers.ts'
 import { email, personName } from './fields.ts'
 
@@ -130,5 +130,14 @@ export function parseFeeGuidanceQuery(url: URL) {
   const creator = p.getAll('creatorIds')[0]
   if (creator) raw.creatorIds = creator
   const r = feeGuidanceQuerySchema.safeParse(raw)
-  return r.success ? r.data : null
+  if (!r.success) return null
+  // Every deliverable line of the form counts (d0_, d1_, …): the fee buys all of them.
+  const lines: { format: string; quantity: number }[] = []
+  for (const [k, v] of p.entries()) {
+    const m = /^d(\d{1,2})_format$/.exec(k)
+    if (!m || !v) continue
+    const q = Number(p.get(`d${m[1]}_quantity`) ?? '1')
+    lines.push({ format: v, quantity: Number.isInteger(q) && q >= 1 && q <= 20 ? q : 1 })
+  }
+  return { ...r.data, deliverables: deliverablesBought(lines) }
 }

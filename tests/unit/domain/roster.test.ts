@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeCursor, encodeCursor, feeVerdict, followerSanityFlags, formatGrowth, isRising, median } from '#app/domain/roster.ts'
+import { decodeCursor, encodeCursor, feeVerdict, followerSanityFlags, formatGrowth, isRising, median, deliverablesBought } from '#app/domain/roster.ts'
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000)
 
@@ -86,5 +86,30 @@ describe('follower sanity flags', () => {
     expect(followerSanityFlags([{ capturedAt: day(0), followers: 10_000 }, { capturedAt: day(90), followers: 16_000 }], [])).toEqual([])
     // +40% but only +400 followers: too small to matter
     expect(followerSanityFlags([{ capturedAt: day(0), followers: 1_000 }, { capturedAt: day(10), followers: 1_400 }], [])).toEqual([])
+  })
+})
+
+describe('fee guidance compares like with like (issue #21)', () => {
+  it('counts every deliverable line the fee buys, so $2,500 for two posts is $1,250 a post against a $1,200 median', () => {
+    const lines = [
+      { format: 'reel', quantity: 1 },
+      { format: 'story', quantity: 1 },
+      { format: '', quantity: 3 }, // an empty row of the form buys nothing
+    ]
+    const n = deliverablesBought(lines)
+    expect(n).toBe(2)
+    expect(feeVerdict(250_000 / n, 120_000, 5)).not.toBe('far_above')
+    // The old comparison (the whole fee against the per-deliverable median) called it far above.
+    expect(feeVerdict(250_000, 120_000, 5)).toBe('far_above')
+    expect(deliverablesBought([{ format: 'reel', quantity: 3 }, { format: 'tiktok_video', quantity: null }])).toBe(4)
+  })
+})
+
+describe('the fee guidance query', () => {
+  it('sums the quantities of every deliverable line of the offer form', async () => {
+    const { parseFeeGuidanceQuery } = await import('#app/validation/roster.ts')
+    const url = new URL('http://x.test/offers?d0_format=reel&d0_quantity=1&d1_format=story&d1_quantity=2&d2_format=&d2_quantity=5&fee=2500')
+    expect(parseFeeGuidanceQuery(url)).toMatchObject({ d0_format: 'reel', deliverables: 3 })
+    expect(parseFeeGuidanceQuery(new URL('http://x.test/offers?d0_format=reel&d0_quantity=999'))).toMatchObject({ deliverables: 1 })
   })
 })

@@ -67,7 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
           platform: guide.d0_platform && FORMAT_PLATFORMS[guideFormat].includes(guide.d0_platform as Platform) ? guide.d0_platform : FORMAT_PLATFORMS[guideFormat][0]!,
           creatorId: guide.creatorIds ?? null,
           proposedFeeMinor: guide.fee ? parseMoneyOrNull(guide.fee, actor.brand.currency) : null,
-          quantity: guide.d0_quantity ?? 1,
+          quantity: guide.deliverables || (guide.d0_quantity ?? 1),
         })
       : null
   const url = new URL(args.request.url)
@@ -167,9 +167,8 @@ export default function CampaignOffers() {
     guideTimer.current = setTimeout(() => {
       const fd = new FormData(form)
       const q = new URLSearchParams()
-      for (const k of ['d0_format', 'd0_platform', 'd0_quantity', 'fee']) {
-        const v = fd.get(k)
-        if (typeof v === 'string' && v) q.set(k, v)
+      for (const [k, v] of fd.entries()) {
+        if (typeof v === 'string' && v && (k === 'fee' || k === 'd0_platform' || /^d\d+_(format|quantity)$/.test(k))) q.set(k, v)
       }
       const first = fd.getAll('creatorIds')[0]
       if (typeof first === 'string') q.set('creatorIds', first)
