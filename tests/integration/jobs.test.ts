@@ -130,16 +130,17 @@ describe('job runner', () => {
     let runs = 0
     const job = defineJob({
       name: `t.long-${uid()}`,
-      leaseMs: 1000,
+      // Wide margins: the heartbeat (every third of the lease) has over a second to land on a loaded machine.
+      leaseMs: 3000,
       run: async () => {
         runs++
-        await new Promise((r) => setTimeout(r, 1800))
+        await new Promise((r) => setTimeout(r, 4500))
       },
     })
     const { id } = await enqueueJob(db(), job, undefined)
     const first = runJobsUntilIdle({ now: new Date(), only: [job] })
-    await new Promise((r) => setTimeout(r, 1300))
-    // Past the first lease (1 s) on the real clock: the heartbeat has renewed it.
+    await new Promise((r) => setTimeout(r, 3400))
+    // Past the first lease (3 s) on the real clock: the heartbeat has renewed it.
     expect((await runJobsUntilIdle({ now: new Date(), only: [job] })).ran).toBe(0)
     expect((await first).done).toBe(1)
     expect(runs).toBe(1)
