@@ -91,7 +91,7 @@ export async function acceptedOffer(o: {
           url: `https://www.instagram.com/reel/${uid()}${uid()}/`,
           postedAt: new Date('2026-03-05T12:00:00Z'),
           status: postStatus,
-          findings: d.blockingPostFinding ? [{ ruleId: 'VD-01', severity: 'B', message: 'No #ad in the first line' }] : [],
+          findings: d.blockingPostFinding ? [{ ruleId: 'VD-01', severity: 'blocking', message: 'No #ad in the first line' }] : [],
           verifiedAt: postStatus === 'verified' ? (d.verifiedAt ?? new Date('2026-03-06T09:00:00Z')) : null,
           verifiedByUserId: postStatus === 'verified' ? (d.postVerifiedBy ?? null) : null,
         })

@@ -175,5 +175,3 @@ export function statusInfo(status: string): { tone: Tone; label: string } {
   return { tone: known?.tone ?? 'neutral', label: known?.label ?? humanizeStatus(status) }
 }
 
-/** Alias of humanizeStatus. */
-export const humanize = humanizeStatus

@@ -128,8 +128,3 @@ export function diffBriefs(before: BriefContent, after: BriefContent): BriefChan
   }
   return changes
 }
-
-/** True when nothing has been written yet. */
-export function isBriefEmpty(b: BriefContent): boolean {
-  return BRIEF_TEXT_FIELDS.every((f) => !b[f].trim()) && BRIEF_LIST_FIELDS.every((f) => b[f].length === 0)
-}

@@ -21,6 +21,11 @@ export function toFindings(value: unknown): StoredFinding[] {
   })
 }
 
+/** True when stored findings hold a blocking one (the only severities are 'blocking' and 'warning'). */
+export function hasBlockingFinding(value: unknown): boolean {
+  return toFindings(value).some((f) => f.severity === 'blocking')
+}
+
 export interface ApprovalCheck {
   blocking: StoredFinding[]
   missing: Attestation[]

@@ -9,15 +9,6 @@ import { tierFor, type Tier } from './tiers.ts'
 
 export const ROSTER_SORTS = ['name', 'status', 'followers', 'last_collab', 'total_paid', 'on_time', 'added'] as const
 export type RosterSort = (typeof ROSTER_SORTS)[number]
-export const ROSTER_SORT_LABEL: Record<RosterSort, string> = {
-  name: 'Name',
-  status: 'Status',
-  followers: 'Followers',
-  last_collab: 'Last collaboration',
-  total_paid: 'Total paid',
-  on_time: 'On-time rate',
-  added: 'Date added',
-}
 /** The direction a column sorts in when first clicked (biggest/most recent first for numbers and dates). */
 export const ROSTER_SORT_DEFAULT_DIR: Record<RosterSort, 'asc' | 'desc'> = {
   name: 'asc',
@@ -62,7 +53,6 @@ export function decodeCursor(raw: string | null | undefined): RosterCursor | nul
 
 // ---------------------------------------------------------------- rising creators
 
-export const RISING_WINDOW_DAYS = 90
 /** A growth figure older than this (latest snapshot) is not evidence of rising now. */
 export const RISING_MAX_AGE_DAYS = 45
 

@@ -80,12 +80,5 @@ export async function billedDeliverables(tx: DbOrTx, deliverableIds: string[], e
   return rows.filter((r) => r.invoiceId !== exceptInvoiceId)
 }
 
-/** Findings with severity 'B' (or 'blocking') block payment. */
-export function hasBlocking(findings: unknown): boolean {
-  if (!Array.isArray(findings)) return false
-  return findings.some((f) => {
-    const s = (f as { severity?: string; resolved?: boolean })?.severity
-    const resolved = (f as { resolved?: boolean })?.resolved === true
-    return !resolved && (s === 'B' || s === 'blocking' || s === 'block')
-  })
-}
+/** A blocking finding on the approved post or latest draft holds payment (rule in app/domain/content-review.ts). */
+export { hasBlockingFinding as hasBlocking } from '#app/domain/content-review.ts'

@@ -117,8 +117,3 @@ export async function listPayables(actor: Pick<BrandActor, 'brand'>) {
     .limit(10)
   return { rows, totals, buckets, runs: runs.map((r) => ({ id: r.id, reference: r.reference, paidOn: r.paidOn, method: r.method })) }
 }
-
-/** Recently paid invoices of the brand (the desk's "paid" tab). */
-export async function listPaidInvoices(actor: Pick<BrandActor, 'brand'>) {
-  return listWhere(and(eq(schema.invoices.brandId, actor.brand.id), eq(schema.invoices.status, 'paid')), 'newest')
-}

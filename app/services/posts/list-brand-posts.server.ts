@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 
+import { toFindings } from '#app/domain/content-review.ts'
 import type { PostStatusFilter } from '#app/domain/post-status.ts'
 
 /** Live posts of the brand (newest first) with their latest numbers: one query. */
@@ -33,10 +34,7 @@ export async function listBrandPosts(brandId: string, status: PostStatusFilter =
   return rows.map((r) => ({ ...r, postedAt: r.postedAt.toISOString(), blocking: countBlocking(r.findings) }))
 }
 
-/** Findings with severity 'B' (or 'blocking') block; the checker's own shape is otherwise opaque here. */
+/** Blocking findings on a post (the domain's severities, app/domain/content-review.ts). */
 export function countBlocking(findings: unknown[]): number {
-  return findings.filter((f) => {
-    const s = (f as { severity?: string })?.severity
-    return s === 'B' || s === 'blocking' || s === 'block'
-  }).length
+  return toFindings(findings).filter((f) => f.severity === 'blocking').length
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { approvalCheck, captionSegments, deliverableTimeline, isExtraRound, mandatoryChecklist, revisionsLeft, revisionsSentence, toFindings } from '#app/domain/content-review.ts'
+import { approvalCheck, captionSegments, hasBlockingFinding, deliverableTimeline, isExtraRound, mandatoryChecklist, revisionsLeft, revisionsSentence, toFindings } from '#app/domain/content-review.ts'
 import { attestationsFor, checkCaption } from '#app/domain/disclosure/index.ts'
 
 const base = { platform: 'instagram', format: 'reel', connectionType: 'paid', jurisdiction: 'US', brandName: 'Acme' } as const
@@ -131,5 +131,22 @@ describe('deliverableTimeline', () => {
   it('verified: every step is done', () => {
     const v1 = { version: 1, decision: 'approved', submittedAt: at, decidedAt: at }
     expect(deliverableTimeline('verified', [v1], at).every((s) => s.state === 'done')).toBe(true)
+  })
+})
+
+describe('hasBlockingFinding (what holds an invoice line)', () => {
+  const finding = (severity: unknown) => ({ ruleId: 'disclosure.missing', severity, message: 'No disclosure', span: null })
+  it('is true only for the domain severity "blocking"', () => {
+    expect(hasBlockingFinding([finding('warning'), finding('blocking')])).toBe(true)
+    expect(hasBlockingFinding([finding('warning')])).toBe(false)
+  })
+  it('does not invent severities the domain does not have', () => {
+    // 'B' and 'block' were once accepted by the invoice rules; no checker produces them.
+    expect(hasBlockingFinding([finding('B'), finding('block')])).toBe(false)
+  })
+  it('is false for junk and empty jsonb', () => {
+    expect(hasBlockingFinding(null)).toBe(false)
+    expect(hasBlockingFinding({ severity: 'blocking' })).toBe(false)
+    expect(hasBlockingFinding([])).toBe(false)
   })
 })
