@@ -172,6 +172,17 @@ describe('orders import: statuses, refunds, re-import', () => {
   })
 })
 
+describe('a report period', () => {
+  it('counts orders placed on its UTC days only', async () => {
+    const { w, actor, maya, jo, joOffer } = await world()
+    await importOrders(actor, shopify(maya, jo), { apply: true })
+    // 7 March UTC: Jo's #1002 (13:00Z) counts; Maya's #1001 (6 March 15:15Z) and #1008 (8 March 16:00Z) do not.
+    const t = await loadOrderTotals(w.brand.id, { from: '2026-03-07', to: '2026-03-07' })
+    expect(t.get(joOffer.id)).toMatchObject({ orders: 1, netMinor: 100_000 })
+    expect(t.get(w.offer.id)?.orders ?? 0).toBe(0)
+  })
+})
+
 describe('odd bytes in order numbers', () => {
   it('keeps quotes, backslashes, braces, commas and non-ASCII in order numbers exactly', async () => {
     const { w, actor, maya } = await world()

@@ -37,8 +37,9 @@ export interface OrderFilters {
 
 export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Promise<Map<string, OfferOrderTotals>> {
   const conds: SQL[] = [sql`r.brand_id = ${brandId}`]
-  if (f.from) conds.push(sql`r.ordered_at >= ${f.from}::date`)
-  if (f.to) conds.push(sql`r.ordered_at < (${f.to}::date + 1)`)
+  // UTC days as instants (a bare ::date would use the server's time zone).
+  if (f.from) conds.push(sql`r.ordered_at >= ${new Date(`${f.from}T00:00:00Z`).toISOString()}::timestamptz`)
+  if (f.to) conds.push(sql`r.ordered_at < ${new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000).toISOString()}::timestamptz`)
   if (f.creatorId) conds.push(sql`o.creator_id = ${f.creatorId}`)
   if (f.campaignId) conds.push(sql`o.campaign_id = ${f.campaignId}`)
   if (f.offerIds) {
