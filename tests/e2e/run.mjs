@@ -13,7 +13,22 @@ const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? 'tests/e2e/.data'
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
 
 rmSync(dataDir, { recursive: true, force: true })
-const dbEnv = process.env.DATABASE_URL ? {} : { PGLITE_DIR: path.join(dataDir, 'db') }
+// PostgreSQL: a fresh database of its own next to DATABASE_URL's (the integration run before it leaves
+// rows behind, including a demo seeded with files in another folder, and the seed skips a seeded demo).
+let dbEnv = { PGLITE_DIR: path.join(dataDir, 'db') }
+if (process.env.DATABASE_URL) {
+  const url = new URL(process.env.DATABASE_URL)
+  const name = `${url.pathname.slice(1)}_e2e`.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 60)
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  const { default: postgres } = await import('postgres')
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} })
+  await sql.unsafe(`drop database if exists "${name}" with (force)`)
+  await sql.unsafe(`create database "${name}"`)
+  await sql.end()
+  url.pathname = `/${name}`
+  dbEnv = { DATABASE_URL: url.toString() }
+}
 if (!process.env.SKIP_BUILD) run('sh', ['-c', 'flock /tmp/greenroom-build.lock npm run --silent build'])
 run('npx', ['tsx', 'db/seed.ts'], { ...dbEnv, UPLOAD_DIR: path.join(dataDir, 'uploads') })
 const chromium = await findChromium()
