@@ -128,21 +128,29 @@ describe('job runner', () => {
 
   it('a long job keeps its claim past the lease while it runs (heartbeat): nobody else takes it', async () => {
     let runs = 0
+    let claimedBySomeoneElse = -1
+    let id = ''
     const job = defineJob({
       name: `t.long-${uid()}`,
-      // Wide margins: the heartbeat (every third of the lease) has over a second to land on a loaded machine.
-      leaseMs: 3000,
+      leaseMs: 1000,
       run: async () => {
         runs++
-        await new Promise((r) => setTimeout(r, 4500))
+        // Wait (for the condition, not a fixed time) until a heartbeat has moved the lease past the first one,
+        // then try to claim the job as another runner would just after that first lease ran out.
+        const first = (await jobRow(id)).lockedUntil!.getTime()
+        const deadline = Date.now() + 15_000
+        let renewed = first
+        while (renewed <= first && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 50))
+          renewed = (await jobRow(id)).lockedUntil!.getTime()
+        }
+        claimedBySomeoneElse = (await runJobsUntilIdle({ now: new Date(first + 1), only: [job] })).ran
       },
     })
-    const { id } = await enqueueJob(db(), job, undefined)
-    const first = runJobsUntilIdle({ now: new Date(), only: [job] })
-    await new Promise((r) => setTimeout(r, 3400))
-    // Past the first lease (3 s) on the real clock: the heartbeat has renewed it.
-    expect((await runJobsUntilIdle({ now: new Date(), only: [job] })).ran).toBe(0)
-    expect((await first).done).toBe(1)
+    // Due a second ago by the app's clock (the database's now() has microseconds the JS clock lacks).
+    ;({ id } = await enqueueJob(db(), job, undefined, { runAt: new Date(Date.now() - 1000) }))
+    expect((await runJobsUntilIdle({ now: new Date(), only: [job] })).done).toBe(1)
+    expect(claimedBySomeoneElse).toBe(0)
     expect(runs).toBe(1)
     expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 1 })
   })
