@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { useLoaderData, useParams } from '@remix-run/react'
 import { Card, Chip, PageHeader, StatusChip } from '#app/components/ui.tsx'
 import { InvoiceLines } from '#app/components/invoice-parts.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
@@ -15,6 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function CreatorInvoice() {
+  const creatorId = useParams().creator ?? ''
   const { invoice: i, amountsHidden } = useLoaderData<typeof loader>()
   const failed = i.checks.filter((c) => !c.ok)
   return (
@@ -22,7 +23,7 @@ export default function CreatorInvoice() {
       <PageHeader
         title={`Invoice ${i.number}`}
         subtitle={`${i.brandName} · ${i.campaignName}`}
-        back={{ to: '..', label: 'Invoices' }}
+        back={{ to: `/c/${creatorId}/invoices`, label: 'Invoices' }}
         actions={
           <button type="button" className="btn btn-secondary no-print" onClick={() => window.print()}>
             Print

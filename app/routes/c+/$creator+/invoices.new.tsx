@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Button, Card, EmptyState, FormError, Money, PageHeader, StatusChip, TextField } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
@@ -58,6 +58,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewInvoice() {
+  const creatorId = useParams().creator ?? ''
   const { collaborations, draft, idempotencyKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
@@ -71,7 +72,7 @@ export default function NewInvoice() {
   if (!draft) {
     return (
       <>
-        <PageHeader title="New invoice" subtitle="Choose the collaboration you are invoicing." back={{ to: '..', label: 'Invoices' }} />
+        <PageHeader title="New invoice" subtitle="Choose the collaboration you are invoicing." back={{ to: `/c/${creatorId}/invoices`, label: 'Invoices' }} />
         <Card>
           {collaborations.length === 0 ? (
             <EmptyState title="Nothing to invoice yet">Invoices are made from an accepted offer. Accept one first.</EmptyState>

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Button, Card, FormError, PageHeader, SelectField, StatusChip, TextField } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { latestTaxForm, resolvePayee } from '#app/services/invoices/invoice-rules.server.ts'
@@ -47,12 +47,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TaxForm() {
+  const creatorId = useParams().creator ?? ''
   const { payee, form } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const pending = useIsPending()
   return (
     <>
-      <PageHeader title="Tax form" subtitle={`The form on file for ${payee.name}${payee.kind === 'agency' ? ' (your agency invoices for you)' : ''}.`} back={{ to: '..', label: 'Invoices' }} />
+      <PageHeader title="Tax form" subtitle={`The form on file for ${payee.name}${payee.kind === 'agency' ? ' (your agency invoices for you)' : ''}.`} back={{ to: `/c/${creatorId}/invoices`, label: 'Invoices' }} />
       <div className="grid-2">
         <Card title="On file">
           {form ? (

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Button, Card, FormError, PageHeader, StatusChip } from '#app/components/ui.tsx'
 import { InvoiceReview } from '#app/components/invoice-review.tsx'
 import { PaymentFields, ReasonForm } from '#app/components/invoice-parts.tsx'
@@ -50,6 +50,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PayablesInvoice() {
+  const brandSlug = useParams().brand ?? ''
   const data = useLoaderData<typeof loader>()
   const i = data.invoice
   const failure = failureOf(useActionData<typeof action>())
@@ -60,7 +61,7 @@ export default function PayablesInvoice() {
   const canPay = i.status === 'approved' && (i.matchOk || !!i.exceptionNote)
   return (
     <>
-      <PageHeader title={`Invoice ${i.number}`} subtitle={`${i.payeeName} · ${i.campaignName}`} back={{ to: '..', label: 'Invoice queue' }} actions={<StatusChip status={i.status} />} />
+      <PageHeader title={`Invoice ${i.number}`} subtitle={`${i.payeeName} · ${i.campaignName}`} back={{ to: `/pay/${brandSlug}`, label: 'Invoice queue' }} actions={<StatusChip status={i.status} />} />
       <div className="stack">
         <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
         <InvoiceReview data={data} />
