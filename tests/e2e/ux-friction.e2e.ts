@@ -47,3 +47,41 @@ test('every back link goes where it says: creator invoice, tax form, new invoice
   await expect(page).toHaveURL(/\/pay\/acme-running$/)
   await logout(page)
 })
+
+test('after "Send offer" the whole form starts afresh: creators, every deliverable and the terms', async ({ page }) => {
+  await login(page, 'liam@glow.test')
+  await page.goto('/b/glow-labs/campaigns')
+  await page.getByRole('link', { name: 'Winter Glow Serum' }).click()
+  await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Creators & offers' }).click()
+
+  // First offer: Chloe, an Instagram reel and a TikTok video.
+  await page.getByLabel('Chloe Dubois').check()
+  await page.getByLabel('Format 1').selectOption('reel')
+  await page.getByText('Add deliverable 2').click()
+  await page.getByLabel('Format 2').selectOption('tiktok_video')
+  await page.getByLabel('Fee (GBP)').fill('700')
+  await page.getByLabel('Message to the creator').fill('Two pieces for the serum launch.')
+  await page.getByRole('button', { name: 'Send offer' }).click()
+  await expect(page.getByText('Offer sent to 1 creator.')).toBeVisible()
+  const rows = page.locator('tr[data-offer]')
+  await expect(rows.filter({ hasText: 'Chloe Dubois' })).toContainText('Instagram reel')
+  await expect(rows.filter({ hasText: 'Chloe Dubois' })).toContainText('TikTok video')
+
+  // The form is empty again, including the second deliverable (it used to keep it).
+  await expect(page.getByLabel('Format 1')).toHaveValue('')
+  await expect(page.getByLabel('Format 2')).toHaveValue('')
+  await expect(page.getByLabel('Fee (GBP)')).toHaveValue('')
+  await expect(page.getByLabel('Message to the creator')).toHaveValue('')
+  await expect(page.getByLabel('Hannah Lee')).not.toBeChecked()
+
+  // The next offer carries only what is chosen for it: one reel for Hannah.
+  await page.getByLabel('Hannah Lee').check()
+  await page.getByLabel('Format 1').selectOption('reel')
+  await page.getByLabel('Fee (GBP)').fill('400')
+  await page.getByRole('button', { name: 'Send offer' }).click()
+  await expect(page.getByText('Offer sent to 1 creator.')).toBeVisible()
+  const hannah = rows.filter({ hasText: 'Hannah Lee' })
+  await expect(hannah).toContainText('Instagram reel')
+  await expect(hannah).not.toContainText('TikTok')
+  await logout(page)
+})

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react'
 import { useRef } from 'react'
 import {
   Button,
@@ -160,7 +160,10 @@ export default function CampaignOffers() {
   const { campaign, brandSlug, canSend, offers, candidates, committedMinor, briefVersion, feeGuidance, guideValues, guideCreatorIds } = useLoaderData<typeof loader>()
   const guidance = useFetcher<typeof loader>()
   const guideTimer = useRef<ReturnType<typeof setTimeout>>()
-  const shownGuidance = guidance.data ? guidance.data.feeGuidance : feeGuidance
+  const location = useLocation()
+  // Live guidance belongs to the form it was asked for: a fresh form (after sending) drops it.
+  const guidedFor = useRef<string | null>(null)
+  const shownGuidance = guidance.data && guidedFor.current === location.key ? guidance.data.feeGuidance : feeGuidance
   // With JavaScript, fee guidance follows the form as it is filled in (first deliverable, first creator, fee).
   const refreshGuidance = (form: HTMLFormElement) => {
     clearTimeout(guideTimer.current)
@@ -172,6 +175,7 @@ export default function CampaignOffers() {
       }
       const first = fd.getAll('creatorIds')[0]
       if (typeof first === 'string') q.set('creatorIds', first)
+      guidedFor.current = location.key
       if (q.get('d0_format')) guidance.load(`/b/${brandSlug}/campaigns/${campaign.id}/offers?${q}`)
     }, 300)
   }
@@ -320,7 +324,9 @@ export default function CampaignOffers() {
               {briefVersion === 0 ? <p>Publish the brief first: creators accept the brief together with the offer.</p> : null}
             </div>
           ) : null}
-          <Form method="post" className="stack" noValidate onChange={(e) => refreshGuidance(e.currentTarget)}>
+          {/* Keyed by the location: after "Send offer" redirects back here the whole form starts afresh
+              (creators, every deliverable, terms); after a refusal it remounts filled with what was typed. */}
+          <Form key={location.key} method="post" className="stack" noValidate onChange={(e) => refreshGuidance(e.currentTarget)}>
             <input type="hidden" name="intent" value="send" />
             <fieldset className="fieldset-box">
               <legend>Creators</legend>
@@ -344,7 +350,7 @@ export default function CampaignOffers() {
                   />
                 ))}
               </div>
-              {err('creatorIds') ? <p className="field-error">{err('creatorIds')}</p> : null}
+              {err('creatorIds') ? <p className="field-error" role="alert">{err('creatorIds')}</p> : null}
             </fieldset>
             <fieldset className="fieldset-box stack">
               <legend>Deliverables</legend>
