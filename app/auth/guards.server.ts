@@ -6,13 +6,14 @@
  *   yours, role lacks it -> 403 with a sentence
  */
 import { redirect } from '@remix-run/node'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import type { BrandRole, GrantScope } from '#db/schema.ts'
 import { db, perRequest, preparedQuery } from '#app/db.server.ts'
 import type { AuditActor } from '#app/services/audit/record-audit.server.ts'
 import { roleCan, type Capability, GRANT_SCOPE_LABEL } from './capabilities.ts'
 import { getSessionUser, type SessionUser } from './session.server.ts'
+import { getUserAreas } from '#app/services/areas/get-user-areas.server.ts'
 
 export interface GuardArgs {
   request: Request
@@ -150,7 +151,7 @@ export async function requireCreatorActor(args: GuardArgs, scope: CreatorScope):
       ),
     )
   const grant = grants[0]
-  if (!grant) notFound()
+  if (!grant) return await agencyEndedOrNotFound(actor.user.id, creator)
   const scopes = grant.grant.scopes
   if (scope !== 'view' && !scopes.includes(scope)) {
     forbidden(
@@ -163,6 +164,37 @@ export async function requireCreatorActor(args: GuardArgs, scope: CreatorScope):
     via: { kind: 'agent', agencyId: grant.grant.agencyId, agencyName: grant.agencyName, scopes, agencyInvoices: grant.grant.agencyInvoices },
     audit: { ...actor.audit, actingForCreatorId: creator.id },
   }
+}
+
+/** What the error page shows an agent whose agency a creator ended (see requireCreatorActor). */
+export interface AgencyEndedError {
+  kind: 'agency-ended'
+  message: string
+  remaining: { id: string; name: string }[]
+}
+
+/**
+ * No active grant: an agent whose agency this creator once granted (and revoked) is told so, with the
+ * creators they still act for (403); anyone else gets the plain 404, so a creator's existence stays private.
+ */
+async function agencyEndedOrNotFound(userId: string, creator: { id: string; name: string }): Promise<never> {
+  const [ended] = await db()
+    .select({ agencyName: schema.agencies.name, revokedAt: schema.agentGrants.revokedAt })
+    .from(schema.agentGrants)
+    .innerJoin(schema.agencies, eq(schema.agencies.id, schema.agentGrants.agencyId))
+    .innerJoin(schema.agencyMembers, eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId))
+    .where(and(eq(schema.agentGrants.creatorId, creator.id), isNotNull(schema.agentGrants.revokedAt), eq(schema.agencyMembers.userId, userId)))
+    .orderBy(desc(schema.agentGrants.revokedAt))
+    .limit(1)
+  if (!ended) notFound()
+  const remaining = (await getUserAreas(userId)).represented.map((r) => ({ id: r.id, name: r.name }))
+  const on = ended.revokedAt ? ` on ${ended.revokedAt.toISOString().slice(0, 10)}` : ''
+  const body: AgencyEndedError = {
+    kind: 'agency-ended',
+    message: `${creator.name} ended ${ended.agencyName}'s agency${on}. You can no longer see or act for them.`,
+    remaining,
+  }
+  throw Response.json(body, { status: 403, statusText: 'Forbidden' })
 }
 
 /**

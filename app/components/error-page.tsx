@@ -1,12 +1,53 @@
 import { isRouteErrorResponse, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 
+interface AgencyEnded {
+  kind: 'agency-ended'
+  message: string
+  remaining: { id: string; name: string }[]
+}
+function isAgencyEnded(data: unknown): data is AgencyEnded {
+  const d = data as Partial<AgencyEnded> | null
+  return !!d && typeof d === 'object' && d.kind === 'agency-ended' && typeof d.message === 'string' && Array.isArray(d.remaining)
+}
+
 /** 404 / 403 / 500 pages that say what to do next. Used by the root and the area layouts. */
 export function ErrorPage({ error }: { error: unknown }) {
   let title = 'Something went wrong'
   let body: ReactNode =
     'We could not finish that. It is our fault, not yours: try again in a moment. If it keeps happening, tell us what you were doing.'
   let status = 500
+  if (isRouteErrorResponse(error) && isAgencyEnded(error.data)) {
+    const d = error.data
+    return (
+      <main className="error-page" id="main">
+        <p className="error-code">{error.status}</p>
+        <h1>Agency ended</h1>
+        <p role="alert">{d.message}</p>
+        {d.remaining.length > 0 ? (
+          <>
+            <p>Creators you still act for:</p>
+            <ul className="plain stack-sm" aria-label="Creators you still act for">
+              {d.remaining.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/c/${c.id}`} className="tap-link">
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>No creator has an active agency grant with you now.</p>
+        )}
+        <p className="cluster">
+          <Link to="/" className="btn btn-primary">
+            Go to my home page
+          </Link>
+        </p>
+      </main>
+    )
+  }
   if (isRouteErrorResponse(error)) {
     status = error.status
     const text = typeof error.data === 'string' && error.data.length < 300 ? error.data : null

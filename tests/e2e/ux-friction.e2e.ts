@@ -85,3 +85,35 @@ test('after "Send offer" the whole form starts afresh: creators, every deliverab
   await expect(hannah).not.toContainText('TikTok')
   await logout(page)
 })
+
+test('an agent whose creator ended the agency is told so, with links to the creators they still act for', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept())
+  await login(page, 'nora@northstar.test')
+  await page.goto('/c')
+  await page.getByRole('link', { name: /Zoe Fischer/ }).click()
+  await expect(page).toHaveURL(/\/c\/[^/]+$/)
+  const zoePage = new URL(page.url()).pathname
+  await logout(page)
+
+  await login(page, 'zoe@creators.test')
+  await page.goto(`${zoePage}/profile`)
+  await page.locator('li', { hasText: 'Northstar Talent' }).getByRole('button', { name: 'Revoke' }).click()
+  await expect(page.getByText('Access revoked.')).toBeVisible()
+  await logout(page)
+
+  await login(page, 'nora@northstar.test')
+  await page.goto(`${zoePage}/offers`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Agency ended' })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: "Zoe Fischer ended Northstar Talent's agency on" })).toBeVisible()
+  const remaining = page.getByRole('list', { name: 'Creators you still act for' })
+  await expect(remaining.getByRole('link')).toHaveText(['Jonah Brooks', 'Lucas Meyer'])
+  await remaining.getByRole('link', { name: 'Jonah Brooks' }).click()
+  await expect(page).toHaveURL(/\/c\/[^/]+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await logout(page)
+
+  // Someone who never had the grant still gets the plain 404: the creator's page stays private.
+  await login(page, 'maya@creators.test')
+  await page.goto(`${zoePage}/offers`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+})

@@ -207,9 +207,17 @@ describe('offers: send, accept and the illegal transitions', () => {
     expect(disclosure.map((d) => d.summary.split(':')[0])).toEqual(['Instagram reel, paid, US', 'TikTok video, paid, US'])
     expect(disclosure[0]!.captionRules).toContain('Include #AcmeTrail3, @acmerunning, https://acme.test/trail3.')
 
-    // Revoked grant: the agent no longer sees the creator at all.
+    // Revoked grant: the agent can no longer act for the creator, and is told the creator ended the agency
+    // (403 with the creators they still act for); an agent of another agency still gets the plain 404.
     await db().update(schema.agentGrants).set({ revokedAt: new Date() }).where(eq(schema.agentGrants.agencyId, w.agency.agency.id))
-    expect((await accept(w, o.id, await cookieFor(w.agency.agent))).status).toBe(404)
+    const ended = await accept(w, o.id, await cookieFor(w.agency.agent))
+    expect(ended.status).toBe(403)
+    const body = (await ended.response!.json()) as { kind: string; message: string; remaining: unknown[] }
+    expect(body.kind).toBe('agency-ended')
+    expect(body.message).toMatch(new RegExp(`^${w.a.creator.name} ended .*'s agency on \\d{4}-\\d{2}-\\d{2}\\.`))
+    expect(body.remaining).toEqual([])
+    const stranger = await createAgency({ representing: [] })
+    expect((await accept(w, o.id, await cookieFor(stranger.agent))).status).toBe(404)
     await db().update(schema.agentGrants).set({ revokedAt: null }).where(eq(schema.agentGrants.agencyId, w.agency.agency.id))
 
     const ok = await accept(w, o.id, await cookieFor(w.agency.agent))
