@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, FormError, SelectField, TextareaField } from '#app/components/ui.tsx'
 import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
 import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
@@ -11,12 +11,16 @@ import { publishBrief } from '#app/services/briefs/publish-brief.server.ts'
 import { saveBriefDraft } from '#app/services/briefs/save-brief-draft.server.ts'
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
 import { briefSchema } from '#app/validation/campaigns.ts'
+import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-status.server.ts'
+import { z } from 'zod'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { echoValues } from '#app/utils/echo-values.server.ts'
 import { echoedValues } from '#app/utils/echoed-values.ts'
+
+const startCampaignSchema = z.object({ intent: z.literal('start-campaign') })
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Brief · ${data?.campaign.name ?? 'Campaign'} · Greenroom` }]
 
@@ -44,8 +48,14 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.edit')
   const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
-    const { intent, baseVersion, ...content } = await parseForm(args.request, briefSchema)
     const here = `/b/${actor.brand.slug}/campaigns/${args.params.campaign}/brief`
+    // What comes after publishing: start the campaign from here, then send offers.
+    if (raw.get('intent') === 'start-campaign') {
+      await parseForm(args.request, startCampaignSchema)
+      const r = await changeCampaignStatus(actor, args.params.campaign!, 'active')
+      return redirectWithFlash(`/b/${actor.brand.slug}/campaigns/${args.params.campaign}/offers#send`, `${r.name} is now active. Send offers below.`)
+    }
+    const { intent, baseVersion, ...content } = await parseForm(args.request, briefSchema)
     if (intent === 'save') {
       await saveBriefDraft(actor, args.params.campaign!, content)
       return redirectWithFlash(here, 'Draft saved. Creators see it once you publish.')
@@ -86,6 +96,7 @@ export default function BriefPage() {
   return (
     <>
       <CampaignHeader brandSlug={brandSlug} campaign={campaign} />
+      {canEdit && currentVersion > 0 ? <NextStep campaign={campaign} brandSlug={brandSlug} /> : null}
       {!canEdit ? (
         <Card title={published ? `Brief · version ${currentVersion}` : 'Brief'}>
           {published ? <BriefView brief={published} /> : <p className="muted">The brief has not been published yet.</p>}
@@ -170,4 +181,33 @@ export default function BriefPage() {
       )}
     </>
   )
+}
+
+/** After the brief is published: what comes next (start the draft campaign right here, or send offers). */
+function NextStep({ campaign, brandSlug }: { campaign: { id: string; name: string; status: string }; brandSlug: string }) {
+  const starting = useIsPending({ intent: 'start-campaign' })
+  if (campaign.status === 'draft') {
+    return (
+      <div className="callout callout-info" data-testid="brief-next-step">
+        <p className="callout-title">Next: start the campaign</p>
+        <p>The brief is published, but {campaign.name} is still a draft, and offers can only be sent from an active campaign.</p>
+        <Form method="post" className="cluster">
+          <input type="hidden" name="intent" value="start-campaign" />
+          <Button type="submit" variant="primary" pending={starting} pendingText="Starting…">
+            Start campaign and send offers
+          </Button>
+        </Form>
+      </div>
+    )
+  }
+  if (campaign.status === 'active') {
+    return (
+      <div className="callout callout-info" data-testid="brief-next-step">
+        <p>
+          Next: <Link to={`/b/${brandSlug}/campaigns/${campaign.id}/offers#send`}>send offers</Link>. Creators read this brief with the offer.
+        </p>
+      </div>
+    )
+  }
+  return null
 }
