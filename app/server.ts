@@ -11,6 +11,7 @@ import { broadcastDevReady, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { queryCounter } from '../db/query-count.ts'
+import { NUL_MESSAGE, requestHasNul } from './utils/request-guard.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..')
@@ -89,6 +90,15 @@ app.use((req, res, next) => {
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
   if (secure) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+  next()
+})
+
+// A NUL byte (raw or %00) anywhere in the path or query is refused before any route runs (app/utils/request-guard.ts).
+app.use((req, res, next) => {
+  if (requestHasNul(req.originalUrl)) {
+    res.status(400).type('text/plain').send(NUL_MESSAGE)
+    return
+  }
   next()
 })
 

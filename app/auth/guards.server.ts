@@ -12,6 +12,7 @@ import type { BrandRole, GrantScope } from '#db/schema.ts'
 import { db, perRequest, preparedQuery } from '#app/db.server.ts'
 import type { AuditActor } from '#app/services/audit/record-audit.server.ts'
 import { roleCan, type Capability, GRANT_SCOPE_LABEL } from './capabilities.ts'
+import { refuseNulRequest } from '#app/utils/request-guard.ts'
 import { getSessionUser, type SessionUser } from './session.server.ts'
 import { getUserAreas } from '#app/services/areas/get-user-areas.server.ts'
 
@@ -45,6 +46,7 @@ export function forbidden(message = 'You do not have permission to do that.'): n
 }
 
 export async function getOptionalUser(args: GuardArgs): Promise<SessionUser | null> {
+  refuseNulRequest(args.request, args.params) // a NUL in the path or query names nothing (and PostgreSQL refuses it)
   return (await getSessionUser(args.request)).user
 }
 

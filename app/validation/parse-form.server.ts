@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { InvalidInputError, type FieldErrors } from '#app/utils/errors.ts'
 import { rememberForm } from '#app/utils/form-echo.server.ts'
+import { hasNul, NUL_FIELD_MESSAGE } from '#app/utils/request-guard.ts'
 
 export const MAX_FORM_BYTES = 256 * 1024
 
@@ -52,11 +53,15 @@ export function parseFormData<S extends z.ZodTypeAny>(
   const errors: FieldErrors = {}
   for (const key of new Set(form.keys())) {
     if (known && !known.has(key)) {
-      throw new InvalidInputError(`Unexpected field "${key.slice(0, 40)}". Reload the page and try again.`)
+      throw new InvalidInputError(`Unexpected field "${key.replace(/\u0000/g, "").slice(0, 40)}". Reload the page and try again.`)
     }
     const values = form.getAll(key)
     if (values.some((v) => typeof v !== 'string')) {
       errors[key] = ['A file was sent where text was expected.']
+      continue
+    }
+    if (hasNul(key) || values.some((v) => hasNul(v as string))) {
+      errors[key.replace(/\u0000/g, '')] = [NUL_FIELD_MESSAGE]
       continue
     }
     if (arrays.has(key)) raw[key] = values

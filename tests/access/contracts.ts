@@ -3,6 +3,7 @@ import { db } from '#app/db.server.ts'
 import type { MatrixContext, RouteAccess } from './actors.ts'
 import { BRAND_X_ANY, CREATOR_A } from './actors.ts'
 import { createCampaign, createCollaboration } from '../factories-posts.ts'
+import { DEFAULT_TEMPLATE } from '#app/domain/contracts.ts'
 
 const SHA = 'a'.repeat(64)
 
@@ -21,12 +22,31 @@ async function contractParams(ctx: MatrixContext) {
   return { contract: contract!.id }
 }
 
+/** A save of the built-in template with the exclusivity clause switched off (version 0 -> 1). */
+const TEMPLATE_FORM = () => [
+  {
+    intent: 'template',
+    baseVersion: '0',
+    title: DEFAULT_TEMPLATE.title,
+    ...Object.fromEntries(
+      DEFAULT_TEMPLATE.clauses.flatMap((c) => [
+        [`heading_${c.id}`, c.heading],
+        [`body_${c.id}`, c.body],
+        ...(c.id === 'exclusivity' ? [] : [[`enabled_${c.id}`, 'on']]),
+      ]),
+    ),
+  },
+  { intent: 'settings', signerRoles: ['admin', 'manager'], requirement: 'french_threshold', timeZone: 'Europe/Paris' },
+]
+
 const SIGN = () => [{ intent: 'sign', documentSha256: SHA, consent: 'on' }]
 
 /** Access rows for the contracts and usage-rights routes. */
 export const CONTRACTS_ACCESS: Record<string, RouteAccess> = {
   'b+/$brand+/contracts._index.tsx': { loader: BRAND_X_ANY },
   'b+/$brand+/rights.tsx': { loader: BRAND_X_ANY },
+  // Admins only: the template and the contract settings.
+  'b+/$brand+/contracts.template.tsx': { loader: ['adminX'], action: ['adminX'], forms: TEMPLATE_FORM },
   // Everyone in the brand reads; countersigning is for the signer roles of the contract settings (admins by default).
   'b+/$brand+/contracts.$contract.tsx': { loader: BRAND_X_ANY, action: ['adminX'], params: contractParams, forms: SIGN },
   'c+/$creator+/contracts.$contract.tsx': {

@@ -33,6 +33,7 @@ export const RULES = {
   'VD-02': { id: 'VD-02', title: 'Disclosure spoken when the endorsement is spoken', severity: 'blocking', source: FTC },
   'VD-03': { id: 'VD-03', title: 'Disclosure at or before the first brand mention, not only at the end', severity: 'blocking', source: FTC },
   'VD-04': { id: 'VD-04', title: 'On screen long enough to read', severity: 'blocking', source: FTC },
+  'FR-02': { id: 'FR-02', title: 'France: « Image retouchée » / « Image virtuelle » on retouched or generated media', severity: 'blocking', source: 'Loi n° 2023-451 du 9 juin 2023, art. 5 II' },
   'ST-01': { id: 'ST-01', title: 'Every story frame that shows the brand carries a label', severity: 'blocking', source: FTC },
   'PT-01': { id: 'PT-01', title: 'Instagram/Facebook "Paid partnership" label naming the brand', severity: 'blocking', source: 'Instagram and Facebook branded content policies' },
   'PT-02': { id: 'PT-02', title: 'TikTok "Disclose commercial content" set to Branded content', severity: 'blocking', source: 'TikTok branded content policy' },

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Card, DateTime, EmptyState, PageHeader } from '#app/components/ui.tsx'
+import { Card, DateTime, EmptyState, LinkButton, PageHeader } from '#app/components/ui.tsx'
+import { roleCan } from '#app/auth/capabilities.ts'
 import { ContractStatusChip } from '#app/components/contract-view.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listBrandContracts } from '#app/services/contracts/list-brand-contracts.server.ts'
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: 'Contracts · Greenroom' }]
 // Every member of the brand may read its contracts.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
-  return { slug: actor.brand.slug, contracts: await listBrandContracts(actor.brand.id) }
+  return { slug: actor.brand.slug, canEditTemplate: roleCan(actor.role, 'brand.settings'), contracts: await listBrandContracts(actor.brand.id) }
 }
 
 export default function ContractsPage() {
@@ -18,7 +19,11 @@ export default function ContractsPage() {
   const waiting = d.contracts.filter((c) => c.status === 'awaiting_brand')
   return (
     <>
-      <PageHeader title="Contracts" subtitle={waiting.length ? `${waiting.length} waiting for your countersignature` : 'One contract per accepted offer, made from your template.'} />
+      <PageHeader
+        title="Contracts"
+        subtitle={waiting.length ? `${waiting.length} waiting for your countersignature` : 'One contract per accepted offer, made from your template.'}
+        actions={d.canEditTemplate ? <LinkButton to={`/b/${d.slug}/contracts/template`}>Template and settings</LinkButton> : undefined}
+      />
       {d.contracts.length === 0 ? <EmptyState title="No contracts yet">A contract is made when a creator accepts an offer. Send offers from a campaign.</EmptyState> : null}
       {d.contracts.length ? (
         <Card title="Current versions">
