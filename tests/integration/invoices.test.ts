@@ -70,6 +70,17 @@ describe('invoice draft', () => {
     expect(draft.payee).toMatchObject({ kind: 'creator', legalName: w.creator.name, taxFormStatus: 'verified' })
   })
 
+  it('prefills only deliverables whose post is verified; the others say why they are not prefilled', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 250_000, deliverables: [{ status: 'pending' }, { status: 'approved' }, { status: 'posted' }, {}] } })
+    const draft = await getInvoiceDraft(w.creatorActor, w.offer.id)
+    expect(draft.lines.map((l) => [l.status, l.amountMinor, l.notInvoiceable])).toEqual([
+      ['pending', 62_500, 'Not prefilled: the draft is not approved yet, so nothing is delivered.'],
+      ['approved', 62_500, 'Not prefilled: the draft is approved, but the live post is not added and verified yet.'],
+      ['posted', 62_500, 'Not prefilled: its live post is not verified by the brand yet.'],
+      ['verified', 62_500, null],
+    ])
+  })
+
   it('splitEvenly always sums to the total', () => {
     for (const [t, n] of [[100, 3], [1, 7], [999_999_999, 13], [0, 2]] as const) {
       const parts = splitEvenly(t, n)
