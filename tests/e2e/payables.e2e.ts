@@ -29,6 +29,10 @@ test('creator invoices a verified deliverable; manager approves; finance pays it
   // A duplicate: the same number again (on her other Acme collaboration) is refused next to the field.
   await page.goto(page.url().replace(/\/invoices\/.*$/, '/invoices/new'))
   await page.getByRole('link', { name: 'Acme Running · Track Club Launch' }).click()
+  // Its reel is approved but not posted yet: not prefilled, and the form says why; typed on purpose here.
+  await expect(page.getByLabel(/Amount for Instagram reel #1/)).toHaveValue('')
+  await expect(page.getByText('Not prefilled: the draft is approved, but the live post is not added and verified yet.')).toBeVisible()
+  await page.getByLabel(/Amount for Instagram reel #1/).fill('1500')
   await page.getByLabel('Invoice number').fill(number.toLowerCase())
   await page.getByRole('button', { name: 'Send invoice to Acme Running' }).click()
   await expect(page.getByText(new RegExp(`already used invoice number ${number}`)).first()).toBeVisible()

@@ -117,3 +117,28 @@ test('an agent whose creator ended the agency is told so, with links to the crea
   await page.goto(`${zoePage}/offers`)
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
 })
+
+test('Approve says what still blocks it before the click, and the refusal is an alert', async ({ page }) => {
+  await login(page, 'marco@acme.test')
+  await page.goto('/b/acme-running/review')
+  await page.locator('[data-review-link]').first().click()
+  const blockers = page.getByTestId('approval-blockers')
+  const checks = page.locator('input[name="attestations"]')
+  await expect(blockers).toBeVisible()
+  await expect(checks.first()).toBeVisible()
+  const n = await checks.count()
+  expect(n).toBeGreaterThan(1)
+  // Before any click: every unticked check is named next to the button.
+  await expect(blockers).toContainText('Before you can approve:')
+  await expect(blockers).toContainText(`Tick these ${n} checks`)
+  // Ticking one updates the list at once.
+  await checks.first().check()
+  await expect(blockers).toContainText(n - 1 === 1 ? 'Tick this check' : `Tick these ${n - 1} checks`)
+  await checks.first().uncheck()
+  // Approving anyway: the refusal is announced (role="alert"), not a plain paragraph.
+  await page.getByRole('button', { name: 'Approve', exact: true }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'This draft cannot be approved yet' }).first()).toBeVisible()
+  for (let i = 0; i < n; i++) await checks.nth(i).check()
+  await expect(blockers).not.toContainText('Tick')
+  await logout(page)
+})

@@ -70,6 +70,17 @@ describe('invoice draft', () => {
     expect(draft.payee).toMatchObject({ kind: 'creator', legalName: w.creator.name, taxFormStatus: 'verified' })
   })
 
+  it('prefills only deliverables whose post is verified; the others say why they are not prefilled', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 250_000, deliverables: [{ status: 'pending' }, { status: 'approved' }, { status: 'posted' }, {}] } })
+    const draft = await getInvoiceDraft(w.creatorActor, w.offer.id)
+    expect(draft.lines.map((l) => [l.status, l.amountMinor, l.notInvoiceable])).toEqual([
+      ['pending', 62_500, 'Not prefilled: the draft is not approved yet, so nothing is delivered.'],
+      ['approved', 62_500, 'Not prefilled: the draft is approved, but the live post is not added and verified yet.'],
+      ['posted', 62_500, 'Not prefilled: its live post is not verified by the brand yet.'],
+      ['verified', 62_500, null],
+    ])
+  })
+
   it('splitEvenly always sums to the total', () => {
     for (const [t, n] of [[100, 3], [1, 7], [999_999_999, 13], [0, 2]] as const) {
       const parts = splitEvenly(t, n)
@@ -402,7 +413,7 @@ describe('payment', () => {
     expect(stored!.payees[a.id]).toEqual({ payee: creatorBefore!.name, payeeLegalName: legalBefore, creator: creatorBefore!.name })
   })
 
-  it('the desk lists approved invoices oldest due first, with aging and totals by currency', async () => {
+  it('the desk lists approved invoices oldest due first, with aging and totals by currency, and counts those waiting for approval', async () => {
     expect(agingBucket('2026-03-01', '2026-03-01')).toBe('current')
     expect(agingBucket('2026-03-01', '2026-03-02')).toBe('1-30')
     expect(agingBucket('2026-03-01', '2026-05-01')).toBe('61-90')
@@ -411,12 +422,17 @@ describe('payment', () => {
     const second = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, feeMinor: 50_000, deliverables: [{ verifiedAt: new Date('2026-01-01T00:00:00Z') }] })
     await approved(w, { number: 'Q-1' })
     await approved({ ...w, ...second }, { number: 'Q-2', lines: [{ deliverableId: second.deliverables[0]!.id, amountMinor: 50_000 }] })
+    expect((await listPayables(w.financeActor)).waitingApproval).toBe(0)
+    // One sent but not yet approved by a manager: not on the desk, but counted as waiting for approval.
+    const third = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, feeMinor: 20_000, deliverables: [{ verifiedAt: new Date('2026-01-05T00:00:00Z') }] })
+    await submitInvoice(w.creatorActor, input({ ...w, ...third }, { number: 'Q-3', lines: [{ deliverableId: third.deliverables[0]!.id, amountMinor: 20_000 }] }))
     const desk = await listPayables(w.financeActor)
     expect(desk.rows.map((r) => [r.number, r.dueDate])).toEqual([
       ['Q-2', '2026-01-31'],
       ['Q-1', '2026-02-09'],
     ])
     expect(desk.totals).toEqual({ USD: 150_000 })
+    expect(desk.waitingApproval).toBe(1)
   })
 })
 

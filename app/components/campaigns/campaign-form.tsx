@@ -81,7 +81,7 @@ export function CampaignForm({
             <CheckboxField key={p} label={PLATFORM_LABEL[p]} name="platforms" value={p} defaultChecked={platforms.includes(p)} />
           ))}
         </div>
-        {fieldError(failure, 'platforms') ? <p className="field-error">{fieldError(failure, 'platforms')}</p> : null}
+        {fieldError(failure, 'platforms') ? <p className="field-error" role="alert">{fieldError(failure, 'platforms')}</p> : null}
       </fieldset>
       <div>
         <Button type="submit" variant="primary" pending={pending} pendingText="Saving…">

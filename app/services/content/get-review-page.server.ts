@@ -3,6 +3,7 @@ import { approvalCheck, captionSegments, isExtraRound, mandatoryChecklist } from
 import { wordDiff } from '#app/domain/word-diff.ts'
 import { listDraftVersions } from './list-draft-versions.server.ts'
 import { loadBrandDraft } from './load-deliverable.server.ts'
+import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
 
 /**
  * The review page of one draft version (brand members only): media, caption with findings, the brief's
@@ -16,6 +17,7 @@ export async function getReviewPage(brandId: string, draftId: string) {
   const previous = versions.filter((v) => v.version < current.version).at(-1) ?? null
   const check = approvalCheck(current.findings, d.attestations, [])
   const w = d.deliverable
+  const contract = await getContractBlocker(db(), w.offerId)
   return {
     draft: current,
     isLatest: d.isLatest,
@@ -28,6 +30,8 @@ export async function getReviewPage(brandId: string, draftId: string) {
     requirements: d.requirements,
     attestations: d.attestations,
     blocking: check.blocking.length,
+    /** A required contract not yet signed: blocks approval, no override. */
+    contractBlocker: contract.blocker,
     previous: previous ? { version: previous.version, id: previous.id, diff: wordDiff(previous.caption, current.caption), sameFiles: previous.files.map((f) => f.id).join() === current.files.map((f) => f.id).join() } : null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, decision: v.decision, submittedAt: v.submittedAt, decidedAt: v.decidedAt, overrideReason: v.overrideReason ?? null, comments: v.comments })),
     revisions: { included: d.offer.revisionRounds, used: w.revisionsUsed, extraRound: isExtraRound(d.offer.revisionRounds, w.revisionsUsed) },

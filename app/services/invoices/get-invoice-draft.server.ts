@@ -6,13 +6,17 @@ import { COMMITTED_OFFER_STATUSES, deliverableLabel, USAGE_LABEL, type UsageRigh
 import { NotFoundError } from '#app/utils/errors.ts'
 import { billedDeliverables, latestTaxForm, resolvePayee, todayIso } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
+import { invoiceableNow } from '#app/domain/invoiceable.ts'
 
 export interface DraftLine {
   kind: 'deliverable' | 'usage'
   deliverableId: string | null
   description: string
+  /** The share of the fee; the form prefills it only when the line can be invoiced now. */
   amountMinor: number
   status: string
+  /** Null when it can be invoiced now; otherwise why it is not prefilled (app/domain/invoiceable.ts). */
+  notInvoiceable: string | null
 }
 
 /**
@@ -47,7 +51,7 @@ export async function listInvoiceableCollaborations(actor: Pick<CreatorActor, 'c
 
 /**
  * What a new invoice for one collaboration is prefilled with: one line per deliverable not billed yet
- * (the fee split evenly, exactly), a separate usage-rights line when the contract licenses usage, the
+ * (the fee split evenly, exactly; only verified deliverables get their amount prefilled, the others say why), a separate usage-rights line when the contract licenses usage, the
  * payee (creator, or the agency that invoices for them) and the legal name on their tax form.
  */
 export async function getInvoiceDraft(actor: Pick<CreatorActor, 'creator'>, offerId: string) {
@@ -70,6 +74,10 @@ export async function getInvoiceDraft(actor: Pick<CreatorActor, 'creator'>, offe
     description: `${deliverableLabel(d)} #${d.position}`,
     amountMinor: shares[deliverables.indexOf(d)]!,
     status: d.status,
+    notInvoiceable: (() => {
+      const r = invoiceableNow(d.status)
+      return r.ok ? null : r.reason
+    })(),
   }))
   const usageBilled = (
     await db()
@@ -85,6 +93,7 @@ export async function getInvoiceDraft(actor: Pick<CreatorActor, 'creator'>, offe
       description: `Usage rights: ${USAGE_LABEL[offer.usageRights as UsageRights] ?? offer.usageRights}${offer.usageMonths ? `, ${offer.usageMonths} months` : ''}${offer.usageTerritory ? `, ${offer.usageTerritory}` : ''}`,
       amountMinor: offer.usageFeeMinor,
       status: 'licensed',
+      notInvoiceable: null,
     })
   }
   const payee = await resolvePayee(db(), actor.creator)

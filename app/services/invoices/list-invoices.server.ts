@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
@@ -115,5 +115,16 @@ export async function listPayables(actor: Pick<BrandActor, 'brand'>) {
     .where(eq(schema.paymentRuns.brandId, actor.brand.id))
     .orderBy(desc(schema.paymentRuns.createdAt))
     .limit(10)
-  return { rows, totals, buckets, runs: runs.map((r) => ({ id: r.id, reference: r.reference, paidOn: r.paidOn, method: r.method })) }
+  // Sent by creators but not yet approved by a manager: not payable yet, but finance should see them coming.
+  const [waiting] = await db()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(schema.invoices)
+    .where(and(eq(schema.invoices.brandId, actor.brand.id), eq(schema.invoices.status, 'submitted')))
+  return {
+    rows,
+    totals,
+    buckets,
+    waitingApproval: Number(waiting?.count ?? 0),
+    runs: runs.map((r) => ({ id: r.id, reference: r.reference, paidOn: r.paidOn, method: r.method })),
+  }
 }

@@ -120,52 +120,6 @@ export default function VerifyPost() {
               <p className="callout callout-success">The disclosure checker found nothing wrong with the caption as posted.</p>
             )}
           </Card>
-          {page.snapshots.length > 0 ? (
-            <Card title="Reported numbers">
-              <div className="table-wrap table-wrap-flow">
-                <table className="table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">Captured</th>
-                      <th scope="col">Source</th>
-                      <th scope="col" className="num">Impressions</th>
-                      <th scope="col" className="num">Reach</th>
-                      <th scope="col" className="num">Views</th>
-                      <th scope="col" className="num">Likes</th>
-                      <th scope="col" className="num">Comments</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.snapshots.map((s) => (
-                      <tr key={s.id}>
-                        <td>
-                          <DateTime value={s.capturedAt} dateOnly />
-                        </td>
-                        <td>
-                          {s.source === 'creator' ? 'Creator' : s.source.toUpperCase()}
-                          {s.evidenceFileId ? (
-                            <>
-                              {' · '}
-                              <a href={`/files/${s.evidenceFileId}`} target="_blank" rel="noreferrer">
-                                screenshot
-                              </a>
-                            </>
-                          ) : s.source === 'creator' ? (
-                            <span className="muted small"> · no screenshot</span>
-                          ) : null}
-                        </td>
-                        <td className="num">{fmt(s.impressions)}</td>
-                        <td className="num">{fmt(s.reach)}</td>
-                        <td className="num">{fmt(s.views)}</td>
-                        <td className="num">{fmt(s.likes)}</td>
-                        <td className="num">{fmt(s.comments)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </Card>
-          ) : null}
         </div>
         <div className="stack sticky-side">
           {post.status === 'submitted' ? (
@@ -180,7 +134,7 @@ export default function VerifyPost() {
                       <CheckboxField key={c.id} name="attestations" value={c.id} label={c.label} />
                     ))}
                   </fieldset>
-                  {fieldError(failure, 'attestations') ? <p className="field-error">{fieldError(failure, 'attestations')}</p> : null}
+                  {fieldError(failure, 'attestations') ? <p className="field-error" role="alert">{fieldError(failure, 'attestations')}</p> : null}
                   {blocking.length > 0 ? <p className="callout callout-warning small">The caption has blocking findings: consider sending it back.</p> : null}
                   <Button type="submit" variant="primary" pending={verifying} pendingText="Verifying…">
                     Verify post
@@ -218,6 +172,53 @@ export default function VerifyPost() {
           )}
         </div>
       </div>
+      {/* Full width: seven number columns do not fit the split's left column at 1280 px. */}
+      {page.snapshots.length > 0 ? (
+        <Card title="Reported numbers">
+          <div className="table-wrap table-wrap-flow">
+            <table className="table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Captured</th>
+                  <th scope="col">Source</th>
+                  <th scope="col" className="num">Impressions</th>
+                  <th scope="col" className="num">Reach</th>
+                  <th scope="col" className="num">Views</th>
+                  <th scope="col" className="num">Likes</th>
+                  <th scope="col" className="num">Comments</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.snapshots.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <DateTime value={s.capturedAt} dateOnly />
+                    </td>
+                    <td>
+                      {s.source === 'creator' ? 'Creator' : s.source.toUpperCase()}
+                      {s.evidenceFileId ? (
+                        <>
+                          {' · '}
+                          <a href={`/files/${s.evidenceFileId}`} target="_blank" rel="noreferrer">
+                            screenshot
+                          </a>
+                        </>
+                      ) : s.source === 'creator' ? (
+                        <span className="muted small"> · no screenshot</span>
+                      ) : null}
+                    </td>
+                    <td className="num">{fmt(s.impressions)}</td>
+                    <td className="num">{fmt(s.reach)}</td>
+                    <td className="num">{fmt(s.views)}</td>
+                    <td className="num">{fmt(s.likes)}</td>
+                    <td className="num">{fmt(s.comments)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
     </>
   )
 }

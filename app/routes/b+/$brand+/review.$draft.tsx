@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, SelectField, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { DraftMedia } from '#app/components/content/draft-media.tsx'
@@ -65,6 +65,8 @@ export default function ReviewDraft() {
   const label = deliverableLabel(d)
   const comments = page.versions.flatMap((v) => v.comments.map((c) => ({ ...c, version: v.version })))
   const formError = failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null
+  // The ticked checks, so what still blocks approval is shown next to the button before the click.
+  const [ticked, setTicked] = useState<string[]>([])
 
   // Keyboard: a approves, r jumps to "request changes".
   useEffect(() => {
@@ -181,14 +183,18 @@ export default function ReviewDraft() {
           </Card>
           {page.waiting ? (
             <Card title="Decision" className="decision-bar">
-              <Form method="post" className="stack" noValidate>
+              <Form method="post" className="stack" noValidate onChange={(e) => setTicked(new FormData(e.currentTarget).getAll('attestations').map(String))}>
                 <fieldset className="stack-sm">
                   <legend className="field-label">Checked in the media (the checker cannot see these)</legend>
                   {page.attestations.map((a) => (
                     <CheckboxField key={a.id} name="attestations" value={a.id} label={a.label} hint={a.help} />
                   ))}
                 </fieldset>
-                {fieldError(failure, 'attestations') ? <p className="field-error">{fieldError(failure, 'attestations')}</p> : null}
+                {fieldError(failure, 'attestations') ? (
+                  <p className="field-error" role="alert">
+                    {fieldError(failure, 'attestations')}
+                  </p>
+                ) : null}
                 <TextareaField
                   id="review-comment"
                   label="Comment for the creator"
@@ -210,7 +216,7 @@ export default function ReviewDraft() {
                   </div>
                 ) : null}
                 {page.blocking > 0 ? (
-                  <p className="callout callout-danger small">
+                  <p className="callout callout-danger small" role="alert">
                     {page.blocking} blocking finding{page.blocking === 1 ? '' : 's'}: approval is refused until the creator fixes {page.blocking === 1 ? 'it' : 'them'}
                     {canOverride ? ', unless you override with a written reason.' : '. A brand admin can override.'}
                   </p>
@@ -227,6 +233,12 @@ export default function ReviewDraft() {
                     />
                   </details>
                 ) : null}
+                <ApprovalBlockers
+                  blocking={page.blocking}
+                  contractBlocker={page.contractBlocker}
+                  untickedLabels={page.attestations.filter((a) => !ticked.includes(a.id)).map((a) => a.label)}
+                  canOverride={canOverride}
+                />
                 <div className="cluster decision-actions">
                   <Button id="approve-button" type="submit" name="intent" value="approve" variant="primary" pending={approving} pendingText="Approving…" aria-keyshortcuts="a">
                     Approve
@@ -274,5 +286,34 @@ export default function ReviewDraft() {
         </div>
       </div>
     </>
+  )
+}
+
+/**
+ * What still stands between this draft and "Approve", next to the button (live as checks are ticked).
+ * The server refuses the same things (approve-draft.server.ts); this says so before the click.
+ */
+function ApprovalBlockers({ blocking, contractBlocker, untickedLabels, canOverride }: { blocking: number; contractBlocker: string | null; untickedLabels: string[]; canOverride: boolean }) {
+  const items = [
+    contractBlocker,
+    blocking > 0 ? `${blocking} blocking finding${blocking === 1 ? '' : 's'} in the caption` : null,
+    untickedLabels.length > 0 ? `Tick ${untickedLabels.length === 1 ? 'this check' : `these ${untickedLabels.length} checks`}: ${untickedLabels.join('; ')}` : null,
+  ].filter((x): x is string => !!x)
+  return (
+    <div className={`callout small ${items.length ? 'callout-warning' : 'callout-success'}`} data-testid="approval-blockers" aria-live="polite">
+      {items.length === 0 ? (
+        <p>Nothing blocks approval.</p>
+      ) : (
+        <>
+          <p className="strong">Before you can approve:</p>
+          <ul>
+            {items.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+          {!contractBlocker && canOverride ? <p className="muted">Or approve with an override and a written reason.</p> : null}
+        </>
+      )}
+    </div>
   )
 }

@@ -359,7 +359,7 @@ function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }: { her
             aria-describedby="draft-caption-hint draft-caption-check"
             disabled={busy}
           />
-          {fieldError(failure, 'caption') ? <div className="field-error">{fieldError(failure, 'caption')}</div> : null}
+          {fieldError(failure, 'caption') ? <div className="field-error" role="alert">{fieldError(failure, 'caption')}</div> : null}
         </div>
         <div className="stack-sm" id="draft-caption-check" aria-live="polite">
           <p className="small">

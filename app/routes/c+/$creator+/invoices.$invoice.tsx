@@ -39,7 +39,7 @@ export default function CreatorInvoice() {
             <div className="muted small">
               {i.status === 'paid' ? `Paid ${i.paidOn} by ${i.paymentMethod?.toUpperCase()}, reference ${i.paymentReference}` : null}
               {i.status === 'approved' ? 'Approved: finance pays it by the due date.' : null}
-              {i.status === 'submitted' ? `Waiting for ${i.brandName} to approve it.` : null}
+              {i.status === 'submitted' ? `Waiting for ${i.brandName}'s approval. Once approved, finance pays it by the due date.` : null}
             </div>
           </div>
           {i.status === 'rejected' && i.rejectReason ? (

@@ -53,6 +53,7 @@ export default function CreatorInvoices() {
                     Paid {i.paidOn} · ref {i.paymentReference}
                   </div>
                 ) : null}
+                {i.status === 'submitted' ? <div className="muted small">{`Waiting for ${i.brandName}'s approval`}</div> : null}
                 {i.status === 'rejected' && i.rejectReason ? <div className="muted small">{i.rejectReason}</div> : null}
               </>
             )}

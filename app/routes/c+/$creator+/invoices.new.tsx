@@ -101,7 +101,7 @@ export default function NewInvoice() {
     )
   }
   const o = draft.offer
-  const total = draft.lines.reduce((s, l) => s + l.amountMinor, 0)
+  const total = draft.lines.reduce((s, l) => s + (l.notInvoiceable ? 0 : l.amountMinor), 0)
   const major = (m: number) => (m / 100).toFixed(2)
   return (
     <>
@@ -169,7 +169,10 @@ export default function NewInvoice() {
                 <tbody>
                   {draft.lines.map((l) => (
                     <tr key={l.deliverableId ?? 'usage'}>
-                      <td>{l.description}</td>
+                      <td>
+                        {l.description}
+                        {l.notInvoiceable ? <div className="muted small">{l.notInvoiceable}</div> : null}
+                      </td>
                       <td>
                         <StatusChip status={l.status} />
                       </td>
@@ -179,7 +182,7 @@ export default function NewInvoice() {
                         ) : (
                           <>
                             <input type="hidden" name="line" value={l.deliverableId!} />
-                            <input name="lineAmount" aria-label={`Amount for ${l.description}`} defaultValue={typedLine(l.deliverableId!) ?? major(l.amountMinor)} inputMode="decimal" className="input" />
+                            <input name="lineAmount" aria-label={`Amount for ${l.description}`} defaultValue={typedLine(l.deliverableId!) ?? (l.notInvoiceable ? '' : major(l.amountMinor))} inputMode="decimal" className="input" />
                           </>
                         )}
                       </td>
@@ -189,7 +192,10 @@ export default function NewInvoice() {
               </table>
             </div>
           )}
-          <p className="muted small">Clear an amount to leave that line off this invoice. Prefilled total: <Money minor={total} currency={o.currency} />.</p>
+          <p className="muted small">
+            Clear an amount to leave that line off this invoice. Prefilled total: <Money minor={total} currency={o.currency} />.
+            {draft.lines.some((l) => l.notInvoiceable) ? ' Lines not delivered yet are left empty: invoice them once their post is verified (an amount typed now is flagged for the brand).' : ''}
+          </p>
           <TextField label={`Tax / VAT (${o.currency}, optional)`} name="tax" inputMode="decimal" error={fieldError(failure, 'tax')} />
         </Card>
         <div className="callout callout-info">

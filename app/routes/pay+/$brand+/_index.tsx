@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PayablesQueue() {
-  const { rows, totals, buckets, runs, today, slug } = useLoaderData<typeof loader>()
+  const { rows, totals, buckets, runs, today, slug, waitingApproval } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const pending = useIsPending({ intent: 'pay-run' })
   const payable = rows.filter((r) => r.matchOk || r.exceptionApproved)
@@ -53,6 +53,7 @@ export default function PayablesQueue() {
       <div className="stack">
         <div className="grid-4">
           {Object.keys(totals).length === 0 ? <Stat label="To pay" value="Nothing" /> : null}
+          <Stat label="Waiting for approval" value={waitingApproval} hint="Sent by creators; payable once a manager approves." />
           {Object.entries(totals).map(([c, m]) => (
             <Stat key={c} label={`To pay (${c})`} value={<Money minor={m} currency={c} />} />
           ))}

@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test'
+import { login, logout } from './helpers.ts'
+
+/**
+ * Issue #21: no card's content is wider than its card at 390 and 1280 px on the main pages (a table may
+ * scroll inside its own .table-wrap, the card itself never spills), and back links are >= 44 px tap targets.
+ */
+const WIDTHS = [390, 1280] as const
+
+/** Cards whose content is wider than the card, and table wraps wider than their card, named by title. */
+async function overflowingCards(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = []
+    for (const card of Array.from(document.querySelectorAll<HTMLElement>('main .card'))) {
+      const name = card.querySelector('.card-title')?.textContent ?? card.className
+      if (card.scrollWidth > card.clientWidth + 1) out.push(`${name}: content ${card.scrollWidth}px in a ${card.clientWidth}px card`)
+    }
+    return out
+  })
+}
+
+async function backLinksTall(page: Page) {
+  for (const h of await page.locator('.page-header .back-link').all()) {
+    const box = await h.boundingBox()
+    expect(box!.height, 'back link height').toBeGreaterThanOrEqual(44)
+  }
+}
+
+async function checkPages(page: Page, paths: string[]) {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 })
+    for (const p of paths) {
+      await page.goto(p)
+      await expect(page.locator('main h1').first()).toBeVisible()
+      expect(await overflowingCards(page), `${p} at ${width}px`).toEqual([])
+      await backLinksTall(page)
+    }
+  }
+}
+
+test('brand pages: no card overflows at 390 and 1280 px; the post page fits "Reported numbers" at 1280', async ({ page }) => {
+  await login(page, 'marco@acme.test')
+  await page.goto('/b/acme-running/posts?status=verified')
+  // Diego's verified reel has reported numbers (db/seed-posts.ts).
+  await page.locator('main tr', { hasText: 'Diego Santos' }).getByRole('link', { name: 'Open' }).first().click()
+  await expect(page.getByRole('heading', { name: 'Reported numbers' })).toBeVisible()
+  const postPath = new URL(page.url()).pathname
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto(postPath)
+  // The numbers table fits its card without a sideways scroll at 1280 px (its columns used to be cut off).
+  const wrap = page.locator('.card', { has: page.getByRole('heading', { name: 'Reported numbers' }) }).locator('.table-wrap')
+  const fits = await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
+  expect(fits).toBe(true)
+  await checkPages(page, ['/b/acme-running', '/b/acme-running/campaigns', '/b/acme-running/budget', '/b/acme-running/roster', '/b/acme-running/invoices', postPath])
+  await logout(page)
+})
+
+test('creator pages: no card overflows at 390 and 1280 px; back links are 44 px tap targets', async ({ page }) => {
+  await login(page, 'maya@creators.test')
+  const home = new URL(page.url()).pathname
+  await checkPages(page, [home, `${home}/offers`, `${home}/posts`, `${home}/invoices`, `${home}/invoices/tax-form`, `${home}/profile`])
+  await logout(page)
+})
