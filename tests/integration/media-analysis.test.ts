@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import * as deliverableRoute from '#app/routes/c+/$creator+/deliverables.$deliverable.tsx'
+import { approveDraft } from '#app/services/content/approve-draft.server.ts'
 import { loadBrandDraft } from '#app/services/content/load-deliverable.server.ts'
 import { runJobsUntilIdle } from '#app/services/jobs/run-jobs.server.ts'
 import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
@@ -138,11 +139,21 @@ describe('media analysis with ffmpeg + tesseract', () => {
     expect(jobs.map((j) => [j.name, j.status])).toEqual([['media.analyse', 'queued']])
     const [queued] = await db().select().from(schema.mediaAnalyses).where(eq(schema.mediaAnalyses.draftVersionId, draft!.id))
     expect(queued!.status).toBe('queued')
+    const actor = { brand: { id: w.brand.id, name: w.brand.name, slug: w.brand.slug }, user: { id: w.manager.id }, audit: { userId: w.manager.id }, role: 'manager' } as never
+    // approval waits for the analysis
+    await expect(approveDraft(actor, { draftId: draft!.id, attestations: ['VD-01', 'VD-02', 'VD-03', 'VD-04', 'PT-01'], comment: '', overrideReason: '' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining('still running') })
     const summary = await runJobsUntilIdle({ only: [mediaAnalysisJob] })
     expect(summary.done).toBe(1)
     const [a] = await db().select().from(schema.mediaAnalyses).where(eq(schema.mediaAnalyses.draftVersionId, draft!.id))
     expect(a!.status).toBe('done')
     // a second run finds nothing to do
     expect(await runMediaAnalysis(draft!.id)).toEqual({ analysed: 0, failed: 0, unavailable: 0 })
+    // the machine decided VD-01, VD-03 and VD-04: the manager ticks only the spoken check and the platform label
+    await expect(approveDraft(actor, { draftId: draft!.id, attestations: ['PT-01'], comment: '', overrideReason: '' })).rejects.toMatchObject({ status: 422, message: expect.stringContaining('Disclosure is spoken') })
+    await approveDraft(actor, { draftId: draft!.id, attestations: ['VD-02', 'PT-01'], comment: '', overrideReason: '' })
+    const [approved] = await db().select().from(schema.draftVersions).where(eq(schema.draftVersions.id, draft!.id))
+    expect(approved!.attestations).toEqual({ 'VD-01': true, 'VD-02': true, 'VD-03': true, 'VD-04': true, 'PT-01': true })
+    const [audit] = await db().select().from(schema.auditEvents).where(and(eq(schema.auditEvents.action, 'draft.approved'), eq(schema.auditEvents.entityId, draft!.id)))
+    expect((audit!.after as { machineChecked?: string[] }).machineChecked).toEqual(['VD-01', 'VD-03', 'VD-04'])
   })
 })
