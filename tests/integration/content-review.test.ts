@@ -10,6 +10,8 @@ import * as reviewRoute from '#app/routes/b+/$brand+/review.$draft.tsx'
 import * as queueRoute from '#app/routes/b+/$brand+/review._index.tsx'
 import * as fileRoute from '#app/routes/files.$id.tsx'
 import { approveDraft } from '#app/services/content/approve-draft.server.ts'
+import { runJobsUntilIdle } from '#app/services/jobs/run-jobs.server.ts'
+import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.ts'
 import { requestDraftChanges } from '#app/services/content/request-draft-changes.server.ts'
 import { addMember, call, cookieFor, createBrand, makeRequest } from '#tests/factories.ts'
 import { createContentWorld, draftRequest, fakeMp4, insertDraft } from '#tests/factories-content.ts'
@@ -33,7 +35,11 @@ async function submitAs(w: World, user: { id: string }, caption: string, files =
   const path = `/c/${w.creator.id}/deliverables/${w.deliverable.id}${route === 'upload' ? '/upload' : ''}`
   const request = draftRequest(path, { cookie: await cookieFor(user), caption, files })
   const fn: (args: never) => Promise<unknown> = route === 'upload' ? uploadRoute.action : deliverableRoute.action
-  return call(() => fn({ request, params: { creator: w.creator.id, deliverable: w.deliverable.id }, context: {} } as never))
+  const r = await call(() => fn({ request, params: { creator: w.creator.id, deliverable: w.deliverable.id }, context: {} } as never))
+  // The media check runs in the background; approval waits for it. These fake mp4s cannot be read, so every
+  // media check stays a manual tick, as before issue #15.
+  await runJobsUntilIdle({ only: [mediaAnalysisJob] })
+  return r
 }
 
 const drafts = (w: World) => db().select().from(schema.draftVersions).where(eq(schema.draftVersions.deliverableId, w.deliverable.id)).orderBy(asc(schema.draftVersions.version))

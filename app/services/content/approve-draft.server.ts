@@ -13,6 +13,8 @@ import { DraftApprovedEmail } from '#emails/draft-approved.tsx'
 import { loadBrandDraft } from './load-deliverable.server.ts'
 import { notifyCreator } from './notify-creator.server.ts'
 import { assertReviewable } from './assert-reviewable.server.ts'
+import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
+import { remainingAttestations } from '#app/domain/disclosure/media-rules.ts'
 import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
 
 export interface ApproveDraftInput {
@@ -38,8 +40,13 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
     if (contract.blocker) throw new AppError(422, contract.blocker)
     const unknown = input.attestations.filter((a) => !d.attestations.some((r) => r.id === a))
     if (unknown.length) throw new InvalidInputError('Reload the page and try again: the checklist changed.')
-    const findings = toFindings(d.draft.findings)
-    const check = approvalCheck(findings, d.attestations, input.attestations)
+    // The media checks (issue #15): approval waits while they run; what the machine decided needs no tick,
+    // and its blocking findings count like the caption's.
+    const media = await getDraftMediaCheck(tx, d, d.draft.id)
+    if (media.pending) throw new AppError(409, 'The media check of this draft is still running (it usually takes under a minute). Approve once it has finished.')
+    const findings = [...toFindings(d.draft.findings), ...toFindings(media.findings.map((f) => ({ ...f, span: null })))]
+    const required = remainingAttestations(d.attestations, media)
+    const check = approvalCheck(findings, required, input.attestations)
     const reason = input.overrideReason.trim()
     if (!check.clear) {
       const what = [
@@ -58,7 +65,7 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
       if (reason.length < 10) throw new InvalidInputError('Explain the override in a sentence: it is kept in the audit log.', { overrideReason: ['Explain the override in a sentence: it is kept in the audit log.'] })
     }
     const now = new Date()
-    const attestations = Object.fromEntries(d.attestations.map((a) => [a.id, input.attestations.includes(a.id)]))
+    const attestations = Object.fromEntries(d.attestations.map((a) => [a.id, input.attestations.includes(a.id) || (media.decided.includes(a.id) && !media.findings.some((f) => f.ruleId === a.id))]))
     const override = !check.clear
     await tx
       .update(schema.draftVersions)
@@ -87,6 +94,7 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
         decision: 'approved',
         version: d.draft.version,
         attestations,
+        ...(media.decided.length ? { machineChecked: media.decided } : {}),
         ...(override ? { overrideReason: reason, blocking: check.blocking.map((f) => f.ruleId), unticked: check.missing.map((m) => m.id) } : {}),
       },
     })

@@ -11,6 +11,9 @@ import { getBrandManagerEmails } from '#app/services/brands/get-brand-manager-em
 import { maxBytesFor } from '#app/services/files/limits.server.ts'
 import { discardStored, parseUpload, type ParsedUpload } from '#app/services/files/parse-upload.server.ts'
 import { recordFile } from '#app/services/files/record-file.server.ts'
+import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
+import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.ts'
+import { queueMediaAnalyses } from '#app/services/media/run-media-analysis.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { parseFormData } from '#app/validation/parse-form.server.ts'
@@ -104,6 +107,9 @@ async function saveDraft(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit' 
         actingForCreatorId: actor.via.kind === 'agent' ? actor.creator.id : null,
       })
       .returning()
+    // The media checks run in the background (issue #15): queued with the version, so it exists iff the upload commits.
+    await queueMediaAnalyses(tx, draft!)
+    await enqueueJob(tx, mediaAnalysisJob, { draftVersionId: draft!.id, brandId: d.brand.id }, { key: `media:${draft!.id}` })
     const now = new Date()
     await tx.update(schema.deliverables).set({ status: 'draft_submitted', updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
     const blockingCount = findings.filter((f) => f.severity === 'blocking').length

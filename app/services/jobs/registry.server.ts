@@ -7,11 +7,12 @@
 import { authMailJob } from '#app/services/auth/auth-mail-job.server.ts'
 import { deliverOutboxJob } from '#app/services/outbox/deliver-outbox-job.server.ts'
 import { offerDeadlinesJob } from '#app/services/offers/offer-deadlines-job.server.ts'
+import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.ts'
 import { dailyRemindersJob } from '#app/services/reminders/daily-reminders-job.server.ts'
 import { jobDefinitions, type JobDefinition } from './define-job.server.ts'
 import { pruneJobsJob } from './prune-jobs-job.server.ts'
 
-export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob] as unknown as readonly JobDefinition<never>[]
+export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob, mediaAnalysisJob] as unknown as readonly JobDefinition<never>[]
 
 /** The names of every job this process can run: the registry's and any defined elsewhere (tests). */
 export function knownJobNames(): string[] {
