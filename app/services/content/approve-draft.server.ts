@@ -14,6 +14,7 @@ import { loadBrandDraft } from './load-deliverable.server.ts'
 import { notifyCreator } from './notify-creator.server.ts'
 import { assertReviewable } from './assert-reviewable.server.ts'
 import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
+import { deliverableMachine } from '#app/domain/state-machines.ts'
 
 export interface ApproveDraftInput {
   draftId: string
@@ -71,7 +72,7 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
         overrideReason: override ? reason : null,
       })
       .where(eq(schema.draftVersions.id, d.draft.id))
-    await tx.update(schema.deliverables).set({ status: 'approved', updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
+    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(d.deliverable.status, 'approve'), updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
     const comment = input.comment.trim()
     if (comment) {
       await tx.insert(schema.reviewComments).values({ deliverableId: d.deliverable.id, draftVersionId: d.draft.id, brandId: actor.brand.id, authorUserId: actor.user.id, body: comment, visibility: 'creator' })
