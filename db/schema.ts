@@ -20,6 +20,8 @@ import {
 import { createdAt, id, timestamps } from './columns.ts'
 import type { BrandRole, GrantScope, InvitationKind, RosterStatus } from '../app/domain/roles.ts'
 import type { OrderSource, OrderStatus } from '../app/domain/orders.ts'
+import type { CampaignStatus, DeliverableStatus, InvoiceStatus, OfferRecordStatus, PostStatus } from '../app/domain/state-machines.ts'
+import type { Finding } from '../app/domain/disclosure/check-caption.ts'
 
 export { BRAND_ROLES, GRANT_SCOPES, INVITATION_KINDS, ROSTER_STATUSES } from '../app/domain/roles.ts'
 export type { BrandRole, GrantScope, InvitationKind, RosterStatus } from '../app/domain/roles.ts'
@@ -374,7 +376,7 @@ export const campaigns = pgTable(
     budgetMinor: bigint({ mode: 'number' }).notNull().default(0),
     currency: char({ length: 3 }).notNull().default('USD'),
     /** draft | active | completed | archived (app/domain/state-machines.ts) */
-    status: text().notNull().default('draft'),
+    status: text().$type<CampaignStatus>().notNull().default('draft'),
     /** Orders count within this many days after the click or the post (app/domain/orders.ts). */
     attributionWindowDays: integer().notNull().default(30),
     createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
@@ -436,7 +438,7 @@ export const offers = pgTable(
     creatorId: text()
       .notNull()
       .references(() => creators.id, { onDelete: 'cascade' }),
-    status: text().notNull().default('invited'),
+    status: text().$type<OfferRecordStatus>().notNull().default('invited'),
     connectionType: text().notNull(), // paid | gifted | affiliate | mixed | employee
     feeMinor: bigint({ mode: 'number' }).notNull().default(0),
     currency: char({ length: 3 }).notNull(),
@@ -501,7 +503,7 @@ export const deliverables = pgTable(
     draftDueOn: date({ mode: 'string' }),
     postWindowStart: date({ mode: 'string' }),
     postWindowEnd: date({ mode: 'string' }),
-    status: text().notNull().default('pending'),
+    status: text().$type<DeliverableStatus>().notNull().default('pending'),
     revisionsUsed: integer().notNull().default(0),
     ...timestamps(),
   },
@@ -546,7 +548,7 @@ export const draftVersions = pgTable(
     caption: text().notNull().default(''),
     fileIds: text().array().notNull().default(sql`'{}'::text[]`),
     /** Findings from app/domain/disclosure at submit time. */
-    findings: jsonb().$type<unknown[]>().notNull().default([]),
+    findings: jsonb().$type<Finding[]>().notNull().default([]),
     submittedByUserId: text(),
     actingForCreatorId: text(),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -598,10 +600,10 @@ export const posts = pgTable(
     externalId: text(),
     postedAt: timestamp({ withTimezone: true }).notNull(),
     captionAsPosted: text().notNull().default(''),
-    findings: jsonb().$type<unknown[]>().notNull().default([]),
+    findings: jsonb().$type<Finding[]>().notNull().default([]),
     outsideWindow: boolean().notNull().default(false),
-    /** submitted | verified | changes_requested */
-    status: text().notNull().default('submitted'),
+    /** submitted | verified | changes_requested (postMachine) */
+    status: text().$type<PostStatus>().notNull().default('submitted'),
     attestations: jsonb().$type<Record<string, boolean>>().notNull().default({}),
     problemNote: text(),
     verifiedByUserId: text(),
@@ -855,7 +857,7 @@ export const invoices = pgTable(
     subtotalMinor: bigint({ mode: 'number' }).notNull(),
     taxMinor: bigint({ mode: 'number' }).notNull().default(0),
     totalMinor: bigint({ mode: 'number' }).notNull(),
-    status: text().notNull().default('submitted'),
+    status: text().$type<InvoiceStatus>().notNull().default('submitted'),
     /** Client-generated key: a double click or a retry creates one invoice. */
     idempotencyKey: text().notNull(),
     match: jsonb().$type<Record<string, unknown>>().notNull().default({}),

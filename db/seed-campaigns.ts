@@ -3,6 +3,7 @@ import type { Seeder, SeedIds } from './seed-ids.ts'
 import type { BriefContent } from '../app/domain/brief.ts'
 import type { OfferDeliverableSpec } from '../app/domain/offer-terms.ts'
 import { feeCostEntry } from '../app/domain/money-figures.ts'
+import type { CampaignStatus } from '../app/domain/state-machines.ts'
 
 const DAY = 86_400_000
 
@@ -185,7 +186,7 @@ async function campaign(
 ) {
   const [row] = await tx
     .insert(schema.campaigns)
-    .values({ brandId: c.brandId, name: c.name, objective: c.objective, startsOn: c.startsOn, endsOn: c.endsOn, platforms: c.platforms, budgetMinor: c.budgetMinor, currency: c.currency, status: c.status, createdByUserId: c.createdByUserId })
+    .values({ brandId: c.brandId, name: c.name, objective: c.objective, startsOn: c.startsOn, endsOn: c.endsOn, platforms: c.platforms, budgetMinor: c.budgetMinor, currency: c.currency, status: c.status as CampaignStatus, createdByUserId: c.createdByUserId })
     .returning()
   const latest = c.versions.at(-1)
   const [brief] = await tx
@@ -290,7 +291,7 @@ async function offer(tx: Tx, ids: SeedIds, o: SeedOffer) {
     const deliverables = o.specs.flatMap((s) =>
       Array.from({ length: s.quantity }, (_, i) => ({
         offerId: row!.id, brandId: o.brandId, campaignId: o.campaignId, creatorId: o.creatorId, platform: s.platform, format: s.format, position: i + 1,
-        draftDueOn: s.draftDueOn, postWindowStart: s.postWindowStart, postWindowEnd: s.postWindowEnd, status: 'pending',
+        draftDueOn: s.draftDueOn, postWindowStart: s.postWindowStart, postWindowEnd: s.postWindowEnd, status: 'pending' as const,
       })),
     )
     await tx.insert(schema.deliverables).values(deliverables)

@@ -7,6 +7,7 @@ import type { SeedIds, Seeder } from './seed-ids.ts'
 import { checkCaption } from '../app/domain/disclosure/check-caption.ts'
 import type { ConnectionType, Format, Platform } from '../app/domain/catalog.ts'
 import { feeCostEntry } from '../app/domain/money-figures.ts'
+import type { DeliverableStatus } from '../app/domain/state-machines.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -44,7 +45,7 @@ export const seedContent: Seeder = async (tx, ids) => {
   const [b] = await tx.insert(schema.briefs).values({ campaignId: campaign!.id, brandId: acme, currentVersion: 1, draft: { ...briefContent(brief) } }).returning()
   await tx.insert(schema.briefVersions).values({ briefId: b!.id, brandId: acme, version: 1, content: briefContent(brief), publishedByUserId: marco, publishedAt: at(-9) })
 
-  const collab = (email: string, o: { platform: Platform; format: Format; fee: number; status: string; windowStart: number; revisionsUsed?: number }) =>
+  const collab = (email: string, o: { platform: Platform; format: Format; fee: number; status: DeliverableStatus; windowStart: number; revisionsUsed?: number }) =>
     deliverableFor(tx, ids, { brandId: acme, campaignId: campaign!.id, email, marco, ...o, day, at })
 
   const draft = async (d: { id: string; creatorId: string; platform: Platform; format: Format }, v: { version: number; caption: string; hoursAgo: number; decision?: 'approved' | 'changes_requested'; color: [number, number, number] }) => {
@@ -116,7 +117,7 @@ function briefContent(b: { hashtags: string[]; handles: string[]; links: string[
 async function deliverableFor(
   tx: Tx,
   ids: SeedIds,
-  o: { brandId: string; campaignId: string; email: string; marco: string; platform: Platform; format: Format; fee: number; status: string; windowStart: number; revisionsUsed?: number; day: (n: number) => string; at: (n: number) => Date },
+  o: { brandId: string; campaignId: string; email: string; marco: string; platform: Platform; format: Format; fee: number; status: DeliverableStatus; windowStart: number; revisionsUsed?: number; day: (n: number) => string; at: (n: number) => Date },
 ) {
   const creatorId = ids.creators.get(o.email)!
   const spec = { platform: o.platform, format: o.format, quantity: 1, draftDueOn: o.day(o.windowStart - 4), postWindowStart: o.day(o.windowStart), postWindowEnd: o.day(o.windowStart + 10) }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { schema } from './index.ts'
 import type { Seeder } from './seed-ids.ts'
 import { feeCostEntry } from '../app/domain/money-figures.ts'
+import type { DeliverableStatus } from '../app/domain/state-machines.ts'
 
 const DAY = 86_400_000
 
@@ -45,7 +46,7 @@ export const seedPosts: Seeder = async (tx, ids) => {
     })
     .returning()
 
-  async function collab(email: string, o: { fee: number; platform: string; format: string; windowStart: number; windowEnd: number; status: string; caption: string }) {
+  async function collab(email: string, o: { fee: number; platform: string; format: string; windowStart: number; windowEnd: number; status: DeliverableStatus; caption: string }) {
     const creatorId = ids.creators.get(email)!
     const [offer] = await tx
       .insert(schema.offers)

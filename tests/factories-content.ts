@@ -28,6 +28,7 @@ import { schema } from '#db/index.ts'
 import { emptyBrief, type BriefContent } from '#app/domain/brief.ts'
 import { addMember, createAgency, createBrand, createCreator } from './factories.ts'
 import { createCampaign, createCollaboration } from './factories-posts.ts'
+import type { Finding } from '#app/domain/disclosure/check-caption.ts'
 
 /** A published brief (version 1) for a campaign. */
 export async function publishBrief(brandId: string, campaignId: string, content: Partial<BriefContent> = {}) {
@@ -70,7 +71,7 @@ export function draftRequest(path: string, opts: { cookie?: string; caption?: st
 }
 
 /** A draft version row as the submit flow leaves it (for review tests that do not go through upload). */
-export async function insertDraft(o: { brandId: string; creatorId: string; deliverableId: string; caption?: string; findings?: unknown[]; version?: number }) {
+export async function insertDraft(o: { brandId: string; creatorId: string; deliverableId: string; caption?: string; findings?: Finding[]; version?: number }) {
   const file = await insertStoredFile({ brandId: o.brandId, creatorId: o.creatorId })
   const [v] = await db()
     .insert(schema.draftVersions)

@@ -80,7 +80,7 @@ export async function acceptedOffer(o: {
         })
     }
     if (status === 'posted' || status === 'verified') {
-      const postStatus = d.postStatus ?? (status === 'verified' ? 'verified' : 'submitted')
+      const postStatus: PostStatus = d.postStatus ?? (status === 'verified' ? 'verified' : 'submitted')
       await db()
         .insert(schema.posts)
         .values({
@@ -91,7 +91,7 @@ export async function acceptedOffer(o: {
           url: `https://www.instagram.com/reel/${uid()}${uid()}/`,
           postedAt: new Date('2026-03-05T12:00:00Z'),
           status: postStatus,
-          findings: d.blockingPostFinding ? [{ ruleId: 'VD-01', severity: 'blocking', message: 'No #ad in the first line' }] : [],
+          findings: d.blockingPostFinding ? [{ ruleId: 'VD-01', severity: 'blocking', message: 'No #ad in the first line', span: null, source: 'caption' }] : [],
           verifiedAt: postStatus === 'verified' ? (d.verifiedAt ?? new Date('2026-03-06T09:00:00Z')) : null,
           verifiedByUserId: postStatus === 'verified' ? (d.postVerifiedBy ?? null) : null,
         })
@@ -182,6 +182,7 @@ export async function agencyFor(creatorId: string, opts: { scopes?: GrantScope[]
 }
 
 import { eq } from 'drizzle-orm'
+import type { PostStatus } from '#app/domain/state-machines.ts'
 const eqId = (id: string) => eq(schema.brands.id, id)
 const eqGrant = (id: string) => eq(schema.agentGrants.id, id)
 

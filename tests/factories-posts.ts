@@ -6,6 +6,7 @@
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { addMember, createBrand, createCreator, uid } from './factories.ts'
+import type { DeliverableStatus, PostStatus } from '#app/domain/state-machines.ts'
 
 export async function createCampaign(brandId: string, opts: { name?: string; currency?: string } = {}) {
   const [c] = await db()
@@ -27,7 +28,7 @@ export interface CollabOpts {
   postWindowStart?: string | null
   postWindowEnd?: string | null
   draftDueOn?: string | null
-  deliverableStatus?: string
+  deliverableStatus?: DeliverableStatus
   caption?: string
 }
 
@@ -104,7 +105,7 @@ export async function insertPost(o: {
   platform?: string
   url?: string
   postedAt?: Date
-  status?: string
+  status?: PostStatus
 }) {
   const [p] = await db()
     .insert(schema.posts)

@@ -6,10 +6,11 @@
 // ---------------------------------------------------------------------------------------------------------
 // Money
 // ---------------------------------------------------------------------------------------------------------
-import { currencyExponent, formatMoney } from '#app/domain/money.ts'
+import { currencyExponent, formatMoneyExact, toMinorBigInt, type MinorUnits } from '#app/domain/money.ts'
 
-/** Amount in minor units (cents). A bigint column may arrive as bigint, a numeric string or a number. */
-export type MinorUnits = number | bigint | string
+// Exact money formatting is a domain rule (app/domain/money.ts); re-exported for the components.
+export { formatMoneyExact, toMinorBigInt, type MinorUnits }
+
 
 /** Number of minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3); 2 when unknown or malformed. */
 export function currencyDigits(currency: string): number {
@@ -17,35 +18,6 @@ export function currencyDigits(currency: string): number {
     return currencyExponent(currency)
   } catch {
     return 2
-  }
-}
-
-/** Parse minor units to a bigint without ever going through a float. Throws on non-integers. */
-export function toMinorBigInt(minor: MinorUnits): bigint {
-  if (typeof minor === 'bigint') return minor
-  if (typeof minor === 'number') {
-    if (!Number.isInteger(minor)) throw new RangeError(`Money amount must be an integer number of minor units, got ${minor}`)
-    return BigInt(minor)
-  }
-  const s = minor.trim()
-  if (!/^-?\d+$/.test(s)) throw new RangeError(`Money amount must be an integer number of minor units, got "${minor}"`)
-  return BigInt(s)
-}
-
-/**
- * Format an integer amount of minor units exactly, e.g. (123456789012345, 'USD') -> "$1,234,567,890,123.45",
- * (-5, 'USD') -> "-$0.05", (1500, 'JPY') -> "¥1,500". The arithmetic is app/domain/money.ts's formatMoney
- * (bigint, no floats); this accepts what a bigint column may arrive as, and never throws on a bad code.
- */
-export function formatMoneyExact(minor: MinorUnits, currency: string, locale = 'en-US'): string {
-  const amount = toMinorBigInt(minor)
-  try {
-    return formatMoney(amount, currency, { locale })
-  } catch {
-    const code = currency.toUpperCase()
-    const negative = amount < 0n
-    const abs = (negative ? -amount : amount).toString().padStart(3, '0')
-    return `${negative ? '-' : ''}${code} ${abs.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${abs.slice(-2)}`
   }
 }
 

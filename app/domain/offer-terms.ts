@@ -3,7 +3,8 @@
  * written as plain sentences for the creator ("You'll be paid $1,800 within 30 days after your post is verified").
  */
 import { CONNECTION_LABEL, FORMAT_LABEL, PLATFORM_LABEL, type ConnectionType, type Format, type Platform } from './catalog.ts'
-import { formatMoneyExact } from '../components/format.ts'
+import { formatMoneyExact } from './money.ts'
+import { COMMITTED_OFFER_STATUSES, OPEN_OFFER_STATUSES } from './state-machines.ts'
 
 export interface OfferDeliverableSpec {
   platform: Platform
@@ -39,10 +40,8 @@ export const USAGE_LABEL: Record<UsageRights, string> = {
 /** Connection types a brand can offer (employee is recorded elsewhere). */
 export const OFFER_CONNECTION_TYPES = ['paid', 'gifted', 'affiliate', 'mixed'] as const satisfies readonly ConnectionType[]
 
-/** Statuses in which the creator still has to answer. */
-export const OPEN_OFFER_STATUSES = ['invited', 'countered'] as const
-/** Statuses that commit the fee (the collaboration exists). */
-export const COMMITTED_OFFER_STATUSES = ['accepted', 'active', 'completed'] as const
+// OPEN_OFFER_STATUSES / COMMITTED_OFFER_STATUSES are defined with the offer machine (./state-machines.ts).
+export { OPEN_OFFER_STATUSES, COMMITTED_OFFER_STATUSES }
 
 export function isCommitted(status: string) {
   return (COMMITTED_OFFER_STATUSES as readonly string[]).includes(status)
@@ -50,7 +49,7 @@ export function isCommitted(status: string) {
 
 /** An open offer whose expiry has passed is expired even before a job marks it so. */
 export function effectiveOfferStatus(o: { status: string; expiresAt: Date | string | null }, now = new Date()): string {
-  if ((o.status === 'invited' || o.status === 'countered') && o.expiresAt && new Date(o.expiresAt).getTime() <= now.getTime()) return 'expired'
+  if ((OPEN_OFFER_STATUSES as readonly string[]).includes(o.status) && o.expiresAt && new Date(o.expiresAt).getTime() <= now.getTime()) return 'expired'
   return o.status
 }
 
@@ -132,22 +131,4 @@ export function toDeliverableSpecs(value: unknown): OfferDeliverableSpec[] {
     }))
 }
 
-export const CAMPAIGN_STATUSES = ['draft', 'active', 'completed', 'archived'] as const
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
-
-/** draft -> active -> completed -> archived (a draft can also be archived straight away). */
-export const CAMPAIGN_TRANSITIONS: Record<CampaignStatus, readonly CampaignStatus[]> = {
-  draft: ['active', 'archived'],
-  active: ['completed'],
-  completed: ['archived'],
-  archived: [],
-}
-export const CAMPAIGN_TRANSITION_LABEL: Record<CampaignStatus, string> = {
-  draft: 'Back to draft',
-  active: 'Start campaign',
-  completed: 'Mark completed',
-  archived: 'Archive',
-}
-export function canMoveCampaign(from: string, to: string) {
-  return (CAMPAIGN_TRANSITIONS[from as CampaignStatus] ?? []).includes(to as CampaignStatus)
-}
+// Campaign statuses and transitions live in ./state-machines.ts (campaignMachine).

@@ -16,7 +16,13 @@
  * The offers.status column holds both (OFFER_RECORD_STATUSES / offerRecordMachine).
  */
 
-export class IllegalTransitionError extends Error {
+import { ConflictError } from '#app/utils/errors.ts'
+
+/**
+ * The one refusal for a status change the life cycle does not allow, everywhere in the app: a
+ * ConflictError, so an action answers 409 with this sentence (app/utils/responses.server.ts).
+ */
+export class IllegalTransitionError extends ConflictError {
   override readonly name = 'IllegalTransitionError'
   constructor(
     readonly machine: string,
@@ -36,8 +42,15 @@ export interface Machine<S extends string, E extends string> {
   isState(value: unknown): value is S
   /** May `event` happen in state `from`? Unknown states/events are simply false. */
   can(from: S, event: E): boolean
-  /** The state after `event`; throws IllegalTransitionError when the transition is not allowed. */
-  next(from: S, event: E): S
+  /**
+   * The state after `event`; throws IllegalTransitionError when the transition is not allowed (with
+   * `message` when given, so a service keeps its own sentence). `from` may be any string read from the database.
+   */
+  next(from: S | (string & {}), event: E, message?: string): S
+  /** The states `event` may happen in: the `where status in (...)` of a compare-and-set update. */
+  sources(event: E): S[]
+  /** The states reachable in one event from `from` (for buttons that name the target state). */
+  targets(from: S | (string & {})): S[]
   /** Events allowed in `from`, in declaration order ([] for terminal or unknown states). */
   events(from: S): E[]
   /** No event leaves this state. */
@@ -70,11 +83,13 @@ export function defineMachine<S extends string, E extends string>(
     transitions,
     isState,
     can: (from, event) => lookup(from, event) !== undefined,
-    next: (from, event) => {
-      const to = lookup(from, event)
-      if (to === undefined) throw new IllegalTransitionError(name, String(from), String(event))
+    next: (from, event, message) => {
+      const to = lookup(from as S, event)
+      if (to === undefined) throw new IllegalTransitionError(name, String(from), String(event), message)
       return to
     },
+    sources: (event) => states.filter((s) => lookup(s, event) !== undefined),
+    targets: (from) => (isState(from) ? [...new Set(Object.values(transitions[from]) as S[])] : []),
     events: (from) => (isState(from) ? (Object.keys(transitions[from]) as E[]) : []),
     isTerminal: (from) => isState(from) && Object.keys(transitions[from]).length === 0,
   }
@@ -98,6 +113,23 @@ export const campaignMachine = defineMachine<CampaignStatus, CampaignEvent>(
   'campaign',
 )
 
+/** The button that moves a campaign into each state. */
+export const CAMPAIGN_TRANSITION_LABEL: Record<CampaignStatus, string> = {
+  draft: 'Back to draft',
+  active: 'Start campaign',
+  completed: 'Mark completed',
+  archived: 'Archive',
+}
+
+/** The campaign event that moves `from` to `to`; IllegalTransitionError when there is none. */
+export function campaignEventTo(from: string, to: string, message?: string): CampaignEvent {
+  const event = campaignMachine.isState(from)
+    ? campaignMachine.events(from).find((e) => campaignMachine.transitions[from][e] === to)
+    : undefined
+  if (!event) throw new IllegalTransitionError('campaign', from, `become ${to}`, message)
+  return event
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Offer (before acceptance). See the header for 'countered'.
 // ---------------------------------------------------------------------------------------------------
@@ -107,6 +139,10 @@ export const OFFER_EVENTS = ['accept', 'decline', 'expire', 'withdraw', 'counter
 export type OfferEvent = (typeof OFFER_EVENTS)[number]
 /** The offer is still open (a creator or the brand can act on it). */
 export const OPEN_OFFER_STATUSES = ['invited', 'countered'] as const satisfies readonly OfferStatus[]
+/** Statuses of offers.status that commit the fee (the collaboration exists). */
+export const COMMITTED_OFFER_STATUSES = ['accepted', 'active', 'completed'] as const
+/** Open or committed: the creator already has a live offer in the campaign. */
+export const LIVE_OFFER_STATUSES = [...OPEN_OFFER_STATUSES, ...COMMITTED_OFFER_STATUSES] as const
 
 const offerTransitions = {
   invited: { accept: 'accepted', decline: 'declined', expire: 'expired', withdraw: 'withdrawn', counter: 'countered' },
@@ -140,6 +176,9 @@ export const collaborationMachine = defineMachine<CollaborationStatus, Collabora
 export const OFFER_RECORD_STATUSES = ['invited', 'countered', 'accepted', 'declined', 'expired', 'withdrawn', 'active', 'completed', 'cancelled'] as const
 export type OfferRecordStatus = (typeof OFFER_RECORD_STATUSES)[number]
 export type OfferRecordEvent = OfferEvent | CollaborationEvent
+
+/** Statuses of offers.status in which the creator is still doing the work (drafts may be submitted). */
+export const WORKING_OFFER_STATUSES = ['accepted', 'active'] as const satisfies readonly OfferRecordStatus[]
 
 /** The whole life of one offers row: offerMachine, then collaborationMachine from 'accepted'. */
 export const offerRecordMachine = defineMachine<OfferRecordStatus, OfferRecordEvent>(
@@ -178,18 +217,36 @@ export const deliverableMachine = defineMachine<DeliverableStatus, DeliverableEv
 )
 
 // ---------------------------------------------------------------------------------------------------
+// Live post (posts.status): submitted -> verified, or sent back (changes_requested) and resubmitted.
+// ---------------------------------------------------------------------------------------------------
+export const POST_STATUSES = ['submitted', 'changes_requested', 'verified'] as const
+export type PostStatus = (typeof POST_STATUSES)[number]
+export const POST_EVENTS = ['verify', 'send_back', 'resubmit'] as const
+export type PostEvent = (typeof POST_EVENTS)[number]
+
+export const postMachine = defineMachine<PostStatus, PostEvent>(
+  {
+    submitted: { verify: 'verified', send_back: 'changes_requested' },
+    changes_requested: { resubmit: 'submitted' },
+    verified: {},
+  },
+  'post',
+)
+
+// ---------------------------------------------------------------------------------------------------
 // Invoice: submitted -> approved | rejected; approved -> paid (once: 'paid' is terminal);
-// submitted | approved | rejected -> void. A paid invoice cannot be voided.
+// submitted | approved | rejected -> void. A paid invoice cannot be voided. An approved invoice whose
+// match failed can be sent back to the creator (approved --send_back--> rejected) instead of paid.
 // ---------------------------------------------------------------------------------------------------
 export const INVOICE_STATUSES = ['submitted', 'approved', 'rejected', 'paid', 'void'] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
-export const INVOICE_EVENTS = ['approve', 'reject', 'pay', 'void'] as const
+export const INVOICE_EVENTS = ['approve', 'reject', 'pay', 'void', 'send_back'] as const
 export type InvoiceEvent = (typeof INVOICE_EVENTS)[number]
 
 export const invoiceMachine = defineMachine<InvoiceStatus, InvoiceEvent>(
   {
     submitted: { approve: 'approved', reject: 'rejected', void: 'void' },
-    approved: { pay: 'paid', void: 'void' },
+    approved: { pay: 'paid', void: 'void', send_back: 'rejected' },
     rejected: { void: 'void' },
     paid: {},
     void: {},

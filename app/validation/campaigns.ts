@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { CURRENCIES, FORMATS, FORMAT_PLATFORMS, JURISDICTIONS, PLATFORMS, type Format, type Platform } from '#app/domain/catalog.ts'
 import { linesToList } from '#app/domain/brief.ts'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
-import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS, CAMPAIGN_STATUSES } from '#app/domain/offer-terms.ts'
+import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
+import { CAMPAIGN_STATUSES } from '#app/domain/state-machines.ts'
 
 const isoDate = z
   .string()

@@ -13,6 +13,7 @@ import { ACCESS_MATRIX, type Actor } from '#tests/access-matrix.ts'
 import type { FormSample } from '#tests/access/actors.ts'
 import { buildGates, matrixForm, postAs, type Gates } from '#tests/gates/harness.ts'
 import { createCollaboration } from '#tests/factories-posts.ts'
+import type { InvoiceStatus } from '#app/domain/state-machines.ts'
 
 type Ids = Record<string, string>
 
@@ -35,7 +36,7 @@ interface Transition {
 const OFFER = 'c+/$creator+/offers.$offer.tsx'
 const BRAND_OFFERS = 'b+/$brand+/campaigns.$campaign.offers.tsx'
 const REVIEW = 'b+/$brand+/review.$draft.tsx'
-const invoiceStatus = (status: string, extra: Partial<typeof schema.invoices.$inferInsert> = {}) => async (ids: Ids) => {
+const invoiceStatus = (status: InvoiceStatus, extra: Partial<typeof schema.invoices.$inferInsert> = {}) => async (ids: Ids) => {
   await db().update(schema.invoices).set({ status, ...extra }).where(eq(schema.invoices.id, ids.invoice!))
 }
 const newest = async <T>(rows: Promise<T[]>) => {

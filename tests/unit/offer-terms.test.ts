@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffBriefs, emptyBrief, linesToList, toBriefContent } from '#app/domain/brief.ts'
-import { canMoveCampaign, deliverableLabel, effectiveOfferStatus, termsSentences, type OfferTermsInput } from '#app/domain/offer-terms.ts'
+import { campaignEventTo, campaignMachine, IllegalTransitionError } from '#app/domain/state-machines.ts'
+import { deliverableLabel, effectiveOfferStatus, termsSentences, type OfferTermsInput } from '#app/domain/offer-terms.ts'
 
 const base: OfferTermsInput = {
   connectionType: 'paid',
@@ -70,10 +71,13 @@ describe('offer terms in plain words', () => {
   })
 
   it('moves campaigns only forward', () => {
-    expect(canMoveCampaign('draft', 'active')).toBe(true)
-    expect(canMoveCampaign('draft', 'completed')).toBe(false)
-    expect(canMoveCampaign('completed', 'active')).toBe(false)
-    expect(canMoveCampaign('archived', 'draft')).toBe(false)
+    expect(campaignEventTo('draft', 'active')).toBe('activate')
+    expect(campaignEventTo('completed', 'archived')).toBe('archive')
+    expect(campaignMachine.targets('draft')).toEqual(['active', 'archived'])
+    expect(campaignMachine.targets('archived')).toEqual([])
+    expect(() => campaignEventTo('draft', 'completed')).toThrow(IllegalTransitionError)
+    expect(() => campaignEventTo('completed', 'active')).toThrow(IllegalTransitionError)
+    expect(() => campaignEventTo('archived', 'draft', 'A archived campaign cannot become draft.')).toThrow('A archived campaign cannot become draft.')
   })
 })
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { canMoveCampaign, type CampaignStatus } from '#app/domain/offer-terms.ts'
+import { campaignEventTo, campaignMachine, type CampaignStatus } from '#app/domain/state-machines.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 
@@ -14,10 +14,10 @@ export async function changeCampaignStatus(actor: BrandActor, campaignId: string
       .from(schema.campaigns)
       .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.brandId, actor.brand.id)))
     if (!c) throw new NotFoundError('That campaign')
-    if (!canMoveCampaign(c.status, to)) throw new ConflictError(`A ${c.status} campaign cannot become ${to}.`)
+    const event = campaignEventTo(c.status, to, `A ${c.status} campaign cannot become ${to}.`)
     const moved = await tx
       .update(schema.campaigns)
-      .set({ status: to, updatedAt: new Date() })
+      .set({ status: campaignMachine.next(c.status, event), updatedAt: new Date() })
       .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.status, c.status)))
       .returning({ id: schema.campaigns.id })
     if (!moved[0]) throw new ConflictError('Someone else changed this campaign just now. Reload and try again.')

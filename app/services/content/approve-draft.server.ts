@@ -16,6 +16,7 @@ import { assertReviewable } from './assert-reviewable.server.ts'
 import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
 import { remainingAttestations } from '#app/domain/disclosure/media-rules.ts'
 import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
+import { deliverableMachine } from '#app/domain/state-machines.ts'
 
 export interface ApproveDraftInput {
   draftId: string
@@ -78,7 +79,7 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
         overrideReason: override ? reason : null,
       })
       .where(eq(schema.draftVersions.id, d.draft.id))
-    await tx.update(schema.deliverables).set({ status: 'approved', updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
+    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(d.deliverable.status, 'approve'), updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
     const comment = input.comment.trim()
     if (comment) {
       await tx.insert(schema.reviewComments).values({ deliverableId: d.deliverable.id, draftVersionId: d.draft.id, brandId: actor.brand.id, authorUserId: actor.user.id, body: comment, visibility: 'creator' })

@@ -6,6 +6,7 @@ import { activeStorage } from '#app/services/files/storage.server.ts'
 import { listDraftVersions } from './list-draft-versions.server.ts'
 import { loadDeliverable } from './load-deliverable.server.ts'
 import { SUBMITTABLE_STATUSES } from './submit-draft.server.ts'
+import { WORKING_OFFER_STATUSES } from '#app/domain/state-machines.ts'
 
 /**
  * What the creator's deliverable page shows: the deliverable, the checker input (the page runs the same
@@ -27,7 +28,7 @@ export async function getCreatorDeliverablePage(creatorId: string, deliverableId
     revisions: { included: d.offer.revisionRounds, used: w.revisionsUsed },
     versions,
     timeline: deliverableTimeline(w.status, versions, d.offer.acceptedAt?.toISOString() ?? null),
-    canSubmit: (SUBMITTABLE_STATUSES as readonly string[]).includes(w.status) && ['accepted', 'active'].includes(d.offer.status),
+    canSubmit: (SUBMITTABLE_STATUSES as readonly string[]).includes(w.status) && (WORKING_OFFER_STATUSES as readonly string[]).includes(d.offer.status),
     upload: { driver: activeStorage(), maxBytes: maxBytesFor('draft'), accept: ALLOWED_TYPES.draft.join(','), allowed: describeAllowed('draft') },
   }
 }

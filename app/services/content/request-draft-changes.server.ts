@@ -12,6 +12,7 @@ import { DraftChangesRequestedEmail } from '#emails/draft-changes-requested.tsx'
 import { assertReviewable } from './assert-reviewable.server.ts'
 import { loadBrandDraft } from './load-deliverable.server.ts'
 import { notifyCreator } from './notify-creator.server.ts'
+import { deliverableMachine } from '#app/domain/state-machines.ts'
 
 export interface RequestDraftChangesInput {
   draftId: string
@@ -50,7 +51,7 @@ export async function requestDraftChanges(actor: Pick<BrandActor, 'brand' | 'use
       .where(eq(schema.draftVersions.id, d.draft.id))
     await tx
       .update(schema.deliverables)
-      .set({ status: 'changes_requested', revisionsUsed: sql`${schema.deliverables.revisionsUsed} + 1`, updatedAt: now })
+      .set({ status: deliverableMachine.next(d.deliverable.status, 'request_changes'), revisionsUsed: sql`${schema.deliverables.revisionsUsed} + 1`, updatedAt: now })
       .where(eq(schema.deliverables.id, d.deliverable.id))
     const base = { deliverableId: d.deliverable.id, draftVersionId: d.draft.id, brandId: actor.brand.id, authorUserId: actor.user.id }
     await tx.insert(schema.reviewComments).values({ ...base, body: comment, visibility: 'creator' })

@@ -20,15 +20,16 @@ import { parseFormData } from '#app/validation/parse-form.server.ts'
 import { draftFormSchema } from '#app/validation/content.ts'
 import { DraftSubmittedEmail } from '#emails/draft-submitted.tsx'
 import { findingsFor, loadDeliverable } from './load-deliverable.server.ts'
+import { deliverableMachine, WORKING_OFFER_STATUSES, type DeliverableStatus } from '#app/domain/state-machines.ts'
 
 /** Deliverable states in which a (new) draft version may be submitted. */
-export const SUBMITTABLE_STATUSES = ['pending', 'changes_requested'] as const
-const COMMITTED = ['accepted', 'active']
+export const SUBMITTABLE_STATUSES: readonly DeliverableStatus[] = deliverableMachine.sources('submit_draft')
 
 function refuseUnlessSubmittable(status: string, offerStatus: string) {
-  if (!COMMITTED.includes(offerStatus)) throw new ConflictError('This collaboration is no longer active, so drafts cannot be submitted.')
-  if ((SUBMITTABLE_STATUSES as readonly string[]).includes(status)) return
-  throw new ConflictError(
+  if (!(WORKING_OFFER_STATUSES as readonly string[]).includes(offerStatus)) throw new ConflictError('This collaboration is no longer active, so drafts cannot be submitted.')
+  deliverableMachine.next(
+    status,
+    'submit_draft',
     status === 'draft_submitted'
       ? 'Your latest draft is waiting for review. You can send a new version once the brand answers.'
       : 'This draft is already approved: nothing more to submit here.',
@@ -111,7 +112,7 @@ async function saveDraft(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit' 
     await queueMediaAnalyses(tx, draft!)
     await enqueueJob(tx, mediaAnalysisJob, { draftVersionId: draft!.id, brandId: d.brand.id }, { key: `media:${draft!.id}` })
     const now = new Date()
-    await tx.update(schema.deliverables).set({ status: 'draft_submitted', updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
+    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(d.deliverable.status, 'submit_draft'), updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
     const blockingCount = findings.filter((f) => f.severity === 'blocking').length
     await recordAudit(tx, actor.audit, {
       brandId: d.brand.id,

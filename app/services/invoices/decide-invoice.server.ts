@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { approvalLimitProblem, invoiceControls } from '#app/domain/brand-settings.ts'
 import { computeInvoiceMatch } from './compute-invoice-match.server.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
+import { invoiceMachine } from '#app/domain/state-machines.ts'
 
 /**
  * A brand manager approves a submitted invoice, or rejects it with a reason. Compare-and-set on
@@ -29,7 +30,7 @@ export async function decideInvoice(
       .where(and(eq(schema.invoices.id, input.invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
       .for('update')
     if (!invoice) throw new NotFoundError('That invoice')
-    if (invoice.status !== 'submitted') throw new ConflictError(`This invoice is already ${invoice.status}.`)
+    const next = invoiceMachine.next(invoice.status, input.decision, `This invoice is already ${invoice.status}.`) as 'approved' | 'rejected'
     const controls = invoiceControls(actor.brand.settings)
     if (input.decision === 'approve') {
       const overLimit = approvalLimitProblem(actor.role, controls, actor.brand.currency, invoice)
@@ -51,7 +52,6 @@ export async function decideInvoice(
     }
     const now = new Date()
     const { match, ok } = await computeInvoiceMatch(tx, invoice.id, now)
-    const next = input.decision === 'approve' ? 'approved' : 'rejected'
     const [updated] = await tx
       .update(schema.invoices)
       .set(
@@ -59,7 +59,7 @@ export async function decideInvoice(
           ? { status: next, approvedByUserId: actor.user.id, approvedAt: now, match: { ...match }, matchOk: ok, updatedAt: now }
           : { status: next, rejectReason: reason, match: { ...match }, matchOk: ok, updatedAt: now },
       )
-      .where(and(eq(schema.invoices.id, invoice.id), eq(schema.invoices.status, 'submitted')))
+      .where(and(eq(schema.invoices.id, invoice.id), inArray(schema.invoices.status, invoiceMachine.sources(input.decision))))
       .returning()
     if (!updated) throw new ConflictError('Someone decided this invoice a moment ago. Reload the page.')
     await recordAudit(tx, actor.audit, {
@@ -67,7 +67,7 @@ export async function decideInvoice(
       action: `invoice.${next}`,
       entityType: 'invoice',
       entityId: invoice.id,
-      before: { status: 'submitted' },
+      before: { status: invoice.status },
       after: next === 'approved' ? { status: next, matchOk: ok, totalMinor: invoice.totalMinor } : { status: next, reason },
     })
     await notifyInvoiceDecided(tx, updated, actor.brand.name, next, next === 'rejected' ? reason : undefined)

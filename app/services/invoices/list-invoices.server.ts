@@ -5,6 +5,7 @@ import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
 import { agingBucket, todayIso, type AgingBucket } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
+import type { InvoiceStatus } from '#app/domain/state-machines.ts'
 
 /** One invoice as lists show it: payee, status, due date, late flag, match summary. */
 export interface InvoiceListRow {
@@ -91,7 +92,7 @@ export async function listCreatorInvoices(actor: Pick<CreatorActor, 'creator' | 
 
 /** A brand's invoices for managers, optionally filtered by status. */
 export async function listBrandInvoices(actor: Pick<BrandActor, 'brand'>, status?: string) {
-  return listWhere(and(eq(schema.invoices.brandId, actor.brand.id), status ? eq(schema.invoices.status, status) : undefined), status === 'submitted' ? 'due' : 'newest')
+  return listWhere(and(eq(schema.invoices.brandId, actor.brand.id), status ? eq(schema.invoices.status, status as InvoiceStatus) : undefined), status === 'submitted' ? 'due' : 'newest')
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, or } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
 import { schema, type Tx } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { invoiceControls } from '#app/domain/brand-settings.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
 import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
+import { invoiceMachine } from '#app/domain/state-machines.ts'
 
 export const PAYMENT_METHODS = ['ach', 'wire', 'check', 'paypal', 'other'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
@@ -56,7 +57,7 @@ export async function payInvoiceInTx(tx: Tx, actor: Actor, invoiceId: string, p:
   const [paid] = await tx
     .update(schema.invoices)
     .set({
-      status: 'paid',
+      status: invoiceMachine.next('approved', 'pay'),
       paidAt: new Date(`${p.paidOn}T12:00:00Z`),
       paidByUserId: actor.user.id,
       paymentMethod: p.method,
@@ -68,7 +69,7 @@ export async function payInvoiceInTx(tx: Tx, actor: Actor, invoiceId: string, p:
       and(
         eq(schema.invoices.id, invoiceId),
         eq(schema.invoices.brandId, actor.brand.id),
-        eq(schema.invoices.status, 'approved'),
+        inArray(schema.invoices.status, invoiceMachine.sources('pay')),
         or(eq(schema.invoices.matchOk, true), isNotNull(schema.invoices.exceptionNote)),
       ),
     )

@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
+import { invoiceMachine } from '#app/domain/state-machines.ts'
 
 /**
  * Finance resolves an approved invoice that failed the match: approve the exception with a note
@@ -26,7 +27,10 @@ export async function resolveInvoiceException(
       .where(and(eq(schema.invoices.id, input.invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
       .for('update')
     if (!invoice) throw new NotFoundError('That invoice')
-    if (invoice.status !== 'approved') throw new ConflictError(`Only approved, unpaid invoices can be handled here; this one is ${invoice.status}.`)
+    const refused = `Only approved, unpaid invoices can be handled here; this one is ${invoice.status}.`
+    // Both answers need an approved invoice (the one state send_back leaves): approving the exception keeps it
+    // approved, ready to pay; sending it back rejects it.
+    const sentBack = invoiceMachine.next(invoice.status, 'send_back', refused)
     const now = new Date()
     if (input.decision === 'approve') {
       if (invoice.matchOk) throw new ConflictError('This invoice matches: there is no exception to approve.')
@@ -44,16 +48,16 @@ export async function resolveInvoiceException(
     }
     const [updated] = await tx
       .update(schema.invoices)
-      .set({ status: 'rejected', rejectReason: note, updatedAt: now })
-      .where(and(eq(schema.invoices.id, invoice.id), eq(schema.invoices.status, 'approved')))
+      .set({ status: sentBack, rejectReason: note, updatedAt: now })
+      .where(and(eq(schema.invoices.id, invoice.id), inArray(schema.invoices.status, invoiceMachine.sources('send_back'))))
       .returning()
     await recordAudit(tx, actor.audit, {
       brandId: actor.brand.id,
       action: 'invoice.sent_back',
       entityType: 'invoice',
       entityId: invoice.id,
-      before: { status: 'approved' },
-      after: { status: 'rejected', reason: note },
+      before: { status: invoice.status },
+      after: { status: sentBack, reason: note },
     })
     await notifyInvoiceDecided(tx, updated!, actor.brand.name, 'rejected', note)
     return updated!

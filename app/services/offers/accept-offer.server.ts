@@ -1,14 +1,15 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
-import { effectiveOfferStatus, moneyWords } from '#app/domain/offer-terms.ts'
+import { effectiveOfferStatus, isCommitted, moneyWords } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError } from '#app/utils/errors.ts'
 import { commitOffer, termsSnapshot } from './commit-offer.server.ts'
 import { lockCreatorOffer } from './lock-creator-offer.server.ts'
 import { notifyBrandOfAnswer } from './notify-brand-of-answer.server.ts'
 import { generateContract } from '#app/services/contracts/generate-contract.server.ts'
+import { offerMachine } from '#app/domain/state-machines.ts'
 
 export const REFUSED_ACCEPT: Record<string, string> = {
   expired: 'This offer has expired and can no longer be accepted. Ask the brand to send a new one.',
@@ -27,13 +28,13 @@ export async function acceptOffer(actor: CreatorActor, offerId: string, now = ne
     const row = await lockCreatorOffer(tx, actor.creator.id, offerId)
     const { offer } = row
     const status = effectiveOfferStatus(offer, now)
-    if (['accepted', 'active', 'completed'].includes(status)) return { alreadyAccepted: true }
-    if (status !== 'invited') throw new ConflictError(REFUSED_ACCEPT[status] ?? `This offer is ${status} and can no longer be accepted.`)
+    if (isCommitted(status)) return { alreadyAccepted: true }
+    const to = offerMachine.next(status, 'accept', REFUSED_ACCEPT[status] ?? `This offer is ${status} and can no longer be accepted.`)
     const terms = termsSnapshot(offer, offer.feeMinor, row.briefVersion)
     const [updated] = await tx
       .update(schema.offers)
       .set({
-        status: 'accepted',
+        status: to,
         acceptedAt: now,
         respondedAt: now,
         acceptedByUserId: actor.user.id,
@@ -44,7 +45,7 @@ export async function acceptOffer(actor: CreatorActor, offerId: string, now = ne
         acknowledgedBriefVersion: row.briefVersion,
         updatedAt: now,
       })
-      .where(and(eq(schema.offers.id, offer.id), eq(schema.offers.status, 'invited'), or(isNull(schema.offers.expiresAt), gt(schema.offers.expiresAt, now))))
+      .where(and(eq(schema.offers.id, offer.id), inArray(schema.offers.status, offerMachine.sources('accept')), or(isNull(schema.offers.expiresAt), gt(schema.offers.expiresAt, now))))
       .returning()
     if (!updated) return { alreadyAccepted: true }
     const { deliverables } = await commitOffer(tx, updated, updated.feeMinor, actor.user.id)

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { createElement } from 'react'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -12,6 +12,7 @@ import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 import { CounterAnsweredEmail } from '#emails/counter-answered.tsx'
 import { commitOffer, termsSnapshot } from './commit-offer.server.ts'
+import { offerMachine } from '#app/domain/state-machines.ts'
 
 export type AnswerCounterInput = { accept: true; confirmOverBudget: boolean } | { accept: false; note: string }
 
@@ -33,7 +34,9 @@ export async function answerCounter(actor: BrandActor, campaignId: string, offer
     if (!row) throw new NotFoundError('That offer')
     const { offer, campaign, creator } = row
     const status = effectiveOfferStatus(offer, now)
-    if (status !== 'countered') throw new ConflictError(`This offer is ${status}: there is no counter-offer to answer.`)
+    const event = input.accept ? 'accept_counter' : 'reject_counter'
+    const to = offerMachine.next(status, event, `This offer is ${status}: there is no counter-offer to answer.`)
+    const from = offerMachine.sources(event)
     const counterFee = offer.counterFeeMinor ?? offer.feeMinor
     const briefVersion = row.briefVersion ?? 0
     if (input.accept) {
@@ -45,7 +48,7 @@ export async function answerCounter(actor: BrandActor, campaignId: string, offer
       const [updated] = await tx
         .update(schema.offers)
         .set({
-          status: 'accepted',
+          status: to,
           feeMinor: counterFee,
           acceptedAt: now,
           respondedAt: now,
@@ -56,7 +59,7 @@ export async function answerCounter(actor: BrandActor, campaignId: string, offer
           acknowledgedBriefVersion: briefVersion,
           updatedAt: now,
         })
-        .where(and(eq(schema.offers.id, offerId), eq(schema.offers.status, 'countered')))
+        .where(and(eq(schema.offers.id, offerId), inArray(schema.offers.status, from)))
         .returning()
       if (!updated) throw new ConflictError('This offer changed just now. Reload the page.')
       await commitOffer(tx, updated, counterFee, actor.user.id)
@@ -66,13 +69,13 @@ export async function answerCounter(actor: BrandActor, campaignId: string, offer
         entityType: 'offer',
         entityId: offerId,
         before: { status: 'countered', feeMinor: offer.feeMinor },
-        after: { status: 'accepted', feeMinor: counterFee, terms },
+        after: { status: to, feeMinor: counterFee, terms },
       })
     } else {
       const [updated] = await tx
         .update(schema.offers)
-        .set({ status: 'invited', responseNote: input.note, respondedAt: now, updatedAt: now })
-        .where(and(eq(schema.offers.id, offerId), eq(schema.offers.status, 'countered')))
+        .set({ status: to, responseNote: input.note, respondedAt: now, updatedAt: now })
+        .where(and(eq(schema.offers.id, offerId), inArray(schema.offers.status, from)))
         .returning({ id: schema.offers.id })
       if (!updated) throw new ConflictError('This offer changed just now. Reload the page.')
       await recordAudit(tx, actor.audit, {
@@ -81,7 +84,7 @@ export async function answerCounter(actor: BrandActor, campaignId: string, offer
         entityType: 'offer',
         entityId: offerId,
         before: { status: 'countered', counterFeeMinor: offer.counterFeeMinor },
-        after: { status: 'invited', note: input.note },
+        after: { status: to, note: input.note },
       })
     }
     await enqueueEmail(tx, {

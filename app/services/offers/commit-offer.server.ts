@@ -21,7 +21,7 @@ export async function commitOffer(tx: Tx, offer: OfferRow, feeMinor: number, use
       draftDueOn: d.draftDueOn,
       postWindowStart: d.postWindowStart,
       postWindowEnd: d.postWindowEnd,
-      status: 'pending',
+      status: 'pending' as const,
     })),
   )
   if (rows.length) await tx.insert(schema.deliverables).values(rows)

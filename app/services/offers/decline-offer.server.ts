@@ -7,6 +7,7 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError } from '#app/utils/errors.ts'
 import { lockCreatorOffer } from './lock-creator-offer.server.ts'
 import { notifyBrandOfAnswer } from './notify-brand-of-answer.server.ts'
+import { offerMachine } from '#app/domain/state-machines.ts'
 
 /** Decline an open offer (invited or countered) with a reason the brand sees. */
 export async function declineOffer(actor: CreatorActor, offerId: string, reason: string, now = new Date()) {
@@ -15,11 +16,11 @@ export async function declineOffer(actor: CreatorActor, offerId: string, reason:
     const { offer } = row
     const status = effectiveOfferStatus(offer, now)
     if (status === 'declined') return { alreadyDeclined: true }
-    if (status !== 'invited' && status !== 'countered') throw new ConflictError(`This offer is ${status}: there is nothing to decline.`)
+    const to = offerMachine.next(status, 'decline', `This offer is ${status}: there is nothing to decline.`)
     const [updated] = await tx
       .update(schema.offers)
-      .set({ status: 'declined', responseNote: reason, respondedAt: now, updatedAt: now })
-      .where(and(eq(schema.offers.id, offer.id), inArray(schema.offers.status, ['invited', 'countered'])))
+      .set({ status: to, responseNote: reason, respondedAt: now, updatedAt: now })
+      .where(and(eq(schema.offers.id, offer.id), inArray(schema.offers.status, offerMachine.sources('decline'))))
       .returning({ id: schema.offers.id })
     if (!updated) throw new ConflictError('This offer changed just now. Reload the page.')
     await recordAudit(tx, actor.audit, {
@@ -28,7 +29,7 @@ export async function declineOffer(actor: CreatorActor, offerId: string, reason:
       entityType: 'offer',
       entityId: offer.id,
       before: { status: offer.status },
-      after: { status: 'declined', reason },
+      after: { status: to, reason },
     })
     await notifyBrandOfAnswer(
       tx,

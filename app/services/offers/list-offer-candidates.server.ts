@@ -4,6 +4,7 @@ import { db } from '#app/db.server.ts'
 import { effectiveOfferStatus } from '#app/domain/offer-terms.ts'
 import { followersVisibleTo } from '#app/domain/creator-privacy.ts'
 import { getCreatorAccess } from '#app/services/roster/get-creator-access.server.ts'
+import { LIVE_OFFER_STATUSES } from '#app/domain/state-machines.ts'
 
 /** Roster creators an offer can go to, with their biggest account and whether they already have a live offer here. */
 export async function listOfferCandidates(brandId: string, campaignId: string, now = new Date()) {
@@ -33,7 +34,7 @@ export async function listOfferCandidates(brandId: string, campaignId: string, n
       ])
     : [[], []]
   const live = new Set(
-    offers.filter((o) => ['invited', 'countered', 'accepted', 'active', 'completed'].includes(effectiveOfferStatus(o, now))).map((o) => o.creatorId),
+    offers.filter((o) => (LIVE_OFFER_STATUSES as readonly string[]).includes(effectiveOfferStatus(o, now))).map((o) => o.creatorId),
   )
   const access = await getCreatorAccess(brandId, ids)
   return rows.map((r) => {

@@ -6,8 +6,10 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { OfferExpiringEmail } from '#emails/offer-expiring.tsx'
+import { offerMachine } from '#app/domain/state-machines.ts'
 
 const HOURS_48 = 48 * 3600_000
+const EXPIRED = offerMachine.next('invited', 'expire')
 
 /**
  * Recurring job (offers.deadlines, app/services/offers/offer-deadlines-job.server.ts): marks open offers past their expiry as expired,
@@ -20,11 +22,11 @@ export async function processOfferDeadlines(database: Db, now = new Date()) {
   await database.transaction(async (tx) => {
     const gone = await tx
       .update(schema.offers)
-      .set({ status: 'expired', updatedAt: now })
-      .where(and(inArray(schema.offers.status, ['invited', 'countered']), lte(schema.offers.expiresAt, now)))
+      .set({ status: EXPIRED, updatedAt: now })
+      .where(and(inArray(schema.offers.status, offerMachine.sources('expire')), lte(schema.offers.expiresAt, now)))
       .returning({ id: schema.offers.id, brandId: schema.offers.brandId, status: schema.offers.status })
     for (const o of gone) {
-      await recordAudit(tx, { userId: null }, { brandId: o.brandId, action: 'offer.expired', entityType: 'offer', entityId: o.id, after: { status: 'expired' } })
+      await recordAudit(tx, { userId: null }, { brandId: o.brandId, action: 'offer.expired', entityType: 'offer', entityId: o.id, after: { status: EXPIRED } })
     }
     expired = gone.length
   })

@@ -12,6 +12,7 @@ import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
 import type { OfferInput } from '#app/validation/campaigns.ts'
 import { OfferReceivedEmail } from '#emails/offer-received.tsx'
+import { LIVE_OFFER_STATUSES } from '#app/domain/state-machines.ts'
 
 export type SendOffersResult =
   | { sent: number; overBudget: null }
@@ -48,7 +49,7 @@ export async function sendOffers(actor: BrandActor, campaignId: string, input: O
       .from(schema.offers)
       .where(and(eq(schema.offers.brandId, actor.brand.id), eq(schema.offers.campaignId, campaignId), inArray(schema.offers.creatorId, input.creatorIds)))
     const live = new Set(
-      existing.filter((o) => ['invited', 'countered', 'accepted', 'active', 'completed'].includes(effectiveOfferStatus(o, now))).map((o) => o.creatorId),
+      existing.filter((o) => (LIVE_OFFER_STATUSES as readonly string[]).includes(effectiveOfferStatus(o, now))).map((o) => o.creatorId),
     )
     const dupes = roster.filter((r) => live.has(r.id))
     if (dupes.length) {

@@ -8,6 +8,7 @@ import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.t
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { OfferWithdrawnEmail } from '#emails/offer-withdrawn.tsx'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
+import { offerMachine } from '#app/domain/state-machines.ts'
 
 /** Withdraw an offer the creator has not accepted yet (invited or countered). */
 export async function withdrawOffer(actor: BrandActor, campaignId: string, offerId: string, now = new Date()) {
@@ -19,19 +20,21 @@ export async function withdrawOffer(actor: BrandActor, campaignId: string, offer
       .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
       .where(and(eq(schema.offers.id, offerId), eq(schema.offers.brandId, actor.brand.id), eq(schema.offers.campaignId, campaignId)))
     if (!offer) throw new NotFoundError('That offer')
+    const refused = `This offer is ${offer.status}: only an offer that is not yet accepted can be withdrawn.`
+    const to = offerMachine.next(offer.status, 'withdraw', refused)
     const [updated] = await tx
       .update(schema.offers)
-      .set({ status: 'withdrawn', respondedAt: now, updatedAt: now })
-      .where(and(eq(schema.offers.id, offerId), inArray(schema.offers.status, ['invited', 'countered'])))
+      .set({ status: to, respondedAt: now, updatedAt: now })
+      .where(and(eq(schema.offers.id, offerId), inArray(schema.offers.status, offerMachine.sources('withdraw'))))
       .returning({ id: schema.offers.id })
-    if (!updated) throw new ConflictError(`This offer is ${offer.status}: only an offer that is not yet accepted can be withdrawn.`)
+    if (!updated) throw new ConflictError('This offer changed just now. Reload the page.')
     await recordAudit(tx, actor.audit, {
       brandId: actor.brand.id,
       action: 'offer.withdrawn',
       entityType: 'offer',
       entityId: offerId,
       before: { status: offer.status },
-      after: { status: 'withdrawn' },
+      after: { status: to },
     })
     await enqueueEmail(tx, {
       template: 'offer-withdrawn',

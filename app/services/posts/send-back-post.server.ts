@@ -9,6 +9,7 @@ import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { PostSentBackEmail } from '#emails/post-sent-back.tsx'
 import { loadBrandPost } from './get-brand-post.server.ts'
+import { deliverableMachine, postMachine } from '#app/domain/state-machines.ts'
 
 /**
  * A manager sends a live post back with a note ("add #ad to the first line"). Post -> changes_requested,
@@ -19,19 +20,21 @@ export async function sendBackPost(actor: Pick<BrandActor, 'brand' | 'user' | 'a
   if (note.length < 3) throw new InvalidInputError('Say what the creator needs to change.', { note: ['Say what the creator needs to change.'] })
   return db().transaction(async (tx) => {
     const row = await loadBrandPost(tx, actor.brand.id, input.postId, { forUpdate: true })
-    if (row.post.status !== 'submitted') {
-      throw new ConflictError(row.post.status === 'verified' ? 'This post is already verified.' : 'This post is already waiting for the creator’s fix.')
-    }
+    const sentBack = postMachine.next(
+      row.post.status,
+      'send_back',
+      row.post.status === 'verified' ? 'This post is already verified.' : 'This post is already waiting for the creator’s fix.',
+    )
     const now = new Date()
-    await tx.update(schema.posts).set({ status: 'changes_requested', problemNote: note, updatedAt: now }).where(eq(schema.posts.id, row.post.id))
-    await tx.update(schema.deliverables).set({ status: 'post_changes_requested', updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
+    await tx.update(schema.posts).set({ status: sentBack, problemNote: note, updatedAt: now }).where(eq(schema.posts.id, row.post.id))
+    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(row.deliverable.status, 'request_post_changes'), updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
     await recordAudit(tx, actor.audit, {
       brandId: actor.brand.id,
       action: 'post.changes_requested',
       entityType: 'post',
       entityId: row.post.id,
       before: { status: row.post.status },
-      after: { status: 'changes_requested', note },
+      after: { status: sentBack, note },
     })
     await enqueueEmail(tx, {
       template: 'post-sent-back',

@@ -6,6 +6,7 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { captionFindings, normalizePostUrl } from './post-checks.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
+import { deliverableMachine, postMachine, type DeliverableStatus, type PostStatus } from '#app/domain/state-machines.ts'
 
 export interface SubmitPostInput {
   deliverableId: string
@@ -16,7 +17,7 @@ export interface SubmitPostInput {
 }
 
 /** Deliverable states from which a live post may be submitted (first time, or fixed after a send-back). */
-export const POSTABLE_STATUSES = ['approved', 'post_changes_requested'] as const
+export const POSTABLE_STATUSES: readonly DeliverableStatus[] = deliverableMachine.sources('submit_post')
 
 /**
  * The creator (or an agent with submit_content) submits the live post of an approved deliverable:
@@ -34,13 +35,15 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
   }
   return db().transaction(async (tx) => {
     const d = await loadCreatorDeliverable(tx, actor.creator.id, input.deliverableId, { forUpdate: true })
-    if (!(POSTABLE_STATUSES as readonly string[]).includes(d.deliverable.status)) {
-      throw new ConflictError(
-        d.deliverable.status === 'posted' || d.deliverable.status === 'verified'
-          ? 'The live post for this deliverable was already submitted.'
-          : 'This deliverable’s content has not been approved yet: post it once the brand approves your draft.',
-      )
-    }
+    const posted = deliverableMachine.next(
+      d.deliverable.status,
+      'submit_post',
+      d.deliverable.status === 'posted' || d.deliverable.status === 'verified'
+        ? 'The live post for this deliverable was already submitted.'
+        : 'This deliverable’s content has not been approved yet: post it once the brand approves your draft.',
+    )
+    // A sent-back post is resubmitted (changes_requested -> submitted); a first post starts as submitted.
+    const postStatus: PostStatus = d.post && postMachine.isState(d.post.status) && postMachine.can(d.post.status, 'resubmit') ? postMachine.next(d.post.status, 'resubmit') : 'submitted'
     const parsed = normalizePostUrl(d.deliverable.platform, input.url)
     if ('error' in parsed) throw new InvalidInputError(parsed.error, { url: [parsed.error] })
     const [taken] = await tx
@@ -70,7 +73,7 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       captionAsPosted: input.caption,
       findings,
       outsideWindow,
-      status: 'submitted',
+      status: postStatus,
       attestations: {},
       submittedByUserId: actor.user.id,
       updatedAt: new Date(),
@@ -87,7 +90,7 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       }
       throw error
     }
-    await tx.update(schema.deliverables).set({ status: 'posted', updatedAt: new Date() }).where(eq(schema.deliverables.id, w.id))
+    await tx.update(schema.deliverables).set({ status: posted, updatedAt: new Date() }).where(eq(schema.deliverables.id, w.id))
     await recordAudit(tx, actor.audit, {
       brandId: w.brandId,
       action: d.post ? 'post.resubmitted' : 'post.submitted',

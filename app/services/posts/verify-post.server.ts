@@ -7,6 +7,7 @@ import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { postAttestations } from './post-checks.server.ts'
 import { loadBrandPost } from './get-brand-post.server.ts'
 import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
+import { deliverableMachine, postMachine } from '#app/domain/state-machines.ts'
 
 /**
  * A manager verifies a submitted live post after ticking every platform-tool attestation
@@ -15,9 +16,11 @@ import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoice
 export async function verifyPost(actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>, input: { postId: string; attestations: string[] }) {
   return db().transaction(async (tx) => {
     const row = await loadBrandPost(tx, actor.brand.id, input.postId, { forUpdate: true })
-    if (row.post.status !== 'submitted') {
-      throw new ConflictError(row.post.status === 'verified' ? 'This post is already verified.' : 'This post was sent back to the creator; verify it once they resubmit.')
-    }
+    const verified = postMachine.next(
+      row.post.status,
+      'verify',
+      row.post.status === 'verified' ? 'This post is already verified.' : 'This post was sent back to the creator; verify it once they resubmit.',
+    )
     const required = postAttestations(row.deliverable.platform, row.deliverable.format)
     const ticked = new Set(input.attestations)
     const unknown = input.attestations.filter((a) => !required.some((r) => r.id === a))
@@ -31,16 +34,16 @@ export async function verifyPost(actor: Pick<BrandActor, 'brand' | 'user' | 'aud
     const attestations = Object.fromEntries(required.map((r) => [r.id, true]))
     await tx
       .update(schema.posts)
-      .set({ status: 'verified', attestations, verifiedByUserId: actor.user.id, verifiedAt: now, updatedAt: now })
+      .set({ status: verified, attestations, verifiedByUserId: actor.user.id, verifiedAt: now, updatedAt: now })
       .where(eq(schema.posts.id, row.post.id))
-    await tx.update(schema.deliverables).set({ status: 'verified', updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
+    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(row.deliverable.status, 'verify'), updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
     await recordAudit(tx, actor.audit, {
       brandId: actor.brand.id,
       action: 'post.verified',
       entityType: 'post',
       entityId: row.post.id,
       before: { status: row.post.status },
-      after: { status: 'verified', attestations },
+      after: { status: verified, attestations },
     })
     // An invoice already sent for this deliverable now passes its delivery check (and its payment clock may start).
     await rematchOpenInvoices(tx, actor.audit, { deliverableId: row.deliverable.id }, now)

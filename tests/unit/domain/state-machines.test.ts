@@ -147,6 +147,7 @@ describe('invoice', () => {
     'submitted --void--> void',
     'approved --pay--> paid',
     'approved --void--> void',
+    'approved --send_back--> rejected',
     'rejected --void--> void',
   ]
   it.each(exhaustive(invoiceMachine, INVOICE_STATUSES, INVOICE_EVENTS, legal))('%s + %s -> %s', (from, event, to) => checkCase(invoiceMachine, from, event, to))
@@ -190,5 +191,30 @@ describe('defineMachine', () => {
   })
   it('refuses a table whose target is not a state', () => {
     expect(() => defineMachine<'a', 'go'>({ a: { go: 'nowhere' as 'a' } }, 'broken')).toThrow(/unknown state/)
+  })
+})
+
+describe('one refusal everywhere', () => {
+  it('an illegal transition is a 409 ConflictError carrying the service sentence when given', async () => {
+    const { ConflictError } = await import('#app/utils/errors.ts')
+    const { offerMachine } = await import('#app/domain/state-machines.ts')
+    let err: unknown
+    try {
+      offerMachine.next('accepted', 'decline', 'This offer is accepted: there is nothing to decline.')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(ConflictError)
+    expect((err as InstanceType<typeof ConflictError>).status).toBe(409)
+    expect((err as Error).message).toBe('This offer is accepted: there is nothing to decline.')
+  })
+
+  it('sources lists the states an event may happen in (the compare-and-set set)', async () => {
+    const { offerMachine, invoiceMachine, deliverableMachine } = await import('#app/domain/state-machines.ts')
+    expect(offerMachine.sources('withdraw')).toEqual(['invited', 'countered'])
+    expect(offerMachine.sources('accept')).toEqual(['invited'])
+    expect(invoiceMachine.sources('void')).toEqual(['submitted', 'approved', 'rejected'])
+    expect(deliverableMachine.sources('submit_draft')).toEqual(['pending', 'changes_requested'])
+    expect(deliverableMachine.sources('submit_post')).toEqual(['approved', 'post_changes_requested'])
   })
 })

@@ -8,7 +8,7 @@ import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
-import { CAMPAIGN_TRANSITIONS, CAMPAIGN_TRANSITION_LABEL, type CampaignStatus } from '#app/domain/offer-terms.ts'
+import { CAMPAIGN_TRANSITION_LABEL, campaignMachine } from '#app/domain/state-machines.ts'
 import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-status.server.ts'
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
 import { updateCampaign } from '#app/services/campaigns/update-campaign.server.ts'
@@ -65,7 +65,7 @@ export default function CampaignOverview() {
   const echoed = echoedValues(actionData)
   const saving = useIsPending({ intent: 'update' })
   const moving = useIsPending({ intent: 'status' })
-  const next = CAMPAIGN_TRANSITIONS[campaign.status as CampaignStatus] ?? []
+  const next = campaignMachine.targets(campaign.status)
   return (
     <>
       <CampaignHeader brandSlug={brandSlug} campaign={campaign} />
