@@ -15,6 +15,19 @@ const boolOn = z
   .optional()
   .transform((v) => v !== '0' && v !== 'false')
 
+const optionalText = z.string().min(1).optional().or(z.literal('').transform(() => undefined))
+
+/** A 32-byte key from 64 hex characters or base64; null when it is neither. */
+export function decodeKey32(value: string): Buffer | null {
+  const v = value.trim()
+  if (/^[0-9a-f]{64}$/i.test(v)) return Buffer.from(v, 'hex')
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(v)) {
+    const b = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
+    if (b.length === 32) return b
+  }
+  return null
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -53,8 +66,46 @@ const schema = z
     /** 1 behind one reverse proxy: the client IP (throttling, audit) comes from X-Forwarded-For. */
     TRUST_PROXY: bool,
     SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+    /*
+     * Platform connections (issue #20): each platform's app, registered by the brand/operator. Without a
+     * platform's id and secret its connect button is hidden and posts are entered by hand as before.
+     */
+    INSTAGRAM_CLIENT_ID: optionalText,
+    INSTAGRAM_CLIENT_SECRET: optionalText,
+    TIKTOK_CLIENT_KEY: optionalText,
+    TIKTOK_CLIENT_SECRET: optionalText,
+    GOOGLE_CLIENT_ID: optionalText,
+    GOOGLE_CLIENT_SECRET: optionalText,
+    /** 32 bytes (64 hex characters or base64) that encrypt the platforms' tokens at rest (AES-256-GCM). */
+    CONNECTIONS_KEY: optionalText,
+    /** The platforms' hosts; tests point them at a local fake. */
+    INSTAGRAM_AUTH_URL: z.string().url().default('https://api.instagram.com'),
+    INSTAGRAM_GRAPH_URL: z.string().url().default('https://graph.instagram.com'),
+    TIKTOK_AUTH_URL: z.string().url().default('https://www.tiktok.com'),
+    TIKTOK_API_URL: z.string().url().default('https://open.tiktokapis.com'),
+    GOOGLE_AUTH_URL: z.string().url().default('https://accounts.google.com'),
+    GOOGLE_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com'),
+    YOUTUBE_API_URL: z.string().url().default('https://www.googleapis.com'),
   })
   .superRefine((c, ctx) => {
+    const pairs = [
+      ['INSTAGRAM_CLIENT_ID', 'INSTAGRAM_CLIENT_SECRET'],
+      ['TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET'],
+      ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    ] as const
+    let anyPlatform = false
+    for (const [idKey, secretKey] of pairs) {
+      if (Boolean(c[idKey]) !== Boolean(c[secretKey])) {
+        const missing = c[idKey] ? secretKey : idKey
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `is required with ${c[idKey] ? idKey : secretKey}` })
+      }
+      if (c[idKey] && c[secretKey]) anyPlatform = true
+    }
+    if (c.CONNECTIONS_KEY && !decodeKey32(c.CONNECTIONS_KEY)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CONNECTIONS_KEY'], message: 'must be 32 bytes: 64 hex characters or 44 base64 characters' })
+    } else if (anyPlatform && !c.CONNECTIONS_KEY) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CONNECTIONS_KEY'], message: 'is required when a platform app is configured (it encrypts the tokens)' })
+    }
     if (c.NODE_ENV === 'production' && !c.SESSION_SECRET && !c.GREENROOM_DEMO) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

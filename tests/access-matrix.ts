@@ -17,6 +17,7 @@ import { PAYABLES_ACCESS } from './access/payables.ts'
 import { ROSTER_ACCESS } from './access/roster.ts'
 import { CONTRACTS_ACCESS } from './access/contracts.ts'
 import { JOBS_ACCESS } from './access/jobs.ts'
+import { CONNECTORS_ACCESS } from './access/connectors.ts'
 
 export { ACTORS, type Actor, type Rule, type RouteAccess } from './access/actors.ts'
 
@@ -91,4 +92,5 @@ export const ACCESS_MATRIX: Record<string, RouteAccess> = {
   ...ROSTER_ACCESS,
   ...CONTRACTS_ACCESS,
   ...JOBS_ACCESS,
+  ...CONNECTORS_ACCESS,
 }

@@ -57,4 +57,17 @@ describe('configuration', () => {
     expect(() => parseConfig({ OUTBOX_WORKER: 'off' })).toThrow(/OUTBOX_WORKER/)
     expect(() => parseConfig({ JOBS_CONCURRENCY: '0' })).toThrow(/JOBS_CONCURRENCY/)
   })
+
+  it('platform apps: id and secret come together, and need a 32-byte token key', () => {
+    const key = 'a1'.repeat(32)
+    expect(parseConfig({}).INSTAGRAM_CLIENT_ID).toBeUndefined()
+    expect(() => parseConfig({ INSTAGRAM_CLIENT_ID: '123' })).toThrow(/INSTAGRAM_CLIENT_SECRET: is required with INSTAGRAM_CLIENT_ID/)
+    expect(() => parseConfig({ TIKTOK_CLIENT_SECRET: 's' })).toThrow(/TIKTOK_CLIENT_KEY/)
+    expect(() => parseConfig({ GOOGLE_CLIENT_ID: 'g', GOOGLE_CLIENT_SECRET: 's' })).toThrow(/CONNECTIONS_KEY: is required/)
+    expect(() => parseConfig({ CONNECTIONS_KEY: 'short' })).toThrow(/CONNECTIONS_KEY: must be 32 bytes/)
+    const c = parseConfig({ INSTAGRAM_CLIENT_ID: '123', INSTAGRAM_CLIENT_SECRET: 's', CONNECTIONS_KEY: key, INSTAGRAM_GRAPH_URL: 'http://127.0.0.1:9999' })
+    expect(c.INSTAGRAM_GRAPH_URL).toBe('http://127.0.0.1:9999')
+    expect(c.INSTAGRAM_AUTH_URL).toBe('https://api.instagram.com')
+    expect(parseConfig({ CONNECTIONS_KEY: Buffer.alloc(32, 7).toString('base64') }).CONNECTIONS_KEY).toBeTruthy()
+  })
 })

@@ -19,6 +19,8 @@ import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
+import { CONNECTOR_LABEL } from '#app/domain/connectors.ts'
+import { listConnections } from '#app/services/connectors/connections.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.profile.creator.name ?? 'Creator'} · Roster · Greenroom` }]
 
@@ -26,7 +28,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'roster.view')
   const profile = await handleLoader(() => getRosterProfile(actor.brand, args.params.creator!))
-  return { profile, brandSlug: actor.brand.slug, currency: actor.brand.currency, canEdit: roleCan(actor.role, 'roster.edit') }
+  // Connected / not connected / expired per platform (never the tokens); empty when no platform app is set up.
+  const connections = (await listConnections(profile.creator.id)).map((c) => ({ platform: c.platform, status: c.status, username: c.username }))
+  return { profile, connections, brandSlug: actor.brand.slug, currency: actor.brand.currency, canEdit: roleCan(actor.role, 'roster.edit') }
 }
 
 // Managers and admins: add a relationship note, change the status or the tags.
@@ -54,7 +58,7 @@ const nf = new Intl.NumberFormat('en-US')
 const specsLabel = (specs: { platform: string; format: string; quantity?: number }[]) => specs.map((s) => deliverableLabel(s)).join(', ') || '—'
 
 export default function RosterCreator() {
-  const { profile, brandSlug, currency, canEdit } = useLoaderData<typeof loader>()
+  const { profile, connections, brandSlug, currency, canEdit } = useLoaderData<typeof loader>()
   const { creator, entry } = profile
   const failure = failureOf(useActionData<typeof action>())
   const addingNote = useIsPending({ intent: 'add-note' })
@@ -73,6 +77,15 @@ export default function RosterCreator() {
         subtitle={
           <>
             On your roster since <DateTime value={entry.addedAt} dateOnly />
+            {connections.map((c) => (
+              <span key={c.platform}>
+                {' '}
+                · {CONNECTOR_LABEL[c.platform]}:{' '}
+                <Chip tone={c.status === 'connected' ? 'success' : c.status === 'expired' ? 'warning' : 'neutral'}>
+                  {c.status === 'connected' ? 'connected' : c.status === 'expired' ? 'expired' : 'not connected'}
+                </Chip>
+              </span>
+            ))}
             {entry.lastCollaborationAt ? (
               <>
                 {' '}

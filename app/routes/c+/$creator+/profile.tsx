@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { GRANT_SCOPE_LABEL } from '#app/auth/capabilities.ts'
@@ -14,6 +14,7 @@ import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
+import { enabledPlatforms } from '#app/services/connectors/platforms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Profile · Greenroom' }]
 
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireCreatorActor(args, 'view')
   const profile = await getCreatorProfile(actor.creator.id)
   if (!profile) notFound()
-  return { ...profile, isSelf: actor.via.kind === 'self' }
+  return { ...profile, isSelf: actor.via.kind === 'self', canConnect: enabledPlatforms().length > 0 }
 }
 
 // The creator only (the services refuse agents): contact details, social accounts, agency access.
@@ -54,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
 
 export default function Profile() {
-  const { creator, accounts, grants, isSelf } = useLoaderData<typeof loader>()
+  const { creator, accounts, grants, isSelf, canConnect } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const err = (f: string) => fieldError(failure, f)
   const savingContact = useIsPending({ intent: 'save-contact' })
@@ -105,6 +106,11 @@ export default function Profile() {
           )}
         </Card>
         <Card title="Social accounts">
+          {canConnect ? (
+            <p className="small">
+              <Link to={`/c/${creator.id}/connections`}>Connect your accounts</Link> so your live posts are found and measured for you.
+            </p>
+          ) : null}
           {accounts.length === 0 ? (
             <EmptyState title="No accounts yet">{isSelf ? 'Add your handles and follower counts so brands see your current reach.' : 'The creator has not added any accounts.'}</EmptyState>
           ) : (

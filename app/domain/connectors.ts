@@ -1,0 +1,66 @@
+/** Platform connections (issue #20): names, statuses and the plain-words scope explanations (pure). */
+export const CONNECTOR_PLATFORMS = ['instagram', 'tiktok', 'youtube'] as const
+export type ConnectorPlatform = (typeof CONNECTOR_PLATFORMS)[number]
+
+/** connected -> expired (token ran out, refresh failed) | revoked (creator disconnected, or the platform revoked the grant). */
+export const CONNECTION_STATUSES = ['connected', 'expired', 'revoked'] as const
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number]
+
+/** proposed: found on the account, waiting for the creator; used: submitted as the live post; dismissed. */
+export type PostReadStatus = 'proposed' | 'used' | 'dismissed'
+
+export const CONNECTOR_LABEL: Record<ConnectorPlatform, string> = { instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' }
+
+export interface ScopeExplanation {
+  scope: string
+  /** What Greenroom can read with it, in plain words. */
+  means: string
+}
+
+/** The scopes Greenroom asks for, and what each lets it read: shown before the creator consents. */
+export const CONNECTOR_SCOPES: Record<ConnectorPlatform, ScopeExplanation[]> = {
+  instagram: [
+    { scope: 'instagram_business_basic', means: 'Your username, follower count, and your posts: caption, link, date and type.' },
+    { scope: 'instagram_business_manage_insights', means: 'The numbers on your posts: views, reach, likes, comments, saves and shares.' },
+  ],
+  tiktok: [
+    { scope: 'user.info.basic', means: 'Your TikTok id, display name and avatar.' },
+    { scope: 'user.info.stats', means: 'Your follower count.' },
+    { scope: 'video.list', means: 'Your public videos: caption, link, date, and their views, likes, comments and shares.' },
+  ],
+  youtube: [
+    { scope: 'https://www.googleapis.com/auth/youtube.readonly', means: 'Your channel and its videos: title, description, link, date, subscriber count and video statistics. Read only.' },
+  ],
+}
+
+/** What Greenroom never does with a connection (shown next to the scopes). */
+export const CONNECTOR_PROMISE = 'Greenroom only reads. It never posts, comments, messages or changes anything on your account, and you can disconnect at any time.'
+
+/** Refresh a token this long before it runs out. Instagram long-lived tokens last 60 days; refresh from 7 days before. */
+export const REFRESH_AHEAD_MS: Record<ConnectorPlatform, number> = {
+  instagram: 7 * 86_400_000,
+  tiktok: 10 * 60_000,
+  youtube: 5 * 60_000,
+}
+
+export const DAY_MS = 86_400_000
+
+/**
+ * The reading slot a metrics snapshot belongs to: daily for the first 30 days after posting, then weekly
+ * (counted in 7-day steps from the post's time). A slot is stored once (its start is the snapshot's
+ * captured_at, so the import key repeats for a retried reading). null: not due at all (before posting).
+ */
+export function metricsSlot(postedAt: Date, now: Date): { start: Date; cadence: 'daily' | 'weekly' } | null {
+  const age = now.getTime() - postedAt.getTime()
+  if (age < 0) return null
+  if (age < 30 * DAY_MS) {
+    return { start: new Date(postedAt.getTime() + Math.floor(age / DAY_MS) * DAY_MS), cadence: 'daily' }
+  }
+  const weeks = Math.floor((age - 30 * DAY_MS) / (7 * DAY_MS))
+  return { start: new Date(postedAt.getTime() + 30 * DAY_MS + weeks * 7 * DAY_MS), cadence: 'weekly' }
+}
+
+/** Hashtags in a caption, lower-cased, without '#'. */
+export function hashtagsOf(caption: string): string[] {
+  return [...new Set([...caption.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase()))]
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { decryptToken, encryptToken, pkceChallenge } from '#app/services/connectors/token-crypto.server.ts'
+import { hashtagsOf, metricsSlot } from '#app/domain/connectors.ts'
+
+const key = Buffer.alloc(32, 9)
+
+describe('token encryption', () => {
+  it('round-trips, uses a fresh IV each time, and refuses a wrong key or a changed byte', () => {
+    const a = encryptToken('IGAAtoken', key)
+    const b = encryptToken('IGAAtoken', key)
+    expect(a).not.toBe(b)
+    expect(a).not.toContain('IGAAtoken')
+    expect(decryptToken(a, key)).toBe('IGAAtoken')
+    expect(() => decryptToken(a, Buffer.alloc(32, 8))).toThrow()
+    const parts = a.split('.')
+    const tampered = [...parts.slice(0, 3), Buffer.from('IGAAtokeX').toString('base64url')].join('.')
+    expect(() => decryptToken(tampered, key)).toThrow()
+  })
+
+  it('computes the RFC 7636 S256 challenge (appendix B example)', () => {
+    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM')
+  })
+})
+
+describe('metrics reading slots', () => {
+  const posted = new Date('2026-03-01T10:00:00Z')
+  it('is daily for 30 days from the post, then weekly', () => {
+    expect(metricsSlot(posted, new Date('2026-03-01T09:00:00Z'))).toBeNull()
+    expect(metricsSlot(posted, new Date('2026-03-01T23:00:00Z'))).toEqual({ start: posted, cadence: 'daily' })
+    // 2 days 5 hours after: the third daily slot starts 2026-03-03T10:00Z.
+    expect(metricsSlot(posted, new Date('2026-03-03T15:00:00Z'))).toEqual({ start: new Date('2026-03-03T10:00:00Z'), cadence: 'daily' })
+    // Day 30 = 2026-03-31T10:00Z starts the first weekly slot; day 36 is still in it; day 37 is the next.
+    expect(metricsSlot(posted, new Date('2026-03-31T10:00:00Z'))).toEqual({ start: new Date('2026-03-31T10:00:00Z'), cadence: 'weekly' })
+    expect(metricsSlot(posted, new Date('2026-04-06T09:59:00Z'))!.start).toEqual(new Date('2026-03-31T10:00:00Z'))
+    expect(metricsSlot(posted, new Date('2026-04-07T10:00:00Z'))!.start).toEqual(new Date('2026-04-07T10:00:00Z'))
+  })
+  it('reads hashtags lower-cased and once', () => {
+    expect(hashtagsOf('#Ad Run with #AcmeRunning and #acmerunning, not a#b? #été')).toEqual(['ad', 'acmerunning', 'b', 'été'])
+  })
+})
