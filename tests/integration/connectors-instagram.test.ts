@@ -8,6 +8,8 @@ import * as connectionsRoute from '#app/routes/c+/$creator+/connections.tsx'
 import * as callbackRoute from '#app/routes/connect.instagram.callback.tsx'
 import * as rosterProfileRoute from '#app/routes/b+/$brand+/roster_.$creator.tsx'
 import { markConnectionLost } from '#app/services/connectors/connections.server.ts'
+import { syncAllConnections } from '#app/services/connectors/sync-connections.server.ts'
+import { createCollaboration, createPostsWorld, insertPost } from '#tests/factories-posts.ts'
 import { addMember, call, cookieFor, createAgency, createBrand, createCreator, createUser, makeRequest, uid } from '#tests/factories.ts'
 import { startFakeInstagram, type FakeInstagram } from '#tests/fakes/instagram.ts'
 
@@ -184,5 +186,116 @@ describe('connecting Instagram (through the fake Instagram API)', () => {
     // The creator is told once, by email.
     const mail = await db().select().from(schema.outboxMessages).where(eq(schema.outboxMessages.template, 'connection-lost'))
     expect(mail.filter((m) => m.toAddresses.includes(creator.email))).toHaveLength(1)
+  })
+})
+
+const DAY = 86_400_000
+
+/** A brand's creator connected to a fresh fake Instagram account, with a live post of `url` posted 2 days ago. */
+async function connectedWorld(followers = 5000) {
+  const w = await createPostsWorld()
+  const ig = igUser(followers)
+  fake.consentAs = ig.id
+  await connectThroughFake(w.creator.id, await cookieFor(w.creatorUser))
+  const [conn] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.creatorId, w.creator.id))
+  return { ...w, ig, conn: conn! }
+}
+
+describe('the connectors.sync job (against the fake Instagram)', () => {
+  it('stores one api snapshot per reading slot, pages through the media list to find the post, and a follower snapshot a day', async () => {
+    const w = await connectedWorld(5000)
+    // Noon UTC tomorrow: the hour-later run stays on the same UTC day (follower snapshots are per day).
+    const now = new Date(`${new Date(Date.now() + DAY).toISOString().slice(0, 10)}T12:00:00Z`)
+    const postedAt = new Date(now.getTime() - 2 * DAY - 3_600_000)
+    const post = await insertPost({ brandId: w.brand.id, creatorId: w.creator.id, deliverableId: w.deliverable.id, url: `https://www.instagram.com/reel/Q${uid()}/`, postedAt, status: 'submitted' })
+    // The post is the oldest of 30: the second page of /me/media (25 a page).
+    fake.addMedia(w.ig.id, { id: `m${uid()}`, caption: '#ad run', permalink: post.url, timestamp: postedAt.toISOString().replace(/\.\d{3}Z$/, '+0000'), insights: { views: 9100, reach: 7000, likes: 640, comments: 31, saved: 55, shares: 12 } })
+    for (let i = 0; i < 29; i++) fake.addMedia(w.ig.id, { id: `o${i}${uid()}`, caption: `other ${i}` })
+    const s1 = await syncAllConnections(now, { connectionIds: [w.conn.id] })
+    expect(s1.errors).toEqual([])
+    const snaps = () => db().select().from(schema.metricSnapshots).where(eq(schema.metricSnapshots.postId, post.id))
+    expect((await snaps()).map((s) => [s.source, s.views, s.reach, s.likes, s.comments, s.saves, s.shares, s.impressions])).toEqual([['api', 9100, 7000, 640, 31, 55, 12, null]])
+    expect(fake.calls.filter((c) => c.path === '/me/media' && c.query.access_token && c.query.after).length).toBeGreaterThan(0)
+    // The same slot again (an hour later, a retried job): nothing new. The next day's slot: a second reading.
+    await syncAllConnections(new Date(now.getTime() + 3_600_000), { connectionIds: [w.conn.id] })
+    expect(await snaps()).toHaveLength(1)
+    fake.users.get(w.ig.id)!.followers_count = 5100
+    await syncAllConnections(new Date(now.getTime() + DAY), { connectionIds: [w.conn.id] })
+    expect(await snaps()).toHaveLength(2)
+    const followerSnaps = await db().select().from(schema.followerSnapshots).where(eq(schema.followerSnapshots.socialAccountId, w.conn.socialAccountId!))
+    // At connect (today), tomorrow's run (same count: a new day's snapshot), the day after (5100).
+    expect(followerSnaps.map((f) => f.followers).sort()).toEqual([5000, 5000, 5100])
+  })
+
+  it('backs off on a rate-limit answer and reads again after the pause', async () => {
+    const w = await connectedWorld()
+    const now = new Date()
+    fake.rateLimit = { remaining: 1, code: 4 }
+    const s = await syncAllConnections(now, { connectionIds: [w.conn.id] })
+    expect(s.rateLimited).toBeGreaterThanOrEqual(1)
+    const [c1] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c1!.status).toBe('connected')
+    expect(c1!.rateLimitedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000)
+    const calls = fake.calls.length
+    await syncAllConnections(new Date(now.getTime() + 5 * 60_000), { connectionIds: [w.conn.id] })
+    const [c2] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c2!.lastSyncedAt).toBeNull()
+    await syncAllConnections(new Date(now.getTime() + 16 * 60_000), { connectionIds: [w.conn.id] })
+    const [c3] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c3!.lastSyncedAt!.getTime()).toBe(now.getTime() + 16 * 60_000)
+    expect(c3!.rateLimitedUntil).toBeNull()
+    expect(fake.calls.length).toBeGreaterThan(calls)
+  })
+
+  it('a token revoked on the platform marks the connection revoked, deletes the tokens and emails the creator', async () => {
+    const w = await connectedWorld()
+    const token = decryptToken(w.conn.accessTokenEnc)
+    fake.tokens.get(token)!.revoked = true
+    const s = await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    expect(s.lost).toBe(1)
+    const [c] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c).toMatchObject({ status: 'revoked', accessTokenEnc: '' })
+    const mail = await db().select().from(schema.outboxMessages).where(eq(schema.outboxMessages.template, 'connection-lost'))
+    expect(mail.filter((m) => m.toAddresses.includes(w.creator.email))).toHaveLength(1)
+  })
+
+  it('refreshes a token within 7 days of expiry (once it is a day old)', async () => {
+    const w = await connectedWorld()
+    const old = decryptToken(w.conn.accessTokenEnc)
+    fake.tokens.get(old)!.issuedAt -= 2 * DAY
+    const now = new Date(Date.now() + 55 * DAY) // 5 days before the 60-day expiry
+    const s = await syncAllConnections(now, { connectionIds: [w.conn.id] })
+    expect(s.refreshed).toBe(1)
+    const [c] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    const fresh = decryptToken(c!.accessTokenEnc)
+    expect(fresh).not.toBe(old)
+    expect(fake.tokens.get(fresh)).toMatchObject({ kind: 'long' })
+    expect(c!.accessExpiresAt!.getTime()).toBe(now.getTime() + 5_184_000_000)
+  })
+
+  it('proposes the post in the window that carries the approved caption\'s hashtags', async () => {
+    const w = await connectedWorld()
+    const today = new Date().toISOString().slice(0, 10)
+    const collab = await createCollaboration({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, postWindowStart: today, postWindowEnd: null, caption: '#ad Race day with #AcmeRunning' })
+    fake.addMedia(w.ig.id, { id: `x${uid()}`, caption: '#ad Race day', permalink: `https://www.instagram.com/reel/N${uid()}/` }) // lacks #acmerunning
+    const right = fake.addMedia(w.ig.id, { id: `y${uid()}`, caption: 'Race day with #acmerunning #ad', permalink: `https://www.instagram.com/reel/Y${uid()}/` })
+    const s = await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    expect(s.proposals).toBeGreaterThanOrEqual(1)
+    const [read] = await db().select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, collab.deliverable.id))
+    expect(read).toMatchObject({ externalId: right.id, permalink: right.permalink, caption: right.caption, status: 'proposed' })
+  })
+
+  it('skips a deleted post without failing the run', async () => {
+    const w = await connectedWorld()
+    const media = fake.addMedia(w.ig.id, { id: `d${uid()}`, caption: '#ad', insights: { views: 1 } })
+    const post = await insertPost({ brandId: w.brand.id, creatorId: w.creator.id, deliverableId: w.deliverable.id, url: media.permalink, postedAt: new Date(Date.now() - DAY), status: 'submitted' })
+    // Listed, then deleted before the insights call.
+    const origInsights = media.id
+    const user = fake.users.get(w.ig.id)!
+    const s0 = syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    user.media = user.media.filter((m) => m.id !== origInsights)
+    const s = await s0
+    expect(s.lost).toBe(0)
+    expect(await db().select().from(schema.metricSnapshots).where(eq(schema.metricSnapshots.postId, post.id))).toEqual([])
   })
 })

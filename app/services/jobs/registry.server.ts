@@ -11,8 +11,9 @@ import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.
 import { dailyRemindersJob } from '#app/services/reminders/daily-reminders-job.server.ts'
 import { jobDefinitions, type JobDefinition } from './define-job.server.ts'
 import { pruneJobsJob } from './prune-jobs-job.server.ts'
+import { syncConnectionsJob } from '#app/services/connectors/sync-connections-job.server.ts'
 
-export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob, mediaAnalysisJob] as unknown as readonly JobDefinition<never>[]
+export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob, mediaAnalysisJob, syncConnectionsJob] as unknown as readonly JobDefinition<never>[]
 
 /** The names of every job this process can run: the registry's and any defined elsewhere (tests). */
 export function knownJobNames(): string[] {
