@@ -18,7 +18,7 @@ import { PlatformError, isPlatformError } from './platform-http.server.ts'
 import { decryptToken, encryptToken } from './token-crypto.server.ts'
 import type { PlatformMedia } from './instagram-client.server.ts'
 
-const CLOSED_CAMPAIGNS = ['completed', 'archived']
+const CLOSED_CAMPAIGNS = ['completed', 'archived'] as const satisfies readonly (typeof schema.campaigns.$inferSelect)['status'][]
 const BASE_BACKOFF_MS = 15 * 60_000
 const MAX_BACKOFF_MS = 24 * 3_600_000
 
@@ -200,7 +200,7 @@ async function readPostMetrics(conn: PlatformConnectionRow, token: string, media
         eq(schema.posts.creatorId, conn.creatorId),
         eq(schema.posts.platform, conn.platform),
         inArray(schema.posts.status, ['submitted', 'verified']),
-        notInArray(schema.campaigns.status, CLOSED_CAMPAIGNS),
+        notInArray(schema.campaigns.status, [...CLOSED_CAMPAIGNS]),
       ),
     )
   let n = 0
