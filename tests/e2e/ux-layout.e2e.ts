@@ -61,3 +61,21 @@ test('creator pages: no card overflows at 390 and 1280 px; back links are 44 px 
   await checkPages(page, [home, `${home}/offers`, `${home}/posts`, `${home}/invoices`, `${home}/invoices/tax-form`, `${home}/profile`])
   await logout(page)
 })
+
+test('roster CSV import: after "Preview" the preview is in view and focused, counts first', async ({ page }) => {
+  await login(page, 'marco@acme.test')
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 })
+    await page.goto('/b/acme-running/roster/import')
+    const csv = ['name,email,platform,handle,followers,tags', `Pia Preview,pia-${width}@example.test,tiktok,piapreview${width},4500,trail`].join('\n')
+    await page.locator('input[type="file"]').setInputFiles({ name: 'preview.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByRole('button', { name: 'Preview' }).click()
+    const heading = page.getByRole('heading', { name: '2. Check the preview of preview.csv' })
+    await expect(heading).toBeInViewport()
+    await expect(page.locator('#import-preview')).toBeFocused()
+    // The counts are the first thing in the preview, above the rows.
+    await expect(page.locator('#import-preview .card > p, #import-preview p').first()).toContainText('1 creator to add to your roster, 1 social account')
+    expect(await overflowingCards(page), `import preview at ${width}px`).toEqual([])
+  }
+  await logout(page)
+})

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { Button, Card, Chip, FormError, PageHeader } from '#app/components/ui.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
@@ -54,47 +55,20 @@ export default function ImportRoster() {
   const previewing = useIsPending({ intent: 'preview' })
   const importing = useIsPending({ intent: 'import' })
   const p = preview?.preview
+  // After "Preview", bring the preview into view and move focus to it (it used to render out of sight).
+  const previewRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!preview) return
+    previewRef.current?.scrollIntoView({ block: 'start' })
+    previewRef.current?.focus({ preventScroll: true })
+  }, [preview])
   const willChange = p ? p.addedToRoster + p.accountsAdded + p.rows.filter((r) => r.outcome === 'on_roster' && r.tags.length).length : 0
   return (
     <>
       <PageHeader title="Import creators" subtitle="Add creators to your roster in bulk from a spreadsheet." back={{ to: `/b/${slug}/roster`, label: 'Roster' }} />
-      <div className="split">
-        <div className="stack">
-          <Card title="1. Choose the file">
-            <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-              <input type="hidden" name="intent" value="preview" />
-              <label className="dropzone">
-                <span>CSV file (UTF-8, up to 5 MB)</span>
-                <input type="file" name="file" accept=".csv,text/csv" aria-describedby="file-error" aria-invalid={fieldError(failure, 'file') ? true : undefined} />
-              </label>
-              <FormError errors={failure ? (fieldError(failure, 'file') ?? failure.formError) : null} />
-              <Button type="submit" pending={previewing} pendingText="Reading…">
-                Preview
-              </Button>
-            </Form>
-          </Card>
-        </div>
-        <Card title="Column layout">
-          <p className="small">The first row names the columns (any order, case does not matter). One row per social account; repeat the email for a creator's other accounts.</p>
-          <dl className="dl-stacked small">
-            {ROSTER_CSV_COLUMNS.map((c) => (
-              <div key={c.column}>
-                <dt>
-                  <code>{c.column}</code>
-                  {c.required ? ' (required)' : ''}
-                </dt>
-                <dd>{c.meaning}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="small">Example:</p>
-          <pre className="small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {ROSTER_CSV_EXAMPLE}
-          </pre>
-          <p className="muted small">Creators are matched by email and by platform + handle, so importing the same file twice adds nobody twice.</p>
-        </Card>
-      </div>
+      {/* The preview goes where the eye is: right under the header (above the column reference), counts first. */}
       {preview && p ? (
+        <div ref={previewRef} tabIndex={-1} id="import-preview" className="focus-target">
         <Card title={`2. Check the preview${preview.fileName ? ` of ${preview.fileName}` : ''}`}>
           <p>
             <strong>{p.addedToRoster}</strong> creator{p.addedToRoster === 1 ? '' : 's'} to add to your roster, <strong>{p.accountsAdded}</strong> social account
@@ -165,7 +139,44 @@ export default function ImportRoster() {
             <p className="muted">Nothing to import from this file.</p>
           )}
         </Card>
+        </div>
       ) : null}
+      <div className="split">
+        <div className="stack">
+          <Card title="1. Choose the file">
+            <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+              <input type="hidden" name="intent" value="preview" />
+              <label className="dropzone">
+                <span>CSV file (UTF-8, up to 5 MB)</span>
+                <input type="file" name="file" accept=".csv,text/csv" aria-describedby="file-error" aria-invalid={fieldError(failure, 'file') ? true : undefined} />
+              </label>
+              <FormError errors={failure ? (fieldError(failure, 'file') ?? failure.formError) : null} />
+              <Button type="submit" pending={previewing} pendingText="Reading…">
+                Preview
+              </Button>
+            </Form>
+          </Card>
+        </div>
+        <Card title="Column layout">
+          <p className="small">The first row names the columns (any order, case does not matter). One row per social account; repeat the email for a creator's other accounts.</p>
+          <dl className="dl-stacked small">
+            {ROSTER_CSV_COLUMNS.map((c) => (
+              <div key={c.column}>
+                <dt>
+                  <code>{c.column}</code>
+                  {c.required ? ' (required)' : ''}
+                </dt>
+                <dd>{c.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="small">Example:</p>
+          <pre className="small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {ROSTER_CSV_EXAMPLE}
+          </pre>
+          <p className="muted small">Creators are matched by email and by platform + handle, so importing the same file twice adds nobody twice.</p>
+        </Card>
+      </div>
     </>
   )
 }
