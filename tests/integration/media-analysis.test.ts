@@ -14,6 +14,9 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import * as deliverableRoute from '#app/routes/c+/$creator+/deliverables.$deliverable.tsx'
 import { approveDraft } from '#app/services/content/approve-draft.server.ts'
+import { getCreatorDeliverablePage } from '#app/services/content/get-creator-deliverable-page.server.ts'
+import { getReviewPage } from '#app/services/content/get-review-page.server.ts'
+import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 import { loadBrandDraft } from '#app/services/content/load-deliverable.server.ts'
 import { runJobsUntilIdle } from '#app/services/jobs/run-jobs.server.ts'
 import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
@@ -140,6 +143,9 @@ describe('media analysis with ffmpeg + tesseract', () => {
     const [queued] = await db().select().from(schema.mediaAnalyses).where(eq(schema.mediaAnalyses.draftVersionId, draft!.id))
     expect(queued!.status).toBe('queued')
     const actor = { brand: { id: w.brand.id, name: w.brand.name, slug: w.brand.slug }, user: { id: w.manager.id }, audit: { userId: w.manager.id }, role: 'manager' } as never
+    // the queue marks it, the creator sees the progress
+    expect((await listReviewQueue(w.brand.id)).rows.map((q) => [q.draftId, q.mediaRunning])).toEqual([[draft!.id, true]])
+    expect((await getCreatorDeliverablePage(w.creator.id, w.deliverable.id)).media).toMatchObject({ version: 1, pending: true, analysed: true })
     // approval waits for the analysis
     await expect(approveDraft(actor, { draftId: draft!.id, attestations: ['VD-01', 'VD-02', 'VD-03', 'VD-04', 'PT-01'], comment: '', overrideReason: '' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining('still running') })
     const summary = await runJobsUntilIdle({ only: [mediaAnalysisJob] })
@@ -148,6 +154,10 @@ describe('media analysis with ffmpeg + tesseract', () => {
     expect(a!.status).toBe('done')
     // a second run finds nothing to do
     expect(await runMediaAnalysis(draft!.id)).toEqual({ analysed: 0, failed: 0, unavailable: 0 })
+    expect((await listReviewQueue(w.brand.id)).rows[0]!.mediaRunning).toBe(false)
+    const review = await getReviewPage(w.brand.id, draft!.id)
+    expect(review.attestations.map((a) => [a.id, a.reason])).toEqual([['VD-02', 'no speech engine: listen for a spoken disclosure'], ['PT-01', null]])
+    expect(review.media.decided).toEqual(['VD-01', 'VD-03', 'VD-04'])
     // the machine decided VD-01, VD-03 and VD-04: the manager ticks only the spoken check and the platform label
     await expect(approveDraft(actor, { draftId: draft!.id, attestations: ['PT-01'], comment: '', overrideReason: '' })).rejects.toMatchObject({ status: 422, message: expect.stringContaining('Disclosure is spoken') })
     await approveDraft(actor, { draftId: draft!.id, attestations: ['VD-02', 'PT-01'], comment: '', overrideReason: '' })

@@ -3,6 +3,7 @@ import { deliverableTimeline } from '#app/domain/content-review.ts'
 import { ALLOWED_TYPES, describeAllowed } from '#app/services/files/sniff.ts'
 import { maxBytesFor } from '#app/services/files/limits.server.ts'
 import { activeStorage } from '#app/services/files/storage.server.ts'
+import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
 import { listDraftVersions } from './list-draft-versions.server.ts'
 import { loadDeliverable } from './load-deliverable.server.ts'
 import { SUBMITTABLE_STATUSES } from './submit-draft.server.ts'
@@ -17,7 +18,11 @@ export async function getCreatorDeliverablePage(creatorId: string, deliverableId
   const d = await loadDeliverable(db(), { creatorId }, deliverableId)
   const versions = await listDraftVersions(db(), d.deliverable.id, 'creator')
   const w = d.deliverable
+  const latest = versions.at(-1)
+  // The media check of the latest version (issue #15), so the creator can fix the video before the brand looks.
+  const media = latest ? { version: latest.version, ...(await getDraftMediaCheck(db(), d, latest.id)) } : null
   return {
+    media,
     deliverable: { id: w.id, platform: w.platform, format: w.format, position: w.position, status: w.status, draftDueOn: w.draftDueOn, postWindowStart: w.postWindowStart, postWindowEnd: w.postWindowEnd },
     brand: { name: d.brand.name },
     campaign: { name: d.campaign.name },

@@ -2,6 +2,9 @@ import { db } from '#app/db.server.ts'
 import { approvalCheck, captionSegments, isExtraRound, mandatoryChecklist } from '#app/domain/content-review.ts'
 import { wordDiff } from '#app/domain/word-diff.ts'
 import { listDraftVersions } from './list-draft-versions.server.ts'
+import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
+import { remainingAttestations } from '#app/domain/disclosure/media-rules.ts'
+import { toFindings } from '#app/domain/content-review.ts'
 import { loadBrandDraft } from './load-deliverable.server.ts'
 import { getContractBlocker } from '#app/services/contracts/get-contract-blocker.server.ts'
 
@@ -15,7 +18,10 @@ export async function getReviewPage(brandId: string, draftId: string) {
   const versions = await listDraftVersions(db(), d.deliverable.id, 'brand')
   const current = versions.find((v) => v.id === d.draft.id)!
   const previous = versions.filter((v) => v.version < current.version).at(-1) ?? null
-  const check = approvalCheck(current.findings, d.attestations, [])
+  const media = await getDraftMediaCheck(db(), d, d.draft.id)
+  const reasons = new Map(media.undecided.map((u) => [u.id, u.reason]))
+  const attestations = remainingAttestations(d.attestations, media).map((a) => ({ ...a, reason: reasons.get(a.id) ?? null }))
+  const check = approvalCheck([...current.findings, ...toFindings(media.findings.map((f) => ({ ...f, span: null })))], attestations, [])
   const w = d.deliverable
   const contract = await getContractBlocker(db(), w.offerId)
   return {
@@ -28,7 +34,9 @@ export async function getReviewPage(brandId: string, draftId: string) {
     segments: captionSegments(current.caption, current.findings),
     checklist: mandatoryChecklist(d.checkInput.mandatory, current.findings),
     requirements: d.requirements,
-    attestations: d.attestations,
+    attestations,
+    allAttestations: d.attestations,
+    media,
     blocking: check.blocking.length,
     /** A required contract not yet signed: blocks approval, no override. */
     contractBlocker: contract.blocker,

@@ -44,6 +44,8 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
         creatorName: schema.creators.name,
         ownerName: schema.users.name,
         total: sql<number>`count(*) over ()`.mapWith(Number),
+        /** The media check of this version is still queued or running (issue #15). */
+        mediaRunning: sql<boolean>`exists (select 1 from ${schema.mediaAnalyses} ma where ma.draft_version_id = ${v.id} and ma.status in ('queued', 'running'))`.mapWith(Boolean),
       })
       .from(v)
       .innerJoin(d, eq(d.id, v.deliverableId))
@@ -73,6 +75,7 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
       return {
         draftId: r.draftId,
         version: r.version,
+        mediaRunning: r.mediaRunning,
         submittedAt: r.submittedAt.toISOString(),
         deliverableId: r.deliverableId,
         platform: r.platform,

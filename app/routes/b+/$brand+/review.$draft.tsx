@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, SelectField, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
+import { MediaFindings } from '#app/components/content/media-findings.tsx'
 import { DraftMedia } from '#app/components/content/draft-media.tsx'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { revisionsSentence } from '#app/domain/content-review.ts'
@@ -173,6 +174,9 @@ export default function ReviewDraft() {
           </Card>
         </div>
         <div className="stack">
+          <Card title="Media check" id="media-check">
+            <MediaFindings media={page.media} audience="brand" />
+          </Card>
           <Card title="Brief checklist">
             {page.checklist.length ? (
               <Checklist items={page.checklist} label="Mandatory elements" />
@@ -185,9 +189,10 @@ export default function ReviewDraft() {
             <Card title="Decision" className="decision-bar">
               <Form method="post" className="stack" noValidate onChange={(e) => setTicked(new FormData(e.currentTarget).getAll('attestations').map(String))}>
                 <fieldset className="stack-sm">
-                  <legend className="field-label">Checked in the media (the checker cannot see these)</legend>
+                  <legend className="field-label">Check by hand (the machine could not decide these)</legend>
+                  {page.media.pending ? <p className="small muted">Approval waits for the media check, which is still running.</p> : null}
                   {page.attestations.map((a) => (
-                    <CheckboxField key={a.id} name="attestations" value={a.id} label={a.label} hint={a.help} />
+                    <CheckboxField key={a.id} name="attestations" value={a.id} label={a.label} hint={a.reason ? `${a.help} Why by hand: ${a.reason}.` : a.help} />
                   ))}
                 </fieldset>
                 {fieldError(failure, 'attestations') ? (
@@ -265,7 +270,7 @@ export default function ReviewDraft() {
               )}
               {draft.overrideReason ? <p className="callout callout-warning small">Approved with an override: {draft.overrideReason}</p> : null}
               <ul className="checklist">
-                {page.attestations.map((a) => (
+                {page.allAttestations.map((a) => (
                   <li key={a.id} className={draft.attestations?.[a.id] ? 'is-done' : ''}>
                     {a.label}
                   </li>

@@ -112,6 +112,12 @@ export default function ReviewQueue() {
                       <td>v{r.version}</td>
                       <td>
                         {r.blocking ? <Chip tone="danger">{r.blocking} to fix</Chip> : r.warnings ? <Chip tone="warning">{r.warnings} to check</Chip> : <Chip tone="success">Clear</Chip>}
+                        {r.mediaRunning ? (
+                          <>
+                            {' '}
+                            <Chip tone="info" title="Approval waits for the media check">Media check running</Chip>
+                          </>
+                        ) : null}
                       </td>
                       <td>{due ? <><DateTime value={due} dateOnly /> <RelativeDue due={due} /></> : <span className="muted">No date</span>}</td>
                       <td>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
 import { Suspense, lazy, useCallback, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, ProgressBar, StatusChip, Timeline } from '#app/components/ui.tsx'
+import { MediaFindings } from '#app/components/content/media-findings.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { DraftMedia, formatBytes } from '#app/components/content/draft-media.tsx'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
@@ -87,6 +88,11 @@ export default function CreatorDeliverable() {
               <LinkButton to={`/c/${creatorId}/posts/${d.id}`} variant="primary">
                 {d.status === 'approved' ? 'Add the live post' : 'Open the live post'}
               </LinkButton>
+            </Card>
+          ) : null}
+          {page.media ? (
+            <Card title={`Media check of draft v${page.media.version}`} id="media-check">
+              <MediaFindings media={page.media} audience="creator" />
             </Card>
           ) : null}
           <Card title={page.versions.length ? `Versions (${page.versions.length})` : 'Versions'}>
