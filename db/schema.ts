@@ -510,6 +510,7 @@ export const deliverables = pgTable(
   (t) => [
     index('deliverables_offer_idx').on(t.offerId),
     index('deliverables_brand_status_idx').on(t.brandId, t.status),
+    index('deliverables_campaign_status_idx').on(t.campaignId, t.status),
     index('deliverables_creator_status_idx').on(t.creatorId, t.status),
   ],
 )
@@ -923,3 +924,4 @@ export * from './schema-orders.ts'
 export * from './schema-jobs.ts'
 export * from './schema-media.ts'
 export * from './schema-connectors.ts'
+export * from './schema-money.ts'

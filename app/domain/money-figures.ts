@@ -230,6 +230,23 @@ export function campaignMoney(facts: CampaignLedgerFacts): CampaignMoney {
   }
 }
 
+/**
+ * The figures of a campaign from its stored totals (the campaign_money summary row the database keeps,
+ * migration 0022): remaining and over-plan follow from planned and committed, as in campaignMoney.
+ */
+export function figuresFromTotals(t: { currency: string; plannedMinor: number; committedMinor: number; invoicedMinor: number; paidMinor: number; byKind: Record<string, number> }): MoneyFigures {
+  return {
+    currency: t.currency.trim(),
+    plannedMinor: t.plannedMinor,
+    committedMinor: t.committedMinor,
+    invoicedMinor: t.invoicedMinor,
+    paidMinor: t.paidMinor,
+    remainingMinor: t.plannedMinor - t.committedMinor,
+    overCommitted: t.committedMinor > t.plannedMinor,
+    byKind: { ...t.byKind },
+  }
+}
+
 /** Program totals per currency: the sum of each campaign's figures (remaining and over-plan recomputed). */
 export function sumMoneyFigures(lines: readonly MoneyFigures[]): MoneyFigures[] {
   const out = new Map<string, MoneyFigures>()

@@ -3,7 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { sumMoneyFigures, type MoneyFigures } from '#app/domain/money-figures.ts'
-import { getMoneyFigures } from './get-money-figures.server.ts'
+import { getMoneySummaries } from './get-money-summaries.server.ts'
 
 export interface BudgetLine extends MoneyFigures {
   campaignId: string
@@ -12,10 +12,11 @@ export interface BudgetLine extends MoneyFigures {
 
 /**
  * The budget of every campaign of the brand (or one), the program total per currency, and the latest
- * non-fee ledger entries. The figures are app/domain/money-figures.ts, read through getMoneyFigures.
+ * non-fee ledger entries. The figures are app/domain/money-figures.ts, read from the campaign_money
+ * summary rows (getMoneySummaries: one row per campaign, whatever the brand's history).
  */
 export async function getBudget(actor: Pick<BrandActor, 'brand'>, opts: { campaignId?: string } = {}) {
-  const figures = await getMoneyFigures(actor.brand.id, opts.campaignId ? { campaignIds: [opts.campaignId] } : {})
+  const figures = await getMoneySummaries(actor.brand.id, opts.campaignId ? { campaignIds: [opts.campaignId] } : {})
   const lines: BudgetLine[] = figures.map((f) => ({
     campaignId: f.campaignId,
     name: f.name,

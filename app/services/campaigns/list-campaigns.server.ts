@@ -1,7 +1,7 @@
 import { and, count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
+import { getMoneySummaries } from '#app/services/budget/get-money-summaries.server.ts'
 
 export interface CampaignListItem {
   id: string
@@ -42,7 +42,7 @@ export async function listCampaigns(brandId: string, opts: { includeArchived?: b
       .from(schema.offers)
       .where(and(eq(schema.offers.brandId, brandId), inArray(schema.offers.campaignId, ids), sql`${schema.offers.status} not in ('withdrawn', 'declined')`))
       .groupBy(schema.offers.campaignId),
-    getMoneyFigures(brandId, { campaignIds: ids }),
+    getMoneySummaries(brandId, { campaignIds: ids }),
     db()
       .select({
         campaignId: schema.deliverables.campaignId,
