@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { toFindings } from '#app/domain/content-review.ts'
+import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
+import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
 
 export interface ReviewQueueFilters {
   campaign?: string | null
@@ -10,25 +12,33 @@ export interface ReviewQueueFilters {
   reviewer?: string | null
 }
 
+/** Drafts on one page of the queue (keyset pages: page 40 costs what page 1 costs). */
+export const REVIEW_QUEUE_PAGE = LIST_PAGE_SIZE
+const LIST = 'review'
+
 /**
  * Drafts waiting for review across all the brand's campaigns, most urgent first: the earliest posting
- * date (or draft due date) first, then the longest waiting. Filters by campaign, platform and reviewer
- * (the campaign's owner). One query for the rows, one each for the filter options.
+ * date (or draft due date) first (undated last), then the longest waiting. Filters by campaign, platform
+ * and reviewer (the campaign's owner). One screen of rows per page, from a keyset cursor
+ * (app/domain/keyset-cursor.ts). One query for the rows, one for the count, one each for the filter options.
  */
-/** Drafts listed at once: a reviewer works from the top; filters narrow the rest (the page says how many). */
-export const REVIEW_QUEUE_PAGE = 100
-
-export async function listReviewQueue(brandId: string, filters: ReviewQueueFilters = {}) {
+export async function listReviewQueue(brandId: string, filters: ReviewQueueFilters = {}, opts: { cursor?: string | null; size?: number } = {}) {
   const d = schema.deliverables
   const v = schema.draftVersions
-  const urgency = sql`coalesce(${d.postWindowStart}, ${d.draftDueOn})`
+  const size = opts.size ?? REVIEW_QUEUE_PAGE
+  const urgency = sql`coalesce(${d.postWindowStart}, ${d.draftDueOn}, 'infinity'::date)`
+  const keys: KeysetKey[] = [{ expr: urgency, cast: 'date' }, { expr: sql`${v.submittedAt}`, cast: 'timestamptz' }]
+  const cursor = decodeKeysetCursor(opts.cursor, LIST, keyTypes(keys))
+  const keyset = keysetSql(keys, sql`${v.id}`, 'asc', cursor)
   const conditions = [eq(v.brandId, brandId), isNull(v.decision), eq(d.status, 'draft_submitted')]
   if (filters.campaign) conditions.push(eq(d.campaignId, filters.campaign))
   if (filters.platform) conditions.push(eq(d.platform, filters.platform))
   if (filters.reviewer) conditions.push(eq(schema.campaigns.createdByUserId, filters.reviewer))
-  const [rows, campaigns, reviewers] = await Promise.all([
+  const [fetched, [counted], campaigns, reviewers] = await Promise.all([
     db()
       .select({
+        sortUrgency: sql<string>`(${urgency})::text`,
+        sortSubmitted: sql<string>`(${v.submittedAt})::text`,
         draftId: v.id,
         version: v.version,
         submittedAt: v.submittedAt,
@@ -43,7 +53,6 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
         campaignName: schema.campaigns.name,
         creatorName: schema.creators.name,
         ownerName: schema.users.name,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
         /** The media check of this version is still queued or running (issue #15). */
         mediaRunning: sql<boolean>`exists (select 1 from ${schema.mediaAnalyses} ma where ma.draft_version_id = ${v.id} and ma.status in ('queued', 'running'))`.mapWith(Boolean),
       })
@@ -52,9 +61,15 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
       .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
       .innerJoin(schema.creators, eq(schema.creators.id, d.creatorId))
       .leftJoin(schema.users, eq(schema.users.id, schema.campaigns.createdByUserId))
-      .where(and(...conditions))
-      .orderBy(sql`${urgency} asc nulls last`, asc(v.submittedAt))
-      .limit(REVIEW_QUEUE_PAGE),
+      .where(and(...conditions, keyset.where))
+      .orderBy(...keyset.orderBy)
+      .limit(size + 1),
+    db()
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(v)
+      .innerJoin(d, eq(d.id, v.deliverableId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+      .where(and(...conditions)),
     db()
       .select({ id: schema.campaigns.id, name: schema.campaigns.name })
       .from(schema.campaigns)
@@ -67,10 +82,13 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
       .where(and(eq(schema.brandMembers.brandId, brandId), inArray(schema.brandMembers.role, ['admin', 'manager'])))
       .orderBy(asc(schema.users.name)),
   ])
+  const page = keysetPage(fetched, size, cursor, LIST, (r) => ({ v: [r.sortUrgency, r.sortSubmitted], id: r.draftId }))
   return {
-    /** Every draft waiting (the rows are the most urgent REVIEW_QUEUE_PAGE of them). */
-    total: rows[0]?.total ?? 0,
-    rows: rows.map((r) => {
+    /** Every draft waiting under these filters (the rows are one page of them). */
+    total: counted?.n ?? 0,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    rows: page.rows.map((r) => {
       const f = toFindings(r.findings)
       return {
         draftId: r.draftId,

@@ -6,6 +6,8 @@ import type { InvoiceMatch } from './compute-invoice-match.server.ts'
 import { agingBucket, todayIso, type AgingBucket } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
 import type { InvoiceStatus } from '#app/domain/state-machines.ts'
+import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetPage } from '#app/domain/keyset-cursor.ts'
+import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
 
 /** One invoice as lists show it: payee, status, due date, late flag, match summary. */
 export interface InvoiceListRow {
@@ -34,9 +36,35 @@ export interface InvoiceListRow {
   paymentMethod: string | null
 }
 
+/** The keyset keys of the two orders: oldest due first (undated last), or newest first. */
+const ORDER_KEYS: Record<'due' | 'newest', { keys: KeysetKey[]; dir: 'asc' | 'desc' }> = {
+  due: {
+    keys: [
+      { expr: sql`coalesce(${schema.invoices.dueDate}, 'infinity'::date)`, cast: 'date' },
+      { expr: sql`${schema.invoices.issueDate}`, cast: 'date' },
+    ],
+    dir: 'asc',
+  },
+  newest: { keys: [{ expr: sql`${schema.invoices.createdAt}`, cast: 'timestamptz' }], dir: 'desc' },
+}
+
 async function listWhere(where: SQL | undefined, order: 'due' | 'newest', hideAmounts = false): Promise<InvoiceListRow[]> {
-  const rows = await db()
+  return (await queryInvoices(where, order, hideAmounts, null)).rows
+}
+
+/** One keyset page of invoices: `paging` null reads them all (up to 1,000, as before). */
+async function queryInvoices(
+  where: SQL | undefined,
+  order: 'due' | 'newest',
+  hideAmounts: boolean,
+  paging: { list: string; cursor: string | null | undefined; size: number } | null,
+): Promise<KeysetPage<InvoiceListRow>> {
+  const { keys, dir } = ORDER_KEYS[order]
+  const cursor = paging ? decodeKeysetCursor(paging.cursor, paging.list, keyTypes(keys)) : null
+  const keyset = keysetSql(keys, sql`${schema.invoices.id}`, dir, cursor)
+  const fetched = await db()
     .select({
+      sortValues: sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]`,
       invoice: schema.invoices,
       creatorName: schema.creators.name,
       agencyName: schema.agencies.name,
@@ -50,11 +78,12 @@ async function listWhere(where: SQL | undefined, order: 'due' | 'newest', hideAm
     .innerJoin(schema.offers, eq(schema.offers.id, schema.invoices.offerId))
     .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
-    .where(where)
-    .orderBy(...(order === 'due' ? [asc(schema.invoices.dueDate), asc(schema.invoices.issueDate)] : [desc(schema.invoices.createdAt)]))
-    .limit(1000)
+    .where(and(where, keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(paging ? paging.size + 1 : 1000)
+  const page = paging ? keysetPage(fetched, paging.size, cursor, paging.list, (r) => ({ v: textArray(r.sortValues), id: r.invoice.id })) : { rows: fetched, nextCursor: null, prevCursor: null }
   const today = todayIso()
-  return rows.map(({ invoice: i, ...r }) => {
+  const rows = page.rows.map(({ invoice: i, sortValues: _, ...r }): InvoiceListRow => {
     const checks = ((i.match as unknown as InvoiceMatch).checks ?? []).filter((c) => !c.ok)
     const open = i.status === 'submitted' || i.status === 'approved'
     return {
@@ -82,6 +111,16 @@ async function listWhere(where: SQL | undefined, order: 'due' | 'newest', hideAm
       paymentMethod: i.paymentMethod,
     }
   })
+  return { rows, nextCursor: page.nextCursor, prevCursor: page.prevCursor }
+}
+
+/** A text[] as the drivers return it (postgres.js: an array; PGlite may give the literal '{a,b}'). */
+function textArray(v: string[] | string): string[] {
+  if (Array.isArray(v)) return v.map(String)
+  return String(v)
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .map((x) => x.replace(/^"|"$/g, ''))
 }
 
 /** The creator's own invoices (never another creator's). Agents without 'see_payments' see no amounts. */
@@ -90,9 +129,17 @@ export async function listCreatorInvoices(actor: Pick<CreatorActor, 'creator' | 
   return listWhere(eq(schema.invoices.creatorId, actor.creator.id), 'newest', hide)
 }
 
-/** A brand's invoices for managers, optionally filtered by status. */
-export async function listBrandInvoices(actor: Pick<BrandActor, 'brand'>, status?: string) {
-  return listWhere(and(eq(schema.invoices.brandId, actor.brand.id), status ? eq(schema.invoices.status, status as InvoiceStatus) : undefined), status === 'submitted' ? 'due' : 'newest')
+/**
+ * A brand's invoices for managers, optionally filtered by status: one screen of them per page, from a
+ * keyset cursor (app/domain/keyset-cursor.ts). To approve: oldest due first; the others newest first.
+ */
+export async function listBrandInvoices(actor: Pick<BrandActor, 'brand'>, status?: string, opts: { cursor?: string | null; size?: number } = {}) {
+  return queryInvoices(
+    and(eq(schema.invoices.brandId, actor.brand.id), status ? eq(schema.invoices.status, status as InvoiceStatus) : undefined),
+    status === 'submitted' ? 'due' : 'newest',
+    false,
+    { list: `invoices:${status ?? 'all'}`, cursor: opts.cursor, size: opts.size ?? LIST_PAGE_SIZE },
+  )
 }
 
 /**

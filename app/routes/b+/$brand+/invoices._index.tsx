@@ -4,6 +4,8 @@ import { Card, Chip, EmptyState, PageHeader, StatusChip, Tabs } from '#app/compo
 import { InvoiceListTable } from '#app/components/invoice-parts.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listBrandInvoices } from '#app/services/invoices/list-invoices.server.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
+import { Pager, pagerLink } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Invoices · Greenroom' }]
 
@@ -12,13 +14,15 @@ const STATUSES = ['submitted', 'approved', 'paid', 'rejected'] as const
 // Managers and admins approve invoices; finance works from the payables desk.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'invoice.approve')
-  const q = new URL(args.request.url).searchParams.get('status')
+  const params = new URL(args.request.url).searchParams
+  const q = params.get('status')
   const status = (STATUSES as readonly string[]).includes(q ?? '') ? q! : 'submitted'
-  return { status, invoices: await listBrandInvoices(actor, status) }
+  const page = await listBrandInvoices(actor, status, { cursor: cursorParam.parse(params.get('cursor') ?? undefined) })
+  return { status, invoices: page.rows, nextCursor: page.nextCursor, prevCursor: page.prevCursor }
 }
 
 export default function BrandInvoices() {
-  const { status, invoices } = useLoaderData<typeof loader>()
+  const { status, invoices, nextCursor, prevCursor } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title="Invoices" subtitle="Approve or reject what creators invoice. Each is matched against its contract, posts and tax form." />
@@ -46,6 +50,7 @@ export default function BrandInvoices() {
             )}
           />
         )}
+        <Pager prev={prevCursor ? pagerLink('', { status }, prevCursor) : null} next={nextCursor ? pagerLink('', { status }, nextCursor) : null} />
       </Card>
     </>
   )

@@ -5,6 +5,8 @@ import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listBrandPosts } from '#app/services/posts/list-brand-posts.server.ts'
 import { POST_STATUS_FILTERS, type PostStatusFilter } from '#app/domain/post-status.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
+import { Pager, pagerLink } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Live posts · Greenroom' }]
 
@@ -18,13 +20,15 @@ const TAB_LABEL: Record<PostStatusFilter, string> = {
 // Managers and admins: the live posts creators submitted, to verify.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'post.verify')
-  const raw = new URL(args.request.url).searchParams.get('status') ?? 'submitted'
+  const params = new URL(args.request.url).searchParams
+  const raw = params.get('status') ?? 'submitted'
   const status = (POST_STATUS_FILTERS as readonly string[]).includes(raw) ? (raw as PostStatusFilter) : 'submitted'
-  return { slug: actor.brand.slug, status, posts: await listBrandPosts(actor.brand.id, status) }
+  const cursor = cursorParam.parse(params.get('cursor') ?? undefined)
+  return { slug: actor.brand.slug, status, ...(await listBrandPosts(actor.brand.id, status, { cursor })) }
 }
 
 export default function BrandPosts() {
-  const { slug, status, posts } = useLoaderData<typeof loader>()
+  const { slug, status, posts, nextCursor, prevCursor } = useLoaderData<typeof loader>()
   const base = `/b/${slug}/posts`
   return (
     <>
@@ -109,6 +113,7 @@ export default function BrandPosts() {
             </table>
           </div>
         )}
+        <Pager prev={prevCursor ? pagerLink(base, { status }, prevCursor) : null} next={nextCursor ? pagerLink(base, { status }, nextCursor) : null} />
       </Card>
     </>
   )

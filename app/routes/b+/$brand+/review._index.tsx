@@ -7,6 +7,8 @@ import { PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
+import { Pager, pagerLink } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Greenroom' }]
 
@@ -21,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'content.review')
   const q = Object.fromEntries([...new URL(args.request.url).searchParams].filter(([, v]) => v !== ''))
   const filters = filtersSchema.parse(q)
-  const queue = await listReviewQueue(actor.brand.id, filters)
+  const queue = await listReviewQueue(actor.brand.id, filters, { cursor: cursorParam.parse(q.cursor) })
   return { slug: actor.brand.slug, filters, ...queue, now: new Date().toISOString() }
 }
 
@@ -34,7 +36,7 @@ function waited(fromIso: string, nowIso: string) {
 }
 
 export default function ReviewQueue() {
-  const { slug, filters, rows, total, campaigns, reviewers, now } = useLoaderData<typeof loader>()
+  const { slug, filters, rows, total, campaigns, reviewers, now, nextCursor, prevCursor } = useLoaderData<typeof loader>()
   const navigate = useNavigate()
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const filtered = Boolean(filters.campaign || filters.platform || filters.reviewer)
@@ -135,9 +137,10 @@ export default function ReviewQueue() {
         )}
         {total > rows.length ? (
           <p className="muted small table-note">
-            The {rows.length} most urgent of {total}. Filter by campaign, platform or reviewer to see the others.
+            {rows.length} of {total} on this page, most urgent first.
           </p>
         ) : null}
+        <Pager prev={prevCursor ? pagerLink(`/b/${slug}/review`, filters, prevCursor) : null} next={nextCursor ? pagerLink(`/b/${slug}/review`, filters, nextCursor) : null} />
       </Card>
     </>
   )
