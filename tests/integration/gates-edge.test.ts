@@ -11,6 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ACCESS_MATRIX, type Actor } from '#tests/access-matrix.ts'
 import { buildGates, buildRequest, idParamsOf, invoke, listRouteModules, loadRoute, type Gates } from '#tests/gates/harness.ts'
 import { loader as rootLoader } from '#app/root.tsx'
+import { sql } from 'drizzle-orm'
+import { db } from '#app/db.server.ts'
+import { parseCsv } from '#app/domain/csv.ts'
 
 let g: Gates
 beforeAll(async () => {
@@ -72,4 +75,58 @@ describe('malformed Cookie headers change nothing a loader answers', () => {
       }
     })
   }
+})
+
+// ---------------------------------------------------------------------------------------------------
+// CSV exports: every loader that answers text/csv, with hostile text in the fields exports show.
+
+/** One per trigger character; "-1+" looks like a number to a naive check but is a formula. */
+const TRIGGERS = ['=', '+', '-1+', '@', '\t=', '\r=']
+const hostile = (i: number, tag: string) => `${TRIGGERS[i % TRIGGERS.length]}HYPERLINK("http://evil.example","HOSTILE ${tag}")`
+
+/** Put a formula in every text field of brand X's rows that an export can show (names, references, payees). */
+async function seedHostileText(brandId: string) {
+  const x = db()
+  let i = 0
+  const h = (tag: string) => hostile(i++, tag)
+  await x.execute(sql`update campaigns set name = ${h('campaign')} || ' ' || id where brand_id = ${brandId}`)
+  await x.execute(sql`update creators set name = ${h('creator')} || ' ' || id where id in (select creator_id from roster_entries where brand_id = ${brandId})`)
+  await x.execute(sql`update agencies set name = ${h('agency')} || ' ' || id`)
+  await x.execute(sql`update payment_runs set reference = ${h('reference')} || ' ' || id, method = method where brand_id = ${brandId}`)
+  await x.execute(sql`update invoices set number = ${h('number')} || ' ' || id, match = match || jsonb_build_object('payeeName', ${h('legal')}::text) where brand_id = ${brandId}`)
+  // The payee snapshot of each run: one entry per invoice in the run, every field hostile.
+  await x.execute(sql`update payment_runs r set payees = coalesce((select jsonb_object_agg(i.id, jsonb_build_object('payee', ${h('payee')}::text, 'payeeLegalName', ${h('payeeLegal')}::text, 'creator', ${h('payeeCreator')}::text))
+    from invoices i where i.payment_run_id = r.id), '{}'::jsonb) where r.brand_id = ${brandId}`)
+}
+
+/** True when a spreadsheet would run this cell: it starts with a trigger and is not a plain negative number. */
+const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-\d+(\.\d+)?$/.test(cell)
+
+describe('every CSV export neutralises formula cells, whatever the column', () => {
+  it('walks every loader that answers text/csv', async () => {
+    const csvRoutes: string[] = []
+    for (const mod of loaderModules) {
+      const rule = ACCESS_MATRIX[mod]!.loader
+      if (rule === 'public') continue
+      const params = await paramsFor(mod)
+      // A paid run needs its invoices: attach the brand's approved invoices to the run the params made.
+      if (params.run) await db().execute(sql`update invoices set payment_run_id = ${params.run}, status = 'paid' where brand_id = ${g.ctx.brandX.id} and payment_run_id is null`)
+      await seedHostileText(g.ctx.brandX.id)
+      const fn = (await loadRoute(mod)).loader!
+      for (const query of ['', '?view=campaigns', '?view=creators', '?view=collaborations']) {
+        const r = await invoke(fn, buildRequest(`/probe/${mod}${query}`, { cookie: g.cookies[actorFor(rule)] }), params)
+        const type = r.response?.headers.get('Content-Type') ?? ''
+        if (!type.startsWith('text/csv')) break
+        if (!csvRoutes.includes(mod)) csvRoutes.push(mod)
+        expect(r.status, mod).toBe(200)
+        const text = (await r.response!.text()).replace(/^\uFEFF/, '')
+        const cells = parseCsv(text).flatMap((row) => row.cells)
+        const bad = cells.filter(runsAsFormula)
+        expect(bad, `${mod}${query}: cells a spreadsheet would run`).toEqual([])
+        expect(cells.some((c) => c.includes('HOSTILE')), `${mod}${query} shows the seeded text`).toBe(true)
+      }
+    }
+    // The gate walks what exists; these two must be among them (reports export, payment runs).
+    expect(csvRoutes).toEqual(expect.arrayContaining(['b+/$brand+/reports.export[.]csv.tsx', 'pay+/$brand+/runs.$run[.]csv.tsx']))
+  })
 })
