@@ -11,6 +11,7 @@ import { newToken } from '#db/ids.ts'
 import { config } from '#app/config.server.ts'
 import { db, perRequest, preparedQuery } from '#app/db.server.ts'
 import { sha256 } from '#app/utils/crypto.server.ts'
+import { readCookieValues } from '#app/utils/cookies.ts'
 
 export const SESSION_COOKIE = 'gr_session'
 
@@ -88,9 +89,21 @@ export async function createUserSession(userId: string, meta: { ip: string | nul
   return lucia().createSessionCookie(token).serialize()
 }
 
-function readToken(request: Request): string | null {
-  return lucia().readSessionCookie(request.headers.get('Cookie') ?? '')
+/** Our token's shape: newToken() is 32 random bytes in base64url (43 characters); older tokens were longer. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/
+
+/**
+ * The session tokens the request carries, in header order (at most 3). Read with our own defensive parser,
+ * not lucia's readSessionCookie (which throws on any undecodable cookie, ours or not): malformed values and
+ * other sites' cookies are ignored, and a duplicate gr_session (e.g. a stale one for another path) does not
+ * hide the real one.
+ */
+function readTokens(request: Request): string[] {
+  return readCookieValues(request.headers.get('Cookie'), SESSION_COOKIE)
+    .filter((v) => TOKEN_SHAPE.test(v))
+    .slice(0, 3)
 }
+
 
 /**
  * Validate the request's session. Returns the user, and a Set-Cookie header when the session was
@@ -101,9 +114,16 @@ export const getSessionUser = perRequest(validateRequestSession)
 async function validateRequestSession(
   request: Request,
 ): Promise<{ user: SessionUser | null; sessionId: string | null; setCookie: string | null }> {
-  const token = readToken(request)
-  if (!token || token.length > 200) return { user: null, sessionId: null, setCookie: null }
-  const { session, user } = await lucia().validateSession(sha256(token))
+  const tokens = readTokens(request)
+  if (!tokens.length) return { user: null, sessionId: null, setCookie: null }
+  let token = tokens[0]!
+  let found = await lucia().validateSession(sha256(token))
+  for (const other of tokens.slice(1)) {
+    if (found.session) break
+    token = other
+    found = await lucia().validateSession(sha256(token))
+  }
+  const { session, user } = found
   if (!session || !user) {
     return { user: null, sessionId: null, setCookie: lucia().createBlankSessionCookie().serialize() }
   }
@@ -112,8 +132,7 @@ async function validateRequestSession(
 }
 
 export async function endSession(request: Request): Promise<string> {
-  const token = readToken(request)
-  if (token) await lucia().invalidateSession(sha256(token))
+  for (const token of readTokens(request)) await lucia().invalidateSession(sha256(token))
   return lucia().createBlankSessionCookie().serialize()
 }
 

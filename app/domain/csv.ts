@@ -138,16 +138,26 @@ export function parseCsvRecords(text: string): { headers: string[]; records: { l
   }
 }
 
-/** One CSV line (with CRLF), quoting fields that need it; also neutralises spreadsheet formulas. */
-export function toCsvLine(values: readonly (string | number | null | undefined)[]): string {
-  return (
-    values
-      .map((v) => {
-        if (v === null || v === undefined) return ''
-        let s = String(v)
-        if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`
-        return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-      })
-      .join(',') + '\r\n'
-  )
+/** Characters that make a spreadsheet read a cell as a formula (or a DDE command) when they start it. */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** A plain decimal number ("-12.50", "-7"): a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^-\d+(\.\d+)?$/
+
+/**
+ * One CSV cell: the only way a value reaches any CSV export (reports, payment runs, any later one), so every
+ * column is covered whatever it holds. A value starting with = + - @ tab or CR is prefixed with an apostrophe
+ * so a spreadsheet shows it as text instead of running it (CSV injection) — except a plain negative decimal
+ * ("-12.50"), which stays a usable number (DECISIONS.md, "CSV exports: formula cells"). Then RFC 4180 quoting.
+ */
+export function csvCell(value: string | number | bigint | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number' && !Number.isFinite(value)) return ''
+  let s = String(value)
+  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** One CSV line (with CRLF): csvCell for each value. */
+export function toCsvLine(values: readonly (string | number | bigint | null | undefined)[]): string {
+  return values.map(csvCell).join(',') + '\r\n'
 }

@@ -1,5 +1,8 @@
 import { createCookieSessionStorage } from '@remix-run/node'
 import { config } from '#app/config.server.ts'
+import { readCookie } from '#app/utils/cookies.ts'
+
+const FLASH_COOKIE = 'gr_flash'
 
 export type FlashTone = 'success' | 'info' | 'danger'
 export interface Flash {
@@ -13,7 +16,7 @@ let storage: ReturnType<typeof createCookieSessionStorage<FlashData, FlashOnce>>
 function flashStorage() {
   storage ??= createCookieSessionStorage<FlashData, FlashOnce>({
     cookie: {
-      name: 'gr_flash',
+      name: FLASH_COOKIE,
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
@@ -33,7 +36,10 @@ export async function flashCookie(message: string, tone: FlashTone = 'success'):
 
 /** Read (and clear) the flash message of this request. */
 export async function readFlash(request: Request): Promise<{ flash: Flash | null; setCookie: string | null }> {
-  const session = await flashStorage().getSession(request.headers.get('Cookie'))
+  // Only our own cookie, read defensively (app/utils/cookies.ts): a neighbour's malformed cookie or a
+  // duplicate gr_flash never reaches the signed-cookie parser. A forged or broken value is no flash.
+  const raw = readCookie(request.headers.get('Cookie'), FLASH_COOKIE, (v) => v.length <= 4096 && /^[A-Za-z0-9+/=._-]+$/.test(v))
+  const session = await flashStorage().getSession(raw ? `${FLASH_COOKIE}=${encodeURIComponent(raw)}` : null)
   const flash = (session.get('flash') as Flash | undefined) ?? null
   return { flash, setCookie: flash ? await flashStorage().commitSession(session) : null }
 }

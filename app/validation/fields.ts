@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeRedirect } from '#app/utils/safe-redirect.ts'
 
 /** Shared field rules for every form. */
 export const email = z
@@ -26,11 +27,10 @@ export const personName = z
   .min(1, 'Enter a name.')
   .max(120, 'Use at most 120 characters.')
 
-/** Only same-site paths: never an open redirect. */
+/** Only same-origin paths, normalised (app/utils/safe-redirect.ts): never an open redirect. Anything else is dropped. */
 export const redirectTo = z
   .string()
-  .max(2000)
   .optional()
-  .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : undefined))
+  .transform((v) => (v ? safeRedirect(v, '') || undefined : undefined))
 
 export const token = z.string().min(10).max(200).regex(/^[A-Za-z0-9_-]+$/)

