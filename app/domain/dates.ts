@@ -27,6 +27,54 @@ export function fromIsoDay(s: string): Date {
   return date
 }
 
+/** The years a typed day may have: 1900–9999 (four digits, after any date the app could mean). */
+export const MIN_DAY_YEAR = 1900
+export const MAX_DAY_YEAR = 9999
+
+export type IsoDayProblem = 'shape' | 'month' | 'day' | 'year'
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * Why `s` is not a day: 'shape' (not exactly YYYY-MM-DD, ASCII digits, nothing before or after),
+ * 'year' (outside 1900–9999), 'month' (not 01–12), 'day' (not in that month: 2026-02-30, 2026-04-31);
+ * null when it is a day. The one check behind parseIsoDayOrNull and the isoDay() form field.
+ */
+export function isoDayProblem(s: unknown): IsoDayProblem | null {
+  if (typeof s !== 'string') return 'shape'
+  const m = ISO_DAY.exec(s)
+  if (!m) return 'shape'
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (mo < 1 || mo > 12) return 'month'
+  if (y < MIN_DAY_YEAR || y > MAX_DAY_YEAR) return 'year'
+  const lastDay = new Date(Date.UTC(y, mo, 0)).getUTCDate()
+  if (d < 1 || d > lastDay) return 'day'
+  return null
+}
+
+/**
+ * The one parser for a day typed into a form or a query: 'YYYY-MM-DD' of a day that exists, in the years
+ * 1900–9999, returned unchanged; null for anything else (2026-02-30, 0000-01-01, 2026-13-01, trailing
+ * text, other separators). Never moves a day to another one.
+ */
+export function parseIsoDayOrNull(s: unknown): string | null {
+  return isoDayProblem(s) === null ? (s as string) : null
+}
+
+/** A sentence for a field holding `s`, which isoDayProblem refused. */
+export function isoDayMessage(s: string, problem: IsoDayProblem): string {
+  const m = ISO_DAY.exec(s)
+  if (problem === 'month' && m) return `There is no month ${Number(m[2])}: use a date like 2026-12-31.`
+  if (problem === 'year') return `Use a year between ${MIN_DAY_YEAR} and ${MAX_DAY_YEAR}.`
+  if (problem === 'day' && m) return `There is no ${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}: pick a day that exists.`
+  return 'Use a date like 2026-12-31.'
+}
+
+/** A moment on a day: 'YYYY-MM-DD' at 00:00 UTC plus `ms` (12 h = noon, DAY_MS - 1 = its last millisecond). Throws like fromIsoDay. */
+export function atOnIsoDay(day: string, ms: number): Date {
+  return new Date(fromIsoDay(day).getTime() + ms)
+}
+
 /** The UTC day of a Date as 'YYYY-MM-DD'. */
 export function toIsoDay(d: Date): string {
   assertDate(d)

@@ -157,6 +157,40 @@ const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
 }
 const ANY_SYMBOL = /[$€£¥￥₹₩₽₺₪฿]/
 
+/** The symbols accepted for `currency` ("$" and "US$" for USD, "£" for GBP; none for a code without one). */
+export function currencySymbols(currency: string): readonly string[] {
+  return SYMBOLS[normalizeCode(currency)] ?? []
+}
+
+/** The refusal for an amount written in another currency: names the one expected and how to write it. */
+function wrongCurrency(code: string): string {
+  const symbol = SYMBOLS[code]?.find((x) => x.length === 1)
+  return `This amount is in ${code}: write it like ${symbol ? `${symbol}1,800 or ` : ''}1,800 ${code}, or just the number.`
+}
+
+/**
+ * Drop `currency`'s own code or symbol around a number typed for it ("£0.005", "0.25 GBP" -> "0.005",
+ * "0.25"), for fields with their own number rules (EMV values); another currency's symbol or code is
+ * refused with the same sentence as parseMoney's.
+ */
+export function stripOwnCurrency(input: string, currency: string): { ok: true; text: string } | { ok: false; error: string } {
+  const code = normalizeCode(currency)
+  let s = input.replace(/[\s\u00a0\u202f]+/g, ' ').trim()
+  const upper = s.toUpperCase()
+  if (upper.startsWith(code)) s = s.slice(3).trim()
+  else if (upper.endsWith(code)) s = s.slice(0, -3).trim()
+  else if (/^[A-Z]{3}\s*[-\u2212]?[$€£¥￥\d.]/i.test(s) || /[\d.]\s*[A-Z]{3}$/i.test(s)) return { ok: false, error: wrongCurrency(code) }
+  const symbols = SYMBOLS[code] ?? []
+  const front = symbols.find((sym) => s.startsWith(sym))
+  if (front !== undefined) s = s.slice(front.length).trim()
+  else {
+    const back = symbols.find((sym) => s.endsWith(sym))
+    if (back !== undefined) s = s.slice(0, -back.length).trim()
+  }
+  if (ANY_SYMBOL.test(s)) return { ok: false, error: wrongCurrency(code) }
+  return { ok: true, text: s }
+}
+
 const NUMBER_SHAPE = /^(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?|\.(\d+))$/
 
 /**
@@ -191,8 +225,8 @@ export function parseMoney(input: string, currency: string, opts: { allowNegativ
   const upper = s.toUpperCase()
   if (upper.startsWith(code)) s = s.slice(3).trim()
   else if (upper.endsWith(code)) s = s.slice(0, -3).trim()
-  else if (/^[A-Z]{3}\s*[-\u2212]?[$€£¥\d.]/i.test(s) || /[\d.]\s*[A-Z]{3}$/i.test(s)) {
-    return { ok: false, error: `This amount is in ${code}.` }
+  else if (/^[A-Z]{3}\s*[-\u2212]?[$€£¥￥\d.]/i.test(s) || /[\d.]\s*[A-Z]{3}$/i.test(s)) {
+    return { ok: false, error: wrongCurrency(code) }
   }
   if (!takeSign()) return invalid
 
@@ -205,7 +239,7 @@ export function parseMoney(input: string, currency: string, opts: { allowNegativ
     if (back !== undefined) s = s.slice(0, -back.length).trim()
   }
   if (!takeSign()) return invalid
-  if (ANY_SYMBOL.test(s)) return { ok: false, error: `This amount is in ${code}: use its symbol or none.` }
+  if (ANY_SYMBOL.test(s)) return { ok: false, error: wrongCurrency(code) }
 
   const m = NUMBER_SHAPE.exec(s)
   if (!m) return invalid

@@ -1,25 +1,31 @@
 import { z } from 'zod'
 import { JURISDICTIONS } from '#app/domain/catalog.ts'
-import { parseMoney } from '#app/domain/money.ts'
+import { parseMoney, stripOwnCurrency } from '#app/domain/money.ts'
 import { ENGAGEMENT_FIELDS, RATE_BASES } from '#app/services/reports/derive-metrics.ts'
 
 /** The EMV value of one action, typed in the brand's currency with up to 4 decimals ("0.005" = half a cent). */
-const emvValue = z
-  .string()
-  .trim()
-  .max(12)
-  .optional()
-  .transform((s, ctx) => {
-    if (!s) return null
-    const m = /^(\d{1,6})(?:\.(\d{1,4}))?$/.exec(s.replace(/^[$€£]/, ''))
-    if (!m) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a value like 0.005 or 0.25 (at most 4 decimals), or leave it empty.' })
-      return z.NEVER
-    }
-    // Exact: ten-thousandths of a major unit -> minor units (two decimals), possibly fractional (0.5 cent).
-    const tenThousandths = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'))
-    return tenThousandths / 100
-  })
+const emvValue = (currency: string) =>
+  z
+    .string()
+    .trim()
+    .max(12)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return null
+      const own = stripOwnCurrency(s, currency)
+      if (!own.ok) {
+        ctx.addIssue({ code: 'custom', message: own.error })
+        return z.NEVER
+      }
+      const m = /^(\d{1,6})(?:\.(\d{1,4}))?$/.exec(own.text)
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: 'Enter a value like 0.005 or 0.25 (at most 4 decimals), or leave it empty.' })
+        return z.NEVER
+      }
+      // Exact: ten-thousandths of a major unit -> minor units (two decimals), possibly fractional (0.5 cent).
+      const tenThousandths = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'))
+      return tenThousandths / 100
+    })
 
 export const EMV_ACTIONS = ['impressions', 'views', ...ENGAGEMENT_FIELDS] as const
 
@@ -33,13 +39,13 @@ export function brandSettingsSchema(currency: string) {
       .max(ENGAGEMENT_FIELDS.length)
       .default([]),
     engagementRateBasis: z.enum(RATE_BASES, { errorMap: () => ({ message: 'Choose the engagement-rate denominator.' }) }),
-    emv_impressions: emvValue,
-    emv_views: emvValue,
-    emv_likes: emvValue,
-    emv_comments: emvValue,
-    emv_shares: emvValue,
-    emv_saves: emvValue,
-    emv_postClicks: emvValue,
+    emv_impressions: emvValue(currency),
+    emv_views: emvValue(currency),
+    emv_likes: emvValue(currency),
+    emv_comments: emvValue(currency),
+    emv_shares: emvValue(currency),
+    emv_saves: emvValue(currency),
+    emv_postClicks: emvValue(currency),
     invoiceApprovalLimit: z
       .string()
       .trim()

@@ -6,19 +6,10 @@ import { linesToList } from '#app/domain/brief.ts'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
 import { CAMPAIGN_STATUSES } from '#app/domain/state-machines.ts'
+import { isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
+import { isoDay, optionalIsoDay } from './fields.ts'
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'That is not a real date.')
-const optionalDate = z
-  .string()
-  .trim()
-  .max(10)
-  .optional()
-  .transform((v) => (v ? v : null))
-  .pipe(isoDate.nullable())
+const optionalDate = optionalIsoDay()
 
 /** "1,800", "1800.50", "$1,800" -> integer minor units (2 decimals). Never a float on the way. */
 export const moneyMinor = (what: string) =>
@@ -121,7 +112,7 @@ export const offerSchema = z
     exclusivityMonths: intIn(0, 24, 'Exclusivity months').default(0),
     revisionRounds: intIn(0, 10, 'Revision rounds'),
     giftDescription: z.string().trim().max(300).optional().transform((v) => v || null),
-    expiresOn: isoDate,
+    expiresOn: isoDay('Say until when the creator can accept.'),
     message: z.string().trim().max(2000).optional().transform((v) => v || null),
     confirmOverBudget: z.literal('1').optional(),
     ...slotShape,
@@ -152,7 +143,8 @@ export const offerSchema = z
       const dates: Record<string, string | null> = {}
       for (const f of ['draftDueOn', 'postWindowStart', 'postWindowEnd']) {
         const d = raw[`d${i}_${f}`]?.trim() || null
-        if (d && !isoDate.safeParse(d).success) ctx.addIssue({ code: 'custom', path: path(f), message: 'Use a date like 2026-12-31.' })
+        const problem = d ? isoDayProblem(d) : null
+        if (problem) ctx.addIssue({ code: 'custom', path: path(f), message: isoDayMessage(d!, problem) })
         dates[f] = d
       }
       if (dates.postWindowStart && dates.postWindowEnd && dates.postWindowEnd < dates.postWindowStart) {

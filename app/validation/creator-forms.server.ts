@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { creatorOfferActionSchema } from './campaigns.ts'
+import { isoDay } from './fields.ts'
 import { creatorAccountSchema, creatorContactSchema, creatorRemoveAccountSchema } from './roster.ts'
 
 export { creatorOfferActionSchema }
@@ -12,7 +13,7 @@ export { creatorOfferActionSchema }
 export const creatorPostSchema = z.object({
   intent: z.literal('submit'),
   url: z.string().trim().min(1, 'Paste the link to your live post.').max(2000),
-  postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date you posted.'),
+  postedOn: isoDay('Enter the date you posted.'),
   caption: z.string().max(6000, 'That caption is longer than any platform allows.').default(''),
 })
 
@@ -26,7 +27,7 @@ const count = z
 /** Hand-entered post stats (posts.$deliverable_.stats). */
 export const creatorStatsSchema = z.object({
   intent: z.literal('stats'),
-  capturedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the day you read these numbers.'),
+  capturedOn: isoDay('Enter the day you read these numbers.'),
   impressions: count.default(''),
   reach: count.default(''),
   views: count.default(''),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { safeRedirect } from '#app/utils/safe-redirect.ts'
 
 /** Shared field rules for every form. */
@@ -34,3 +35,33 @@ export const redirectTo = z
   .transform((v) => (v ? safeRedirect(v, '') || undefined : undefined))
 
 export const token = z.string().min(10).max(200).regex(/^[A-Za-z0-9_-]+$/)
+
+/**
+ * A day typed into a form or a query, 'YYYY-MM-DD' (trimmed): the one date field of every form. Days that
+ * do not exist (2026-02-30), years outside 1900–9999 and anything around the date are refused with a
+ * sentence for the field; the day is kept as typed, never moved (see parseIsoDayOrNull).
+ */
+export const isoDay = (required = 'Enter a date.') =>
+  z
+    .string({ required_error: required, invalid_type_error: required })
+    .trim()
+    .max(40, 'Use a date like 2026-12-31.')
+    .superRefine((s, ctx) => {
+      if (s === '') return void ctx.addIssue({ code: 'custom', message: required })
+      const problem = isoDayProblem(s)
+      if (problem) ctx.addIssue({ code: 'custom', message: isoDayMessage(s, problem) })
+    })
+
+/** isoDay() that may be left empty: '' or missing -> null. */
+export const optionalIsoDay = () =>
+  z
+    .string({ invalid_type_error: 'Use a date like 2026-12-31.' })
+    .trim()
+    .max(40, 'Use a date like 2026-12-31.')
+    .optional()
+    .transform((v) => (v ? v : null))
+    .superRefine((s, ctx) => {
+      if (s === null) return
+      const problem = isoDayProblem(s)
+      if (problem) ctx.addIssue({ code: 'custom', message: isoDayMessage(s, problem) })
+    })

@@ -1,11 +1,8 @@
 import { z } from 'zod'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
+import { isoDay, optionalIsoDay } from './fields.ts'
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
-const isoDate = z
-  .string({ required_error: 'Enter a date.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'Enter a real date.')
 /** "1,250.50" -> 125050 minor units; never a float. */
 export const amount = z
   .string({ required_error: 'Enter an amount.' })
@@ -37,7 +34,7 @@ export const submitInvoiceSchema = z.object({
   offerId: id,
   idempotencyKey: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/),
   number: z.string({ required_error: 'Give the invoice a number.' }).trim().min(1, 'Give the invoice a number.').max(40),
-  issueDate: isoDate,
+  issueDate: isoDay('Enter the issue date.'),
   payeeName: z.string({ required_error: 'Enter the legal name you invoice under.' }).trim().min(2, 'Enter the legal name you invoice under.').max(200),
   line: z.array(id).max(100).default([]),
   lineAmount: z.array(z.string().max(20)).max(100).default([]),
@@ -56,7 +53,7 @@ export const resolveExceptionSchema = z.object({
 })
 
 const paymentFields = {
-  paidOn: isoDate,
+  paidOn: isoDay('Enter the day it was paid.'),
   method: z.enum(['ach', 'wire', 'check', 'paypal', 'other'], { errorMap: () => ({ message: 'Choose how it was paid.' }) }),
   reference: z.string({ required_error: 'Enter the payment reference.' }).trim().min(2, 'Enter the payment reference.').max(80),
 }
@@ -74,8 +71,8 @@ export const costEntrySchema = z.object({
   note: z.string().max(500).optional(),
   carrier: z.string().max(60).optional(),
   trackingNumber: z.string().max(80).optional(),
-  shippedOn: z.union([isoDate, z.literal('')]).optional(),
-  deliveredOn: z.union([isoDate, z.literal('')]).optional(),
+  shippedOn: optionalIsoDay(),
+  deliveredOn: optionalIsoDay(),
 })
 
 export const verifyTaxFormSchema = z.object({ intent: z.enum(['verify', 'reject']), formId: id })

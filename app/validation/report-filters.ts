@@ -1,12 +1,12 @@
 import { z } from 'zod'
+import { isoDayMessage, isoDayProblem, parseIsoDayOrNull } from '#app/domain/dates.ts'
 import { PLATFORMS } from '#app/domain/catalog.ts'
 import { SORTABLE_KEYS } from '#app/domain/report-columns.ts'
 import { TIERS } from '#app/domain/tiers.ts'
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()))
+  .refine((s) => parseIsoDayOrNull(s) !== null)
   .optional()
   .catch(undefined)
 
@@ -26,7 +26,18 @@ export const reportQuerySchema = z.object({
 })
 export type ReportQuery = z.infer<typeof reportQuerySchema>
 
-export function parseReportQuery(url: URL): ReportQuery {
+/**
+ * The filters, plus a sentence for each date filter that is not a day (2026-02-30, 0000-01-01): the page
+ * shows it next to the field and the report is not filtered by that date (never by a day it was moved to);
+ * the CSV export refuses the request.
+ */
+export function parseReportQuery(url: URL): ReportQuery & { dayErrors: { from?: string; to?: string } } {
   const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ''))
-  return reportQuerySchema.parse(raw)
+  const dayErrors: { from?: string; to?: string } = {}
+  for (const key of ['from', 'to'] as const) {
+    const v = raw[key]
+    const problem = v === undefined ? null : isoDayProblem(v)
+    if (problem) dayErrors[key] = isoDayMessage(v!.slice(0, 40), problem)
+  }
+  return { ...reportQuerySchema.parse(raw), dayErrors }
 }

@@ -15,7 +15,7 @@ async function campaignAndOffer(ctx: MatrixContext) {
 
 const MANAGE = ['managerX', 'adminX'] as const
 
-const campaignFields = { name: 'Gates campaign', budget: '1000', currency: 'USD', objective: 'Gates' }
+const campaignFields = { name: 'Gates campaign', budget: '1000', currency: 'USD', objective: 'Gates', startsOn: '2027-01-01', endsOn: '2027-03-31' }
 
 /** Access rows for the campaigns routes (keyed by path under app/routes). */
 export const CAMPAIGNS_ACCESS: Record<string, RouteAccess> = {
@@ -52,6 +52,9 @@ export const CAMPAIGNS_ACCESS: Record<string, RouteAccess> = {
         revisionRounds: '1',
         expiresOn: '2027-06-30',
         d0_format: 'reel',
+        d0_draftDueOn: '2027-07-10',
+        d0_postWindowStart: '2027-07-15',
+        d0_postWindowEnd: '2027-07-31',
         confirmOverBudget: '1',
       },
       { intent: 'withdraw', offerId: ids.offer! },

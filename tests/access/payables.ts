@@ -74,7 +74,7 @@ export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
     loader: REPORT_VIEWERS,
     action: MANAGERS,
     params: invoiceParams,
-    forms: (ids) => [{ intent: 'add-cost', campaignId: ids.campaign!, offerId: ids.offer!, kind: 'gifting', amount: '120', shipping: '15', note: 'Shoes' }],
+    forms: (ids) => [{ intent: 'add-cost', campaignId: ids.campaign!, offerId: ids.offer!, kind: 'gifting', amount: '120', shipping: '15', note: 'Shoes', shippedOn: '2026-03-01', deliveredOn: '2026-03-03' }],
   },
   'b+/$brand+/settings.tsx': {
     loader: ['adminX'],

@@ -42,6 +42,7 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     forms: (ids) => [
       { intent: 'link', offerId: ids.offer!, destinationUrl: 'https://acme.test/shoes' },
       { intent: 'code', offerId: ids.offer!, code: `GATES${ids.offer!.slice(0, 4).toUpperCase()}` },
+      { intent: 'rate-add', fromCurrency: 'EUR', toCurrency: 'USD', rate: '1.08', effectiveOn: '2026-03-01' },
     ],
   },
   'b+/$brand+/reports._index.tsx': { loader: REPORT_VIEWERS },

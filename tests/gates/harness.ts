@@ -308,3 +308,48 @@ export function matrixForm(g: Gates, route: string, intent: string, ids: Record<
   if (!f) throw new Error(`${route} has no matrix form with intent ${intent}`)
   return { ...f, ...overrides }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Shared setup of the input gates (gates-fuzz, gates-inputs): which routes they probe, as whom, with which ids.
+
+/** Query keys every loader is probed with. */
+export const QUERY_KEYS = ['status', 'page', 'q', 'period', 'from', 'to', 'campaign', 'platform', 'tier', 'sort', 'dir', 'run', 'creator', 'offer', 'redirectTo', 'tab', 'v', 'cursor', 'after']
+
+/** Routes whose action the matrix lets someone call (with `forms`: only those that have valid payloads). */
+export function actionRoutes(opts: { withForms?: boolean } = {}): string[] {
+  return listRouteModules().filter((m) => {
+    const rule = ACCESS_MATRIX[m]?.action
+    return Array.isArray(rule) && rule.length > 0 && (!opts.withForms || Boolean(ACCESS_MATRIX[m]!.forms))
+  })
+}
+
+/** Routes whose loader the matrix lets someone call (public ones included unless `signedInOnly`). */
+export function loaderRoutes(opts: { signedInOnly?: boolean } = {}): string[] {
+  return listRouteModules().filter((m) => {
+    const rule = ACCESS_MATRIX[m]?.loader
+    return (!opts.signedInOnly && rule === 'public') || (Array.isArray(rule) && rule.length > 0)
+  })
+}
+
+/** One actor the rule lets in (signed in when possible). */
+export function actorFor(rule: unknown): Actor {
+  if (rule === 'public') return 'managerX'
+  const list = rule as readonly Actor[]
+  return list.find((a) => a !== 'anonymous') ?? list[0]!
+}
+
+/** The route's ids (from its matrix row) and the params a request to it carries. */
+export async function paramsFor(g: Gates, mod: string, ctx: MatrixContext = g.ctx) {
+  const rules = ACCESS_MATRIX[mod]!
+  const ids = rules.params ? await rules.params(ctx) : {}
+  return { ids, params: { ...g.params, ...Object.fromEntries(idParamsOf(mod).filter((k) => k in ids).map((k) => [k, ids[k]!])) } }
+}
+
+/** The field errors of an action failure (empty when there are none). */
+export function fieldErrorsOf(r: Outcome): Record<string, string[]> {
+  const d = r.data as { fieldErrors?: Record<string, string[]> } | null
+  return d && d.fieldErrors && typeof d.fieldErrors === 'object' ? d.fieldErrors : {}
+}
+
+/** The currency of every document (campaign, offer, invoice, brand) the matrix rows make. */
+export const GATES_CURRENCY = 'USD'

@@ -3,7 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
-import { fromIsoDay } from '#app/domain/dates.ts'
+import { fromIsoDay, parseIsoDayOrNull } from '#app/domain/dates.ts'
 import { parseRate } from '#app/domain/orders.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
 
@@ -13,11 +13,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/erro
  * order's day applies). Without one, such orders are reported apart in their own currency.
  */
 function realDay(s: string): boolean {
-  try {
-    return fromIsoDay(s).getUTCFullYear() >= 1970
-  } catch {
-    return false
-  }
+  return parseIsoDayOrNull(s) !== null && fromIsoDay(s).getUTCFullYear() >= 1970
 }
 
 export async function listExchangeRates(brandId: string) {

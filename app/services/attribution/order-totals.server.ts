@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { atOnIsoDay, fromIsoDay } from '#app/domain/dates.ts'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { currencyExponent } from '#app/domain/money.ts'
@@ -38,8 +39,8 @@ export interface OrderFilters {
 export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Promise<Map<string, OfferOrderTotals>> {
   const conds: SQL[] = [sql`r.brand_id = ${brandId}`]
   // UTC days as instants (a bare ::date would use the server's time zone).
-  if (f.from) conds.push(sql`r.ordered_at >= ${new Date(`${f.from}T00:00:00Z`).toISOString()}::timestamptz`)
-  if (f.to) conds.push(sql`r.ordered_at < ${new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000).toISOString()}::timestamptz`)
+  if (f.from) conds.push(sql`r.ordered_at >= ${fromIsoDay(f.from).toISOString()}::timestamptz`)
+  if (f.to) conds.push(sql`r.ordered_at < ${atOnIsoDay(f.to, 86_400_000).toISOString()}::timestamptz`)
   if (f.creatorId) conds.push(sql`o.creator_id = ${f.creatorId}`)
   if (f.campaignId) conds.push(sql`o.campaign_id = ${f.campaignId}`)
   if (f.offerIds) {

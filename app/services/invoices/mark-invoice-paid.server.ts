@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm'
+import { atOnIsoDay, fromIsoDay, isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { schema, type Tx } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
@@ -23,10 +24,9 @@ type Actor = Pick<BrandActor, 'brand' | 'user' | 'audit'>
 
 export function checkPayment(p: PaymentInput): PaymentInput {
   const reference = p.reference.trim()
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(p.paidOn) || Number.isNaN(Date.parse(p.paidOn))) {
-    throw new InvalidInputError('Please correct the highlighted fields.', { paidOn: ['Enter the payment date as YYYY-MM-DD.'] })
-  }
-  if (Date.parse(p.paidOn) > Date.now() + 86_400_000) {
+  const problem = isoDayProblem(p.paidOn)
+  if (problem) throw new InvalidInputError('Please correct the highlighted fields.', { paidOn: [isoDayMessage(p.paidOn, problem)] })
+  if (fromIsoDay(p.paidOn).getTime() > Date.now() + 86_400_000) {
     throw new InvalidInputError('Please correct the highlighted fields.', { paidOn: ['The payment date cannot be in the future.'] })
   }
   if (!PAYMENT_METHODS.includes(p.method)) throw new InvalidInputError('Please correct the highlighted fields.', { method: ['Choose how it was paid.'] })
@@ -58,7 +58,7 @@ export async function payInvoiceInTx(tx: Tx, actor: Actor, invoiceId: string, p:
     .update(schema.invoices)
     .set({
       status: invoiceMachine.next('approved', 'pay'),
-      paidAt: new Date(`${p.paidOn}T12:00:00Z`),
+      paidAt: atOnIsoDay(p.paidOn, 12 * 3_600_000),
       paidByUserId: actor.user.id,
       paymentMethod: p.method,
       paymentReference: p.reference,

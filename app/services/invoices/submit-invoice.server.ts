@@ -1,4 +1,5 @@
 import { createElement } from 'react'
+import { isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { schema, type Tx } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -68,9 +69,8 @@ export async function submitInvoice(actor: Pick<CreatorActor, 'creator' | 'user'
   if (!normalizedNumber || number.length > 40) {
     throw new InvalidInputError('Please correct the highlighted fields.', { number: ['Give the invoice a number with letters or digits (up to 40 characters).'] })
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issueDate) || Number.isNaN(Date.parse(input.issueDate))) {
-    throw new InvalidInputError('Please correct the highlighted fields.', { issueDate: ['Enter the issue date as YYYY-MM-DD.'] })
-  }
+  const dayProblem = isoDayProblem(input.issueDate)
+  if (dayProblem) throw new InvalidInputError('Please correct the highlighted fields.', { issueDate: [isoDayMessage(input.issueDate, dayProblem)] })
   const payeeName = input.payeeName.trim()
   if (payeeName.length < 2) throw new InvalidInputError('Please correct the highlighted fields.', { payeeName: ['Enter the legal name you invoice under.'] })
   if (!input.lines.length) throw new InvalidInputError('Add at least one line to the invoice.', { lines: ['Add at least one line to the invoice.'] })

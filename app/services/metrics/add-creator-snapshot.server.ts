@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import { atOnIsoDay, isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
@@ -30,10 +31,9 @@ export interface CreatorSnapshotInput {
 
 /** The creator (or their agent with submit_content) reports their post's numbers. */
 export async function addCreatorSnapshot(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit'>, input: CreatorSnapshotInput) {
-  const capturedAt = new Date(`${input.capturedOn}T12:00:00Z`)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.capturedOn) || Number.isNaN(capturedAt.getTime())) {
-    throw new InvalidInputError('Enter the day you read these numbers.', { capturedOn: ['Enter the day you read these numbers.'] })
-  }
+  const problem = isoDayProblem(input.capturedOn)
+  if (problem) throw new InvalidInputError('Please correct the highlighted fields.', { capturedOn: [isoDayMessage(input.capturedOn, problem)] })
+  const capturedAt = atOnIsoDay(input.capturedOn, 12 * 3_600_000)
   if (capturedAt.getTime() > Date.now() + 36 * 3_600_000) {
     throw new InvalidInputError('That day is in the future.', { capturedOn: ['That day is in the future.'] })
   }

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
+import { atOnIsoDay, isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { createElement } from 'react'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -33,7 +34,19 @@ export async function sendOffers(actor: BrandActor, campaignId: string, input: O
     const { campaign } = row
     if (campaign.status !== 'active') throw new ConflictError(`Offers go out from active campaigns. This one is ${campaign.status}: start it first.`)
     if (!row.briefVersion) throw new ConflictError('Publish the brief first: creators accept the brief with the offer.')
-    const expiresAt = new Date(`${input.expiresOn}T23:59:59.999Z`)
+    // Accept copies these days into date columns: a day that is not one would make Accept fail later.
+    const dayErrors: Record<string, string[]> = {}
+    const expiryProblem = isoDayProblem(input.expiresOn)
+    if (expiryProblem) dayErrors.expiresOn = [isoDayMessage(input.expiresOn, expiryProblem)]
+    input.deliverables.forEach((d, i) => {
+      for (const f of ['draftDueOn', 'postWindowStart', 'postWindowEnd'] as const) {
+        const day = d[f]
+        const problem = day === null ? null : isoDayProblem(day)
+        if (problem) dayErrors[`d${i}_${f}`] = [isoDayMessage(day!, problem)]
+      }
+    })
+    if (Object.keys(dayErrors).length) throw new InvalidInputError('Please correct the highlighted fields.', dayErrors)
+    const expiresAt = atOnIsoDay(input.expiresOn, 86_400_000 - 1)
     if (expiresAt.getTime() <= now.getTime()) throw new InvalidInputError('Please correct the highlighted fields.', { expiresOn: ['The expiry must be in the future.'] })
 
     const roster = await tx

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm'
+import { atOnIsoDay, isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
@@ -26,10 +27,9 @@ export const POSTABLE_STATUSES: readonly DeliverableStatus[] = deliverableMachin
  * Deliverable: approved | post_changes_requested -> posted.
  */
 export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit'>, input: SubmitPostInput) {
-  const postedAt = new Date(`${input.postedOn}T12:00:00Z`)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postedOn) || Number.isNaN(postedAt.getTime())) {
-    throw new InvalidInputError('Enter the date you posted.', { postedOn: ['Enter the date you posted.'] })
-  }
+  const problem = isoDayProblem(input.postedOn)
+  if (problem) throw new InvalidInputError('Please correct the highlighted fields.', { postedOn: [isoDayMessage(input.postedOn, problem)] })
+  const postedAt = atOnIsoDay(input.postedOn, 12 * 3_600_000)
   if (postedAt.getTime() > Date.now() + 36 * 3_600_000) {
     throw new InvalidInputError('The posting date is in the future.', { postedOn: ['The posting date is in the future.'] })
   }

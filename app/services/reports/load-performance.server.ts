@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { atOnIsoDay, fromIsoDay } from '#app/domain/dates.ts'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
@@ -77,9 +78,9 @@ export interface WeeklyPoint {
  * week in one pass; link clicks; orders, app/services/attribution/order-totals.server.ts) — never one per row.
  */
 export async function loadReportTotals(brandId: string, f: ReportFilters): Promise<{ collaborations: CollaborationTotals[]; weekly: WeeklyPoint[]; unassignedCost: Map<string, { currency: string; minor: number }> }> {
-  const toEnd = f.to ? new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000 : null
+  const toEnd = f.to ? atOnIsoDay(f.to, 86_400_000).getTime() : null
   const toEndDate = toEnd ? new Date(toEnd) : null
-  const fromDate = f.from ? new Date(`${f.from}T00:00:00Z`) : null
+  const fromDate = f.from ? fromIsoDay(f.from) : null
   const postConds: SQL[] = [sql`p.brand_id = ${brandId}`]
   if (fromDate) postConds.push(sql`p.posted_at >= ${fromDate.toISOString()}::timestamptz`)
   if (toEndDate) postConds.push(sql`p.posted_at < ${toEndDate.toISOString()}::timestamptz`)
@@ -190,7 +191,7 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
  * snapshot is after `to` looks up the one before it.
  */
 export async function loadCreatorFollowers(brandId: string, f: ReportFilters): Promise<Map<string, number>> {
-  const toEndDate = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) : null
+  const toEndDate = f.to ? atOnIsoDay(f.to, 86_400_000) : null
   const end = toEndDate ? sql`${toEndDate.toISOString()}::timestamptz` : null
   const followers = end
     ? sql`(case when a.snapshot_at < ${end} then a.snapshot_followers else (

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { isoDay } from '#app/validation/fields.ts'
 import { z } from 'zod'
 import { Button, Card, EmptyState, FormError, Money, PageHeader } from '#app/components/ui.tsx'
 import { ConversionEndpointCard, ExchangeRatesCard, OrdersImportCard } from '#app/components/orders-cards.tsx'
@@ -30,7 +31,7 @@ const schema = z.discriminatedUnion('intent', [
     fromCurrency: z.string().trim().max(3),
     toCurrency: z.string().trim().max(3),
     rate: z.string().trim().min(1, 'Enter the rate').max(20),
-    effectiveOn: z.string().trim().min(1, 'Enter the first day it applies').max(10),
+    effectiveOn: isoDay('Enter the first day it applies.'),
   }),
   z.object({ intent: z.literal('rate-delete'), rateId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal('endpoint-rotate') }),

@@ -66,8 +66,8 @@ export default function Reports() {
       />
       <Card>
         <Form method="get" className="toolbar" aria-label="Report filters">
-          <TextField label="From" name="from" type="date" defaultValue={q.from ?? ''} />
-          <TextField label="To" name="to" type="date" defaultValue={q.to ?? ''} />
+          <TextField label="From" name="from" type="date" defaultValue={q.from ?? ''} error={q.dayErrors.from} />
+          <TextField label="To" name="to" type="date" defaultValue={q.to ?? ''} error={q.dayErrors.to} />
           <SelectField label="Campaign" name="campaign" defaultValue={q.campaign ?? ''} placeholder="All campaigns" options={report.campaignOptions.map((c) => ({ value: c.id, label: c.name }))} />
           <SelectField label="Platform" name="platform" defaultValue={q.platform ?? ''} placeholder="All platforms" options={PLATFORMS.map((pl) => ({ value: pl, label: PLATFORM_LABEL[pl] }))} />
           <SelectField

@@ -11,6 +11,8 @@ import { parseReportQuery } from '#app/validation/report-filters.ts'
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const q = parseReportQuery(new URL(args.request.url))
+  const dayError = q.dayErrors.from ?? q.dayErrors.to
+  if (dayError) throw new Response(`${q.dayErrors.from ? 'From' : 'To'} date: ${dayError}`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
   const emvFormula = emvFormulaOf(report.settings, report.currency)
   const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
