@@ -155,3 +155,15 @@ export function amendContractSchema(deliverableIds: string[]) {
     })
 }
 export type AmendContractInput = z.output<ReturnType<typeof amendContractSchema>>
+
+/** The brand offers to extend a collaboration's usage rights (the rights page). */
+export const extendRightsSchema = z.object({
+  intent: z.literal('extend'),
+  offerId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Reload the page and try again.'),
+  months: wholeIn(1, 60, 'Extra months'),
+  fee: money('The fee'),
+  usageRights: z.enum(['organic', 'paid'], { errorMap: () => ({ message: 'Pick organic repost or paid ads.' }) }),
+  usageTerritory: z.string().trim().max(80, 'Keep the territory under 80 characters.').optional().transform((v) => v || null),
+  expiresOn: isoDay,
+  message: z.string().trim().max(2000, 'Keep the message under 2,000 characters.').optional().transform((v) => v || null),
+})
