@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { parseMoneyOrNull } from '#app/domain/money.ts'
+import { USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
 
 /** Sign (creator) or countersign (brand) one contract version: the fingerprint read and the consent tick. */
 export const signContractSchema = z.object({
@@ -52,3 +54,116 @@ export const contractSettingsSchema = z.object({
     }, 'Not a time zone we know. Use a name like Europe/Paris or America/New_York.'),
 })
 export type ContractSettingsInput = z.infer<typeof contractSettingsSchema>
+
+// ---------------------------------------------------------------- amend / extend rights / ads permissions
+
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31.')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'That is not a real date.')
+const optionalDay = z
+  .string()
+  .trim()
+  .max(10, 'Use a date like 2026-12-31.')
+  .optional()
+  .transform((v) => (v ? v : null))
+  .pipe(isoDay.nullable())
+const wholeIn = (min: number, max: number, label: string) =>
+  z.coerce
+    .number({ invalid_type_error: `${label} must be a whole number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`)
+/** "1,800", "1800.50" -> integer minor units (2 decimals); empty is 0. Never a float on the way. */
+const money = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(20, `${what} is too large.`)
+    .default('')
+    .transform((v, ctx) => {
+      if (v === '') return 0
+      const minor = parseMoneyOrNull(v.replace(/\s/g, ''), 'USD')
+      if (minor === null || minor < 0) {
+        ctx.addIssue({ code: 'custom', message: `Enter ${what.toLowerCase()} as a number, like 1800 or 1800.50.` })
+        return z.NEVER
+      }
+      return minor
+    })
+
+export const AMEND_MAX_DELIVERABLES = 40
+
+/**
+ * The amend form: the contract version it was opened on (a newer version means someone amended it in
+ * another tab: 409), the terms, each deliverable's dates (fields d_<id>_draftDueOn …), and why.
+ */
+export function amendContractSchema(deliverableIds: string[]) {
+  const shape: Record<string, z.ZodTypeAny> = {}
+  for (const id of deliverableIds.slice(0, AMEND_MAX_DELIVERABLES)) {
+    shape[`d_${id}_draftDueOn`] = optionalDay
+    shape[`d_${id}_postWindowStart`] = optionalDay
+    shape[`d_${id}_postWindowEnd`] = optionalDay
+  }
+  return z
+    .object({
+      intent: z.literal('amend'),
+      baseVersion: z.coerce.number({ invalid_type_error: 'Reload the page and try again.' }).int().min(1).max(1_000_000),
+      fee: money('The fee'),
+      usageFee: money('The usage fee'),
+      paymentNetDays: wholeIn(0, 120, 'Payment days'),
+      usageRights: z.enum(USAGE_RIGHTS, { errorMap: () => ({ message: 'Pick the usage rights.' }) }),
+      usageMonths: wholeIn(0, 120, 'Usage months').default(0),
+      usageTerritory: z.string().trim().max(80, 'Keep the territory under 80 characters.').optional().transform((v) => v || null),
+      exclusivityCategory: z.string().trim().max(80, 'Keep the category under 80 characters.').optional().transform((v) => v || null),
+      exclusivityMonths: wholeIn(0, 24, 'Exclusivity months').default(0),
+      reason: z.string({ required_error: 'Say why the terms change.' }).trim().min(3, 'Say why the terms change (it is kept with the contract history).').max(500, 'Keep the reason under 500 characters.'),
+      ...shape,
+    })
+    .superRefine((v, ctx) => {
+      if (v.usageRights !== 'none' && v.usageMonths < 0) ctx.addIssue({ code: 'custom', path: ['usageMonths'], message: 'Say for how many months (0 = perpetual).' })
+      if (v.exclusivityCategory && v.exclusivityMonths < 1) ctx.addIssue({ code: 'custom', path: ['exclusivityMonths'], message: 'Say for how many months exclusivity lasts.' })
+      const raw = v as Record<string, unknown>
+      for (const id of deliverableIds) {
+        const due = raw[`d_${id}_draftDueOn`] as string | null
+        const start = raw[`d_${id}_postWindowStart`] as string | null
+        const end = raw[`d_${id}_postWindowEnd`] as string | null
+        if (start && end && end < start) ctx.addIssue({ code: 'custom', path: [`d_${id}_postWindowEnd`], message: 'The posting window ends before it starts.' })
+        if (due && start && start < due) ctx.addIssue({ code: 'custom', path: [`d_${id}_postWindowStart`], message: 'Posting starts before the draft is due.' })
+      }
+    })
+    .transform((v) => {
+      const raw = v as Record<string, unknown>
+      return {
+        baseVersion: v.baseVersion,
+        feeMinor: v.fee,
+        usageFeeMinor: v.usageFee,
+        paymentNetDays: v.paymentNetDays,
+        usageRights: v.usageRights,
+        usageMonths: v.usageMonths,
+        usageTerritory: v.usageTerritory,
+        exclusivityCategory: v.exclusivityCategory,
+        exclusivityMonths: v.exclusivityCategory ? v.exclusivityMonths : 0,
+        reason: v.reason,
+        deliverables: deliverableIds.map((id) => ({
+          id,
+          draftDueOn: raw[`d_${id}_draftDueOn`] as string | null,
+          postWindowStart: raw[`d_${id}_postWindowStart`] as string | null,
+          postWindowEnd: raw[`d_${id}_postWindowEnd`] as string | null,
+        })),
+      }
+    })
+}
+export type AmendContractInput = z.output<ReturnType<typeof amendContractSchema>>
+
+/** The brand offers to extend a collaboration's usage rights (the rights page). */
+export const extendRightsSchema = z.object({
+  intent: z.literal('extend'),
+  offerId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Reload the page and try again.'),
+  months: wholeIn(1, 60, 'Extra months'),
+  fee: money('The fee'),
+  usageRights: z.enum(['organic', 'paid'], { errorMap: () => ({ message: 'Pick organic repost or paid ads.' }) }),
+  usageTerritory: z.string().trim().max(80, 'Keep the territory under 80 characters.').optional().transform((v) => v || null),
+  expiresOn: isoDay,
+  message: z.string().trim().max(2000, 'Keep the message under 2,000 characters.').optional().transform((v) => v || null),
+})

@@ -51,6 +51,7 @@ export async function getMoneyFigures(
         feeMinor: schema.offers.feeMinor,
         usageFeeMinor: schema.offers.usageFeeMinor,
         currency: schema.offers.currency,
+        extendsOfferId: schema.offers.extendsOfferId,
       })
       .from(schema.offers)
       .where(and(eq(schema.offers.brandId, brandId), inArray(schema.offers.campaignId, campaignIds))),
@@ -73,7 +74,8 @@ export async function getMoneyFigures(
     }
     return m
   }
-  const o = group(offers)
+  // An "extend rights" offer is usage money of the collaboration it extends (app/domain/money-figures.ts).
+  const o = group(offers.map(({ extendsOfferId, ...x }) => ({ ...x, kind: extendsOfferId ? ('usage_extension' as const) : ('offer' as const), collaborationId: extendsOfferId })))
   const c = group(costs)
   const i = group(invoices)
   return campaigns.map((k) => ({

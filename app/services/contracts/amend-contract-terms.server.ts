@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq, ne } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
@@ -20,7 +20,22 @@ export interface AmendTermsInput {
   exclusivityMonths: number
   /** Why the terms change (kept in the audit log and shown on the contract history). */
   reason: string
+  /** New dates per deliverable of this collaboration (omitted: dates unchanged). */
+  deliverables?: DeliverableDates[]
+  /**
+   * The contract version the form was opened on. When given and it is no longer the current version
+   * (someone amended in another tab, or the version is gone), the change is refused with a 409.
+   */
+  baseContractId?: string
 }
+
+export interface DeliverableDates {
+  id: string
+  draftDueOn: string | null
+  postWindowStart: string | null
+  postWindowEnd: string | null
+}
+const DATE_FIELDS = ['draftDueOn', 'postWindowStart', 'postWindowEnd'] as const
 
 const FIELDS = ['feeMinor', 'paymentNetDays', 'usageRights', 'usageMonths', 'usageTerritory', 'usageFeeMinor', 'exclusivityCategory', 'exclusivityMonths'] as const
 
@@ -39,14 +54,43 @@ export async function amendContractTerms(actor: Pick<BrandActor, 'brand' | 'user
       .for('update')
     if (!offer) throw new NotFoundError('That collaboration')
     if (!(COMMITTED_OFFER_STATUSES as readonly string[]).includes(offer.status)) throw new ConflictError('Only an accepted collaboration has a contract to amend.')
+    if (input.baseContractId !== undefined) {
+      const [current] = await tx
+        .select({ id: schema.contracts.id, version: schema.contracts.version })
+        .from(schema.contracts)
+        .where(and(eq(schema.contracts.offerId, offer.id), ne(schema.contracts.status, 'superseded')))
+      if (!current || current.id !== input.baseContractId) {
+        throw new ConflictError(
+          current
+            ? `Someone amended this contract while you were editing it: version ${current.version} is now current. Reload the page to see its terms, then make your change again.`
+            : 'This contract has no current version to amend any more. Reload the page.',
+        )
+      }
+    }
+    const dels = await tx.select().from(schema.deliverables).where(eq(schema.deliverables.offerId, offer.id)).orderBy(asc(schema.deliverables.id))
+    const byId = new Map(dels.map((d) => [d.id, d]))
+    const dateChanges: { id: string; before: Record<string, string | null>; after: Record<string, string | null> }[] = []
+    for (const nd of input.deliverables ?? []) {
+      const d = byId.get(nd.id)
+      if (!d) throw new NotFoundError('That deliverable')
+      const diff = DATE_FIELDS.filter((f) => (d[f] ?? null) !== (nd[f] ?? null))
+      if (diff.length) dateChanges.push({ id: d.id, before: Object.fromEntries(diff.map((f) => [f, d[f] ?? null])), after: Object.fromEntries(diff.map((f) => [f, nd[f] ?? null])) })
+    }
     const next = { ...input, usageMonths: input.usageRights === 'none' ? 0 : input.usageMonths, usageTerritory: input.usageRights === 'none' ? null : input.usageTerritory, usageFeeMinor: input.usageRights === 'none' ? 0 : input.usageFeeMinor }
-    const changed = FIELDS.filter((f) => (offer[f] ?? null) !== (next[f] ?? null))
+    const changed: string[] = FIELDS.filter((f) => (offer[f] ?? null) !== (next[f] ?? null))
+    if (dateChanges.length) changed.push('deliverableDates')
     if (!changed.length) throw new ConflictError('Nothing changed: these are the terms already in the contract.')
-    const before = Object.fromEntries(changed.map((f) => [f, offer[f]]))
-    const after = Object.fromEntries(changed.map((f) => [f, next[f]]))
+    const termChanged = FIELDS.filter((f) => changed.includes(f))
+    const before: Record<string, unknown> = Object.fromEntries(termChanged.map((f) => [f, offer[f]]))
+    const after: Record<string, unknown> = Object.fromEntries(termChanged.map((f) => [f, next[f]]))
+    if (dateChanges.length) {
+      before.deliverableDates = dateChanges.map((c) => ({ id: c.id, ...c.before }))
+      after.deliverableDates = dateChanges.map((c) => ({ id: c.id, ...c.after }))
+      for (const c of dateChanges) await tx.update(schema.deliverables).set({ ...c.after, updatedAt: now }).where(eq(schema.deliverables.id, c.id))
+    }
     const [updated] = await tx
       .update(schema.offers)
-      .set({ ...Object.fromEntries(FIELDS.map((f) => [f, next[f]])), updatedAt: now })
+      .set({ ...Object.fromEntries(FIELDS.map((f) => [f, next[f]])), updatedAt: now } as Partial<typeof schema.offers.$inferInsert>)
       .where(eq(schema.offers.id, offer.id))
       .returning()
     await tx.update(schema.offers).set({ acceptedTerms: termsSnapshot(updated!, updated!.feeMinor, updated!.acceptedBriefVersion ?? 0) }).where(eq(schema.offers.id, offer.id))

@@ -47,6 +47,10 @@ export async function buildContractFacts(tx: DbOrTx, offer: OfferRow, contractVe
   ]
     .filter(Boolean)
     .join(' ')
+  // A rights-extension offer (issue #17): the fee is for the extra months, and the licence runs on from the current one.
+  const extension = offer.extendsOfferId
+    ? `The Brand's licence to the content of the collaboration in ${row.campaign.name} is extended by ${offer.usageMonths} month${offer.usageMonths === 1 ? '' : 's'} (${offer.usageRights === 'paid' ? 'organic repost and paid ads / whitelisting' : 'organic repost'}${offer.usageTerritory ? `, ${offer.usageTerritory}` : ''}), from the day after the current licence ends, or from the day this version is countersigned if it has already ended.`
+    : null
   const clock = PAYMENT_CLOCK_LABEL[offer.paymentClockStart as PaymentClockStart] ?? offer.paymentClockStart
   const fee = offer.feeMinor + offer.usageFeeMinor
   const facts: ContractFacts = {
@@ -57,10 +61,10 @@ export async function buildContractFacts(tx: DbOrTx, offer: OfferRow, contractVe
     'creator.country': row.creator.country ?? 'not given',
     'campaign.name': row.campaign.name,
     'offer.connection': CONNECTION_LABEL[offer.connectionType as ConnectionType] ?? offer.connectionType,
-    'offer.fee': offer.usageFeeMinor > 0 ? `${moneyWords(fee, offer.currency)} (${moneyWords(offer.feeMinor, offer.currency)} for the content and ${moneyWords(offer.usageFeeMinor, offer.currency)} for the usage rights)` : moneyWords(offer.feeMinor, offer.currency),
+    'offer.fee': extension ? `${moneyWords(fee, offer.currency)} for extending the usage rights` : offer.usageFeeMinor > 0 ? `${moneyWords(fee, offer.currency)} (${moneyWords(offer.feeMinor, offer.currency)} for the content and ${moneyWords(offer.usageFeeMinor, offer.currency)} for the usage rights)` : moneyWords(offer.feeMinor, offer.currency),
     'offer.paymentTerms': fee > 0 ? `Paid within ${offer.paymentNetDays} days ${clock}, against the Creator's invoice.` : 'There is no cash fee.',
     'offer.deliverables': lines.join('\n') || '• No deliverables (this contract covers usage rights only).',
-    'offer.usageRights': usage.replace('your content', 'the content'),
+    'offer.usageRights': extension ?? usage.replace('your content', 'the content'),
     'offer.exclusivity': exclusivity,
     'offer.revisionRounds': offer.revisionRounds === 0 ? 'Drafts are approved as submitted (no revision rounds).' : `${offer.revisionRounds} round${offer.revisionRounds === 1 ? '' : 's'} of revisions included.`,
     'offer.gift': offer.giftDescription ? `Product given: ${offer.giftDescription}.` : '',

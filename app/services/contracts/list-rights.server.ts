@@ -8,7 +8,7 @@ import { adsOutlivesLicence, rightsStatus, type RightsStatus } from '#app/domain
 /** The brand's usage-rights ledger: every item with its status at `now`, the creator, the live post and the ads access granted. */
 export async function listRights(brandId: string, now = new Date()) {
   const rows = await db()
-    .select({ item: schema.rightsItems, deliverable: schema.deliverables, creatorName: schema.creators.name, campaignName: schema.campaigns.name, postUrl: schema.posts.url })
+    .select({ item: schema.rightsItems, deliverable: schema.deliverables, creatorName: schema.creators.name, campaignName: schema.campaigns.name, postUrl: schema.posts.url, currency: schema.campaigns.currency })
     .from(schema.rightsItems)
     .innerJoin(schema.deliverables, eq(schema.deliverables.id, schema.rightsItems.deliverableId))
     .innerJoin(schema.creators, eq(schema.creators.id, schema.rightsItems.creatorId))
@@ -29,6 +29,8 @@ export async function listRights(brandId: string, now = new Date()) {
       return {
         id: r.item.id,
         contractId: r.item.contractId,
+        offerId: r.item.offerId,
+        currency: r.currency,
         creatorName: r.creatorName,
         campaignName: r.campaignName,
         deliverable: `${deliverableLabel(r.deliverable)}${r.deliverable.position > 1 ? ` #${r.deliverable.position}` : ''}`,

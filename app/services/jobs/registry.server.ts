@@ -12,8 +12,9 @@ import { dailyRemindersJob } from '#app/services/reminders/daily-reminders-job.s
 import { jobDefinitions, type JobDefinition } from './define-job.server.ts'
 import { pruneJobsJob } from './prune-jobs-job.server.ts'
 import { syncConnectionsJob } from '#app/services/connectors/sync-connections-job.server.ts'
+import { rightsRemindersJob } from '#app/services/contracts/rights-reminders-job.server.ts'
 
-export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob, mediaAnalysisJob, syncConnectionsJob] as unknown as readonly JobDefinition<never>[]
+export const JOBS = [deliverOutboxJob, offerDeadlinesJob, dailyRemindersJob, pruneJobsJob, authMailJob, mediaAnalysisJob, syncConnectionsJob, rightsRemindersJob] as unknown as readonly JobDefinition<never>[]
 
 /** The names of every job this process can run: the registry's and any defined elsewhere (tests). */
 export function knownJobNames(): string[] {

@@ -73,7 +73,11 @@ export async function getCreatorOffer(creatorId: string, offerId: string, now = 
       acceptedBriefVersion: offer.acceptedBriefVersion,
       connectionType: offer.connectionType,
       feeMinor: offer.feeMinor,
+      usageFeeMinor: offer.usageFeeMinor,
       currency: offer.currency,
+      /** An "extend rights" offer (issue #17): the collaboration whose usage rights it extends. */
+      extendsOfferId: offer.extendsOfferId,
+      usageMonths: offer.usageMonths,
     },
     terms,
     specs: toDeliverableSpecs(offer.deliverableSpecs),

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, CheckboxField, FormError, PageHeader } from '#app/components/ui.tsx'
+import { Button, Card, CheckboxField, FormError, LinkButton, PageHeader } from '#app/components/ui.tsx'
 import { ContractDocumentView, ContractFilesCard, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
 import { forbidden, requireBrandRole } from '#app/auth/guards.server.ts'
-import { ROLE_LABEL } from '#app/auth/capabilities.ts'
+import { ROLE_LABEL, roleCan } from '#app/auth/capabilities.ts'
 import { ESIGN_CONSENT, contractSettings } from '#app/domain/contracts.ts'
 import { countersignContract } from '#app/services/contracts/countersign-contract.server.ts'
 import { getContractPage } from '#app/services/contracts/get-contract-page.server.ts'
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
   const data = await handleLoader(() => getContractPage({ brandId: actor.brand.id }, args.params.contract!))
   const settings = contractSettings(actor.brand.settings)
-  return { ...data, slug: actor.brand.slug, canSign: settings.signerRoles.includes(actor.role), signers: settings.signerRoles.map((r) => ROLE_LABEL[r]) }
+  return { ...data, slug: actor.brand.slug, canSign: settings.signerRoles.includes(actor.role), canAmend: roleCan(actor.role, 'offer.send'), signers: settings.signerRoles.map((r) => ROLE_LABEL[r]) }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -65,6 +65,9 @@ export default function BrandContractPage() {
         </div>
         <div className="stack sticky-side">
           <ContractFilesCard contract={c} documentLabel="Download the PDF" />
+          {d.canAmend && c.status !== 'superseded' ? (
+            <LinkButton to={`/b/${d.slug}/contracts/${c.id}/amend`}>Amend the terms</LinkButton>
+          ) : null}
           {c.status === 'awaiting_brand' ? (
             <Card title="Countersign" id="sign">
               {d.canSign ? (

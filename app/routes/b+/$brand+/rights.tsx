@@ -1,7 +1,14 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { Card, Chip, DateTime, EmptyState, PageHeader } from '#app/components/ui.tsx'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
+import { roleCan } from '#app/auth/capabilities.ts'
+import { offerRightsExtension } from '#app/services/contracts/offer-rights-extension.server.ts'
+import { extendRightsSchema } from '#app/validation/contracts.ts'
+import { parseForm } from '#app/validation/parse-form.server.ts'
+import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
+import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { useIsPending } from '#app/utils/use-pending.ts'
 import { ADS_PERMISSION_LABEL } from '#app/domain/contracts.ts'
 import { RIGHTS_STATUS_LABEL, type RightsStatus } from '#app/domain/rights.ts'
 import { listRights } from '#app/services/contracts/list-rights.server.ts'
@@ -11,7 +18,56 @@ export const meta: MetaFunction = () => [{ title: 'Usage rights · Greenroom' }]
 // Every member of the brand may see what content it may still use.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
-  return { slug: actor.brand.slug, items: await listRights(actor.brand.id) }
+  const today = new Date().toISOString().slice(0, 10)
+  return { slug: actor.brand.slug, items: await listRights(actor.brand.id), canExtend: roleCan(actor.role, 'offer.send'), today }
+}
+
+// Offering an extension is negotiating terms: offer.send (managers and admins).
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireBrandRole(args, 'offer.send')
+  return handleAction(async () => {
+    const input = await parseForm(args.request, extendRightsSchema)
+    await offerRightsExtension(actor, { offerId: input.offerId, months: input.months, feeMinor: input.fee, usageRights: input.usageRights, usageTerritory: input.usageTerritory, expiresOn: input.expiresOn, message: input.message })
+    return redirectWithFlash(`/b/${actor.brand.slug}/rights`, `Extension offered: ${input.months} more month${input.months === 1 ? '' : 's'}. The creator accepts and signs it like any offer; the licence runs longer once both have signed.`)
+  })
+}
+
+function ExtendForm({ offerId, currency, today, paidAds }: { offerId: string; currency: string; today: string; paidAds: boolean }) {
+  const failure = failureOf(useActionData<typeof action>())
+  const values = (useActionData<typeof action>() as { values?: Record<string, string> } | undefined)?.values
+  const mine = values?.offerId === offerId ? failure : null
+  const pending = useIsPending({ intent: 'extend' })
+  return (
+    <details open={Boolean(mine)}>
+      <summary style={{ minHeight: 44, display: "flex", alignItems: "center", cursor: "pointer" }}>Extend rights</summary>
+      <Form method="post" className="stack-sm" noValidate aria-label="Extend rights">
+        <input type="hidden" name="intent" value="extend" />
+        <input type="hidden" name="offerId" value={offerId} />
+        <FormError errors={mine?.formError ?? null} />
+        <TextField label="Extra months" name="months" type="number" min={1} max={60} required defaultValue={3} echo={Boolean(mine)} error={fieldError(mine, 'months')} />
+        <TextField label={`Extension fee (${currency})`} name="fee" inputMode="decimal" echo={Boolean(mine)} error={fieldError(mine, 'fee')} />
+        <SelectField
+          label="What the brand may do"
+          name="usageRights"
+          required
+          defaultValue={paidAds ? 'paid' : 'organic'}
+          echo={Boolean(mine)}
+          options={[
+            { value: 'paid', label: 'Organic repost and paid ads / whitelisting' },
+            { value: 'organic', label: 'Organic repost' },
+          ]}
+          error={fieldError(mine, 'usageRights')}
+        />
+        <TextField label="Territory" name="usageTerritory" maxLength={80} echo={Boolean(mine)} hint="Empty: as in the contract." error={fieldError(mine, 'usageTerritory')} />
+        <TextField label="Answer by" name="expiresOn" type="date" required min={today} echo={Boolean(mine)} error={fieldError(mine, 'expiresOn')} />
+        <div>
+          <Button type="submit" variant="primary" pending={pending} pendingText="Sending…">
+            Send the extension offer
+          </Button>
+        </div>
+      </Form>
+    </details>
+  )
 }
 
 const TONE: Record<RightsStatus, 'success' | 'warning' | 'danger' | 'neutral' | 'info'> = { active: 'success', ending: 'warning', expired: 'danger', upcoming: 'info', perpetual: 'neutral' }
@@ -68,6 +124,9 @@ export default function RightsPage() {
                       )}
                       <Link to={`/b/${d.slug}/contracts/${i.contractId}`}>Contract</Link>
                     </span>
+                    {d.canExtend && i.endsOn && d.items.find((x) => x.offerId === i.offerId && x.endsOn)?.id === i.id ? (
+                      <ExtendForm offerId={i.offerId} currency={i.currency} today={d.today} paidAds={i.paidAds} />
+                    ) : null}
                   </div>
                 </li>
               ))}

@@ -132,6 +132,11 @@ export default function OfferPage() {
           )}
         </Card>
       ) : null}
+      {offer.extendsOfferId ? (
+        <p className="callout callout-info">
+          {d.brand.name} offers {moneyWords(offer.feeMinor + offer.usageFeeMinor, offer.currency)} to extend the usage rights of your collaboration by {offer.usageMonths} month{offer.usageMonths === 1 ? '' : 's'}. There is nothing new to make: you accept and sign a contract for the extension.
+        </p>
+      ) : null}
       {offer.message ? (
         <Card title={`Message from ${d.brand.name}`}>
           <p className="prose">{offer.message}</p>
@@ -236,7 +241,7 @@ export default function OfferPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="accept" />
             <Button type="submit" variant="primary" pending={accepting} pendingText="Accepting…">
-              Accept offer · {moneyWords(offer.feeMinor, offer.currency)}
+              Accept offer · {moneyWords(offer.extendsOfferId ? offer.feeMinor + offer.usageFeeMinor : offer.feeMinor, offer.currency)}
             </Button>
           </Form>
         </div>
