@@ -3,7 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { periodRange, type ProgramPeriod } from '#app/domain/program-period.ts'
-import { emvFormulaOf } from '#app/services/reports/derive-metrics.ts'
+import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
 
