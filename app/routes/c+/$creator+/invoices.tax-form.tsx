@@ -2,11 +2,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Button, Card, FormError, PageHeader, SelectField, StatusChip, TextField } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { latestTaxForm, resolvePayee } from '#app/services/invoices/invoice-rules.server.ts'
+import { getTaxFormPage } from '#app/services/tax/get-tax-form-page.server.ts'
 import { submitTaxForm } from '#app/services/tax/submit-tax-form.server.ts'
 import { uploadRules } from '#app/services/files/limits.server.ts'
 import { echoValues } from '#app/utils/echo-values.server.ts'
-import { db } from '#app/db.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -16,13 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Tax form · Greenroom' }]
 // The creator, or an agent with the 'invoice' permission (the form is the payee's: the agency's when it invoices).
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireCreatorActor(args, 'invoice')
-  const payee = await resolvePayee(db(), actor.creator)
-  const form = await latestTaxForm(db(), payee.kind === 'creator' ? { kind: 'creator', creatorId: payee.creatorId } : { kind: 'agency', agencyId: payee.agencyId })
-  return {
-    payee: { kind: payee.kind, name: payee.name },
-    upload: uploadRules('tax_form'),
-    form: form ? { kind: form.kind, legalName: form.legalName, status: form.status, createdAt: form.createdAt.toISOString().slice(0, 10) } : null,
-  }
+  return { ...(await getTaxFormPage(actor.creator)), upload: uploadRules('tax_form') }
 }
 
 export async function action(args: ActionFunctionArgs) {
