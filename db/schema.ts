@@ -20,8 +20,10 @@ import {
 import { createdAt, id, timestamps } from './columns.ts'
 import type { BrandRole, GrantScope, InvitationKind, RosterStatus } from '../app/domain/roles.ts'
 import type { OrderSource, OrderStatus } from '../app/domain/orders.ts'
-import type { CampaignStatus, DeliverableStatus, InvoiceStatus, OfferRecordStatus, PostStatus } from '../app/domain/state-machines.ts'
+import type { CampaignStatus, DeliverableStatus, InvoiceStatus, OfferRecordStatus, PostStatus, TaxFormStatus } from '../app/domain/state-machines.ts'
+import type { EntityType, TaxFormKind } from '../app/domain/tax-forms.ts'
 import type { Finding } from '../app/domain/disclosure/check-caption.ts'
+import type { UploadPurpose } from '../app/domain/file-access.ts'
 
 export { BRAND_ROLES, GRANT_SCOPES, INVITATION_KINDS, ROSTER_STATUSES } from '../app/domain/roles.ts'
 export type { BrandRole, GrantScope, InvitationKind, RosterStatus } from '../app/domain/roles.ts'
@@ -520,8 +522,8 @@ export const files = pgTable(
   'files',
   {
     id: id(),
-    /** draft | brief_asset | tax_form | metric_evidence */
-    purpose: text().notNull(),
+    /** What the file is for (app/domain/file-access.ts UPLOAD_PURPOSES): decides who may open it. */
+    purpose: text().$type<UploadPurpose>().notNull(),
     storage: text().notNull(), // local | uploadthing
     storageKey: text().notNull(),
     originalName: text().notNull(),
@@ -807,11 +809,11 @@ export const taxForms = pgTable(
     id: id(),
     creatorId: text().references(() => creators.id, { onDelete: 'cascade' }),
     agencyId: text().references(() => agencies.id, { onDelete: 'cascade' }),
-    kind: text().notNull(), // W-9 | W-8BEN | W-8BEN-E
+    kind: text().$type<TaxFormKind>().notNull(),
     legalName: text().notNull(),
-    entityType: text().notNull(),
+    entityType: text().$type<EntityType>().notNull(),
     fileId: text().notNull(),
-    status: text().notNull().default('submitted'), // submitted | verified | rejected
+    status: text().$type<TaxFormStatus>().notNull().default('submitted'),
     verifiedByUserId: text(),
     verifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

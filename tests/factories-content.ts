@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { db } from '#app/db.server.ts'
 import { storeLocal } from '#app/services/files/local-disk.server.ts'
 import { recordFile } from '#app/services/files/record-file.server.ts'
-import type { UploadPurpose } from '#app/services/files/sniff.ts'
+import type { UploadPurpose } from '#app/domain/file-access.ts'
 
 /** The first bytes of an ISO-BMFF mp4 ('ftypisom') followed by filler: enough for the sniffer. */
 export function fakeMp4(size = 4096): Buffer {

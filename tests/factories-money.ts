@@ -6,6 +6,8 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import type { GrantScope } from '#db/schema.ts'
+import type { TaxFormStatus } from '#app/domain/state-machines.ts'
+import type { TaxFormKind } from '#app/domain/tax-forms.ts'
 import { addMember, createAgency, createBrand, createCreator, uid } from './factories.ts'
 
 export async function moneyCampaign(brandId: string, opts: { name?: string; budgetMinor?: number; currency?: string } = {}) {
@@ -101,7 +103,7 @@ export async function acceptedOffer(o: {
   return { offer: offer!, deliverables }
 }
 
-export async function taxFormFor(payee: { creatorId?: string; agencyId?: string }, opts: { legalName: string; status?: 'submitted' | 'verified' | 'rejected'; kind?: string }) {
+export async function taxFormFor(payee: { creatorId?: string; agencyId?: string }, opts: { legalName: string; status?: TaxFormStatus; kind?: TaxFormKind }) {
   const [file] = await db()
     .insert(schema.files)
     .values({ purpose: 'tax_form', storage: 'local', storageKey: `test/${uid()}${uid()}`, originalName: 'w9.pdf', mimeType: 'application/pdf', sizeBytes: 10, creatorId: payee.creatorId ?? null, agencyId: payee.agencyId ?? null })

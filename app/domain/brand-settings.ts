@@ -1,7 +1,7 @@
 /**
  * The brand's accounts-payable controls, read from brands.settings (set on the brand settings page).
  * Pure: no I/O. Report settings (EMV values, engagement set, rate basis) are read by
- * app/services/reports/derive-metrics.ts (reportSettings).
+ * app/domain/report-metrics.ts (reportSettings).
  */
 import { formatMoney } from './money.ts'
 

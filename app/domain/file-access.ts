@@ -6,7 +6,10 @@
  */
 import type { Capability } from '#app/auth/capabilities.ts'
 import type { GrantScope } from '#app/domain/roles.ts'
-import type { UploadPurpose } from '#app/services/files/sniff.ts'
+
+/** What an uploaded file is for: decides who may read it and which types and sizes it may have. */
+export const UPLOAD_PURPOSES = ['draft', 'brief_asset', 'tax_form', 'metric_evidence', 'contract'] as const
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 
 export interface FileAccessRule {
   /** The page that shows it, for the reader. */

@@ -253,3 +253,21 @@ export const invoiceMachine = defineMachine<InvoiceStatus, InvoiceEvent>(
   },
   'invoice',
 )
+
+// ---------------------------------------------------------------------------------------------------
+// Tax form: submitted -> verified | rejected, once, by finance. A payee who needs to correct a form files
+// a new one (the latest form on file is the one that counts).
+// ---------------------------------------------------------------------------------------------------
+export const TAX_FORM_STATUSES = ['submitted', 'verified', 'rejected'] as const
+export type TaxFormStatus = (typeof TAX_FORM_STATUSES)[number]
+export const TAX_FORM_EVENTS = ['verify', 'reject'] as const
+export type TaxFormEvent = (typeof TAX_FORM_EVENTS)[number]
+
+export const taxFormMachine = defineMachine<TaxFormStatus, TaxFormEvent>(
+  {
+    submitted: { verify: 'verified', reject: 'rejected' },
+    verified: {},
+    rejected: {},
+  },
+  'tax form',
+)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { JURISDICTIONS } from '#app/domain/catalog.ts'
 import { parseMoney, stripOwnCurrency } from '#app/domain/money.ts'
-import { ENGAGEMENT_FIELDS, RATE_BASES } from '#app/services/reports/derive-metrics.ts'
+import { ENGAGEMENT_FIELDS, RATE_BASES } from '#app/domain/report-metrics.ts'
 
 /** The EMV value of one action, typed in the brand's currency with up to 4 decimals ("0.005" = half a cent). */
 const emvValue = (currency: string) =>
@@ -26,8 +26,6 @@ const emvValue = (currency: string) =>
       const tenThousandths = Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0'))
       return tenThousandths / 100
     })
-
-export const EMV_ACTIONS = ['impressions', 'views', ...ENGAGEMENT_FIELDS] as const
 
 /** The brand settings form (admins). The approval limit is parsed in the brand's currency. */
 export function brandSettingsSchema(currency: string) {

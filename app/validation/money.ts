@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ENTITY_TYPES, TAX_FORM_KINDS } from '#app/domain/tax-forms.ts'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { isoDay, optionalIsoDay } from './fields.ts'
 
@@ -78,9 +79,9 @@ export const costEntrySchema = z.object({
 export const verifyTaxFormSchema = z.object({ intent: z.enum(['verify', 'reject']), formId: id })
 
 export const taxFormFieldsSchema = z.object({
-  kind: z.enum(['W-9', 'W-8BEN', 'W-8BEN-E'], { errorMap: () => ({ message: 'Choose the form.' }) }),
+  kind: z.enum(TAX_FORM_KINDS, { errorMap: () => ({ message: 'Choose the form.' }) }),
   legalName: z.string({ required_error: 'Enter the legal name exactly as on the form.' }).trim().min(2, 'Enter the legal name exactly as on the form.').max(200),
-  entityType: z.enum(['individual', 'sole_proprietor', 'llc', 'corporation', 'partnership', 'foreign_individual', 'foreign_entity'], {
+  entityType: z.enum(ENTITY_TYPES, {
     errorMap: () => ({ message: 'Choose the entity type.' }),
   }),
 })

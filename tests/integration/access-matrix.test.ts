@@ -4,8 +4,10 @@ import { buildGates, buildRequest, invoke, listRouteModules, loadRoute, SCOPES, 
 
 const modules = listRouteModules()
 
-type Outcome = 'login' | 'denied' | 'through'
+type Outcome = 'login' | 'denied' | 'through' | `error ${number}`
+/** A 5xx is never "through": it is a bug, whoever asked (an error page must not pass for access). */
 function classify(r: { status: number; location: string | null }): Outcome {
+  if (r.status >= 500) return `error ${r.status}`
   if (r.status >= 300 && r.status < 400 && r.location?.startsWith('/login')) return 'login'
   if (r.status === 403 || r.status === 404) return 'denied'
   return 'through'

@@ -114,11 +114,20 @@ describe('budget', () => {
 })
 
 describe('tax forms', () => {
-  const pdf = () => new File([new TextEncoder().encode('%PDF-1.4\n% fake W-9\n')], 'w9.pdf', { type: 'application/pdf' })
+  const pdf = (name = 'w9.pdf') => new File([new TextEncoder().encode('%PDF-1.4\n% fake W-9\n')], name, { type: 'application/pdf' })
+  /** The multipart request the tax form page posts (the same body a browser sends). */
+  const taxFormRequest = (input: { kind: string; legalName: string; entityType: string; file?: File }) => {
+    const body = new FormData()
+    body.set('kind', input.kind)
+    body.set('legalName', input.legalName)
+    body.set('entityType', input.entityType)
+    if (input.file) body.set('file', input.file)
+    return new Request('http://greenroom.test/c/x/invoices/tax-form', { method: 'POST', body })
+  }
 
   it('a creator uploads a form (no tax id stored), finance of a brand they work with verifies it; others cannot', async () => {
     const w = await moneyWorld({ taxForm: false })
-    const form = await submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: 'Maya L. Chen', entityType: 'individual', file: pdf() })
+    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'Maya L. Chen', entityType: 'individual', file: pdf() }))
     expect(form.status).toBe('submitted')
     expect(Object.keys(form).some((k) => /tin|ssn|taxid/i.test(k))).toBe(false)
     const [file] = await db().select().from(schema.files).where(eq(schema.files.id, form.fileId))
@@ -137,7 +146,7 @@ describe('tax forms', () => {
 
   it('the form file is served only to its owner and finance: never to managers, admins, viewers or other brands', async () => {
     const w = await moneyWorld({ taxForm: false })
-    const form = await submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: w.creator.name, entityType: 'individual', file: pdf() })
+    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: w.creator.name, entityType: 'individual', file: pdf() }))
     const admin = await addMember(w.brand.id, 'admin')
     const viewer = await addMember(w.brand.id, 'viewer')
     const withInvoice = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['invoice'] }] })
@@ -158,8 +167,23 @@ describe('tax forms', () => {
   it('refuses files that are not a PDF or image, whatever their name says', async () => {
     const w = await moneyWorld({ taxForm: false })
     const fake = new File([new TextEncoder().encode('MZ\x90\x00 not a pdf')], 'w9.pdf', { type: 'application/pdf' })
-    await rejects(submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: 'Maya Chen', entityType: 'individual', file: fake }), 415)
-    await rejects(submitTaxForm(w.creatorActor, { kind: 'W-9', legalName: ' ', entityType: 'individual', file: pdf() }), 400)
+    await rejects(submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'Maya Chen', entityType: 'individual', file: fake })), 415)
+    await rejects(submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: ' ', entityType: 'individual', file: pdf() })), 400)
+    await rejects(submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'Maya Chen', entityType: 'individual' })), 400)
+    await rejects(submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-2', legalName: 'Maya Chen', entityType: 'individual', file: pdf() })), 400)
+    // Nothing refused left a file row behind (parse-upload's own tests prove the bytes go too).
+    expect(await db().select().from(schema.files).where(eq(schema.files.creatorId, w.creator.id))).toEqual([])
+  })
+
+  it('streams through the shared upload path: the name as the payee sent it, the type from the bytes, refused fields echoed', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-8BEN', legalName: 'Jürgen Müller', entityType: 'foreign_individual', file: pdf('Formular W-8BEN – Müller.pdf') }))
+    const [file] = await db().select().from(schema.files).where(eq(schema.files.id, form.fileId))
+    expect(file).toMatchObject({ purpose: 'tax_form', originalName: 'Formular W-8BEN – Müller.pdf', mimeType: 'application/pdf', sizeBytes: 20 })
+    expect(form).toMatchObject({ kind: 'W-8BEN', legalName: 'Jürgen Müller', entityType: 'foreign_individual', status: 'submitted' })
+    let echoed: FormData | null = null
+    await rejects(submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'x', entityType: 'individual', file: pdf() }), (f) => (echoed = f)), 400)
+    expect(echoed!.get('legalName')).toBe('x')
   })
 })
 

@@ -6,7 +6,7 @@
  * else gets a 404 (never a hint that the file exists).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { UploadPurpose } from '#app/services/files/sniff.ts'
+import type { UploadPurpose } from '#app/domain/file-access.ts'
 import { ACTORS, buildGates, buildRequest, invoke, loadRoute, type Actor, type Gates } from '#tests/gates/harness.ts'
 import { insertStoredFile } from '#tests/factories-content.ts'
 

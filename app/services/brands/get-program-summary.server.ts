@@ -1,6 +1,6 @@
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { periodRange, type ProgramPeriod } from '#app/domain/program-period.ts'
-import { emvFormulaOf } from '#app/services/reports/derive-metrics.ts'
+import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
 import { sumMoneyFigures } from '#app/domain/money-figures.ts'
 import { getMoneySummaries } from '#app/services/budget/get-money-summaries.server.ts'

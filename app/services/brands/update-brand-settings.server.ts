@@ -4,12 +4,13 @@ import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
-import { EMV_ACTIONS, type BrandSettingsInput } from '#app/validation/brand-settings.ts'
+import { EMV_ACTIONS } from '#app/domain/report-metrics.ts'
+import type { BrandSettingsInput } from '#app/validation/brand-settings.ts'
 
 /**
  * An admin changes the brand's settings: disclosure jurisdiction (a column), and in brands.settings the
  * report settings (engagement set, engagement-rate basis, EMV value per action: read by
- * app/services/reports/derive-metrics.ts) and the invoice controls (approval limit, segregation of
+ * app/domain/report-metrics.ts) and the invoice controls (approval limit, segregation of
  * duties: app/domain/brand-settings.ts). Other keys in settings are kept. One audit event with before/after.
  */
 export async function updateBrandSettings(actor: Pick<BrandActor, 'brand' | 'user' | 'audit'>, input: BrandSettingsInput) {

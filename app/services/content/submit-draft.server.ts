@@ -8,8 +8,7 @@ import type { CreatorActor } from '#app/auth/guards.server.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { getBrandManagerEmails } from '#app/services/brands/get-brand-manager-emails.server.ts'
-import { maxBytesFor } from '#app/services/files/limits.server.ts'
-import { discardStored, parseUpload, type ParsedUpload } from '#app/services/files/parse-upload.server.ts'
+import { receiveUpload, type ReceivedUpload } from '#app/services/files/receive-upload.server.ts'
 import { recordFile } from '#app/services/files/record-file.server.ts'
 import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
 import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.ts'
@@ -48,21 +47,17 @@ export async function submitDraft(actor: Pick<CreatorActor, 'creator' | 'user' |
   // Refuse before reading a possibly huge body.
   const pre = await loadDeliverable(db(), { creatorId: actor.creator.id }, deliverableId)
   refuseUnlessSubmittable(pre.deliverable.status, pre.offer.status)
-  const upload: ParsedUpload = await parseUpload(request, { purpose: 'draft', maxBytes: maxBytesFor('draft'), maxFiles: 10 })
-  try {
+  return receiveUpload(request, 'draft', { maxFiles: 10 }, async (upload) => {
     // An empty file input still sends a "files" part with no file name: it is not a text field.
     upload.fields.delete('files')
     const input = parseFormData(upload.fields, draftFormSchema, { arrayFields: ['uploadedFileIds'] })
-    return await saveDraft(actor, deliverableId, input, upload.files)
-  } catch (e) {
-    await discardStored(upload.files)
-    throw e
-  }
+    return saveDraft(actor, deliverableId, input, upload.files)
+  })
 }
 
 type DraftInput = z.infer<typeof draftFormSchema>
 
-async function saveDraft(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit' | 'via'>, deliverableId: string, input: DraftInput, stored: ParsedUpload['files']) {
+async function saveDraft(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit' | 'via'>, deliverableId: string, input: DraftInput, stored: ReceivedUpload['files']) {
   return db().transaction(async (tx) => {
     const d = await loadDeliverable(tx, { creatorId: actor.creator.id }, deliverableId, { forUpdate: true })
     refuseUnlessSubmittable(d.deliverable.status, d.offer.status)

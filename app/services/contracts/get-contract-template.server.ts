@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
 import { DEFAULT_TEMPLATE, type ContractTemplateContent } from '#app/domain/contracts.ts'
 
 export interface CurrentTemplate extends ContractTemplateContent {
@@ -14,4 +15,9 @@ export async function getContractTemplate(tx: DbOrTx, brandId: string): Promise<
   const [t] = await tx.select().from(schema.contractTemplates).where(eq(schema.contractTemplates.brandId, brandId)).orderBy(desc(schema.contractTemplates.version)).limit(1)
   if (!t) return { id: null, version: 0, createdAt: null, title: DEFAULT_TEMPLATE.title, clauses: DEFAULT_TEMPLATE.clauses.map((c) => ({ ...c })) }
   return { id: t.id, version: t.version, createdAt: t.createdAt, title: t.title, clauses: t.clauses }
+}
+
+/** The same, outside a transaction (the template page). */
+export function getBrandContractTemplate(brandId: string): Promise<CurrentTemplate> {
+  return getContractTemplate(db(), brandId)
 }

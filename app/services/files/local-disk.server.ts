@@ -13,18 +13,14 @@ import { pipeline } from 'node:stream/promises'
 import { newId } from '#db/ids.ts'
 import { config } from '#app/config.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { ALLOWED_TYPES, SNIFF_BYTES, describeAllowed, sniffMime, type SniffedMime, type UploadPurpose } from './sniff.ts'
+import { ALLOWED_TYPES, SNIFF_BYTES, describeAllowed, sniffMime, type SniffedMime } from './sniff.ts'
+import type { UploadPurpose } from '#app/domain/file-access.ts'
+import { formatLimit } from './limits.server.ts'
 
 /** How much the file write stream buffers before it pushes back: large writes, bounded memory. */
 const WRITE_BUFFER = 1 << 20
 
 export type StoredFile = { storage: 'local'; storageKey: string; mimeType: SniffedMime; sizeBytes: number }
-
-function formatLimit(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`
-  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`
-}
 
 export function resolveLocalPath(storageKey: string): string {
   const root = path.resolve(config().UPLOAD_DIR)

@@ -12,7 +12,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import { AppError } from '#app/utils/errors.ts'
 import { removeLocal, storeLocal, type StoredFile } from './local-disk.server.ts'
-import type { UploadPurpose } from './sniff.ts'
+import type { UploadPurpose } from '#app/domain/file-access.ts'
 
 export type ParsedUpload = { fields: FormData; files: (StoredFile & { field: string; originalName: string })[] }
 
@@ -34,7 +34,9 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
   try {
     // fieldSize is in bytes; FIELD_LIMIT counts characters, and 4 bytes of UTF-8 never make fewer than
     // one UTF-16 unit, so a truncated value is always over the limit too.
-    bb = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: FIELD_LIMIT * 4 }, highWaterMark: STAGE_BUFFER, fileHwm: STAGE_BUFFER })
+    // defParamCharset: browsers send file names as UTF-8 bytes in Content-Disposition; busboy's default
+    // (latin1) would store "Müller.pdf" as "MÃ¼ller.pdf".
+    bb = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { fieldSize: FIELD_LIMIT * 4 }, highWaterMark: STAGE_BUFFER, fileHwm: STAGE_BUFFER })
   } catch {
     throw new AppError(400, 'The upload did not complete. Please try again.') // no or bad boundary
   }

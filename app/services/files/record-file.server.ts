@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from '#db/index.ts'
 import type { StoredFile } from './local-disk.server.ts'
-import type { UploadPurpose } from './sniff.ts'
+import type { UploadPurpose } from '#app/domain/file-access.ts'
 
 /** Records a stored file (local or UploadThing). Call only after the bytes are safely stored. */
 export async function recordFile(

@@ -3,6 +3,8 @@
  * A small hand-written sniffer instead of `file-type`: we only accept a dozen formats, it runs on the
  * first chunk of a stream (no extra read), and it has no dependency. Pure; safe anywhere.
  */
+import type { UploadPurpose } from '#app/domain/file-access.ts'
+
 export type SniffedMime =
   | 'image/jpeg'
   | 'image/png'
@@ -14,7 +16,6 @@ export type SniffedMime =
   | 'video/webm'
   | 'application/pdf'
 
-export type UploadPurpose = 'draft' | 'brief_asset' | 'tax_form' | 'metric_evidence' | 'contract'
 
 const IMAGES: SniffedMime[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic']
 

@@ -6,7 +6,7 @@ import { accountCountsVisibleSql } from './creator-access-sql.server.ts'
 import { cpe, cpm, engagements, type EngagementKey } from '#app/domain/metrics.ts'
 import { feeVerdict, median, type FeeVerdict } from '#app/domain/roster.ts'
 import { tierFor, type Tier } from '#app/domain/tiers.ts'
-import { reportSettings } from '#app/services/reports/derive-metrics.ts'
+import { reportSettings } from '#app/domain/report-metrics.ts'
 
 export interface FeeGuidanceInput {
   platform: string

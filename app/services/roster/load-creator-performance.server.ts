@@ -3,7 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { engagementRate, engagements, type EngagementKey, type RawCounts } from '#app/domain/metrics.ts'
-import { reportSettings } from '#app/services/reports/derive-metrics.ts'
+import { reportSettings } from '#app/domain/report-metrics.ts'
 
 export interface CreatorPerformance {
   /** Contracted fees of the brand's collaborations that have measured posts (brand currency). */

@@ -3,6 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { taxFormMachine } from '#app/domain/state-machines.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 import { brandPayeeScope } from './list-brand-tax-forms.server.ts'
 import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
@@ -18,13 +19,12 @@ export async function verifyTaxForm(actor: Pick<BrandActor, 'brand' | 'user' | '
     const scope = await brandPayeeScope(tx, actor.brand.id)
     const mine = form && ((form.creatorId && scope.creatorIds.includes(form.creatorId)) || (form.agencyId && scope.agencyIds.includes(form.agencyId)))
     if (!form || !mine) throw new NotFoundError('That tax form')
-    if (form.status !== 'submitted') throw new ConflictError(`This form is already ${form.status}.`)
-    const status = input.decision === 'verify' ? 'verified' : 'rejected'
+    const status = taxFormMachine.next(form.status, input.decision, `This form is already ${form.status}.`)
     const now = new Date()
     const [updated] = await tx
       .update(schema.taxForms)
       .set({ status, verifiedByUserId: actor.user.id, verifiedAt: now })
-      .where(and(eq(schema.taxForms.id, form.id), eq(schema.taxForms.status, 'submitted')))
+      .where(and(eq(schema.taxForms.id, form.id), eq(schema.taxForms.status, form.status)))
       .returning()
     if (!updated) throw new ConflictError('Someone handled this form a moment ago. Reload the page.')
     await recordAudit(tx, actor.audit, {
@@ -32,7 +32,7 @@ export async function verifyTaxForm(actor: Pick<BrandActor, 'brand' | 'user' | '
       action: `tax_form.${status}`,
       entityType: 'tax_form',
       entityId: form.id,
-      before: { status: 'submitted' },
+      before: { status: form.status },
       after: { status },
     })
     await rematchOpenInvoices(tx, actor.audit, { payeeKey: form.agencyId ? `agency:${form.agencyId}` : `creator:${form.creatorId}` }, now)

@@ -4,10 +4,9 @@ import { Button, Card, CheckboxField, DateTime, FormError, PageHeader, SelectFie
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { ROLE_LABEL } from '#app/auth/capabilities.ts'
 import { CONTRACT_PLACEHOLDERS, CONTRACT_REQUIREMENTS, CONTRACT_REQUIREMENT_LABEL, contractSettings } from '#app/domain/contracts.ts'
-import { getContractTemplate } from '#app/services/contracts/get-contract-template.server.ts'
+import { getBrandContractTemplate } from '#app/services/contracts/get-contract-template.server.ts'
 import { saveContractTemplate } from '#app/services/contracts/save-contract-template.server.ts'
 import { updateContractSettings } from '#app/services/contracts/update-contract-settings.server.ts'
-import { db } from '#app/db.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -22,7 +21,7 @@ const SIGNER_ROLES = ['admin', 'manager', 'finance'] as const
 // Admins only (brand.settings): the template every new contract is made from, and the contract settings.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.settings')
-  const t = await getContractTemplate(db(), actor.brand.id)
+  const t = await getBrandContractTemplate(actor.brand.id)
   return { slug: actor.brand.slug, template: t, settings: contractSettings(actor.brand.settings) }
 }
 
@@ -37,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
       return redirectWithFlash(here, 'Contract settings saved.')
     }
     if (intent !== 'template') throw new InvalidInputError('Reload the page and try again.')
-    const current = await getContractTemplate(db(), actor.brand.id)
+    const current = await getBrandContractTemplate(actor.brand.id)
     const ids = current.clauses.map((c) => c.id)
     const input = (await parseForm(args.request, contractTemplateSchema(ids))) as Record<string, unknown>
     const saved = await saveContractTemplate(actor, {

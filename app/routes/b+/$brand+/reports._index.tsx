@@ -9,7 +9,7 @@ import { PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
 import { reportColumns, sortRows, type ColumnKind } from '#app/domain/report-columns.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
-import { emvFormulaOf } from '#app/services/reports/derive-metrics.ts'
+import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]

@@ -3,7 +3,7 @@ import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { toCsvLine } from '#app/domain/csv.ts'
 import { reportColumns, sortRows } from '#app/domain/report-columns.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
-import { emvFormulaOf } from '#app/services/reports/derive-metrics.ts'
+import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
 
 // Resource route: the report table on screen (same filters, grouping and sort) as a streamed CSV.

@@ -5,13 +5,13 @@ import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { invoiceControls } from '#app/domain/brand-settings.ts'
 import { JURISDICTIONS } from '#app/domain/catalog.ts'
 import { toDecimalString } from '#app/domain/money.ts'
-import { ENGAGEMENT_FIELDS, RATE_BASES, emvFormulaOf, reportSettings } from '#app/services/reports/derive-metrics.ts'
+import { EMV_ACTIONS, ENGAGEMENT_FIELDS, RATE_BASES, emvFormulaOf, reportSettings } from '#app/domain/report-metrics.ts'
 import { updateBrandSettings } from '#app/services/brands/update-brand-settings.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
-import { EMV_ACTIONS, brandSettingsSchema } from '#app/validation/brand-settings.ts'
+import { brandSettingsSchema } from '#app/validation/brand-settings.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Brand settings · Greenroom' }]
 

@@ -2,53 +2,36 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Button, Card, FormError, PageHeader, SelectField, StatusChip, TextField } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { latestTaxForm, resolvePayee } from '#app/services/invoices/invoice-rules.server.ts'
+import { getTaxFormPage } from '#app/services/tax/get-tax-form-page.server.ts'
 import { submitTaxForm } from '#app/services/tax/submit-tax-form.server.ts'
-import { TAX_FORM_MAX_BYTES } from '#app/services/tax/save-tax-form-file.server.ts'
-import { db } from '#app/db.server.ts'
-import { AppError, InvalidInputError } from '#app/utils/errors.ts'
+import { uploadRules } from '#app/services/files/limits.server.ts'
+import { echoValues } from '#app/utils/echo-values.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
-import { parseFormData } from '#app/validation/parse-form.server.ts'
-import { taxFormFieldsSchema } from '#app/validation/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Tax form · Greenroom' }]
 
 // The creator, or an agent with the 'invoice' permission (the form is the payee's: the agency's when it invoices).
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireCreatorActor(args, 'invoice')
-  const payee = await resolvePayee(db(), actor.creator)
-  const form = await latestTaxForm(db(), payee.kind === 'creator' ? { kind: 'creator', creatorId: payee.creatorId } : { kind: 'agency', agencyId: payee.agencyId })
-  return {
-    payee: { kind: payee.kind, name: payee.name },
-    form: form ? { kind: form.kind, legalName: form.legalName, status: form.status, createdAt: form.createdAt.toISOString().slice(0, 10) } : null,
-  }
+  return { ...(await getTaxFormPage(actor.creator)), upload: uploadRules('tax_form') }
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'invoice')
-  return handleAction(async () => {
-    const length = Number(args.request.headers.get('content-length') ?? '0')
-    if (length > TAX_FORM_MAX_BYTES + 64 * 1024) throw new AppError(413, 'That file is over 10 MB.', { file: ['That file is over 10 MB.'] })
-    let form: FormData
-    try {
-      form = await args.request.formData()
-    } catch {
-      throw new InvalidInputError('The form could not be read. Reload the page and try again.')
-    }
-    const file = form.get('file')
-    form.delete('file')
-    if (!(file instanceof File)) throw new InvalidInputError('Please correct the highlighted fields.', { file: ['Choose the signed form (PDF, PNG or JPEG).'] })
-    const input = parseFormData(form, taxFormFieldsSchema)
-    await submitTaxForm(actor, { ...input, file })
+  // The text fields as sent, echoed back with a refusal so nothing typed is lost (files never are echoed).
+  let fields: FormData | null = null
+  const result = await handleAction(async () => {
+    await submitTaxForm(actor, args.request, (f) => (fields = f))
     return redirectWithFlash(`/c/${actor.creator.id}/invoices/tax-form`, 'Tax form uploaded. Finance verifies it before your first payment.')
   })
+  return fields ? echoValues(result, fields) : result
 }
 
 export default function TaxForm() {
   const creatorId = useParams().creator ?? ''
-  const { payee, form } = useLoaderData<typeof loader>()
+  const { payee, form, upload } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const pending = useIsPending()
   return (
@@ -103,7 +86,7 @@ export default function TaxForm() {
               ]}
               error={fieldError(failure, 'entityType')}
             />
-            <TextField label="Signed form (PDF, PNG or JPEG, up to 10 MB)" name="file" type="file" accept="application/pdf,image/png,image/jpeg" required error={fieldError(failure, 'file')} />
+            <TextField label={`Signed form (${upload.allowed}, up to ${upload.limit})`} name="file" type="file" accept={upload.accept} required error={fieldError(failure, 'file')} />
             <p className="muted small">Do not type your SSN or EIN anywhere in Greenroom: the signed form is the record, and only finance and you can open it.</p>
             <div>
               <Button type="submit" variant="primary" pending={pending} pendingText="Uploading…">

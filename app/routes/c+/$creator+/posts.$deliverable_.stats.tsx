@@ -2,15 +2,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
 import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
-import { assertCreatorPost } from '#app/services/metrics/assert-creator-post.server.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { addCreatorSnapshot } from '#app/services/metrics/add-creator-snapshot.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
-import { parseFormData } from '#app/validation/parse-form.server.ts'
-import { creatorStatsSchema } from '#app/validation/creator-forms.server.ts'
-import { discardStored, parseUpload } from '#app/services/files/parse-upload.server.ts'
-import { maxBytesFor } from '#app/services/files/limits.server.ts'
-import { InvalidInputError } from '#app/utils/errors.ts'
+import { submitCreatorStats } from '#app/services/metrics/submit-creator-stats.server.ts'
+import { uploadRules } from '#app/services/files/limits.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { echoValues } from '#app/utils/echo-values.server.ts'
 import { echoedValues } from '#app/utils/echoed-values.ts'
@@ -38,6 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     creatorId: actor.creator.id,
     canSubmit: actor.via.kind === 'self' || actor.via.scopes.includes('submit_content'),
     page: await getCreatorPostPage(actor.creator.id, args.params.deliverable ?? ''),
+    upload: uploadRules('metric_evidence'),
   }))
 }
 
@@ -46,22 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   // The text fields as sent, echoed back with a refusal so the numbers are not lost (files never are echoed).
   let fields: FormData | null = null
   const result = await handleAction(async () => {
-    await assertCreatorPost(actor.creator.id, args.params.deliverable ?? '')
-    // Streamed to disk as it arrives (typed by its bytes: PNG, JPEG, WebP, HEIC or PDF); removed again if anything below fails.
-    const upload = await parseUpload(args.request, { purpose: 'metric_evidence', maxBytes: maxBytesFor('metric_evidence'), maxFiles: 1 })
-    fields = upload.fields
-    try {
-      const input = parseFormData(upload.fields, creatorStatsSchema)
-      const evidence = upload.files.find((f) => f.field === 'evidence')
-      if (!evidence) {
-        throw new InvalidInputError('Please correct the highlighted fields.', { evidence: ['Attach a screenshot of the post’s insights: the brand checks the numbers against it.'] })
-      }
-      const values = Object.fromEntries(METRIC_FIELDS.map((f) => [f, input[f]])) as Record<MetricField, number | null>
-      await addCreatorSnapshot(actor, { deliverableId: args.params.deliverable ?? '', capturedOn: input.capturedOn, values, evidence })
-    } catch (e) {
-      await discardStored(upload.files)
-      throw e
-    }
+    await submitCreatorStats(actor, args.params.deliverable ?? '', args.request, (f) => (fields = f))
     return redirectWithFlash(`/c/${actor.creator.id}/posts/${args.params.deliverable}/stats`, 'Thanks — your stats are saved.')
   })
   return fields ? echoValues(result, fields) : result
@@ -70,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 const nf = new Intl.NumberFormat('en-US')
 
 export default function PostStats() {
-  const { creatorId, canSubmit, page } = useLoaderData<typeof loader>()
+  const { creatorId, canSubmit, page, upload } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const echoed = echoedValues(actionData)
@@ -103,9 +84,9 @@ export default function PostStats() {
                   label="Screenshot of the insights"
                   name="evidence"
                   type="file"
-                  accept="image/png,image/jpeg,image/webp,image/heic,application/pdf"
+                  accept={upload.accept}
                   required
-                  hint="A screenshot of the platform’s insights screen showing these numbers (image or PDF)."
+                  hint={`A screenshot of the platform’s insights screen showing these numbers (${upload.allowed}, up to ${upload.limit}).`}
                   error={fieldError(failure, 'evidence')}
                 />
                 <Button type="submit" variant="primary" pending={pending} pendingText="Saving…">

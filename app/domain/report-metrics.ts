@@ -1,5 +1,5 @@
 /**
- * The one place reports turn summed raw counts into rates, cost metrics and EMV. Formulas come from
+ * The one place reports turn summed raw counts into rates, cost metrics and EMV (pure: no I/O). Formulas come from
  * app/domain/metrics.ts (definitions in ../shared/domain/metrics-and-money.md); this file only picks
  * the brand's settings and feeds the sums in. Tiers come from app/domain/tiers.ts.
  */
@@ -11,6 +11,8 @@ export const ENGAGEMENT_FIELDS = ['likes', 'comments', 'shares', 'saves', 'postC
 export type EngagementField = (typeof ENGAGEMENT_FIELDS)[number]
 export const RATE_BASES = ['reach', 'views', 'impressions', 'followers'] as const
 export type RateBasis = (typeof RATE_BASES)[number]
+/** The actions a brand may put a value on for EMV (the brand settings form and reportSettings read this list). */
+export const EMV_ACTIONS = ['impressions', 'views', ...ENGAGEMENT_FIELDS] as const
 
 export interface ReportSettings {
   engagementSet: EngagementField[]
@@ -43,7 +45,7 @@ export function reportSettings(raw: Record<string, unknown>): ReportSettings {
   const basis = (RATE_BASES as readonly string[]).includes(raw.engagementRateBasis as string) ? (raw.engagementRateBasis as RateBasis) : 'reach'
   const emvRaw = raw.emvPerAction && typeof raw.emvPerAction === 'object' ? (raw.emvPerAction as Record<string, unknown>) : {}
   const emvValues: ReportSettings['emvValues'] = {}
-  for (const k of ['impressions', 'views', ...ENGAGEMENT_FIELDS] as const) {
+  for (const k of EMV_ACTIONS) {
     const v = emvRaw[k]
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) emvValues[k] = v
   }
