@@ -7,7 +7,7 @@
  * Invalid dates and non-integer day counts throw RangeError.
  */
 
-const DAY_MS = 86_400_000
+export const DAY_MS = 86_400_000
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 function assertDate(d: Date, what = 'date'): void {

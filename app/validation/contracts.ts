@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isoDay as isoDayField } from './fields.ts'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
 
@@ -57,11 +58,7 @@ export type ContractSettingsInput = z.infer<typeof contractSettingsSchema>
 
 // ---------------------------------------------------------------- amend / extend rights / ads permissions
 
-const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'That is not a real date.')
+const isoDay = isoDayField()
 const optionalDay = z
   .string()
   .trim()

@@ -5,6 +5,7 @@ import { db } from '#app/db.server.ts'
 import { config } from '#app/config.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { COMMITTED_OFFER_STATUSES, moneyWords } from '#app/domain/offer-terms.ts'
+import { atOnIsoDay, DAY_MS } from '#app/domain/dates.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
@@ -57,7 +58,7 @@ export async function offerRightsExtension(actor: Pick<BrandActor, 'brand' | 'us
       .from(schema.offers)
       .where(and(eq(schema.offers.extendsOfferId, offer.id), inArray(schema.offers.status, [...OPEN_STATUSES])))
     if (open.length) throw new ConflictError('An extension of these rights is already waiting for the creator. Withdraw it first, or wait for the answer.')
-    const expiresAt = new Date(`${input.expiresOn}T23:59:59.999Z`)
+    const expiresAt = atOnIsoDay(input.expiresOn, DAY_MS - 1)
     if (expiresAt.getTime() <= now.getTime()) throw new InvalidInputError('Please correct the highlighted fields.', { expiresOn: ['The answer deadline must be in the future.'] })
     const [ext] = await tx
       .insert(schema.offers)
