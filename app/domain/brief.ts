@@ -60,6 +60,8 @@ export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
   US: 'United States (FTC)',
   UK: 'United Kingdom (CMA / ASA)',
   IE: 'Ireland (CCPC / ASAI)',
+  FR: 'France (loi influence commerciale)',
+  DE: 'Germany (UWG / Medienanstalten)',
 }
 
 export function emptyBrief(jurisdiction: Jurisdiction = 'US'): BriefContent {

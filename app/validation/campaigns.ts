@@ -88,7 +88,7 @@ export const briefSchema = z.object({
   productNotes: z.string().trim().max(4000, 'Use at most 4,000 characters.').default(''),
   shippingNotes: z.string().trim().max(4000, 'Use at most 4,000 characters.').default(''),
   deadlines: lines('Deadlines'),
-  jurisdiction: z.enum(JURISDICTIONS, { errorMap: () => ({ message: 'Pick US, UK or IE.' }) }),
+  jurisdiction: z.enum(JURISDICTIONS, { errorMap: () => ({ message: 'Pick US, UK, IE, FR or DE.' }) }),
   /** The version the editor was opened on: publishing over a newer version is refused. */
   baseVersion: z.coerce.number().int().min(0).max(100000),
 })

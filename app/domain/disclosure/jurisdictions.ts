@@ -5,8 +5,8 @@
  */
 import type { Jurisdiction } from '#app/domain/catalog.ts'
 
-/** The caption jurisdictions plus those only the media checks know so far. */
-export type MediaJurisdiction = Jurisdiction | 'FR' | 'DE'
+/** The media checks know every jurisdiction a campaign can pick (catalog.JURISDICTIONS). */
+export type MediaJurisdiction = Jurisdiction
 
 export interface JurisdictionMediaRules {
   name: string

@@ -69,9 +69,15 @@ export function disclosureRequirements(input: {
           ? 'on every story frame that shows the brand'
           : 'at the start of the caption'
   captionRules.push(`Put ${wording} ${where}.`)
-  if (jurisdiction !== 'US') captionRules.push(`Make "Ad" the first word (${jurisdiction === 'UK' ? 'UK' : 'Ireland'} rules).`)
+  if (jurisdiction === 'UK' || jurisdiction === 'IE') captionRules.push(`Make "Ad" the first word (${jurisdiction === 'UK' ? 'UK' : 'Ireland'} rules).`)
+  if (jurisdiction === 'FR') {
+    captionRules.push('Write it in French: "#ad", "sponsorisé" or "partenariat" are not the mention French law asks for.')
+    captionRules.push('Show « Publicité » or « Collaboration commerciale » on the image or video too, for its whole duration (French law).')
+  }
+  if (jurisdiction === 'DE') captionRules.push('Make "Werbung" or "Anzeige" the first word, in German: "Ad" or "Sponsored by" are not enough (German rules).')
   captionRules.push('Keep it on its own, not inside a block of hashtags.')
   if (connectionType !== 'gifted') captionRules.push('Do not use #gifted: this is not only a gift.')
+  else if (jurisdiction === 'FR' || jurisdiction === 'DE') captionRules.push(`#gifted alone is not enough here: a gift is also advertising (${jurisdiction === 'FR' ? 'French' : 'German'} rules).`)
   if (connectionType === 'employee') captionRules.push(`Say that you work for ${brandName}.`)
   const m = input.mandatory
   const mandatoryBits = [
@@ -84,7 +90,11 @@ export function disclosureRequirements(input: {
   captionRules.push(`Stay under ${CAPTION_LIMITS[platform].toLocaleString('en-US')} characters.`)
 
   const acceptedWording =
-    jurisdiction === 'US'
+    jurisdiction === 'FR'
+      ? ['Publicité', '#publicité', 'Collaboration commerciale', '#CollaborationCommerciale']
+      : jurisdiction === 'DE'
+        ? ['Werbung', 'Anzeige', '#Werbung', '#Anzeige', 'Unbezahlte Werbung']
+        : jurisdiction === 'US'
       ? ['#ad', 'Ad', '#sponsored', `Paid partnership with ${brandName}`, `#${brandName.replace(/\s+/g, '')}Partner`, ...(connectionType === 'gifted' ? [`${brandName} gave me this for free`, '#gifted'] : []), ...(connectionType === 'affiliate' || connectionType === 'mixed' ? ['I earn a commission from purchases through my links'] : [])]
       : ['Ad', '#ad', 'Advert', 'Advertisement feature', ...(connectionType === 'gifted' ? ['#gifted'] : [])]
 
