@@ -69,8 +69,8 @@ export async function loadDeliverable(tx: DbOrTx, scope: DeliverableScope, deliv
     brief,
     briefVersion: briefRow?.version ?? 0,
     checkInput,
-    requirements: disclosureRequirements({ ...checkInput, mandatory: checkInput.mandatory }),
-    attestations: attestationsFor(checkInput.platform, checkInput.format),
+    requirements: disclosureRequirements({ ...checkInput, mandatory: checkInput.mandatory, mediaAlteration: brief?.mediaAlteration }),
+    attestations: attestationsFor(checkInput.platform, checkInput.format, { jurisdiction: checkInput.jurisdiction, mediaAlteration: brief?.mediaAlteration }),
   }
 }
 
