@@ -40,6 +40,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     shippingNotes: 'Shoes ship within 3 business days of acceptance by UPS; confirm your shipping address on your profile.',
     deadlines: [`${day(6)}: drafts due`, `${day(12)}: posts go live`],
     jurisdiction: 'US',
+    mediaAlteration: 'none',
   }
   const trailV2: BriefContent = {
     ...trailV1,
@@ -107,6 +108,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     shippingNotes: 'Ships on acceptance.',
     deadlines: [`${day(14)}: first story set`],
     jurisdiction: 'US',
+    mediaAlteration: 'none',
   }
   const marathon = await campaign(tx, {
     now: ids.now,
@@ -158,6 +160,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     shippingNotes: 'Royal Mail Tracked 48, UK and Ireland only.',
     deadlines: [`${day(10)}: routine diary drafts due`],
     jurisdiction: 'UK',
+    mediaAlteration: 'none',
   }
   const serum = await campaign(tx, {
     now: ids.now,

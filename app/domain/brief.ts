@@ -18,6 +18,17 @@ export interface BriefContent {
   shippingNotes: string
   deadlines: string[]
   jurisdiction: Jurisdiction
+  /** Whether the media shows people retouched or generated (France: « Image retouchée » / « Image virtuelle », FR-02). */
+  mediaAlteration: MediaAlteration
+}
+
+export const MEDIA_ALTERATIONS = ['none', 'retouched', 'generated'] as const
+export type MediaAlteration = (typeof MEDIA_ALTERATIONS)[number]
+/** Loi n° 2023-451, art. 5 II: silhouettes or faces edited by image processing, or produced by AI. */
+export const MEDIA_ALTERATION_LABEL: Record<MediaAlteration, string> = {
+  none: 'Neither retouched nor generated',
+  retouched: 'Retouched (a body or face edited)',
+  generated: 'Generated (a body or face made by AI)',
 }
 
 export type BriefField = keyof BriefContent
@@ -52,6 +63,7 @@ export const BRIEF_FIELD_LABEL: Record<BriefField, string> = {
   shippingNotes: 'Shipping notes',
   deadlines: 'Deadlines',
   jurisdiction: 'Disclosure rules',
+  mediaAlteration: 'Retouched or generated media',
 }
 
 export const BRIEF_FIELDS = Object.keys(BRIEF_FIELD_LABEL) as BriefField[]
@@ -60,6 +72,8 @@ export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
   US: 'United States (FTC)',
   UK: 'United Kingdom (CMA / ASA)',
   IE: 'Ireland (CCPC / ASAI)',
+  FR: 'France (loi influence commerciale)',
+  DE: 'Germany (UWG / Medienanstalten)',
 }
 
 export function emptyBrief(jurisdiction: Jurisdiction = 'US'): BriefContent {
@@ -77,6 +91,7 @@ export function emptyBrief(jurisdiction: Jurisdiction = 'US'): BriefContent {
     shippingNotes: '',
     deadlines: [],
     jurisdiction,
+    mediaAlteration: 'none',
   }
 }
 
@@ -87,6 +102,7 @@ export function toBriefContent(value: unknown, fallbackJurisdiction: Jurisdictio
   for (const f of BRIEF_TEXT_FIELDS) if (typeof v[f] === 'string') out[f] = v[f] as string
   for (const f of BRIEF_LIST_FIELDS) if (Array.isArray(v[f])) out[f] = (v[f] as unknown[]).filter((x): x is string => typeof x === 'string')
   if (typeof v.jurisdiction === 'string' && (JURISDICTIONS as readonly string[]).includes(v.jurisdiction)) out.jurisdiction = v.jurisdiction as Jurisdiction
+  if (typeof v.mediaAlteration === 'string' && (MEDIA_ALTERATIONS as readonly string[]).includes(v.mediaAlteration)) out.mediaAlteration = v.mediaAlteration as MediaAlteration
   return out
 }
 
@@ -122,7 +138,7 @@ export function diffBriefs(before: BriefContent, after: BriefContent): BriefChan
       if (added.length || removed.length) changes.push({ field, label, kind: 'list', added, removed })
       else if (reordered) changes.push({ field, label, kind: 'text', before: a.join(', '), after: b.join(', ') })
     } else if (a !== b) {
-      const show = (x: unknown) => (field === 'jurisdiction' ? JURISDICTION_LABEL[x as Jurisdiction] : String(x))
+      const show = (x: unknown) => (field === 'jurisdiction' ? JURISDICTION_LABEL[x as Jurisdiction] : field === 'mediaAlteration' ? MEDIA_ALTERATION_LABEL[x as MediaAlteration] : String(x))
       changes.push({ field, label, kind: 'text', before: show(a), after: show(b) })
     }
   }

@@ -65,8 +65,15 @@ export const CONNECTION_LABEL: Record<ConnectionType, string> = {
   employee: 'Employee',
 }
 
-export const JURISDICTIONS = ['US', 'UK', 'IE'] as const
+export const JURISDICTIONS = ['US', 'UK', 'IE', 'FR', 'DE'] as const
 export type Jurisdiction = (typeof JURISDICTIONS)[number]
+/** Jurisdictions in the EU, where the platforms' commercial-content declaration (DSA art. 26(2)) applies. */
+export const EU_JURISDICTIONS: readonly Jurisdiction[] = ['IE', 'FR', 'DE']
+
+/** A stored jurisdiction (brand column, brief JSON) read as one the checks know, else the fallback. */
+export function toJurisdiction(value: unknown, fallback: Jurisdiction = 'US'): Jurisdiction {
+  return typeof value === 'string' && (JURISDICTIONS as readonly string[]).includes(value) ? (value as Jurisdiction) : fallback
+}
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD'] as const
 export type Currency = (typeof CURRENCIES)[number]

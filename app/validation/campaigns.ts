@@ -2,7 +2,7 @@
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, MAX_ATTRIBUTION_WINDOW_DAYS } from '#app/domain/orders.ts'
 import { z } from 'zod'
 import { CURRENCIES, FORMATS, FORMAT_PLATFORMS, JURISDICTIONS, PLATFORMS, type Format, type Platform } from '#app/domain/catalog.ts'
-import { linesToList } from '#app/domain/brief.ts'
+import { MEDIA_ALTERATIONS, linesToList } from '#app/domain/brief.ts'
 import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
 import { CAMPAIGN_STATUSES } from '#app/domain/state-machines.ts'
@@ -79,7 +79,8 @@ export const briefSchema = z.object({
   productNotes: z.string().trim().max(4000, 'Use at most 4,000 characters.').default(''),
   shippingNotes: z.string().trim().max(4000, 'Use at most 4,000 characters.').default(''),
   deadlines: lines('Deadlines'),
-  jurisdiction: z.enum(JURISDICTIONS, { errorMap: () => ({ message: 'Pick US, UK or IE.' }) }),
+  jurisdiction: z.enum(JURISDICTIONS, { errorMap: () => ({ message: 'Pick US, UK, IE, FR or DE.' }) }),
+  mediaAlteration: z.enum(MEDIA_ALTERATIONS, { errorMap: () => ({ message: 'Pick neither, retouched or generated.' }) }).default('none'),
   /** The version the editor was opened on: publishing over a newer version is refused. */
   baseVersion: z.coerce.number().int().min(0).max(100000),
 })

@@ -77,7 +77,7 @@ describe('brand settings', () => {
   it('refuses bad values with a message per field and changes nothing; managers get 403', async () => {
     const w = await moneyWorld()
     const admin = await addMember(w.brand.id, 'admin')
-    const r = await save(admin, w.brand.slug, { ...GOOD, emv_likes: 'a lot', invoiceApprovalLimit: '-5', engagementSet: [], jurisdiction: 'FR' })
+    const r = await save(admin, w.brand.slug, { ...GOOD, emv_likes: 'a lot', invoiceApprovalLimit: '-5', engagementSet: [], jurisdiction: 'ES' })
     expect(r.status).toBe(400)
     const errors = (r.data as { fieldErrors: Record<string, string[]> }).fieldErrors
     expect(Object.keys(errors).sort()).toEqual(['emv_likes', 'engagementSet', 'invoiceApprovalLimit', 'jurisdiction'])

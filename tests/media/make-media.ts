@@ -35,11 +35,11 @@ export function makeVideo(dir: string, name: string, seconds: number, list: Over
   return out
 }
 
-/** A PNG still (540x960) with the given texts. */
-export function makeImage(dir: string, name: string, texts: string[]): string {
+/** A PNG still (540x960) with the given texts (a long one may set a smaller size to fit the width). */
+export function makeImage(dir: string, name: string, texts: (string | { text: string; size: number })[]): string {
   mkdirSync(dir, { recursive: true })
   const out = path.join(dir, name)
-  const list = texts.map((text, i) => ({ text, from: 0, to: 1, y: 120 + i * 140 }))
+  const list = texts.map((t, i) => ({ ...(typeof t === 'string' ? { text: t } : t), from: 0, to: 1, y: 120 + i * 140 }))
   const vf = overlays(dir, list).join(',') || 'null'
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x305070:s=540x960:d=1', '-vf', vf, '-frames:v', '1', out])
   return out

@@ -94,7 +94,14 @@ describe('brief diff', () => {
   })
 
   it('reads partial stored JSON and splits lines', () => {
-    expect(toBriefContent({ overview: 'x', hashtags: ['#a', 3], jurisdiction: 'FR' }, 'IE')).toEqual({ ...emptyBrief('IE'), overview: 'x', hashtags: ['#a'] })
+    expect(toBriefContent({ overview: 'x', hashtags: ['#a', 3], jurisdiction: 'ES' }, 'IE')).toEqual({ ...emptyBrief('IE'), overview: 'x', hashtags: ['#a'] })
     expect(linesToList(' a \n\nb\r\na\n')).toEqual(['a', 'b'])
+  })
+})
+
+describe('France and Germany are selectable jurisdictions', () => {
+  it('a brief stored with FR or DE keeps it', () => {
+    expect(toBriefContent({ jurisdiction: 'FR' }, 'US').jurisdiction).toBe('FR')
+    expect(toBriefContent({ jurisdiction: 'DE' }, 'US').jurisdiction).toBe('DE')
   })
 })

@@ -1,4 +1,4 @@
-import { BRIEF_FIELD_LABEL, JURISDICTION_LABEL, type BriefChange, type BriefContent, type BriefListField } from '#app/domain/brief.ts'
+import { BRIEF_FIELD_LABEL, JURISDICTION_LABEL, MEDIA_ALTERATION_LABEL, type BriefChange, type BriefContent, type BriefListField } from '#app/domain/brief.ts'
 import { Chip } from '#app/components/ui.tsx'
 
 function List({ items, tone }: { items: string[]; tone?: 'tags' }) {
@@ -64,6 +64,15 @@ export function BriefView({ brief }: { brief: BriefContent }) {
           <dt>{BRIEF_FIELD_LABEL.jurisdiction}</dt>
           <dd>{JURISDICTION_LABEL[brief.jurisdiction]}</dd>
         </div>
+        {brief.mediaAlteration !== 'none' ? (
+          <div>
+            <dt>{BRIEF_FIELD_LABEL.mediaAlteration}</dt>
+            <dd>
+              {MEDIA_ALTERATION_LABEL[brief.mediaAlteration]}
+              {brief.jurisdiction === 'FR' ? ` — show « ${brief.mediaAlteration === 'generated' ? 'Image virtuelle' : 'Image retouchée'} » on the media.` : null}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <p className="muted small">Brief files (images, PDFs) will appear here once file uploads are available.</p>
     </div>

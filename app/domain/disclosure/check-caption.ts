@@ -98,16 +98,76 @@ const unconfuse = (s: string) => [...s].map((ch) => CONFUSABLE[ch] ?? ch).join('
 interface Hit {
   start: number
   end: number
-  kind: 'accepted' | 'rejected' | 'uk-rejected' | 'gifted' | 'employee'
+  /** foreign: a label of another language or an abbreviation where the law names the words (FR-01, DE-01). */
+  kind: 'accepted' | 'rejected' | 'uk-rejected' | 'gifted' | 'employee' | 'foreign'
   hashtag: boolean
+}
+
+/** How a jurisdiction's caption rules read a caption: US, UK/IE (the Ad family), France, Germany. */
+type CaptionRegime = 'US' | 'UK' | 'FR' | 'DE'
+export const captionRegime = (j: Jurisdiction): CaptionRegime => (j === 'UK' || j === 'IE' ? 'UK' : j)
+
+/** Accents removed, for the French and German words ("Publicite" and "PUBLICITÉ" are « Publicité »). */
+const bare = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '')
+
+/**
+ * France (loi n° 2023-451, art. 5 I) names the two mentions; Germany (Medienanstalten) asks for "Werbung"
+ * or "Anzeige". The English labels, gift tags and abbreviations below are explained as not enough there.
+ */
+const LOCAL: Record<'FR' | 'DE', { words: Set<string>; tags: Set<string>; phrases: RegExp[]; foreign: Set<string>; foreignPhrases: RegExp[] }> = {
+  FR: {
+    words: new Set(['publicite']),
+    tags: new Set(['#publicite', '#collaborationcommerciale']),
+    phrases: [/\bcollaboration\s+commerciale\b/giu],
+    foreign: new Set(['#ad', 'ad', '#sponsored', 'sponsored', '#sponsorise', 'sponsorise', '#partenariat', 'partenariat', '#pub', 'pub', '#gifted', '#advert', 'advert', 'advertisement', '#advertisement', '#paid', '#cadeau', '#offert']),
+    foreignPhrases: [/\ben\s+partenariat\s+avec\b/giu, /\bpaid partnership\b/giu],
+  },
+  DE: {
+    words: new Set(['werbung', 'anzeige']),
+    tags: new Set(['#werbung', '#anzeige', '#unbezahltewerbung']),
+    phrases: [],
+    foreign: new Set(['#ad', 'ad', '#sponsored', 'sponsored', '#gesponsert', 'gesponsert', '#kooperation', 'kooperation', '#gifted', '#advert', 'advert', 'advertisement', '#advertisement', '#paid', '#partner']),
+    foreignPhrases: [/\bsponsored by\b/giu, /\bpowered by\b/giu, /\bin kooperation mit\b/giu, /\bpaid partnership\b/giu],
+  },
 }
 
 function findDisclosures(input: CaptionCheckInput, tokens: Token[]): { hits: Hit[]; lookalike: Token | null } {
   const { caption, jurisdiction, connectionType } = input
   const brand = compact(input.brandName)
-  const uk = jurisdiction !== 'US'
+  const regime = captionRegime(jurisdiction)
+  const uk = regime === 'UK'
   const hits: Hit[] = []
   let lookalike: Token | null = null
+  const phrase = (re: RegExp, kind: Hit['kind']) => {
+    for (const m of caption.matchAll(re)) hits.push({ start: m.index!, end: m.index! + m[0].length, kind, hashtag: false })
+  }
+  const b = brandPattern(input.brandName)
+
+  if (regime === 'FR' || regime === 'DE') {
+    const local = LOCAL[regime]
+    for (const t of tokens) {
+      const n = bare(t.norm)
+      if (t.kind === 'hashtag') {
+        if (local.tags.has(n)) hits.push({ start: t.start, end: t.end, kind: 'accepted', hashtag: true })
+        else if (local.foreign.has(n)) hits.push({ start: t.start, end: t.end, kind: 'foreign', hashtag: true })
+        else if (['#sp', '#spon', '#collab', '#ambassador', '#partnership'].includes(n)) hits.push({ start: t.start, end: t.end, kind: 'rejected', hashtag: true })
+        else if (!lookalike && local.tags.has(unconfuse(n))) lookalike = t
+      } else if (t.kind === 'word' && standalone(caption, t)) {
+        if (local.words.has(n)) hits.push({ start: t.start, end: t.end, kind: 'accepted', hashtag: false })
+        else if (local.foreign.has(n)) hits.push({ start: t.start, end: t.end, kind: 'foreign', hashtag: false })
+        else if (!lookalike && local.words.has(unconfuse(n))) lookalike = t
+      }
+    }
+    for (const re of local.phrases) phrase(re, 'accepted')
+    for (const re of local.foreignPhrases) phrase(re, 'foreign')
+    if (regime === 'FR') phrase(new RegExp(`\\bje (?:travaille pour|suis salariée? (?:de|chez)) @?${b}`, 'giu'), 'employee')
+    else phrase(new RegExp(`\\bich arbeite (?:für|bei) @?${b}`, 'giu'), 'employee')
+    // "Sponsored by" is one finding, not one for the phrase and one for "Sponsored".
+    const kept = hits.filter((h) => !hits.some((o) => o !== h && o.kind === h.kind && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start))
+    kept.sort((x, y) => x.start - y.start)
+    return { hits: kept, lookalike }
+  }
+
   const acceptedTags = uk
     ? new Set(['#ad', '#advert', '#advertisement'])
     : new Set(['#ad', '#advertisement', '#sponsored', '#paid', `#${brand}partner`, `#${brand}ambassador`, `#${brand}employee`])
@@ -130,10 +190,6 @@ function findDisclosures(input: CaptionCheckInput, tokens: Token[]): { hits: Hit
     }
   }
 
-  const phrase = (re: RegExp, kind: Hit['kind']) => {
-    for (const m of caption.matchAll(re)) hits.push({ start: m.index!, end: m.index! + m[0].length, kind, hashtag: false })
-  }
-  const b = brandPattern(input.brandName)
   if (uk) {
     phrase(/\badvertisement feature\b/giu, 'accepted')
     phrase(/\bin association with\b/giu, 'uk-rejected')
@@ -204,6 +260,8 @@ function finding(ruleId: RuleId, message: string, span: { start: number; end: nu
 const PLATFORM_NAME: Record<Platform, string> = { instagram: 'Instagram', facebook: 'Facebook', tiktok: 'TikTok', youtube: 'YouTube', pinterest: 'Pinterest' }
 
 export function suggestedDisclosure(input: Pick<CaptionCheckInput, 'jurisdiction' | 'connectionType' | 'brandName'>): string {
+  if (input.jurisdiction === 'FR') return '« Publicité » or « Collaboration commerciale »'
+  if (input.jurisdiction === 'DE') return '"Werbung" or "Anzeige" (as the first word)'
   if (input.jurisdiction !== 'US') return input.connectionType === 'gifted' ? '"Ad" or #gifted' : '"Ad" (as the first word) or #ad'
   if (input.connectionType === 'gifted') return `#ad or "${input.brandName} gave me this for free"`
   if (input.connectionType === 'affiliate') return '#ad or "I earn a commission from purchases through my links"'
@@ -236,7 +294,12 @@ export function checkCaption(input: CaptionCheckInput): Finding[] {
     for (const h of rejected) {
       findings.push(finding('LX-02', `"${caption.slice(h.start, h.end)}" is too vague to tell people this is an ad. Use ${suggestion} instead.`, { start: h.start, end: h.end }))
     }
-    if (jurisdiction !== 'US') {
+    for (const h of hits.filter((x) => x.kind === 'foreign')) {
+      const word = caption.slice(h.start, h.end)
+      if (jurisdiction === 'FR') findings.push(finding('FR-01', `In France the post must say « Publicité » or « Collaboration commerciale »: "${word}" is not that mention. Write « Publicité » instead.`, { start: h.start, end: h.end }))
+      else findings.push(finding('DE-01', `In Germany "${word}" is not enough: label the post "Werbung" or "Anzeige", in German, at the start.`, { start: h.start, end: h.end }))
+    }
+    if (captionRegime(jurisdiction) === 'UK') {
       for (const h of hits.filter((x) => x.kind === 'uk-rejected')) {
         findings.push(finding('LX-03', `In the ${jurisdiction === 'UK' ? 'UK' : 'Republic of Ireland'}, "${caption.slice(h.start, h.end)}" is not enough on its own. Start the caption with "Ad" or #ad.`, { start: h.start, end: h.end }))
       }
@@ -274,7 +337,14 @@ export function checkCaption(input: CaptionCheckInput): Finding[] {
       finding('PL-03', `"${caption.slice(buried.start, buried.end)}" is buried in a group of hashtags where people skip it. Put it on its own, near the start.`, { start: buried.start, end: buried.end }, visible(buried) ? 'warning' : 'blocking'),
     )
   }
-  if (jurisdiction !== 'US' && first) {
+  if (jurisdiction === 'DE' && first) {
+    // "Werbung" / "Anzeige" (or "Unbezahlte Werbung") opens the caption.
+    const opening = tokens[0]?.norm === 'unbezahlte' ? tokens[1] : tokens[0]
+    if (!opening || opening.start !== first.start) {
+      findings.push(finding('DE-02', `Start the caption with "${caption.slice(first.start, first.end).replace(/^#/, '')}": in Germany the label comes first, before anything else.`, { start: first.start, end: first.end }))
+    }
+  }
+  if (captionRegime(jurisdiction) === 'UK' && first) {
     const firstWord = tokens[0]
     const ok = firstWord && ['ad', '#ad', 'advert', '#advert', 'advertisement', '#advertisement'].includes(firstWord.norm)
     if (!ok) {

@@ -5,8 +5,8 @@
  */
 import type { Jurisdiction } from '#app/domain/catalog.ts'
 
-/** The caption jurisdictions plus those only the media checks know so far. */
-export type MediaJurisdiction = Jurisdiction | 'FR' | 'DE'
+/** The media checks know every jurisdiction a campaign can pick (catalog.JURISDICTIONS). */
+export type MediaJurisdiction = Jurisdiction
 
 export interface JurisdictionMediaRules {
   name: string
@@ -49,7 +49,7 @@ export const JURISDICTION_MEDIA: Record<MediaJurisdiction, JurisdictionMediaRule
     suggestion: '« Publicité » or « Collaboration commerciale »',
     wholeDuration: true,
     atStart: false,
-    retouchLabels: { retouched: 'image retouchee', generated: 'image virtuelle' },
+    retouchLabels: { retouched: 'Image retouchée', generated: 'Image virtuelle' },
     source:
       'Loi n° 2023-451 du 9 juin 2023 (influence commerciale), art. 5 I: « Publicité » ou « Collaboration commerciale », claire, lisible et identifiable sur l\'image ou la vidéo, durant l\'intégralité de la promotion',
   },

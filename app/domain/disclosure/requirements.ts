@@ -3,6 +3,7 @@
  * checklist a reviewer ticks (attestations) for what text checks cannot see (video, stories, platform tools).
  */
 import { CONNECTION_LABEL, FORMAT_LABEL, PLATFORM_LABEL, VIDEO_FORMATS, type ConnectionType, type Format, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
+import type { MediaAlteration } from '#app/domain/brief.ts'
 import { CAPTION_LIMITS, suggestedDisclosure, type MandatoryElements } from './check-caption.ts'
 
 export interface Attestation {
@@ -26,8 +27,14 @@ const PLATFORM_TOOL: Record<Platform, Attestation> = {
   pinterest: { id: 'PT-04', label: 'Pinterest "paid partnership" label is on', help: 'Tag the brand as the partner.' },
 }
 
-/** The reviewer's checklist for a platform and format. */
-export function attestationsFor(platform: Platform, format: Format): Attestation[] {
+export interface AttestationOptions {
+  jurisdiction?: Jurisdiction
+  /** From the brief: the media shows a retouched or generated body or face (France: FR-02). */
+  mediaAlteration?: MediaAlteration
+}
+
+/** The reviewer's checklist for a platform and format (and the brief's jurisdiction and media alteration). */
+export function attestationsFor(platform: Platform, format: Format, opts: AttestationOptions = {}): Attestation[] {
   const out: Attestation[] = []
   if (VIDEO_FORMATS.includes(format)) {
     out.push(
@@ -44,6 +51,10 @@ export function attestationsFor(platform: Platform, format: Format): Attestation
   if (format === 'story') {
     out.push({ id: 'ST-01', label: 'Every story frame that shows the brand, product, link or code has a readable label', help: 'Each frame on its own: people tap through.' })
   }
+  if (opts.jurisdiction === 'FR' && opts.mediaAlteration && opts.mediaAlteration !== 'none') {
+    const mention = opts.mediaAlteration === 'generated' ? 'Image virtuelle' : 'Image retouchée'
+    out.push({ id: 'FR-02', label: `« ${mention} » is shown on the media`, help: `The brief says the media is ${opts.mediaAlteration}: French law (loi n° 2023-451, art. 5 II) requires this mention on it.` })
+  }
   out.push(PLATFORM_TOOL[platform])
   return out
 }
@@ -55,6 +66,7 @@ export function disclosureRequirements(input: {
   jurisdiction: Jurisdiction
   brandName: string
   mandatory?: MandatoryElements | null
+  mediaAlteration?: MediaAlteration
 }): DisclosureRequirements {
   const { platform, format, connectionType, jurisdiction, brandName } = input
   const video = VIDEO_FORMATS.includes(format)
@@ -69,9 +81,17 @@ export function disclosureRequirements(input: {
           ? 'on every story frame that shows the brand'
           : 'at the start of the caption'
   captionRules.push(`Put ${wording} ${where}.`)
-  if (jurisdiction !== 'US') captionRules.push(`Make "Ad" the first word (${jurisdiction === 'UK' ? 'UK' : 'Ireland'} rules).`)
+  if (jurisdiction === 'UK' || jurisdiction === 'IE') captionRules.push(`Make "Ad" the first word (${jurisdiction === 'UK' ? 'UK' : 'Ireland'} rules).`)
+  if (jurisdiction === 'FR') {
+    captionRules.push('Write it in French: "#ad", "sponsorisé" or "partenariat" are not the mention French law asks for.')
+    captionRules.push('Show « Publicité » or « Collaboration commerciale » on the image or video too, for its whole duration (French law).')
+    if (input.mediaAlteration === 'retouched') captionRules.push('Show « Image retouchée » on the retouched photos and videos (French law).')
+    if (input.mediaAlteration === 'generated') captionRules.push('Show « Image virtuelle » on the generated photos and videos (French law).')
+  }
+  if (jurisdiction === 'DE') captionRules.push('Make "Werbung" or "Anzeige" the first word, in German: "Ad" or "Sponsored by" are not enough (German rules).')
   captionRules.push('Keep it on its own, not inside a block of hashtags.')
   if (connectionType !== 'gifted') captionRules.push('Do not use #gifted: this is not only a gift.')
+  else if (jurisdiction === 'FR' || jurisdiction === 'DE') captionRules.push(`#gifted alone is not enough here: a gift is also advertising (${jurisdiction === 'FR' ? 'French' : 'German'} rules).`)
   if (connectionType === 'employee') captionRules.push(`Say that you work for ${brandName}.`)
   const m = input.mandatory
   const mandatoryBits = [
@@ -84,11 +104,15 @@ export function disclosureRequirements(input: {
   captionRules.push(`Stay under ${CAPTION_LIMITS[platform].toLocaleString('en-US')} characters.`)
 
   const acceptedWording =
-    jurisdiction === 'US'
+    jurisdiction === 'FR'
+      ? ['Publicité', '#publicité', 'Collaboration commerciale', '#CollaborationCommerciale']
+      : jurisdiction === 'DE'
+        ? ['Werbung', 'Anzeige', '#Werbung', '#Anzeige', 'Unbezahlte Werbung']
+        : jurisdiction === 'US'
       ? ['#ad', 'Ad', '#sponsored', `Paid partnership with ${brandName}`, `#${brandName.replace(/\s+/g, '')}Partner`, ...(connectionType === 'gifted' ? [`${brandName} gave me this for free`, '#gifted'] : []), ...(connectionType === 'affiliate' || connectionType === 'mixed' ? ['I earn a commission from purchases through my links'] : [])]
       : ['Ad', '#ad', 'Advert', 'Advertisement feature', ...(connectionType === 'gifted' ? ['#gifted'] : [])]
 
-  const attestations = attestationsFor(platform, format)
+  const attestations = attestationsFor(platform, format, { jurisdiction, mediaAlteration: input.mediaAlteration })
   const tool = attestations.find((a) => a.id.startsWith('PT-'))!
   const parts = [`put ${wording} ${where}`]
   if (video) parts.push('say it in the video and show it on screen')

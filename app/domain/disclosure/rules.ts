@@ -13,6 +13,12 @@ export interface Rule {
 
 const FTC = 'FTC Endorsement Guides, 16 CFR 255.5; FTC "Disclosures 101 for Social Media Influencers"'
 const CMA = 'CMA/ASA influencer guide (2023)'
+/** France: the mention on the post (art. 5 I) and on retouched or generated images (art. 5 II). */
+export const FR_LAW = 'Loi n° 2023-451 du 9 juin 2023 visant à encadrer l\'influence commerciale, art. 5 I (as amended by Ordonnance n° 2024-978): « Publicité » ou « Collaboration commerciale », claire, lisible et identifiable'
+/** Germany: the commercial purpose is identified at the start, in German. */
+export const DE_LAW = '§ 5a Abs. 4 UWG; § 22 Abs. 1 MStV; Die Medienanstalten, Leitfaden "Werbekennzeichnung bei Online-Medien" ("Werbung" or "Anzeige", at the start; "Ad", "Sponsored by", "Kooperation" are not enough)'
+/** EU: the platform lets users declare commercial communication. */
+export const DSA_26 = 'Regulation (EU) 2022/2065 (Digital Services Act), art. 26(2): the platform\'s functionality to declare that content is or contains commercial communication'
 
 export const RULES = {
   'LX-01': { id: 'LX-01', title: 'A disclosure the audience understands is present', severity: 'blocking', source: FTC },
@@ -33,6 +39,9 @@ export const RULES = {
   'VD-02': { id: 'VD-02', title: 'Disclosure spoken when the endorsement is spoken', severity: 'blocking', source: FTC },
   'VD-03': { id: 'VD-03', title: 'Disclosure at or before the first brand mention, not only at the end', severity: 'blocking', source: FTC },
   'VD-04': { id: 'VD-04', title: 'On screen long enough to read', severity: 'blocking', source: FTC },
+  'FR-01': { id: 'FR-01', title: 'France: « Publicité » or « Collaboration commerciale », not an English tag or an abbreviation', severity: 'blocking', source: FR_LAW },
+  'DE-01': { id: 'DE-01', title: 'Germany: "Werbung" or "Anzeige" in German, not "Ad" or "Sponsored"', severity: 'blocking', source: DE_LAW },
+  'DE-02': { id: 'DE-02', title: 'Germany: "Werbung" or "Anzeige" at the start', severity: 'blocking', source: DE_LAW },
   'FR-02': { id: 'FR-02', title: 'France: « Image retouchée » / « Image virtuelle » on retouched or generated media', severity: 'blocking', source: 'Loi n° 2023-451 du 9 juin 2023, art. 5 II' },
   'ST-01': { id: 'ST-01', title: 'Every story frame that shows the brand carries a label', severity: 'blocking', source: FTC },
   'PT-01': { id: 'PT-01', title: 'Instagram/Facebook "Paid partnership" label naming the brand', severity: 'blocking', source: 'Instagram and Facebook branded content policies' },

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { schema, type Tx } from '#db/index.ts'
 import { emptyBrief } from '#app/domain/brief.ts'
-import type { Jurisdiction } from '#app/domain/catalog.ts'
+import { toJurisdiction } from '#app/domain/catalog.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 
 /**
@@ -14,7 +14,7 @@ export async function ensureBrief(tx: Tx, brand: { id: string; jurisdiction: str
     .from(schema.campaigns)
     .where(and(eq(schema.campaigns.id, campaignId), eq(schema.campaigns.brandId, brand.id)))
   if (!campaign) throw new NotFoundError('That campaign')
-  const jurisdiction = (['US', 'UK', 'IE'].includes(brand.jurisdiction) ? brand.jurisdiction : 'US') as Jurisdiction
+  const jurisdiction = toJurisdiction(brand.jurisdiction)
   await tx.insert(schema.briefs).values({ campaignId, brandId: brand.id, draft: { ...emptyBrief(jurisdiction) } }).onConflictDoNothing()
   const [brief] = await tx
     .select()

@@ -2,7 +2,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { emptyBrief } from '#app/domain/brief.ts'
-import type { Jurisdiction } from '#app/domain/catalog.ts'
+import { toJurisdiction } from '#app/domain/catalog.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import type { CampaignInput } from '#app/validation/campaigns.ts'
 
@@ -25,7 +25,7 @@ export async function createCampaign(actor: BrandActor, input: Omit<CampaignInpu
         createdByUserId: actor.user.id,
       })
       .returning()
-    const jurisdiction = (['US', 'UK', 'IE'].includes(actor.brand.jurisdiction) ? actor.brand.jurisdiction : 'US') as Jurisdiction
+    const jurisdiction = toJurisdiction(actor.brand.jurisdiction)
     await tx.insert(schema.briefs).values({ campaignId: c!.id, brandId: actor.brand.id, draft: { ...emptyBrief(jurisdiction) } })
     await recordAudit(tx, actor.audit, {
       brandId: actor.brand.id,

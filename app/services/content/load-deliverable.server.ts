@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { toBriefContent, type BriefContent } from '#app/domain/brief.ts'
-import type { ConnectionType, Format, Jurisdiction, Platform } from '#app/domain/catalog.ts'
+import { toJurisdiction, type ConnectionType, type Format, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
 import { attestationsFor, checkCaption, disclosureRequirements, type CaptionCheckInput } from '#app/domain/disclosure/index.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 
@@ -52,7 +52,7 @@ export async function loadDeliverable(tx: DbOrTx, scope: DeliverableScope, deliv
     .where(eq(schema.promoCodes.offerId, row.offer.id))
     .orderBy(asc(schema.promoCodes.createdAt))
     .limit(1)
-  const fallback = (['US', 'UK', 'IE'].includes(row.brand.jurisdiction) ? row.brand.jurisdiction : 'US') as Jurisdiction
+  const fallback = toJurisdiction(row.brand.jurisdiction)
   const brief: BriefContent | null = briefRow ? toBriefContent(briefRow.content, fallback) : null
   const checkInput: Omit<CaptionCheckInput, 'caption'> = {
     platform: row.deliverable.platform as Platform,
@@ -69,8 +69,8 @@ export async function loadDeliverable(tx: DbOrTx, scope: DeliverableScope, deliv
     brief,
     briefVersion: briefRow?.version ?? 0,
     checkInput,
-    requirements: disclosureRequirements({ ...checkInput, mandatory: checkInput.mandatory }),
-    attestations: attestationsFor(checkInput.platform, checkInput.format),
+    requirements: disclosureRequirements({ ...checkInput, mandatory: checkInput.mandatory, mediaAlteration: brief?.mediaAlteration }),
+    attestations: attestationsFor(checkInput.platform, checkInput.format, { jurisdiction: checkInput.jurisdiction, mediaAlteration: brief?.mediaAlteration }),
   }
 }
 

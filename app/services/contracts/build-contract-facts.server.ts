@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
-import { CONNECTION_LABEL, JURISDICTIONS, type ConnectionType, type Jurisdiction } from '#app/domain/catalog.ts'
+import { CONNECTION_LABEL, toJurisdiction, type ConnectionType, type Jurisdiction } from '#app/domain/catalog.ts'
 import type { ContractFacts } from '#app/domain/contracts.ts'
 import { toBriefContent } from '#app/domain/brief.ts'
 import { disclosureRequirements } from '#app/domain/disclosure/index.ts'
@@ -29,7 +29,7 @@ export async function buildContractFacts(tx: DbOrTx, offer: OfferRow, contractVe
       : []
   const brief = bv ? toBriefContent(bv.content) : null
   const jurisdiction: string = brief?.jurisdiction ?? row.brand.jurisdiction
-  const disclosureJurisdiction: Jurisdiction = (JURISDICTIONS as readonly string[]).includes(jurisdiction) ? (jurisdiction as Jurisdiction) : 'US'
+  const disclosureJurisdiction: Jurisdiction = toJurisdiction(jurisdiction)
   const deliverables = await tx.select().from(schema.deliverables).where(eq(schema.deliverables.offerId, offer.id)).orderBy(asc(schema.deliverables.draftDueOn), asc(schema.deliverables.position))
   const specs = toDeliverableSpecs(offer.deliverableSpecs)
   const lines = deliverables.length

@@ -36,7 +36,15 @@ export async function getDraftMediaCheck(tx: DbOrTx, d: Pick<LoadedDeliverable, 
   }))
   const brandTerms = [d.brand.name, ...(d.brief?.handles ?? [])]
   const result = analyses.length
-    ? checkMedia({ format: d.checkInput.format, jurisdiction: d.checkInput.jurisdiction as MediaJurisdiction, connectionType: d.checkInput.connectionType, brandTerms, media })
+    ? checkMedia({
+        format: d.checkInput.format,
+        jurisdiction: d.checkInput.jurisdiction as MediaJurisdiction,
+        connectionType: d.checkInput.connectionType,
+        brandTerms,
+        retouched: d.brief?.mediaAlteration === 'retouched',
+        generated: d.brief?.mediaAlteration === 'generated',
+        media,
+      })
     : { findings: [], decided: [], undecided: [], pending: false }
   return {
     ...result,

@@ -51,3 +51,36 @@ export function mediaChecksOff(t: MediaTools): string | null {
   const missing = [!t.ffmpeg && 'ffmpeg', !t.ffprobe && 'ffprobe', !t.tesseract && 'tesseract-ocr', t.tesseract && !t.ocrLanguages.includes('eng') && 'tesseract-ocr-eng'].filter(Boolean)
   return missing.length ? `media checks are off on this server: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed` : null
 }
+
+/** The media checks and what each needs, for the start-up log. */
+const CHECKS = [
+  { name: 'on-screen disclosure (VD-01, VD-03, VD-04, ST-01, FR-02)', needs: ['ffmpeg', 'ocr'] },
+  { name: 'spoken disclosure (VD-02)', needs: ['ffmpeg', 'speech'] },
+] as const
+
+/**
+ * One line for the start-up log naming the media checks that are off and why ("no ffmpeg", "no
+ * tesseract", "no speech engine"); reviewers tick those by hand. The app starts either way.
+ */
+export function mediaChecksStartupLine(t: MediaTools): { off: string[]; line: string } {
+  const why = (need: 'ffmpeg' | 'ocr' | 'speech'): string | null => {
+    if (need === 'ffmpeg') return !t.ffmpeg ? 'no ffmpeg' : !t.ffprobe ? 'no ffprobe' : null
+    if (need === 'ocr') return !t.tesseract ? 'no tesseract' : !t.ocrLanguages.includes('eng') ? 'no tesseract English data (tesseract-ocr-eng)' : null
+    return t.speech ? null : 'no speech engine'
+  }
+  const on: string[] = []
+  const off: string[] = []
+  for (const c of CHECKS) {
+    const reasons = c.needs.map(why).filter((r): r is string => !!r)
+    if (reasons.length) off.push(`${c.name}: ${[...new Set(reasons)].join(', ')}`)
+    else on.push(c.name)
+  }
+  const missingLangs = t.tesseract ? ['fra', 'deu'].filter((l) => !t.ocrLanguages.includes(l)) : []
+  const tools = [t.ffmpeg && `ffmpeg ${t.ffmpeg}`, t.tesseract && `tesseract ${t.tesseract} (${t.ocrLanguages.join(', ') || 'no languages'})`].filter(Boolean).join(', ')
+  const parts = [
+    on.length ? `on: ${on.join('; ')}${tools ? ` with ${tools}` : ''}` : null,
+    off.length ? `off: ${off.join('; ')} — reviewers tick these by hand` : null,
+    missingLangs.length ? `French/German labels are read with English OCR only (missing tesseract-ocr-${missingLangs.join(', tesseract-ocr-')})` : null,
+  ].filter(Boolean)
+  return { off, line: `Media checks ${parts.join('. ')}.` }
+}

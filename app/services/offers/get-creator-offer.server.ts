@@ -1,3 +1,4 @@
+import { toJurisdiction } from '#app/domain/catalog.ts'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -95,7 +96,7 @@ export async function getCreatorOffer(creatorId: string, offerId: string, now = 
     brand: row.brand,
     brief,
     briefVersion: current,
-    jurisdiction: brief?.jurisdiction ?? ((['US', 'UK', 'IE'].includes(row.brand.jurisdiction) ? row.brand.jurisdiction : 'US') as 'US' | 'UK' | 'IE'),
+    jurisdiction: brief?.jurisdiction ?? toJurisdiction(row.brand.jurisdiction),
     needsReack,
     acknowledgedVersion: acknowledged,
     changes,

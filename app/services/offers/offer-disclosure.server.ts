@@ -16,6 +16,6 @@ export function offerDisclosure(
 ): DisclosureRequirements[] {
   const mandatory = brief ? { hashtags: brief.hashtags, handles: brief.handles, links: brief.links } : null
   return specs.map((s) =>
-    disclosureRequirements({ platform: s.platform, format: s.format, connectionType: connectionType as ConnectionType, jurisdiction, brandName, mandatory }),
+    disclosureRequirements({ platform: s.platform, format: s.format, connectionType: connectionType as ConnectionType, jurisdiction, brandName, mandatory, mediaAlteration: brief?.mediaAlteration }),
   )
 }

@@ -221,3 +221,77 @@ describe('RV-01 briefs', () => {
     expect(checkBriefText('Share your honest opinion of the shoes after 3 runs.')).toEqual([])
   })
 })
+
+// France: Loi n° 2023-451 du 9 juin 2023, art. 5 I — « Publicité » ou « Collaboration commerciale ».
+describe('France (FR-01): « Publicité » or « Collaboration commerciale »', () => {
+  const fr = { jurisdiction: 'FR' } as const
+  it.each([
+    ['Publicité first', 'Publicité | mes nouvelles baskets @acme'],
+    ['without the accent, as phones often type it', 'Publicite - mes nouvelles baskets'],
+    ['upper case', 'PUBLICITÉ mes nouvelles baskets'],
+    ['as a hashtag', '#publicité mes nouvelles baskets'],
+    ['Collaboration commerciale', 'Collaboration commerciale avec Acme : mes nouvelles baskets'],
+    ['#CollaborationCommerciale', '#CollaborationCommerciale mes nouvelles baskets'],
+  ])('accepts %s', (_name, caption) => {
+    expect(ids(caption, fr)).toEqual([])
+  })
+  it('#ad alone is not the French mention: LX-01 plus FR-01 on the tag, with the law as source', () => {
+    const caption = 'Mes nouvelles baskets #ad'
+    const f = check(caption, fr)
+    expect(f.map((x) => x.ruleId)).toEqual(['LX-01', 'FR-01'])
+    const fr01 = f.find((x) => x.ruleId === 'FR-01')!
+    expect(caption.slice(fr01.span!.start, fr01.span!.end)).toBe('#ad')
+    expect(fr01.severity).toBe('blocking')
+    expect(fr01.source).toMatch(/Loi n° 2023-451/)
+    expect(f.find((x) => x.ruleId === 'LX-01')!.message).toContain('« Publicité » or « Collaboration commerciale »')
+  })
+  it.each(['#sponsorisé', 'en partenariat avec Acme', '#pub', 'Sponsored', '#gifted'])('"%s" is not enough in France', (label) => {
+    expect(ids(`Mes baskets ${label}`, { ...fr, connectionType: 'gifted' })).toEqual(expect.arrayContaining(['LX-01', 'FR-01']))
+  })
+  it('a word containing the mention does not count ("publicitaire")', () => {
+    expect(ids('Un look publicitaire', fr)).toEqual(['LX-01'])
+  })
+  it('the fold still applies: « Publicité » after "more" on Instagram is PL-01', () => {
+    expect(ids('Une longue journée\nde course\nau soleil\nencore\nPublicité', fr)).toEqual(['PL-01'])
+  })
+  it('no "Ad first" rule (PL-05) in France', () => {
+    expect(ids('Mes baskets Publicité', fr)).toEqual([])
+  })
+  it('English #ad next to « Publicité » is fine', () => {
+    expect(ids('Publicité #ad mes baskets', fr)).toEqual([])
+  })
+})
+
+// Germany: § 5a Abs. 4 UWG, § 22 MStV, Leitfaden der Medienanstalten — "Werbung" or "Anzeige" at the start.
+describe('Germany (DE-01, DE-02): "Werbung" or "Anzeige" at the start', () => {
+  const de = { jurisdiction: 'DE' } as const
+  it.each([
+    ['Werbung first', 'Werbung | meine neuen Laufschuhe von @acme'],
+    ['Anzeige first', 'Anzeige: meine neuen Laufschuhe'],
+    ['#Werbung first', '#Werbung meine neuen Laufschuhe'],
+    ['#anzeige first', '#anzeige meine neuen Laufschuhe'],
+    ['Unbezahlte Werbung (a gift)', 'Unbezahlte Werbung: meine neuen Laufschuhe'],
+  ])('accepts %s', (_name, caption) => {
+    expect(ids(caption, de)).toEqual([])
+  })
+  it('"Werbung" later in the caption is DE-02 (blocking), pointing at the label', () => {
+    const caption = 'Meine neuen Laufschuhe #werbung'
+    const f = check(caption, de)
+    expect(f.map((x) => [x.ruleId, x.severity])).toEqual([['DE-02', 'blocking']])
+    expect(caption.slice(f[0]!.span!.start, f[0]!.span!.end)).toBe('#werbung')
+    expect(f[0]!.source).toMatch(/UWG/)
+  })
+  it.each(['Ad', '#ad', 'Sponsored by Acme', 'In Kooperation mit Acme', '#gesponsert'])('"%s" is not enough in Germany: LX-01 + DE-01', (label) => {
+    const f = check(`${label} meine neuen Laufschuhe`, de)
+    expect(f.map((x) => x.ruleId)).toEqual(['LX-01', 'DE-01'])
+    expect(f[1]!.span).toEqual({ start: 0, end: label.indexOf(' Acme') > 0 ? label.indexOf(' Acme') : label.length })
+    expect(f.find((x) => x.ruleId === 'LX-01')!.message).toContain('"Werbung" or "Anzeige"')
+  })
+  it('no English "Ad first" rule (PL-05) in Germany', () => {
+    expect(ids('Werbung meine Schuhe', de)).not.toContain('PL-05')
+  })
+  it('an employee says so in German', () => {
+    expect(ids('Werbung: ich arbeite bei Acme und liebe die Schuhe', { ...de, connectionType: 'employee' })).toEqual([])
+    expect(ids('Werbung: ich liebe die Schuhe', { ...de, connectionType: 'employee' })).toEqual(['RV-02'])
+  })
+})

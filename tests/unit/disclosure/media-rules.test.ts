@@ -133,7 +133,7 @@ describe('media rules per jurisdiction (sources in app/domain/disclosure/jurisdi
     const img: AnalysedMedia = { fileId: 'i', status: 'done', mediaKind: 'image', durationMs: 0, sampleIntervalMs: 0, speechEngine: false, segments: [ocr('Publicité', 0, 0)] }
     const r = checkMedia(input([img], { format: 'feed_post', jurisdiction: 'FR', retouched: true }))
     expect(ids(r)).toEqual(['FR-02'])
-    expect(r.findings[0]!.message).toContain('« image retouchee »')
+    expect(r.findings[0]!.message).toContain('« Image retouchée »')
     const ok = checkMedia(input([{ ...img, segments: [ocr('Publicité — Image retouchée', 0, 0)] }], { format: 'feed_post', jurisdiction: 'FR', retouched: true }))
     expect(ids(ok)).toEqual([])
     expect(ok.decided).toEqual(['FR-02'])

@@ -35,4 +35,18 @@ describe('disclosure requirements a creator reads before writing', () => {
     expect(r.acceptedWording).toContain('Acme gave me this for free')
     expect(r.captionRules.some((c) => c.includes('#gifted'))).toBe(false)
   })
+  it('France: the French mention, in the caption and on the media for its whole duration', () => {
+    const r = disclosureRequirements({ platform: 'instagram', format: 'reel', connectionType: 'paid', jurisdiction: 'FR', brandName: 'Acme' })
+    expect(r.captionRules[0]).toBe('Put « Publicité » or « Collaboration commerciale » in the first line of the caption (before "more").')
+    expect(r.captionRules).toContain('Show « Publicité » or « Collaboration commerciale » on the image or video too, for its whole duration (French law).')
+    expect(r.acceptedWording).toEqual(['Publicité', '#publicité', 'Collaboration commerciale', '#CollaborationCommerciale'])
+    expect(r.captionRules.some((c) => c.includes('"Ad" the first word'))).toBe(false)
+  })
+  it('Germany: "Werbung" or "Anzeige" first, and a gift is advertising too', () => {
+    const r = disclosureRequirements({ platform: 'tiktok', format: 'tiktok_video', connectionType: 'gifted', jurisdiction: 'DE', brandName: 'Acme' })
+    expect(r.summary.startsWith('TikTok video, gifted product, DE: put "Werbung" or "Anzeige" (as the first word) in the first 100 characters')).toBe(true)
+    expect(r.captionRules).toContain('Make "Werbung" or "Anzeige" the first word, in German: "Ad" or "Sponsored by" are not enough (German rules).')
+    expect(r.captionRules).toContain('#gifted alone is not enough here: a gift is also advertising (German rules).')
+    expect(r.acceptedWording).not.toContain('#gifted')
+  })
 })

@@ -5,7 +5,7 @@ import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
 import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
-import { BRIEF_FIELD_LABEL, JURISDICTION_LABEL, diffBriefs, type BriefListField } from '#app/domain/brief.ts'
+import { BRIEF_FIELD_LABEL, JURISDICTION_LABEL, MEDIA_ALTERATIONS, MEDIA_ALTERATION_LABEL, diffBriefs, type BriefListField } from '#app/domain/brief.ts'
 import { JURISDICTIONS } from '#app/domain/catalog.ts'
 import { publishBrief } from '#app/services/briefs/publish-brief.server.ts'
 import { saveBriefDraft } from '#app/services/briefs/save-brief-draft.server.ts'
@@ -128,6 +128,14 @@ export default function BriefPage() {
                 options={JURISDICTIONS.map((j) => ({ value: j, label: JURISDICTION_LABEL[j] }))}
                 hint="Decides the disclosure each post must carry."
                 error={err('jurisdiction')}
+              />
+              <SelectField
+                label={BRIEF_FIELD_LABEL.mediaAlteration}
+                name="mediaAlteration"
+                defaultValue={dv('mediaAlteration', draft.mediaAlteration)}
+                options={MEDIA_ALTERATIONS.map((m) => ({ value: m, label: MEDIA_ALTERATION_LABEL[m] }))}
+                hint="Will the photos or videos show a body or face that was edited, or made by AI? In France the media must then say « Image retouchée » or « Image virtuelle »."
+                error={err('mediaAlteration')}
               />
               <div className="dropzone">
                 <strong>Brief files</strong>

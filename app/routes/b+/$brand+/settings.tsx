@@ -66,6 +66,8 @@ const JURISDICTION_LABEL: Record<(typeof JURISDICTIONS)[number], string> = {
   US: 'United States (FTC Endorsement Guides)',
   UK: 'United Kingdom (ASA / CMA)',
   IE: 'Ireland (ASAI / CCPC)',
+  FR: 'France (loi n° 2023-451, influence commerciale)',
+  DE: 'Germany (UWG § 5a, Medienanstalten)',
 }
 const EMV_LABEL: Record<(typeof EMV_ACTIONS)[number], string> = {
   impressions: 'Per impression',
