@@ -87,14 +87,16 @@ export const briefSchema = z.object({
 
 /** Three deliverable line slots in the form (d0_*, d1_*, d2_*); empty lines are ignored. */
 export const DELIVERABLE_SLOTS = 3
+// A day is checked by isoDayProblem below (it names what is wrong); this only bounds the text.
+const dayText = z.string().max(40, 'Enter the day as YYYY-MM-DD.').optional()
 const slotShape: Record<string, z.ZodTypeAny> = {}
 for (let i = 0; i < DELIVERABLE_SLOTS; i++) {
   slotShape[`d${i}_format`] = z.string().max(40).optional()
   slotShape[`d${i}_platform`] = z.string().max(40).optional()
   slotShape[`d${i}_quantity`] = z.string().max(4).optional()
-  slotShape[`d${i}_draftDueOn`] = z.string().max(10).optional()
-  slotShape[`d${i}_postWindowStart`] = z.string().max(10).optional()
-  slotShape[`d${i}_postWindowEnd`] = z.string().max(10).optional()
+  slotShape[`d${i}_draftDueOn`] = dayText
+  slotShape[`d${i}_postWindowStart`] = dayText
+  slotShape[`d${i}_postWindowEnd`] = dayText
 }
 
 export const offerSchema = z

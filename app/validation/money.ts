@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ENTITY_TYPES, TAX_FORM_KINDS } from '#app/domain/tax-forms.ts'
-import { parseMoneyOrNull } from '#app/domain/money.ts'
+import { parseMoney, parseMoneyOrNull } from '#app/domain/money.ts'
 import { isoDay, optionalIsoDay } from './fields.ts'
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
@@ -30,18 +30,53 @@ const optionalAmount = z
     return m
   })
 
-export const submitInvoiceSchema = z.object({
-  intent: z.literal('submit-invoice'),
-  offerId: id,
-  idempotencyKey: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/),
-  number: z.string({ required_error: 'Give the invoice a number.' }).trim().min(1, 'Give the invoice a number.').max(40),
-  issueDate: isoDay('Enter the issue date.'),
-  payeeName: z.string({ required_error: 'Enter the legal name you invoice under.' }).trim().min(2, 'Enter the legal name you invoice under.').max(200),
-  line: z.array(id).max(100).default([]),
-  lineAmount: z.array(z.string().max(20)).max(100).default([]),
-  usageAmount: optionalAmount,
-  tax: optionalAmount,
-})
+/** An optional amount typed in the document's own currency ("" = 0); another currency's symbol or too many decimals say so. */
+const optionalAmountIn = (currency: string) =>
+  z
+    .string()
+    .max(20)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s || !s.trim()) return 0
+      const r = parseMoney(s, currency)
+      if (!r.ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error })
+        return z.NEVER
+      }
+      return r.minor
+    })
+
+/**
+ * The creator's invoice, in the offer's currency (a JPY offer has no decimals, a USD one two). Each line amount
+ * is checked here too: a refusal names the line's field (lineAmount) and the currency.
+ */
+export const submitInvoiceSchema = (currency: string) =>
+  z.object({
+    intent: z.literal('submit-invoice'),
+    offerId: id,
+    idempotencyKey: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    number: z.string({ required_error: 'Give the invoice a number.' }).trim().min(1, 'Give the invoice a number.').max(40),
+    issueDate: isoDay('Enter the issue date.'),
+    payeeName: z.string({ required_error: 'Enter the legal name you invoice under.' }).trim().min(2, 'Enter the legal name you invoice under.').max(200),
+    line: z.array(id).max(100).default([]),
+    lineAmount: z
+      .array(z.string().max(20))
+      .max(100)
+      .default([])
+      .transform((all, ctx) =>
+        all.map((raw, i) => {
+          if (!raw.trim()) return 0
+          const r = parseMoney(raw, currency)
+          if (!r.ok) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Line ${i + 1}: ${r.error}` })
+            return 0
+          }
+          return r.minor
+        }),
+      ),
+    usageAmount: optionalAmountIn(currency),
+    tax: optionalAmountIn(currency),
+  })
 
 export const decideInvoiceSchema = z.object({
   intent: z.enum(['approve', 'reject']),

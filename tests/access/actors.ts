@@ -52,6 +52,10 @@ export interface RouteAccess {
    * refused with 403.
    */
   scopes?: { loader?: CreatorScope; action?: CreatorScope }
+  /** The page posts this action as multipart/form-data (it takes a file): the input gates send it so. */
+  multipart?: boolean
+  /** Fields typed as a rate per action, with up to this many decimals (EMV: 4), not the currency's own. */
+  rateDecimals?: Record<string, number>
 }
 
 export const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous')

@@ -44,7 +44,10 @@ const SIGN = () => [{ intent: 'sign', documentSha256: SHA, consent: 'on' }]
 /** Access rows for the contracts and usage-rights routes. */
 export const CONTRACTS_ACCESS: Record<string, RouteAccess> = {
   'b+/$brand+/contracts._index.tsx': { loader: BRAND_X_ANY },
-  'b+/$brand+/rights.tsx': { loader: BRAND_X_ANY },
+  // Everyone in the brand reads the ledger; offering an extension is negotiating terms (offer.send).
+  'b+/$brand+/rights.tsx': { loader: BRAND_X_ANY, action: ['managerX', 'adminX'] },
+  // Amending terms is negotiating them too (offer.send): managers and admins, page and form.
+  'b+/$brand+/contracts.$contract_.amend.tsx': { loader: ['managerX', 'adminX'], action: ['managerX', 'adminX'], params: contractParams },
   // Admins only: the template and the contract settings.
   'b+/$brand+/contracts.template.tsx': { loader: ['adminX'], action: ['adminX'], forms: TEMPLATE_FORM },
   // Everyone in the brand reads; countersigning is for the signer roles of the contract settings (admins by default).

@@ -79,6 +79,7 @@ export const PAYABLES_ACCESS: Record<string, RouteAccess> = {
   'b+/$brand+/settings.tsx': {
     loader: ['adminX'],
     action: ['adminX'],
+    rateDecimals: { emv_impressions: 4, emv_likes: 4 },
     forms: () => [
       { jurisdiction: 'US', engagementSet: ['likes', 'comments', 'shares'], engagementRateBasis: 'reach', emv_impressions: '0.005', emv_likes: '0.10', invoiceApprovalLimit: '5,000', segregationOfDuties: 'on' },
     ],

@@ -60,6 +60,7 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     action: CREATOR_SUBMIT,
     scopes: { loader: 'view', action: 'submit_content' },
     params: postParams,
+    multipart: true,
     forms: () => [{ intent: 'stats', capturedOn: '2026-03-12', views: '12000', likes: '800' }],
   },
 }

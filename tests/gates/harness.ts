@@ -123,6 +123,11 @@ export function formPairs(form: FormSample): [string, string][] {
   return out
 }
 
+/** The body the route's own page would send these pairs in (multipart where the form takes a file). */
+export function bodyOf(rules: RouteAccess, pairs: [string, string][]): Body {
+  return rules.multipart ? { kind: 'multipart', pairs } : { kind: 'urlencoded', pairs }
+}
+
 export function buildRequest(url: string, opts: { method?: string; body?: Body; cookie?: string }): Request {
   const headers = new Headers({ 'User-Agent': 'gates' })
   if (opts.cookie) headers.set('Cookie', opts.cookie)

@@ -83,7 +83,7 @@ describe('amend form', () => {
       [{ usageRights: 'forever' }, 'usageRights', /Pick the usage rights/],
       [{ paymentNetDays: '400' }, 'paymentNetDays', /at most 120/],
       [{ reason: ' ' }, 'reason', /Say why/],
-      [{ [`d_${d0}_postWindowEnd`]: '2026-02-30' }, `d_${d0}_postWindowEnd`, /not a real date/],
+      [{ [`d_${d0}_postWindowEnd`]: '2026-02-30' }, `d_${d0}_postWindowEnd`, /There is no 30 February 2026/],
       [{ [`d_${d0}_postWindowStart`]: '2027-01-10', [`d_${d0}_postWindowEnd`]: '2027-01-05' }, `d_${d0}_postWindowEnd`, /ends before it starts/],
       [{ exclusivityCategory: 'running shoes', exclusivityMonths: '0' }, 'exclusivityMonths', /how many months/],
     ]

@@ -17,6 +17,7 @@ import {
   QUERY_KEYS,
   actionRoutes,
   actorFor,
+  bodyOf,
   buildGates,
   buildRequest,
   changedTables,
@@ -56,7 +57,7 @@ describe('NUL bytes (U+0000) in any text field are a 4xx with a message and writ
           if (pairs[i]![0] === 'intent') continue
           const sent = pairs.map(([k, v], j): [string, string] => [k, j === i ? `${v}\u0000x` : v])
           const before = await snapshot(g.scope)
-          const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: { kind: 'urlencoded', pairs: sent }, cookie: g.cookies[actor] }), params)
+          const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: bodyOf(rules, sent), cookie: g.cookies[actor] }), params)
           const what = `${mod} as ${actor}, NUL in ${pairs[i]![0]} (${String(form.intent)})`
           expect(r.status, what).toBeGreaterThanOrEqual(400)
           expect(r.status, what).toBeLessThan(500)
@@ -113,7 +114,7 @@ describe('a day that does not exist, in any date field, is a 4xx next to the fie
       }
       for (const p of probes) {
         const before = await snapshot(g.scope)
-        const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: { kind: 'urlencoded', pairs: p.sent }, cookie: g.cookies[actor] }), params)
+        const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: bodyOf(rules, p.sent), cookie: g.cookies[actor] }), params)
         const what = `${mod} as ${actor}, ${p.field}=${p.bad} (${p.intent})`
         expect(r.status, what).toBeGreaterThanOrEqual(400)
         expect(r.status, what).toBeLessThan(500)
@@ -163,7 +164,7 @@ describe(`an amount in another currency than the document's (${GATES_CURRENCY}) 
           const send = async (value: string) => {
             const sent = pairs.map(([k, v], j): [string, string] => [k, j === i ? value : v])
             const before = await snapshot(g.scope)
-            const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: { kind: 'urlencoded', pairs: sent }, cookie: g.cookies[actor] }), params)
+            const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: bodyOf(rules, sent), cookie: g.cookies[actor] }), params)
             const what = `${mod} as ${actor}, ${field}=${value} (${String(form.intent)})`
             expect(r.status, what).toBeGreaterThanOrEqual(400)
             expect(r.status, what).toBeLessThan(500)
@@ -182,8 +183,10 @@ describe(`an amount in another currency than the document's (${GATES_CURRENCY}) 
               expect(codes, `${mod} ${field}=${bad}: "${message}" names ${GATES_CURRENCY}`).toEqual(codes.map(() => GATES_CURRENCY))
             }
           }
-          // An amount has the document currency's decimals (2 for USD): a third one is refused.
-          if (isAmount) await send(`${valid.split('.')[0]}.001`)
+          // An amount has the document currency's decimals (2 for USD): a third one is refused. A rate per
+          // action (EMV) has its own, declared in the matrix row: one more than those is refused.
+          const decimals = rules.rateDecimals?.[field] ?? 2
+          if (isAmount) await send(`${valid.split('.')[0]}.${'0'.repeat(decimals)}1`)
         }
       }
     })

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Button, Card, EmptyState, FormError, Money, PageHeader, StatusChip, TextField } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { parseMoneyOrNull } from '#app/domain/money.ts'
+import { toDecimalString } from '#app/domain/money.ts'
 import { PAYMENT_CLOCK_LABEL, type PaymentClockStart } from '#app/domain/offer-terms.ts'
 import { getInvoiceDraft, listInvoiceableCollaborations } from '#app/services/invoices/get-invoice-draft.server.ts'
 import { submitInvoice } from '#app/services/invoices/submit-invoice.server.ts'
@@ -30,14 +30,14 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'invoice')
   return handleAction(async () => {
-    const input = await parseForm(args.request, submitInvoiceSchema, { arrayFields: ['line', 'lineAmount'] })
+    // Amounts are read in the offer's currency: find it (the creator's own offer, or a 404) before parsing.
+    const offerId = String((await args.request.clone().formData().catch(() => null))?.get('offerId') ?? '')
+    const currency = offerId && /^[A-Za-z0-9_-]{1,64}$/.test(offerId) ? (await getInvoiceDraft(actor, offerId)).offer.currency : 'USD'
+    const input = await parseForm(args.request, submitInvoiceSchema(currency), { arrayFields: ['line', 'lineAmount'] })
     if (input.line.length !== input.lineAmount.length) throw new InvalidInputError('The form was incomplete. Reload the page and try again.')
     const lines: { deliverableId: string | null; amountMinor: number }[] = []
     input.line.forEach((deliverableId, i) => {
-      const raw = input.lineAmount[i]!.trim()
-      if (!raw) return
-      const minor = parseMoneyOrNull(raw, 'USD')
-      if (minor === null) throw new InvalidInputError('Please correct the highlighted fields.', { lines: [`"${raw.slice(0, 20)}" is not an amount. Write it like 1250 or 1,250.50.`] })
+      const minor = input.lineAmount[i]!
       if (minor > 0) lines.push({ deliverableId, amountMinor: minor })
     })
     if (input.usageAmount > 0) lines.push({ deliverableId: null, amountMinor: input.usageAmount })
@@ -102,7 +102,7 @@ export default function NewInvoice() {
   }
   const o = draft.offer
   const total = draft.lines.reduce((s, l) => s + (l.notInvoiceable ? 0 : l.amountMinor), 0)
-  const major = (m: number) => (m / 100).toFixed(2)
+  const major = (m: number) => toDecimalString(m, o.currency)
   return (
     <>
       <PageHeader title={`Invoice ${o.brandName}`} subtitle={`${o.campaignName}. Bill to ${o.billTo}.`} back={{ to: '.', label: 'Choose another collaboration' }} />
@@ -110,7 +110,7 @@ export default function NewInvoice() {
         <input type="hidden" name="intent" value="submit-invoice" />
         <input type="hidden" name="offerId" value={o.id} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : (fieldError(failure, 'lines') ?? null)} />
+        <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : (fieldError(failure, 'lineAmount') ?? null)} />
         <div className="grid-2">
           <Card title="Invoice details">
             <div className="stack">
