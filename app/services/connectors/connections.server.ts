@@ -46,7 +46,7 @@ export async function startConnect(actor: ActorLike, platform: ConnectorPlatform
     codeVerifierEnc: verifier ? encryptToken(verifier) : null,
     expiresAt: new Date(now.getTime() + STATE_TTL_MS),
   })
-  return client.authorizeUrl({ state, redirectUri: redirectUriFor(platform), ...(verifier ? { codeChallenge: pkceChallenge(verifier) } : {}) } as never)
+  return client.authorizeUrl({ state, redirectUri: redirectUriFor(platform), ...(verifier ? { codeChallenge: pkceChallenge(verifier) } : {}) })
 }
 
 const callbackSchema = z.object({
@@ -88,7 +88,7 @@ export async function finishConnect(
   const client = clientFor(platform)
   let grant, account
   try {
-    grant = await client.exchangeCode({ code: q.code, redirectUri: redirectUriFor(platform), now, ...(st.codeVerifierEnc ? { codeVerifier: decryptToken(st.codeVerifierEnc) } : {}) } as never)
+    grant = await client.exchangeCode({ code: q.code, redirectUri: redirectUriFor(platform), now, ...(st.codeVerifierEnc ? { codeVerifier: decryptToken(st.codeVerifierEnc) } : {}) })
     account = await client.account({ accessToken: grant.accessToken })
   } catch (error) {
     if (isPlatformError(error)) {

@@ -8,32 +8,9 @@ import { config } from '#app/config.server.ts'
 import type { MetricValues } from '#app/domain/metrics-csv.ts'
 import { CONNECTOR_SCOPES } from '#app/domain/connectors.ts'
 import { PlatformError, fetchJson } from './platform-http.server.ts'
+import type { ConnectorClient, PlatformAccount, PlatformMedia, TokenGrant } from './connector-client.server.ts'
 
-export interface PlatformMedia {
-  externalId: string
-  caption: string
-  permalink: string
-  postedAt: Date | null
-  mediaType: string | null
-}
-
-export interface PlatformAccount {
-  externalUserId: string
-  username: string
-  followers: number | null
-  /** Professional (business or creator) accounts only can be read with this API. */
-  professional: boolean
-}
-
-export interface TokenGrant {
-  accessToken: string
-  /** null: does not expire on its own. */
-  expiresAt: Date | null
-  refreshToken?: string | null
-  refreshExpiresAt?: Date | null
-  scopes: string[]
-  externalUserId?: string
-}
+export type { PlatformAccount, PlatformMedia, TokenGrant } from './connector-client.server.ts'
 
 const graphError = z.object({
   error: z.object({ message: z.string().default(''), code: z.number().optional(), error_subcode: z.number().optional(), type: z.string().optional() }),
@@ -62,8 +39,8 @@ const cfg = () => {
 
 const call = <S extends z.ZodTypeAny>(url: string, schema: S, init?: RequestInit): Promise<z.output<S>> => fetchJson(url, schema, classifyInstagramError, init)
 
-export const instagram = {
-  platform: 'instagram' as const,
+export const instagram: ConnectorClient = {
+  platform: 'instagram',
   pkce: false,
 
   /** GET {auth}/oauth/authorize (Oauth Authorize reference): the consent window. Instagram Login documents `state`, not PKCE. */
@@ -114,8 +91,8 @@ export const instagram = {
   },
 
   /** Instagram Login documents no token-revocation endpoint: disconnecting deletes the tokens here (DECISIONS.md). */
-  async revoke(_o: { accessToken: string }): Promise<'deleted_locally'> {
-    return 'deleted_locally'
+  async revoke(_o: { accessToken: string }) {
+    return 'deleted_locally' as const
   },
 
   /** GET {graph}/me?fields=user_id,username,account_type,followers_count */

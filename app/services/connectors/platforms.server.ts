@@ -1,9 +1,10 @@
 /** Which platform apps are configured, their clients, and the redirect URL to register with each. */
 import { config } from '#app/config.server.ts'
 import { CONNECTOR_PLATFORMS, type ConnectorPlatform } from '#app/domain/connectors.ts'
+import type { ConnectorClient } from './connector-client.server.ts'
 import { instagram } from './instagram-client.server.ts'
 
-export type ConnectorClient = typeof instagram
+export type { ConnectorClient } from './connector-client.server.ts'
 
 const CLIENTS: Partial<Record<ConnectorPlatform, ConnectorClient>> = { instagram }
 

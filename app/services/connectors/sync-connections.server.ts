@@ -16,7 +16,7 @@ import { markConnectionLost, recordFollowerSnapshot } from './connections.server
 import { clientFor, enabledPlatforms } from './platforms.server.ts'
 import { PlatformError, isPlatformError } from './platform-http.server.ts'
 import { decryptToken, encryptToken } from './token-crypto.server.ts'
-import type { PlatformMedia } from './instagram-client.server.ts'
+import type { PlatformMedia } from './connector-client.server.ts'
 
 const CLOSED_CAMPAIGNS = ['completed', 'archived'] as const satisfies readonly (typeof schema.campaigns.$inferSelect)['status'][]
 const BASE_BACKOFF_MS = 15 * 60_000
@@ -68,11 +68,12 @@ export async function syncConnection(conn: PlatformConnectionRow, now: Date, sum
     const tokenAge = now.getTime() - (conn.connectedAt.getTime())
     const lastRefresh = now.getTime() - conn.updatedAt.getTime()
     if (conn.accessExpiresAt && conn.accessExpiresAt.getTime() - now.getTime() < REFRESH_AHEAD_MS[conn.platform] && Math.min(tokenAge, lastRefresh) >= 86_400_000) {
-      const g = await client.refresh({ accessToken: token, now })
+      const g = await client.refresh({ accessToken: token, refreshToken: conn.refreshTokenEnc ? decryptToken(conn.refreshTokenEnc) : null, now })
       token = g.accessToken
       await db()
         .update(schema.platformConnections)
-        .set({ accessTokenEnc: encryptToken(g.accessToken), accessExpiresAt: g.expiresAt, updatedAt: now })
+        // A platform that rotates refresh tokens (TikTok) answers a new one; keep the old one otherwise.
+        .set({ accessTokenEnc: encryptToken(g.accessToken), accessExpiresAt: g.expiresAt, ...(g.refreshToken ? { refreshTokenEnc: encryptToken(g.refreshToken) } : {}), updatedAt: now })
         .where(eq(schema.platformConnections.id, conn.id))
       sum.refreshed++
     }
