@@ -6,14 +6,14 @@
  *   BENCH_SECONDS=10 npm run bench     # longer runs (default 5 s per scenario)
  */
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import http from 'node:http'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
 import { BENCH_PASSWORD } from './constants.ts'
+import { measureAreas } from './js-size.ts'
 import { measureReportPlans } from './report-plans.ts'
 import { startRawSink, streamUpload, type UploadResult } from './upload.ts'
 
@@ -171,32 +171,11 @@ for (const [page, path_, who] of pages) {
   console.info(`${page.padEnd(20)} large data: ${counts[0]}  small data: ${counts[1]}`)
 }
 
-// ---- JavaScript shipped per area (gzipped), from the browser build's manifest
-const buildDir = path.join(root, 'public/build')
-const manifestFile = readdirSync(buildDir).find((f) => f.startsWith('manifest-'))!
-const manifest = JSON.parse(readFileSync(path.join(buildDir, manifestFile), 'utf8').replace(/^window.__remixManifest=/, '').replace(/;$/, '')) as {
-  entry: { module: string; imports?: string[] }
-  routes: Record<string, { module: string; imports?: string[]; parentId?: string }>
-}
-function jsFor(routeIds: string[]) {
-  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])])
-  for (const id of routeIds) {
-    for (let r = manifest.routes[id]; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) {
-      files.add(r.module)
-      for (const i of r.imports ?? []) files.add(i)
-    }
-  }
-  let bytes = 0
-  for (const f of files) bytes += gzipSync(readFileSync(path.join(root, 'public', f))).length
-  return bytes
-}
-const areaRoutes = (prefix: string) => Object.keys(manifest.routes).filter((id) => id.startsWith(prefix))
-const jsRows = [
-  ['creator portal', jsFor(areaRoutes('routes/c+/'))],
-  ['brand side', jsFor(areaRoutes('routes/b+/'))],
-  ['payables desk', jsFor(areaRoutes('routes/pay+/'))],
-  ['sign-in pages', jsFor(areaRoutes('routes/_auth+/'))],
-] as const
+// ---- JavaScript shipped per area (gzipped), from the browser build's manifest (tests/bench/js-size.ts)
+const areas = measureAreas()
+const jsRows = areas.map((a) => [a.name, a.bytes] as const)
+const brandJs = areas.find((a) => a.prefix === 'routes/b+/')!
+const creatorJs = areas.find((a) => a.prefix === 'routes/c+/')!
 console.info('\nJavaScript per area (gzipped, all routes of the area)')
 for (const [area, bytes] of jsRows) console.info(`${area.padEnd(20)} ${(bytes / 1024).toFixed(1)} KB`)
 
@@ -250,7 +229,8 @@ const targets = [
     ok: Boolean(roster1.p50 && roster500.p50 && roster500.p50 / roster1.p50 <= 1.5),
   },
   { what: 'approve req/s vs empty route', goal: '>= 0.25x', value: ratio(approve, empty), ok: ratio(approve, empty) >= 0.25 },
-  { what: 'creator portal JS (gzipped)', goal: '<= 150 KB', value: jsRows[0][1] / 1024, ok: jsRows[0][1] <= 150 * 1024 },
+  { what: 'creator portal JS (gzipped, KB)', goal: `<= ${creatorJs.targetKb}`, value: creatorJs.bytes / 1024, ok: creatorJs.bytes <= creatorJs.targetKb! * 1024 },
+  { what: 'brand side JS (gzipped, KB)', goal: `<= ${brandJs.targetKb}`, value: brandJs.bytes / 1024, ok: brandJs.bytes <= brandJs.targetKb! * 1024 },
   { what: "one creator's report query vs full scan", goal: '<= 0.02x', value: creatorPlan.snapshotSqlMs / plans.fullScanMs, ok: creatorPlan.usesIndexes && creatorPlan.snapshotSqlMs / plans.fullScanMs <= 0.02 },
   { what: 'brand-wide report query vs full scan', goal: '<= 0.3x', value: brandPlan.snapshotSqlMs / plans.fullScanMs, ok: brandPlan.usesIndexes && brandPlan.snapshotSqlMs / plans.fullScanMs <= 0.3 },
   { what: 'upload RSS growth (MB)', goal: '<= 64', value: appUpload?.rssGrowthMb ?? 0, ok: Boolean(appUpload && appUpload.rssGrowthMb <= 64) },

@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader } from '#app/components/ui.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { CONNECTOR_LABEL, CONNECTOR_PLATFORMS, CONNECTOR_PROMISE, CONNECTOR_SCOPES } from '#app/domain/connectors.ts'
+import { CONNECTOR_LABEL, CONNECTOR_PROMISE, CONNECTOR_SCOPES } from '#app/domain/connectors.ts'
 import { disconnect, listConnections, parsePlatform, startConnect } from '#app/services/connectors/connections.server.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
+import { connectionActionSchema } from '#app/validation/connections.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -20,16 +20,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return { connections, canManage, creatorName: actor.creator.name }
 }
 
-const actionSchema = z.object({
-  intent: z.enum(['connect', 'disconnect']),
-  platform: z.enum(CONNECTOR_PLATFORMS, { message: 'Choose a platform.' }),
-})
-
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'submit_content')
   const here = `/c/${actor.creator.id}/connections`
   return handleAction(async () => {
-    const input = await parseForm(args.request, actionSchema)
+    const input = await parseForm(args.request, connectionActionSchema)
     const platform = parsePlatform(input.platform)
     if (input.intent === 'connect') return redirect(await startConnect(actor, platform))
     const r = await disconnect(actor, platform)
