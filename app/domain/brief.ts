@@ -9,6 +9,8 @@ export interface BriefContent {
   keyMessages: string[]
   hashtags: string[]
   handles: string[]
+  /** Products named in this campaign: on screen (or spoken) they are brand mentions for VD-03. */
+  productNames: string[]
   links: string[]
   dos: string[]
   donts: string[]
@@ -37,6 +39,7 @@ export const BRIEF_LIST_FIELDS = [
   'keyMessages',
   'hashtags',
   'handles',
+  'productNames',
   'links',
   'dos',
   'donts',
@@ -54,6 +57,7 @@ export const BRIEF_FIELD_LABEL: Record<BriefField, string> = {
   keyMessages: 'Key messages',
   hashtags: 'Mandatory hashtags',
   handles: 'Mandatory @handles',
+  productNames: 'Products named in this campaign',
   links: 'Mandatory links',
   dos: "Do's",
   donts: "Don'ts",
@@ -82,6 +86,7 @@ export function emptyBrief(jurisdiction: Jurisdiction = 'US'): BriefContent {
     keyMessages: [],
     hashtags: [],
     handles: [],
+    productNames: [],
     links: [],
     dos: [],
     donts: [],

@@ -71,6 +71,7 @@ export const briefSchema = z.object({
   keyMessages: lines('Key messages'),
   hashtags: lines('Hashtags').transform((l) => l.map((h) => (h.startsWith('#') ? h : `#${h}`))),
   handles: lines('Handles').transform((l) => l.map((h) => (h.startsWith('@') ? h : `@${h}`))),
+  productNames: lines('Products named in this campaign'),
   links: lines('Links').refine((l) => l.every((u) => /^https?:\/\/\S+$/i.test(u)), 'Each link must start with https:// (one per line).'),
   dos: lines("Do's"),
   donts: lines("Don'ts"),

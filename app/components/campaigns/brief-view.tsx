@@ -26,6 +26,7 @@ const SECTIONS: { field: BriefListField; tags?: boolean }[] = [
   { field: 'keyMessages' },
   { field: 'hashtags', tags: true },
   { field: 'handles', tags: true },
+  { field: 'productNames' },
   { field: 'links' },
   { field: 'dos' },
   { field: 'donts' },

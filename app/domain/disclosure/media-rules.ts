@@ -327,3 +327,16 @@ export function checkMedia(input: MediaCheckInput): MediaCheckResult {
 export function remainingAttestations<A extends { id: string }>(attestations: readonly A[], result: Pick<MediaCheckResult, 'decided'>): A[] {
   return attestations.filter((a) => !result.decided.includes(a.id))
 }
+
+/**
+ * The "brand mentions" VD-03 looks for on screen: the brand's name, the brief's @handles and the products
+ * named in the campaign (brief field "Products named in this campaign"); blanks and repeats dropped.
+ */
+export function mediaBrandTerms(brandName: string, brief: { handles?: readonly string[]; productNames?: readonly string[] } | null | undefined): string[] {
+  const out: string[] = []
+  for (const t of [brandName, ...(brief?.handles ?? []), ...(brief?.productNames ?? [])]) {
+    const term = t.trim()
+    if (term && !out.some((x) => x.toLowerCase() === term.toLowerCase())) out.push(term)
+  }
+  return out
+}

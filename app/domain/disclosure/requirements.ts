@@ -2,9 +2,10 @@
  * What a creator must do for one deliverable, in plain words, before they write the caption; and the
  * checklist a reviewer ticks (attestations) for what text checks cannot see (video, stories, platform tools).
  */
-import { CONNECTION_LABEL, FORMAT_LABEL, PLATFORM_LABEL, VIDEO_FORMATS, type ConnectionType, type Format, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
+import { CONNECTION_LABEL, EU_JURISDICTIONS, FORMAT_LABEL, PLATFORM_LABEL, VIDEO_FORMATS, type ConnectionType, type Format, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
 import type { MediaAlteration } from '#app/domain/brief.ts'
 import { CAPTION_LIMITS, suggestedDisclosure, type MandatoryElements } from './check-caption.ts'
+import { EU_DECLARATION_HELP } from './platform-label.ts'
 
 export interface Attestation {
   id: string
@@ -55,7 +56,9 @@ export function attestationsFor(platform: Platform, format: Format, opts: Attest
     const mention = opts.mediaAlteration === 'generated' ? 'Image virtuelle' : 'Image retouchée'
     out.push({ id: 'FR-02', label: `« ${mention} » is shown on the media`, help: `The brief says the media is ${opts.mediaAlteration}: French law (loi n° 2023-451, art. 5 II) requires this mention on it.` })
   }
-  out.push(PLATFORM_TOOL[platform])
+  const tool = PLATFORM_TOOL[platform]
+  // EU (DSA art. 26(2)): the same toggle is the creator's declaration to the platform; one tick, with the reason.
+  out.push(opts.jurisdiction && EU_JURISDICTIONS.includes(opts.jurisdiction) ? { ...tool, help: `${tool.help} ${EU_DECLARATION_HELP}` } : tool)
   return out
 }
 

@@ -48,6 +48,7 @@ export const RULES = {
   'PT-02': { id: 'PT-02', title: 'TikTok "Disclose commercial content" set to Branded content', severity: 'blocking', source: 'TikTok branded content policy' },
   'PT-03': { id: 'PT-03', title: 'YouTube "includes paid promotion" box ticked', severity: 'blocking', source: 'YouTube paid product placement policy' },
   'PT-04': { id: 'PT-04', title: 'Pinterest "paid partnership" label', severity: 'blocking', source: 'Pinterest paid partnership guidelines' },
+  'EU-01': { id: 'EU-01', title: 'EU: the post is declared as commercial communication with the platform\'s own label', severity: 'blocking', source: DSA_26 },
 } as const satisfies Record<string, Rule>
 
 export type RuleId = keyof typeof RULES

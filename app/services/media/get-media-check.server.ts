@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
-import { checkMedia, type AnalysedMedia, type MediaCheckResult } from '#app/domain/disclosure/media-rules.ts'
+import { checkMedia, mediaBrandTerms, type AnalysedMedia, type MediaCheckResult } from '#app/domain/disclosure/media-rules.ts'
 import type { MediaJurisdiction } from '#app/domain/disclosure/jurisdictions.ts'
 import type { LoadedDeliverable } from '#app/services/content/load-deliverable.server.ts'
 
@@ -34,7 +34,7 @@ export async function getDraftMediaCheck(tx: DbOrTx, d: Pick<LoadedDeliverable, 
     speechEngine: false,
     segments: segments.filter((s) => s.analysisId === a.id).map((s) => ({ kind: s.kind, text: s.text, startMs: s.startMs, endMs: s.endMs, thumbnailFileId: s.thumbnailFileId, bbox: s.bbox })),
   }))
-  const brandTerms = [d.brand.name, ...(d.brief?.handles ?? [])]
+  const brandTerms = mediaBrandTerms(d.brand.name, d.brief)
   const result = analyses.length
     ? checkMedia({
         format: d.checkInput.format,

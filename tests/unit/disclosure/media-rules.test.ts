@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkMedia, containsTerm, remainingAttestations, type AnalysedMedia, type MediaCheckInput, type MediaSegment } from '#app/domain/disclosure/index.ts'
+import { checkMedia, containsTerm, mediaBrandTerms, remainingAttestations, type AnalysedMedia, type MediaCheckInput, type MediaSegment } from '#app/domain/disclosure/index.ts'
 import { attestationsFor } from '#app/domain/disclosure/index.ts'
 
 const ocr = (text: string, startMs: number, endMs: number, thumb = `thumb-${startMs}`): MediaSegment => ({ kind: 'ocr_text', text, startMs, endMs, thumbnailFileId: thumb, bbox: null })
@@ -58,6 +58,18 @@ describe('media disclosure rules', () => {
     expect(ids(r)).toEqual(['VD-03'])
     expect(r.findings[0]).toMatchObject({ atMs: 0, thumbnailFileId: 'b0' })
     expect(r.findings[0]!.message).toContain('only appears at 0:06')
+  })
+
+  it('VD-03: a product named in the campaign shown at 0:01 before the label at 0:05 is a brand mention', () => {
+    const terms = mediaBrandTerms('Acme', { handles: ['@acmerunning'], productNames: ['Trail Runner 5', ' trail runner 5 ', ''] })
+    expect(terms).toEqual(['Acme', '@acmerunning', 'Trail Runner 5'])
+    const r = checkMedia(input([video([ocr('TRAIL RUNNER 5', 1000, 3000, 'p1'), ocr('#ad', 5000, 10_000)])], { brandTerms: terms }))
+    expect(ids(r)).toEqual(['VD-03'])
+    expect(r.findings[0]).toMatchObject({ atMs: 1000, thumbnailFileId: 'p1' })
+    expect(r.findings[0]!.message).toContain('only appears at 0:05')
+    // Without the product names the same video is undecided (nothing of the brand seen before the label).
+    const without = checkMedia(input([video([ocr('TRAIL RUNNER 5', 1000, 3000, 'p1'), ocr('#ad', 5000, 10_000)])], { brandTerms: mediaBrandTerms('Acme', { handles: ['@acmerunning'] }) }))
+    expect(ids(without)).toEqual([])
   })
 
   it('a late label with no brand seen before it stays a manual VD-03 (the brand may be spoken)', () => {

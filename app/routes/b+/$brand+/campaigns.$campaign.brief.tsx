@@ -75,6 +75,7 @@ const LIST_FIELDS: { field: BriefListField; hint: string; rows?: number }[] = [
   { field: 'keyMessages', hint: 'One per line.' },
   { field: 'hashtags', hint: 'One per line, e.g. #AcmeTrail. The # is added if missing.', rows: 3 },
   { field: 'handles', hint: 'One per line, e.g. @acmerunning.', rows: 3 },
+  { field: 'productNames', hint: 'One per line, e.g. Trail Runner 5. Shown in a video before the ad label, they count as a brand mention.', rows: 3 },
   { field: 'links', hint: 'One per line, starting with https://', rows: 3 },
   { field: 'dos', hint: 'One per line.' },
   { field: 'donts', hint: 'One per line.' },
