@@ -17,6 +17,7 @@
  */
 
 import { ConflictError } from '#app/utils/errors.ts'
+import type { ContractStatus } from './contracts.ts'
 
 /**
  * The one refusal for a status change the life cycle does not allow, everywhere in the app: a
@@ -270,4 +271,22 @@ export const taxFormMachine = defineMachine<TaxFormStatus, TaxFormEvent>(
     rejected: {},
   },
   'tax form',
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Contract version (app/domain/contracts.ts CONTRACT_STATUSES): awaiting_creator -> (creator signs)
+// awaiting_brand -> (brand countersigns) signed. Any version not yet superseded is superseded when the
+// next version is generated (terms amended, offer re-accepted); a superseded version never changes again.
+// ---------------------------------------------------------------------------------------------------
+export const CONTRACT_EVENTS = ['creator_sign', 'countersign', 'supersede'] as const
+export type ContractEvent = (typeof CONTRACT_EVENTS)[number]
+
+export const contractMachine = defineMachine<ContractStatus, ContractEvent>(
+  {
+    awaiting_creator: { creator_sign: 'awaiting_brand', supersede: 'superseded' },
+    awaiting_brand: { countersign: 'signed', supersede: 'superseded' },
+    signed: { supersede: 'superseded' },
+    superseded: {},
+  },
+  'contract',
 )

@@ -4,6 +4,7 @@ import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { ROLE_LABEL } from '#app/auth/capabilities.ts'
 import { ESIGN_CONSENT, contractSettings } from '#app/domain/contracts.ts'
+import { contractMachine } from '#app/domain/state-machines.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '#app/utils/errors.ts'
 import { applyRightsFromContract } from './apply-rights-from-contract.server.ts'
@@ -35,6 +36,7 @@ export async function countersignContract(actor: Pick<BrandActor, 'brand' | 'use
     if (c.status === 'superseded') throw new ConflictError(await supersededMessage(tx, c))
     if (c.status === 'signed') return { already: true as const, contract: c }
     if (c.status === 'awaiting_creator') throw new ConflictError('The creator has not signed this version yet: the brand countersigns after them.')
+    const to = contractMachine.next(c.status, 'countersign')
     const sig = await insertSignature(tx, c, actor, input.documentSha256, { party: 'brand', brandRole: actor.role }, now)
     if (!sig) return { already: true as const, contract: c }
     const signatures = await tx.select().from(schema.contractSignatures).where(eq(schema.contractSignatures.contractId, c.id)).orderBy(asc(schema.contractSignatures.signedAt))
@@ -61,8 +63,8 @@ export async function countersignContract(actor: Pick<BrandActor, 'brand' | 'use
     const { file, sha256 } = await storeContractFile(tx, pdf, { brandId: c.brandId, creatorId: c.creatorId, name: `signed-contract-v${c.version}.pdf`, userId: actor.user.id })
     const [updated] = await tx
       .update(schema.contracts)
-      .set({ status: 'signed', signedAt: now, signedFileId: file.id, signedSha256: sha256, updatedAt: now })
-      .where(and(eq(schema.contracts.id, c.id), eq(schema.contracts.status, 'awaiting_brand')))
+      .set({ status: to, signedAt: now, signedFileId: file.id, signedSha256: sha256, updatedAt: now })
+      .where(and(eq(schema.contracts.id, c.id), inArray(schema.contracts.status, contractMachine.sources('countersign'))))
       .returning()
     const rights = await applyRightsFromContract(tx, updated!, settings.timeZone, now)
     await rematchOpenInvoices(tx, actor.audit, { offerId: c.offerId }, now)
@@ -72,7 +74,7 @@ export async function countersignContract(actor: Pick<BrandActor, 'brand' | 'use
       entityType: 'contract',
       entityId: c.id,
       before: { status: c.status },
-      after: { status: 'signed', version: c.version, party: 'brand', documentSha256: c.documentSha256, signedSha256: sha256, role: actor.role, consent: ESIGN_CONSENT, rightsItems: rights },
+      after: { status: to, version: c.version, party: 'brand', documentSha256: c.documentSha256, signedSha256: sha256, role: actor.role, consent: ESIGN_CONSENT, rightsItems: rights },
     })
     return { already: false as const, contract: updated! }
   })

@@ -1,6 +1,7 @@
-import { and, desc, eq, ne } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { schema, type Tx } from '#db/index.ts'
 import { renderContract } from '#app/domain/contracts.ts'
+import { contractMachine } from '#app/domain/state-machines.ts'
 import { termsSnapshot } from '#app/services/offers/commit-offer.server.ts'
 import { recordAudit, type AuditActor } from '#app/services/audit/record-audit.server.ts'
 import { buildContractFacts } from './build-contract-facts.server.ts'
@@ -26,11 +27,11 @@ export async function generateContract(tx: Tx, offer: OfferRow, actor: AuditActo
     .limit(1)
     .for('update')
   const version = (previous?.version ?? 0) + 1
-  if (previous && previous.status !== 'superseded') {
+  if (previous && contractMachine.can(previous.status, 'supersede')) {
     await tx
       .update(schema.contracts)
-      .set({ status: 'superseded', supersededAt: now, updatedAt: now })
-      .where(and(eq(schema.contracts.id, previous.id), ne(schema.contracts.status, 'superseded')))
+      .set({ status: contractMachine.next(previous.status, 'supersede'), supersededAt: now, updatedAt: now })
+      .where(and(eq(schema.contracts.id, previous.id), inArray(schema.contracts.status, contractMachine.sources('supersede'))))
   }
   const template = await getContractTemplate(tx, offer.brandId)
   const { facts } = await buildContractFacts(tx, offer, version, now)

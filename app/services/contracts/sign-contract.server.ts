@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
 import { ESIGN_CONSENT } from '#app/domain/contracts.ts'
+import { contractMachine } from '#app/domain/state-machines.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 import { insertSignature } from './insert-signature.server.ts'
@@ -32,14 +33,15 @@ export async function signContract(actor: Pick<CreatorActor, 'creator' | 'user' 
       .select({ id: schema.contractSignatures.id })
       .from(schema.contractSignatures)
       .where(and(eq(schema.contractSignatures.contractId, c.id), eq(schema.contractSignatures.party, 'creator')))
-    if (mine || c.status !== 'awaiting_creator') return { already: true as const, contract: c }
+    if (mine || !contractMachine.can(c.status, 'creator_sign')) return { already: true as const, contract: c }
+    const to = contractMachine.next(c.status, 'creator_sign')
     const agent = actor.via.kind === 'agent' ? actor.via : null
     const sig = await insertSignature(tx, c, actor, input.documentSha256, { party: 'creator', onBehalfOfCreatorId: agent ? actor.creator.id : null, agencyId: agent?.agencyId ?? null }, now)
     if (!sig) return { already: true as const, contract: c }
     const [updated] = await tx
       .update(schema.contracts)
-      .set({ status: 'awaiting_brand', updatedAt: now })
-      .where(and(eq(schema.contracts.id, c.id), eq(schema.contracts.status, 'awaiting_creator')))
+      .set({ status: to, updatedAt: now })
+      .where(and(eq(schema.contracts.id, c.id), inArray(schema.contracts.status, contractMachine.sources('creator_sign'))))
       .returning()
     await recordAudit(tx, actor.audit, {
       brandId: c.brandId,
@@ -48,7 +50,7 @@ export async function signContract(actor: Pick<CreatorActor, 'creator' | 'user' 
       entityId: c.id,
       before: { status: c.status },
       after: {
-        status: 'awaiting_brand',
+        status: to,
         version: c.version,
         party: 'creator',
         documentSha256: c.documentSha256,

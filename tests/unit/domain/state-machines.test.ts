@@ -218,3 +218,24 @@ describe('one refusal everywhere', () => {
     expect(deliverableMachine.sources('submit_post')).toEqual(['approved', 'post_changes_requested'])
   })
 })
+
+describe('contract version', () => {
+  it('goes creator → brand → signed, and any live version can be superseded', async () => {
+    const { contractMachine } = await import('#app/domain/state-machines.ts')
+    const { CONTRACT_STATUSES } = await import('#app/domain/contracts.ts')
+    expect([...contractMachine.states].sort()).toEqual([...CONTRACT_STATUSES].sort())
+    expect(contractMachine.next('awaiting_creator', 'creator_sign')).toBe('awaiting_brand')
+    expect(contractMachine.next('awaiting_brand', 'countersign')).toBe('signed')
+    expect(contractMachine.sources('supersede')).toEqual(['awaiting_creator', 'awaiting_brand', 'signed'])
+    expect(contractMachine.sources('creator_sign')).toEqual(['awaiting_creator'])
+    expect(contractMachine.sources('countersign')).toEqual(['awaiting_brand'])
+    expect(contractMachine.isTerminal('superseded')).toBe(true)
+  })
+  it('refuses the brand countersigning first, signing twice and anything on a superseded version', async () => {
+    const { contractMachine, IllegalTransitionError } = await import('#app/domain/state-machines.ts')
+    expect(() => contractMachine.next('awaiting_creator', 'countersign')).toThrow(IllegalTransitionError)
+    expect(() => contractMachine.next('signed', 'creator_sign')).toThrow(IllegalTransitionError)
+    expect(() => contractMachine.next('signed', 'countersign')).toThrow(IllegalTransitionError)
+    for (const e of ['creator_sign', 'countersign', 'supersede'] as const) expect(() => contractMachine.next('superseded', e)).toThrow('this contract is superseded')
+  })
+})

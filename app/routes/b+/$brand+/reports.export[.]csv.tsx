@@ -1,51 +1,16 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
-import { toCsvLine } from '#app/domain/csv.ts'
-import { reportColumns, sortRows } from '#app/domain/report-columns.ts'
-import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
-import { emvFormulaOf } from '#app/domain/report-metrics.ts'
+import { exportReportCsv } from '#app/services/reports/export-report-csv.server.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
 
-// Resource route: the report table on screen (same filters, grouping and sort) as a streamed CSV.
-// Any member with report.view. Values are raw: counts, money in major units with 2 decimals, rates as decimals.
+// Resource route: the report table on screen as a streamed CSV (built in services/reports/export-report-csv).
+// Any member with report.view.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const q = parseReportQuery(new URL(args.request.url))
   const dayError = q.dayErrors.from ?? q.dayErrors.to
   if (dayError) throw new Response(`${q.dayErrors.from ? 'From' : 'To'} date: ${dayError}`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  const report = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
-  const emvFormula = emvFormulaOf(report.settings, report.currency)
-  const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
-  const rows = sortRows(report[q.view] as unknown as Record<string, unknown>[], q.sort, q.dir)
-  const cell = (kind: string, v: unknown): string | number | null => {
-    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null
-    if (kind === 'money' || kind === 'unit-money') return (Number(v) / 100).toFixed(kind === 'unit-money' ? 4 : 2)
-    if (kind === 'percent' || kind === 'ratio') return Number(v).toFixed(4)
-    return v as string | number
-  }
-  const header = [q.view === 'campaigns' ? 'Campaign' : 'Creator', ...(q.view === 'collaborations' ? ['Campaign'] : []), ...cols.map((c) => (c.kind === 'money' || c.kind === 'unit-money' ? `${c.header} (${report.currency})` : c.header)), 'Cost basis']
-  const line = (r: Record<string, unknown>) =>
-    toCsvLine([r.label as string, ...(q.view === 'collaborations' ? [r.sublabel as string] : []), ...cols.map((c) => cell(c.kind, r[c.key])), r.costBasis as string])
-  const encoder = new TextEncoder()
-  let i = 0
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode('\uFEFF' + toCsvLine(header)))
-    },
-    pull(controller) {
-      // One chunk of rows per pull: a large program streams instead of building one big string.
-      const chunk = rows.slice(i, i + 200)
-      i += chunk.length
-      if (chunk.length) controller.enqueue(encoder.encode(chunk.map(line).join('')))
-      else {
-        controller.enqueue(encoder.encode(line({ ...report.program, label: 'Total', sublabel: '' } as unknown as Record<string, unknown>)))
-        controller.enqueue(encoder.encode(toCsvLine([`EMV = ${emvFormula}. Engagements = ${report.settings.engagementSet.join(' + ')}. ER denominator: ${report.settings.rateBasis}.`])))
-        controller.enqueue(encoder.encode(toCsvLine([`Orders and revenue: ${report.ordersMethod}`])))
-        for (const a of report.ordersApart) controller.enqueue(encoder.encode(toCsvLine([`Not included (no exchange rate to ${report.currency}): ${a.orders} order(s) in ${a.currency}, net ${a.netMinor} minor units`])))
-        controller.close()
-      }
-    },
-  })
+  const stream = await exportReportCsv(actor.brand, q)
   const today = new Date().toISOString().slice(0, 10)
   return new Response(stream, {
     headers: {
