@@ -101,6 +101,7 @@ export const costEntrySchema = z.object({
   intent: z.literal('add-cost'),
   campaignId: id,
   offerId: z.union([id, z.literal('')]).optional(),
+  creatorId: z.union([id, z.literal('')]).optional(),
   kind: z.enum(['gifting', 'production', 'commission', 'usage', 'other']),
   amount,
   shipping: optionalAmount,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, desc, eq, ne } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
@@ -16,6 +16,12 @@ export interface CostEntryInput {
   /** Gifting only: shipping, stored as its own 'shipping' entry so cost reports can show it. */
   shippingMinor?: number
   offerId?: string | null
+  /**
+   * The roster creator the cost belongs to (a gift is a cost of the creator who received it). The cost is
+   * booked on that creator's collaboration in this campaign, so it shows in their row, their profile and
+   * their collaboration's cost. Leave empty for campaign costs (shipping for the campaign, production).
+   */
+  creatorId?: string | null
   note?: string | null
   carrier?: string | null
   trackingNumber?: string | null
@@ -53,7 +59,36 @@ export async function addCostEntry(actor: Pick<BrandActor, 'brand' | 'user' | 'a
         .where(and(eq(schema.offers.id, input.offerId), eq(schema.offers.campaignId, campaign.id), eq(schema.offers.brandId, actor.brand.id)))
       if (!offer) throw new InvalidInputError('Please correct the highlighted fields.', { offerId: ['Choose a creator in this campaign.'] })
     }
-    const base = { brandId: actor.brand.id, campaignId: campaign.id, offerId: input.offerId ?? null, currency: campaign.currency, createdByUserId: actor.user.id }
+    let offerId = input.offerId ?? null
+    if (input.creatorId) {
+      const [onRoster] = await tx
+        .select({ id: schema.rosterEntries.id, name: schema.creators.name })
+        .from(schema.rosterEntries)
+        .innerJoin(schema.creators, eq(schema.creators.id, schema.rosterEntries.creatorId))
+        .where(and(eq(schema.rosterEntries.brandId, actor.brand.id), eq(schema.rosterEntries.creatorId, input.creatorId)))
+      if (!onRoster) throw new NotFoundError('That creator')
+      const [collab] = await tx
+        .select({ id: schema.offers.id })
+        .from(schema.offers)
+        .where(
+          and(
+            eq(schema.offers.campaignId, campaign.id),
+            eq(schema.offers.brandId, actor.brand.id),
+            eq(schema.offers.creatorId, input.creatorId),
+            ne(schema.offers.status, 'withdrawn'),
+            ...(offerId ? [eq(schema.offers.id, offerId)] : []),
+          ),
+        )
+        .orderBy(desc(schema.offers.createdAt))
+        .limit(1)
+      if (!collab) {
+        throw new InvalidInputError('Please correct the highlighted fields.', {
+          creatorId: [`${onRoster.name} has no offer in this campaign. Send them one first, or leave the creator empty for a campaign cost.`],
+        })
+      }
+      offerId = collab.id
+    }
+    const base = { brandId: actor.brand.id, campaignId: campaign.id, offerId, currency: campaign.currency, createdByUserId: actor.user.id }
     const rows = []
     if (input.amountMinor > 0) {
       rows.push({

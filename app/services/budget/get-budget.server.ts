@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
@@ -41,9 +41,17 @@ export async function getBudget(actor: Pick<BrandActor, 'brand'>, opts: { campai
         .limit(200)
     : []
   const names = new Map(lines.map((l) => [l.campaignId, l.name]))
+  // The creators a cost can name ("Add a cost"): this brand's roster.
+  const rosterCreators = await db()
+    .select({ id: schema.creators.id, name: schema.creators.name })
+    .from(schema.rosterEntries)
+    .innerJoin(schema.creators, eq(schema.creators.id, schema.rosterEntries.creatorId))
+    .where(eq(schema.rosterEntries.brandId, actor.brand.id))
+    .orderBy(asc(schema.creators.name))
   return {
     campaigns: lines,
     program: sumMoneyFigures(lines),
+    rosterCreators,
     entries: entries.map(({ entry: e, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName: names.get(e.campaignId) ?? '', creatorName })),
   }
 }

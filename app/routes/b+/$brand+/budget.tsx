@@ -38,6 +38,7 @@ export async function action(args: ActionFunctionArgs) {
     await addCostEntry(actor, {
       campaignId: input.campaignId,
       offerId: input.offerId || null,
+      creatorId: input.creatorId || null,
       kind: input.kind,
       amountMinor: input.amount,
       shippingMinor: input.shipping,
@@ -52,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Budget() {
-  const { campaigns, program, entries, canEdit } = useLoaderData<typeof loader>()
+  const { campaigns, program, entries, rosterCreators, canEdit } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const pending = useIsPending({ intent: 'add-cost' })
   return (
@@ -127,6 +128,7 @@ export default function Budget() {
                       <tr key={e.id}>
                         <td>
                           {KIND_LABEL[e.kind] ?? e.kind} · {e.campaignName}
+                          {e.creatorName ? ` · ${e.creatorName}` : ''}
                           <div className="muted small">
                             {[e.note, e.carrier && `${e.carrier} ${e.trackingNumber ?? ''}`, e.shippedOn && `shipped ${e.shippedOn}`, e.deliveredOn && `delivered ${e.deliveredOn}`]
                               .filter(Boolean)
@@ -148,6 +150,14 @@ export default function Budget() {
                 <input type="hidden" name="intent" value="add-cost" />
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <SelectField label="Campaign" name="campaignId" required options={campaigns.map((c) => ({ value: c.campaignId, label: c.name }))} error={fieldError(failure, 'campaignId')} />
+                <SelectField
+                  label="Creator"
+                  name="creatorId"
+                  placeholder="None — a campaign cost"
+                  hint="A gift is a cost of the creator who received it; it is booked on their collaboration in this campaign."
+                  options={rosterCreators.map((c) => ({ value: c.id, label: c.name }))}
+                  error={fieldError(failure, 'creatorId')}
+                />
                 <SelectField
                   label="Kind"
                   name="kind"
