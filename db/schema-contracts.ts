@@ -127,7 +127,12 @@ export const adsPermissions = pgTable(
     creatorId: text().notNull(),
     deliverableId: text().notNull(),
     kind: text().$type<AdsPermissionKind>().notNull(),
+    /** The Spark Ads authorization code (tiktok_spark); null for Instagram. */
     code: text(),
+    /** The brand account the Instagram partnership-ad permission was granted to (e.g. @acme); null for TikTok. */
+    brandAccount: text(),
+    /** The day the creator granted the access. */
+    grantedOn: date({ mode: 'string' }),
     /** Last day the access works (inclusive); null = until revoked. */
     expiresOn: date({ mode: 'string' }),
     recordedByUserId: text(),

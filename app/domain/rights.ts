@@ -123,3 +123,20 @@ export function adsOutlivesLicence(p: { kind: AdsPermissionKind; expiresOn: stri
   if (!p.expiresOn) return true
   return daysBetween(r.endsOn, p.expiresOn) > 0
 }
+
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+/** "30 Jun 2026" for a YYYY-MM-DD day (read as a calendar day, never shifted by a time zone). */
+export function shortDay(day: string): string {
+  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`))
+}
+
+/**
+ * Why an ads permission outlives the licence, for the ledger: "Spark code valid until 30 Jun 2026,
+ * licence ends 31 May 2026". Null when it does not outlive it (see adsOutlivesLicence).
+ */
+export function adsOutlivesMessage(p: { kind: AdsPermissionKind; expiresOn: string | null; revokedAt?: Date | string | null }, r: RightsDates): string | null {
+  if (!adsOutlivesLicence(p, r) || !r.endsOn) return null
+  const what = p.kind === 'tiktok_spark' ? 'Spark code' : 'Instagram partnership-ad permission'
+  const until = p.expiresOn ? `valid until ${shortDay(p.expiresOn)}` : 'has no expiry'
+  return `${what} ${until}, licence ends ${shortDay(r.endsOn)}`
+}

@@ -164,3 +164,59 @@ export const extendRightsSchema = z.object({
   expiresOn: isoDay,
   message: z.string().trim().max(2000, 'Keep the message under 2,000 characters.').optional().transform((v) => v || null),
 })
+
+/**
+ * A TikTok Spark Ads authorization code as the creator copies it from TikTok (Creator tools > Ad
+ * settings): a '#' and then letters, digits and + / = (base64), 20 to 200 characters. Spaces and line
+ * breaks a paste may add are removed; the '#' is added when left off.
+ */
+export const sparkCode = z
+  .string({ required_error: 'Paste the Spark Ads code from TikTok.', invalid_type_error: 'Paste the Spark Ads code from TikTok.' })
+  .max(400, 'That is longer than a Spark Ads code. Paste only the code.')
+  .transform((v) => v.replace(/\s+/g, ''))
+  .superRefine((v, ctx) => {
+    if (v === '') return void ctx.addIssue({ code: 'custom', message: 'Paste the Spark Ads code from TikTok.' })
+    if (!/^#?[A-Za-z0-9+/=]{20,200}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'That does not look like a Spark Ads code: it starts with # and has only letters, digits and + / =.' })
+    }
+  })
+  .transform((v) => (v.startsWith('#') ? v : `#${v}`))
+
+/** The Instagram account the partnership-ad permission was granted to: "@acme" or "acme" -> "@acme". */
+export const instagramAccount = z
+  .string({ required_error: 'Enter the brand’s Instagram account, like @acme.', invalid_type_error: 'Enter the brand’s Instagram account, like @acme.' })
+  .trim()
+  .max(40, 'An Instagram username has at most 30 characters.')
+  .superRefine((v, ctx) => {
+    if (v === '' || v === '@') return void ctx.addIssue({ code: 'custom', message: 'Enter the brand’s Instagram account, like @acme.' })
+    if (!/^@?[A-Za-z0-9._]{1,30}$/.test(v)) ctx.addIssue({ code: 'custom', message: 'Use the username only, like @acme: letters, digits, dots and underscores.' })
+  })
+  .transform((v) => `@${v.replace(/^@/, '').toLowerCase()}`)
+
+/** The creator (or their agent) records the ads access they granted for one deliverable. */
+export const adsPermissionSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      intent: z.literal('record'),
+      kind: z.literal('instagram_partnership'),
+      brandAccount: instagramAccount,
+      grantedOn: isoDayField('Enter the day you granted the permission.'),
+      expiresOn: optionalDay,
+    }),
+    z.object({
+      intent: z.literal('record'),
+      kind: z.literal('tiktok_spark'),
+      code: sparkCode,
+      grantedOn: isoDayField('Enter the day you made the code.'),
+      expiresOn: isoDayField('Enter the day the code expires (TikTok shows it next to the code).'),
+    }),
+  ],
+  { errorMap: (issue, ctx) => (issue.code === 'invalid_union_discriminator' ? { message: 'Pick Instagram partnership ads or TikTok Spark Ads.' } : { message: ctx.defaultError }) },
+)
+export type AdsPermissionInput = z.output<typeof adsPermissionSchema>
+
+export const revokeAdsPermissionSchema = z.object({
+  intent: z.literal('revoke'),
+  permissionId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Reload the page and try again.'),
+})

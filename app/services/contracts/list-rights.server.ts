@@ -3,7 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { AdsPermissionKind } from '#app/domain/contracts.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
-import { adsOutlivesLicence, rightsStatus, type RightsStatus } from '#app/domain/rights.ts'
+import { adsOutlivesMessage, rightsStatus, type RightsStatus } from '#app/domain/rights.ts'
 
 /** The brand's usage-rights ledger: every item with its status at `now`, the creator, the live post and the ads access granted. */
 export async function listRights(brandId: string, now = new Date()) {
@@ -25,7 +25,7 @@ export async function listRights(brandId: string, now = new Date()) {
       const s = rightsStatus(r.item, now)
       const ads = perms
         .filter((p) => p.deliverableId === r.item.deliverableId)
-        .map((p) => ({ id: p.id, kind: p.kind as AdsPermissionKind, code: p.code, expiresOn: p.expiresOn, outlives: adsOutlivesLicence({ ...p, kind: p.kind as AdsPermissionKind }, r.item) }))
+        .map((p) => ({ id: p.id, kind: p.kind as AdsPermissionKind, code: p.code, brandAccount: p.brandAccount, grantedOn: p.grantedOn, expiresOn: p.expiresOn, outlives: adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, r.item) }))
       return {
         id: r.item.id,
         contractId: r.item.contractId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adsOutlivesLicence, anniversary, dueReminders, licenceEndsOn, licenceExpiresAt, rightsStatus } from '#app/domain/rights.ts'
+import { adsOutlivesLicence, adsOutlivesMessage, anniversary, dueReminders, licenceEndsOn, licenceExpiresAt, rightsStatus } from '#app/domain/rights.ts'
 import { contractRequirement, templateProblems, unknownPlaceholders, DEFAULT_TEMPLATE, renderContract, CONTRACT_PLACEHOLDERS, type ContractFacts } from '#app/domain/contracts.ts'
 
 describe('licence end dates', () => {
@@ -51,6 +51,14 @@ describe('end of day in the brand time zone', () => {
     expect(adsOutlivesLicence({ kind: 'tiktok_spark', expiresOn: '2026-08-31' }, paris)).toBe(false)
     expect(adsOutlivesLicence({ kind: 'instagram_partnership', expiresOn: null }, paris)).toBe(true)
     expect(adsOutlivesLicence({ kind: 'instagram_partnership', expiresOn: null, revokedAt: new Date() }, paris)).toBe(false)
+  })
+  it('says how long the ads access outlives the licence', () => {
+    const may = { ...paris, endsOn: '2026-05-31' }
+    expect(adsOutlivesMessage({ kind: 'tiktok_spark', expiresOn: '2026-06-30' }, may)).toBe('Spark code valid until 30 Jun 2026, licence ends 31 May 2026')
+    expect(adsOutlivesMessage({ kind: 'instagram_partnership', expiresOn: null }, may)).toBe('Instagram partnership-ad permission has no expiry, licence ends 31 May 2026')
+    expect(adsOutlivesMessage({ kind: 'tiktok_spark', expiresOn: '2026-05-31' }, may)).toBeNull()
+    // a 29 Feb licence end in a leap year: a code valid until 1 Mar outlives it by a day
+    expect(adsOutlivesMessage({ kind: 'tiktok_spark', expiresOn: '2028-03-01' }, { ...paris, endsOn: '2028-02-29' })).toBe('Spark code valid until 1 Mar 2028, licence ends 29 Feb 2028')
   })
 })
 

@@ -110,8 +110,9 @@ export default function RightsPage() {
                     {i.ads.map((a) => (
                       <span key={a.id} className={a.outlives ? 'small callout callout-danger' : 'small'}>
                         {ADS_PERMISSION_LABEL[a.kind]}
-                        {a.code ? `: ${a.code}` : ''} · {a.expiresOn ? `expires ${a.expiresOn}` : 'no expiry'}
-                        {a.outlives ? ' — outlives the licence: stop the ads when the licence ends.' : ''}
+                        {a.brandAccount ? ` to ${a.brandAccount}` : ''}
+                        {a.code ? `: ${a.code}` : ''} · {a.expiresOn ? `valid until ${a.expiresOn}` : 'no expiry'}
+                        {a.outlives ? ` — ${a.outlives}: stop the ads when the licence ends.` : ''}
                       </span>
                     ))}
                     <span className="small cluster">

@@ -115,6 +115,7 @@ export default function CreatorPost() {
                   Add stats
                 </LinkButton>
                 <span className="muted small">We ask for your numbers 7 and 30 days after posting.</span>
+                <Link to={`/c/${creatorId}/posts/${d.id}/ads-permission`}>Ads permission (Spark code / partnership ads)</Link>
               </div>
             </Card>
           ) : !canPost ? (
