@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs } from '@remix-run/node'
 import { MAX_CONVERSION_BODY, recordConversion } from '#app/services/attribution/record-conversion.server.ts'
 import { AppError } from '#app/utils/errors.ts'
+import { readLimitedText } from '#app/utils/read-limited.server.ts'
 
 // Public, machine to machine: a store reports an order from a tracked-link visit, signed with the
 // brand's secret (app/services/attribution/record-conversion.server.ts). JSON in, JSON out.
@@ -12,30 +13,9 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers } })
 }
 
-/** The raw body, read up to the limit whatever the framing (Content-Length or chunked); null when larger. */
-async function readLimited(request: Request, max: number): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > max) return null
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > max) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks))
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') return json({ error: 'Use POST.' }, 405, { Allow: 'POST' })
-  const body = await readLimited(request, MAX_CONVERSION_BODY)
+  const body = await readLimitedText(request, MAX_CONVERSION_BODY)
   if (body === null) return json({ error: `The body is larger than ${MAX_CONVERSION_BODY} bytes.` }, 413)
   try {
     const r = await recordConversion({

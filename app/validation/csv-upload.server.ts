@@ -1,4 +1,5 @@
-import { InvalidInputError } from '#app/utils/errors.ts'
+import { AppError, InvalidInputError } from '#app/utils/errors.ts'
+import { readFormLimited } from '#app/validation/parse-form.server.ts'
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024
 
@@ -17,9 +18,10 @@ export async function readCsvUpload(
   if (length > max + 64 * 1024) throw new InvalidInputError(`That file is larger than ${mb}. Split it and import each part.`, { file: [`That file is larger than ${mb}.`] })
   let form: FormData
   try {
-    form = await request.formData()
-  } catch {
-    throw new InvalidInputError('The form could not be read. Reload the page and try again.')
+    form = await readFormLimited(request, max + 64 * 1024)
+  } catch (e) {
+    if (e instanceof AppError && e.status === 413) throw new AppError(413, `That file is larger than ${mb}. Split it and import each part.`, { file: [`That file is larger than ${mb}.`] })
+    throw e
   }
   for (const key of form.keys()) {
     if (!['intent', 'file', 'csv'].includes(key)) throw new InvalidInputError(`Unexpected field "${key.slice(0, 40)}". Reload the page and try again.`)

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { InvalidInputError, type FieldErrors } from '#app/utils/errors.ts'
+import { AppError, InvalidInputError, type FieldErrors } from '#app/utils/errors.ts'
 import { rememberForm } from '#app/utils/form-echo.server.ts'
 import { hasNul, NUL_FIELD_MESSAGE } from '#app/utils/request-guard.ts'
+import { readLimitedBytes } from '#app/utils/read-limited.server.ts'
 
 export const MAX_FORM_BYTES = 256 * 1024
 
@@ -15,17 +16,27 @@ export async function parseForm<S extends z.ZodTypeAny>(
   schema: S,
   opts: { arrayFields?: string[]; maxBytes?: number } = {},
 ): Promise<z.infer<S>> {
-  const length = Number(request.headers.get('content-length') ?? '0')
-  if (length > (opts.maxBytes ?? MAX_FORM_BYTES)) {
-    throw new InvalidInputError('That form is too large. Shorten the text and try again.')
-  }
-  let form: FormData
+  const form = await readFormLimited(request, opts.maxBytes ?? MAX_FORM_BYTES)
+  return parseFormData(form, schema, opts)
+}
+
+export const FORM_TOO_LARGE_MESSAGE = 'That form is too large. Shorten the text and try again.'
+
+/**
+ * The body as FormData, read through the one limited reader (app/utils/read-limited.server.ts): reading
+ * stops at the limit whatever the framing (Content-Length or chunked) and the answer is a 413.
+ */
+export async function readFormLimited(request: Request, max: number = MAX_FORM_BYTES): Promise<FormData> {
+  const bytes = await readLimitedBytes(request, max)
+  if (bytes === null) throw new AppError(413, FORM_TOO_LARGE_MESSAGE)
   try {
-    form = await request.formData()
+    const headers = new Headers()
+    const type = request.headers.get('content-type')
+    if (type) headers.set('content-type', type)
+    return await new Request('http://local.invalid/', { method: 'POST', headers, body: bytes }).formData()
   } catch {
     throw new InvalidInputError('The form could not be read. Reload the page and try again.')
   }
-  return parseFormData(form, schema, opts)
 }
 
 /**
@@ -35,7 +46,7 @@ export async function parseForm<S extends z.ZodTypeAny>(
  */
 export async function peekForm(request: Request): Promise<FormData> {
   try {
-    return await request.clone().formData()
+    return await readFormLimited(request.clone())
   } catch {
     return new FormData()
   }

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import { AppError } from '#app/utils/errors.ts'
+import { declaresMoreThan, limitStream } from '#app/utils/read-limited.server.ts'
 import { removeLocal, storeLocal, type StoredFile } from './local-disk.server.ts'
 import type { UploadPurpose } from '#app/domain/file-access.ts'
 
@@ -19,6 +20,13 @@ export type ParsedUpload = { fields: FormData; files: (StoredFile & { field: str
 const FIELD_LIMIT = 64 * 1024
 /** Read-ahead per stage (body, parser, file part): keeps the socket flowing while the disk writes; bounded. */
 const STAGE_BUFFER = 1 << 20
+/** Room in a body, beyond its files, for the text fields and the multipart framing. */
+export const UPLOAD_OVERHEAD = 1 << 20
+
+/** The most a whole upload body may be: every file at the purpose's limit, plus the fields. */
+export function uploadBodyLimit(maxBytes: number, maxFiles: number): number {
+  return maxBytes * maxFiles + UPLOAD_OVERHEAD
+}
 
 export async function parseUpload(request: Request, opts: { purpose: UploadPurpose; maxBytes: number; maxFiles?: number }): Promise<ParsedUpload> {
   const contentType = request.headers.get('content-type') ?? ''
@@ -26,6 +34,11 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
     throw new AppError(415, 'Send the form as multipart/form-data.')
   }
   const maxFiles = opts.maxFiles ?? 10
+  const bodyLimit = uploadBodyLimit(opts.maxBytes, maxFiles)
+  const mb = `${Math.max(1, Math.round(bodyLimit / 1024 / 1024))} MB`
+  const tooLarge = () => new AppError(413, `That upload is larger than ${mb} in all. Send fewer or smaller files.`)
+  // refused before a byte is read when it says it is larger; a chunked body is cut off at the limit below
+  if (declaresMoreThan(request, bodyLimit)) throw tooLarge()
   const fields = new FormData()
   const files: ParsedUpload['files'] = []
   const fieldTooLong = (name: string) => new AppError(413, `The ${name} field is too long.`, { [name]: ['This is too long.'] })
@@ -41,7 +54,8 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
     throw new AppError(400, 'The upload did not complete. Please try again.') // no or bad boundary
   }
   if (!request.body) throw new AppError(400, 'The upload did not complete. Please try again.')
-  const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>, { highWaterMark: STAGE_BUFFER })
+  const limited = limitStream(request.body, bodyLimit, tooLarge)
+  const source = Readable.fromWeb(limited as unknown as NodeWebReadableStream<Uint8Array>, { highWaterMark: STAGE_BUFFER })
 
   const pending: Promise<unknown>[] = []
   let fileParts = 0

@@ -12,7 +12,7 @@ import { importOrders } from '#app/services/attribution/import-orders.server.ts'
 import { listAttribution } from '#app/services/attribution/list-attribution.server.ts'
 import { addExchangeRate, deleteExchangeRate, listExchangeRates } from '#app/services/attribution/exchange-rates.server.ts'
 import { getConversionEndpoint, rotateConversionSecret } from '#app/services/attribution/record-conversion.server.ts'
-import { parseFormData } from '#app/validation/parse-form.server.ts'
+import { parseFormData, readFormLimited } from '#app/validation/parse-form.server.ts'
 import { readCsvUpload } from '#app/validation/csv-upload.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf } from '#app/utils/forms.ts'
@@ -68,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
       const n = r.newOrders + r.changedOrders
       return redirectWithFlash(back, n ? `Imported ${r.newOrders} new and ${r.changedOrders} changed order${n === 1 ? '' : 's'}.` : 'Nothing new: those orders were imported before.')
     }
-    const form = await args.request.formData().catch(() => new FormData())
+    const form = await readFormLimited(args.request)
     const input = parseFormData(form, schema)
     switch (input.intent) {
       case 'link': {

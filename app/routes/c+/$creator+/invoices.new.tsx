@@ -12,7 +12,7 @@ import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { echoedValues } from '#app/utils/echoed-values.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { submitInvoiceSchema } from '#app/validation/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New invoice · Greenroom' }]
@@ -31,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'invoice')
   return handleAction(async () => {
     // Amounts are read in the offer's currency: find it (the creator's own offer, or a 404) before parsing.
-    const offerId = String((await args.request.clone().formData().catch(() => null))?.get('offerId') ?? '')
+    const offerId = String((await peekForm(args.request)).get('offerId') ?? '')
     const currency = offerId && /^[A-Za-z0-9_-]{1,64}$/.test(offerId) ? (await getInvoiceDraft(actor, offerId)).offer.currency : 'USD'
     const input = await parseForm(args.request, submitInvoiceSchema(currency), { arrayFields: ['line', 'lineAmount'] })
     if (input.line.length !== input.lineAmount.length) throw new InvalidInputError('The form was incomplete. Reload the page and try again.')

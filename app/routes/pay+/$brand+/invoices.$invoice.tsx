@@ -12,7 +12,7 @@ import { InvalidInputError } from '#app/utils/errors.ts'
 import { failureOf } from '#app/utils/forms.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
-import { parseFormData } from '#app/validation/parse-form.server.ts'
+import { parseFormData, readFormLimited } from '#app/validation/parse-form.server.ts'
 import { markPaidSchema, resolveExceptionSchema } from '#app/validation/money.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Invoice ${data?.invoice.number ?? ''} · Payables · Greenroom` }]
@@ -28,12 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'payables.pay')
   const invoiceId = args.params.invoice ?? ''
   return handleAction(async () => {
-    let form: FormData
-    try {
-      form = await args.request.formData()
-    } catch {
-      throw new InvalidInputError('The form could not be read. Reload the page and try again.')
-    }
+    const form = await readFormLimited(args.request)
     const back = `/pay/${actor.brand.slug}`
     if (form.get('intent') === 'mark-paid') {
       const input = parseFormData(form, markPaidSchema)
