@@ -3,7 +3,7 @@ import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, MAX_ATTRIBUTION_WINDOW_DAYS } from '#a
 import { z } from 'zod'
 import { CURRENCIES, FORMATS, FORMAT_PLATFORMS, JURISDICTIONS, PLATFORMS, type Format, type Platform } from '#app/domain/catalog.ts'
 import { MEDIA_ALTERATIONS, linesToList } from '#app/domain/brief.ts'
-import { parseMoneyOrNull } from '#app/domain/money.ts'
+import { parseMoney } from '#app/domain/money.ts'
 import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
 import { CAMPAIGN_STATUSES } from '#app/domain/state-machines.ts'
 import { isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
@@ -11,20 +11,20 @@ import { isoDay, optionalIsoDay } from './fields.ts'
 
 const optionalDate = optionalIsoDay()
 
-/** "1,800", "1800.50", "$1,800" -> integer minor units (2 decimals). Never a float on the way. */
-export const moneyMinor = (what: string) =>
+/** "1,800", "1800.50", "$1,800" -> integer minor units in the given currency (JPY has no decimals). Never a float. */
+export const moneyMinor = (what: string, currency: string) =>
   z
     .string({ required_error: `Enter ${what}.` })
     .trim()
     .max(20, `${what[0]!.toUpperCase()}${what.slice(1)} is too large.`)
     .transform((v, ctx) => {
       if (v === '') return 0
-      const minor = parseMoneyOrNull(v.replace(/\s/g, ''), 'USD')
-      if (minor === null) {
-        ctx.addIssue({ code: 'custom', message: `Enter ${what} as a number, like 1800 or 1800.50.` })
+      const r = parseMoney(v, currency)
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.error })
         return z.NEVER
       }
-      return minor
+      return r.minor
     })
 
 const intIn = (min: number, max: number, label: string) =>
@@ -42,12 +42,20 @@ export const campaignSchema = z
     startsOn: optionalDate,
     endsOn: optionalDate,
     platforms: z.array(z.enum(PLATFORMS, { errorMap: () => ({ message: 'Pick a platform from the list.' }) })).default([]),
-    budget: moneyMinor('the budget'),
+    /** Parsed below in the currency picked on the same form. */
+    budget: z.string({ required_error: 'Enter the budget.' }).trim().max(20, 'The budget is too large.').default(''),
     currency: z.enum(CURRENCIES, { errorMap: () => ({ message: 'Pick a currency.' }) }),
     attributionWindowDays: z.preprocess((v) => (v === '' || v === undefined ? DEFAULT_ATTRIBUTION_WINDOW_DAYS : v), intIn(1, MAX_ATTRIBUTION_WINDOW_DAYS, 'The attribution window')),
   })
-  .superRefine((v, ctx) => {
+  .transform((v, ctx) => {
     if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date is before the start date.' })
+    let budget = 0
+    if (v.budget !== '') {
+      const r = parseMoney(v.budget, v.currency)
+      if (r.ok) budget = r.minor
+      else ctx.addIssue({ code: 'custom', path: ['budget'], message: r.error })
+    }
+    return { ...v, budget }
   })
 export type CampaignInput = z.infer<typeof campaignSchema>
 
@@ -100,7 +108,9 @@ for (let i = 0; i < DELIVERABLE_SLOTS; i++) {
   slotShape[`d${i}_postWindowEnd`] = dayText
 }
 
-export const offerSchema = z
+/** Offers are sent in their campaign's currency: the route looks it up and passes it here. */
+export const offerSchema = (currency: string) =>
+  z
   .object({
     intent: z.literal('send'),
     creatorIds: z.array(z.string().min(1).max(40)).min(1, 'Pick at least one creator.').max(200).default([]),
@@ -123,8 +133,9 @@ export const offerSchema = z
   })
   .transform((v, ctx) => {
     const raw = v as unknown as Record<string, string | undefined>
-    const fee = v.fee === '' ? 0 : parseMoneyOrNull(v.fee.replace(/\s/g, ''), 'USD')
-    if (fee === null) ctx.addIssue({ code: 'custom', path: ['fee'], message: 'Enter the fee as a number, like 1800 or 1800.50.' })
+    const parsed = v.fee === '' ? ({ ok: true, minor: 0 } as const) : parseMoney(v.fee, currency)
+    const fee = parsed.ok ? parsed.minor : null
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['fee'], message: parsed.error })
     const deliverables = []
     for (let i = 0; i < DELIVERABLE_SLOTS; i++) {
       const format = raw[`d${i}_format`]?.trim()
@@ -189,7 +200,7 @@ export const offerSchema = z
       deliverables,
     }
   })
-export type OfferInput = z.output<typeof offerSchema>
+export type OfferInput = z.output<ReturnType<typeof offerSchema>>
 
 export const brandOfferActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('withdraw'), offerId: z.string().min(1).max(40) }),
@@ -201,7 +212,9 @@ export const brandOfferActionSchema = z.discriminatedUnion('intent', [
   }),
 ])
 
-export const creatorOfferActionSchema = z.discriminatedUnion('intent', [
+/** The creator's answer; a counter-offer's fee is typed in the offer's currency. */
+export const creatorOfferActionSchema = (currency: string) =>
+  z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('accept') }),
   z.object({ intent: z.literal('acknowledge'), version: z.coerce.number().int().min(1).max(100000) }),
   z.object({
@@ -210,7 +223,7 @@ export const creatorOfferActionSchema = z.discriminatedUnion('intent', [
   }),
   z.object({
     intent: z.literal('counter'),
-    fee: moneyMinor('your fee').refine((v) => v > 0, 'Enter the fee you are asking for.'),
+    fee: moneyMinor('your fee', currency).refine((v) => v > 0, 'Enter the fee you are asking for.'),
     note: z.string().trim().max(1000, 'Use at most 1,000 characters.').optional().transform((v) => v || null),
   }),
 ])

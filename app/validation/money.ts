@@ -1,34 +1,22 @@
 import { z } from 'zod'
 import { ENTITY_TYPES, TAX_FORM_KINDS } from '#app/domain/tax-forms.ts'
-import { parseMoney, parseMoneyOrNull } from '#app/domain/money.ts'
+import { parseMoney } from '#app/domain/money.ts'
 import { isoDay, optionalIsoDay } from './fields.ts'
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
-/** "1,250.50" -> 125050 minor units; never a float. */
-export const amount = z
-  .string({ required_error: 'Enter an amount.' })
-  .max(20)
-  .transform((s, ctx) => {
-    const m = parseMoneyOrNull(s, 'USD')
-    if (m === null) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Enter an amount like 1250 or 1,250.50.' })
-      return z.NEVER
-    }
-    return m
-  })
-const optionalAmount = z
-  .string()
-  .max(20)
-  .optional()
-  .transform((s, ctx) => {
-    if (!s || !s.trim()) return 0
-    const m = parseMoneyOrNull(s, 'USD')
-    if (m === null) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Enter an amount like 1250 or 1,250.50.' })
-      return z.NEVER
-    }
-    return m
-  })
+/** A required amount typed in the document's own currency; another currency's symbol or too many decimals say so. */
+const amountIn = (currency: string) =>
+  z
+    .string({ required_error: 'Enter an amount.' })
+    .max(20)
+    .transform((s, ctx) => {
+      const r = parseMoney(s, currency)
+      if (!r.ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error })
+        return z.NEVER
+      }
+      return r.minor
+    })
 
 /** An optional amount typed in the document's own currency ("" = 0); another currency's symbol or too many decimals say so. */
 const optionalAmountIn = (currency: string) =>
@@ -97,14 +85,16 @@ const paymentFields = {
 export const markPaidSchema = z.object({ intent: z.literal('mark-paid'), ...paymentFields })
 export const paymentRunSchema = z.object({ intent: z.literal('pay-run'), invoiceIds: z.array(id).max(500).default([]), ...paymentFields })
 
-export const costEntrySchema = z.object({
+/** A cost on the budget ledger, typed in its campaign's currency (the route looks it up first). */
+export const costEntrySchema = (currency: string) =>
+  z.object({
   intent: z.literal('add-cost'),
   campaignId: id,
   offerId: z.union([id, z.literal('')]).optional(),
   creatorId: z.union([id, z.literal('')]).optional(),
   kind: z.enum(['gifting', 'production', 'commission', 'usage', 'other']),
-  amount,
-  shipping: optionalAmount,
+  amount: amountIn(currency),
+  shipping: optionalAmountIn(currency),
   note: z.string().max(500).optional(),
   carrier: z.string().max(60).optional(),
   trackingNumber: z.string().max(80).optional(),

@@ -325,6 +325,6 @@ describe('an oversized orders file', () => {
     form.set('intent', 'orders-preview')
     form.set('file', new Blob([HEADER + '\n' + 'x'.repeat(50 * 1024 * 1024)], { type: 'text/csv' }), 'orders_export.csv')
     const request = new Request('http://greenroom.test/b/x/attribution', { method: 'POST', body: form })
-    await expect(readCsvUpload(request, ['orders-preview'], { maxBytes: 25 * 1024 * 1024 })).rejects.toMatchObject({ status: 400, fieldErrors: { file: ['That file is larger than 25 MB.'] } })
+    await expect(readCsvUpload(request, ['orders-preview'], { maxBytes: 25 * 1024 * 1024 })).rejects.toMatchObject({ status: 413, fieldErrors: { file: ['That file is larger than 25 MB.'] } })
   })
 })

@@ -10,7 +10,8 @@ import { getBudget } from '#app/services/budget/get-budget.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
-import { parseForm } from '#app/validation/parse-form.server.ts'
+import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
+import { campaignCurrency } from '#app/services/money/currency-of.server.ts'
 import { costEntrySchema } from '#app/validation/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Budget · Greenroom' }]
@@ -34,7 +35,10 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.edit')
   return handleAction(async () => {
-    const input = await parseForm(args.request, costEntrySchema)
+    // Amounts are typed in the campaign's currency: look it up (this brand's campaigns only) before parsing.
+    const campaignId = String((await peekForm(args.request)).get('campaignId') ?? '')
+    const currency = /^[A-Za-z0-9_-]{1,64}$/.test(campaignId) ? await campaignCurrency(actor.brand.id, campaignId) : actor.brand.currency
+    const input = await parseForm(args.request, costEntrySchema(currency))
     await addCostEntry(actor, {
       campaignId: input.campaignId,
       offerId: input.offerId || null,

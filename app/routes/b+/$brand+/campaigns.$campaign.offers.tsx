@@ -38,6 +38,7 @@ import { withdrawOffer } from '#app/services/offers/withdraw-offer.server.ts'
 import { getFeeGuidance } from '#app/services/roster/get-fee-guidance.server.ts'
 import { parseFeeGuidanceQuery } from '#app/validation/roster.ts'
 import { brandOfferActionSchema, DELIVERABLE_SLOTS, offerSchema } from '#app/validation/campaigns.ts'
+import { campaignCurrency } from '#app/services/money/currency-of.server.ts'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -108,7 +109,8 @@ export async function action(args: ActionFunctionArgs) {
   const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
     if (raw.get('intent') === 'send') {
-      const input = await parseForm(args.request, offerSchema, {
+      // Fees are typed in the campaign's currency (this brand's campaign only).
+      const input = await parseForm(args.request, offerSchema(await campaignCurrency(actor.brand.id, campaignId)), {
         arrayFields: ['creatorIds'],
       })
       const r = await sendOffers(actor, campaignId, input)

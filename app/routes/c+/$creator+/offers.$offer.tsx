@@ -14,6 +14,7 @@ import { getCreatorOffer } from '#app/services/offers/get-creator-offer.server.t
 import { getCurrentContract } from '#app/services/contracts/get-current-contract.server.ts'
 import { offerDisclosure } from '#app/services/offers/offer-disclosure.server.ts'
 import { creatorOfferActionSchema } from '#app/validation/creator-forms.server.ts'
+import { creatorOfferCurrency } from '#app/services/money/currency-of.server.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -45,7 +46,8 @@ export async function action(args: ActionFunctionArgs) {
   const offerId = args.params.offer!
   const here = `/c/${actor.creator.id}/offers/${offerId}`
   return handleAction(async () => {
-    const input = await parseForm(args.request, creatorOfferActionSchema)
+    // A counter-offer's fee is typed in the offer's currency (the creator's own offers only).
+    const input = await parseForm(args.request, creatorOfferActionSchema(await creatorOfferCurrency(actor.creator.id, offerId)))
     switch (input.intent) {
       case 'accept': {
         const r = await acceptOffer(actor, offerId)
