@@ -42,7 +42,9 @@ export function encodeKeysetCursor(c: KeysetCursor): string {
 /** What a sort value casts back to in the database (app/services/keyset.server.ts). */
 export type KeysetValueType = 'date' | 'timestamptz' | 'text' | 'bigint'
 
+// PostgreSQL has no year 0 (nor does an ISO day a person could mean): "0000-01-01" is refused, not cast.
 const isDay = (d: string) => {
+  if (d.startsWith('0000')) return false
   const t = Date.parse(`${d}T00:00:00Z`)
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d
 }
@@ -55,6 +57,15 @@ const VALUE: Record<KeysetValueType, z.ZodType<string>> = {
   }),
   text: z.string().max(80),
   bigint: z.string().regex(/^-?\d{1,18}$/),
+}
+
+/**
+ * True when `v` is a value of `type` as PostgreSQL prints it, so casting it back cannot fail. `int` is
+ * PostgreSQL's 4-byte integer (the roster's follower and rate sorts).
+ */
+export function isKeysetValue(type: KeysetValueType | 'int', v: string): boolean {
+  if (type === 'int') return /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2_147_483_647
+  return VALUE[type].safeParse(v).success
 }
 
 /**

@@ -130,3 +130,55 @@ describe('every CSV export neutralises formula cells, whatever the column', () =
     expect(csvRoutes).toEqual(expect.arrayContaining(['b+/$brand+/reports.export[.]csv.tsx', 'pay+/$brand+/runs.$run[.]csv.tsx']))
   })
 })
+
+// ---------------------------------------------------------------------------------------------------
+// Tampered cursors: every loader, with cursors of every list's shape carrying values of the wrong type,
+// out of range, impossible dates, another list's name, garbage and oversize strings. A GET never fails on
+// a cursor: the answer is the same status as without one (the first page), never a 5xx.
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url')
+const BAD_VALUES = ['not a date', '2026-02-30', '2026-02-30T00:00:00Z', '0000-01-01', '99999-12-31', '1e309', 'NaN', '-Infinity', '99999999999999999999999999', '-1', '', "'; drop table offers; --", '\\', '{}']
+const LISTS = ['review', 'posts:verified', 'posts:pending', 'posts:all', 'invoices:all', 'invoices:submitted', 'invoices:approved', 'invoices:paid', 'roster']
+export const HOSTILE_CURSORS: string[] = [
+  // Keyset cursors of every list, one or two sort values of the wrong kind.
+  ...LISTS.flatMap((list) => BAD_VALUES.flatMap((v) => [b64([list, [v], 'abc', 0]), b64([list, [v, v], 'abc', 1]), b64([list, ['2026-01-01', v], 'abc', 0])])),
+  // Roster cursors (value, id, direction) with values that do not cast to the sort's type.
+  ...BAD_VALUES.map((v) => b64([v, 'abc', 0])),
+  // Wrong shapes and types.
+  b64([1, 2, 3, 4]),
+  b64(['review', 'notarray', 'abc', 0]),
+  b64(['review', ['2026-01-01'], '../../etc', 0]),
+  b64(['review', ['2026-01-01'], 'abc', 7]),
+  b64({ list: 'review' }),
+  b64(null),
+  b64('x'.repeat(300)),
+  'A'.repeat(5000),
+  '%%%',
+  '!!!!',
+  '%E0%A4%A',
+  'eyJ',
+  '',
+]
+
+describe('tampered cursors never fail a page', () => {
+  const sorts = ['', '&sort=followers', '&sort=total_paid', '&sort=last_collab', '&sort=on_time', '&sort=added', '&sort=status&dir=desc']
+  for (const mod of loaderModules) {
+    const rule = ACCESS_MATRIX[mod]!.loader
+    if (rule === 'public') continue
+    it(`${mod} loader`, async () => {
+      const fn = (await loadRoute(mod)).loader!
+      const params = await paramsFor(mod)
+      const cookie = g.cookies[actorFor(rule)]
+      const base = await invoke(fn, buildRequest(`/probe/${mod}`, { cookie }), params)
+      const isRoster = mod.endsWith('roster.tsx')
+      for (const cursor of HOSTILE_CURSORS) {
+        for (const sort of isRoster ? sorts : ['']) {
+          const url = `/probe/${mod}?cursor=${encodeURIComponent(cursor)}${sort}`
+          const r = await invoke(fn, buildRequest(url, { cookie }), params)
+          expect(r.status, `${mod} ${url.slice(0, 160)}`).toBeLessThan(500)
+          if (!sort) expect(r.status, `${mod} ${url.slice(0, 160)}`).toBe(base.status)
+        }
+      }
+    })
+  }
+})

@@ -3,6 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { DEFAULT_TIER_THRESHOLDS, TIERS, tierFor, type Tier } from '#app/domain/tiers.ts'
+import { isKeysetValue } from '#app/domain/keyset-cursor.ts'
 import {
   decodeCursor,
   encodeCursor,
@@ -79,8 +80,10 @@ export async function listRoster(brand: { id: string; currency: string; settings
   const sort = query.sort ?? 'name'
   const dir = query.dir ?? ROSTER_SORT_DEFAULT_DIR[sort]
   const size = Math.min(Math.max(query.pageSize ?? ROSTER_PAGE_SIZE, 1), 100)
-  const cursor = decodeCursor(query.cursor)
   const { expr, type } = SORTS[sort]
+  // A cursor whose value is not of the sort's type (tampered, or made under another sort) starts at page 1.
+  const decoded = decodeCursor(query.cursor)
+  const cursor = decoded && isKeysetValue(type, decoded.v) ? decoded : null
   // Name sorts walk creators(name, id); every other sort walks roster_entries(brand_id, key, creator_id).
   const tie = sort === 'name' ? sql`c.id` : sql`r.creator_id`
 

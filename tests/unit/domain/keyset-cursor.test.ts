@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeKeysetCursor, encodeKeysetCursor, keysetPage, KEYSET_CURSOR_MAX_LENGTH } from '#app/domain/keyset-cursor.ts'
+import { decodeKeysetCursor, encodeKeysetCursor, isKeysetValue, keysetPage, KEYSET_CURSOR_MAX_LENGTH } from '#app/domain/keyset-cursor.ts'
 
 const c = { list: 'review', v: ['2026-03-01', '2026-03-01 10:00:00.123456+00'], id: 'abc123', d: 'next' as const }
 const types = ['date', 'timestamptz'] as const
@@ -35,5 +35,19 @@ describe('keyset cursor', () => {
     expect([last.rows, last.nextCursor]).toEqual([[3], null])
     const back = keysetPage([2, 1], 2, decodeKeysetCursor(last.prevCursor, 'l', ['bigint']), 'l', key)
     expect([back.rows, back.prevCursor, decodeKeysetCursor(back.nextCursor, 'l', ['bigint'])?.id]).toEqual([[1, 2], null, 'r2'])
+  })
+})
+
+describe('isKeysetValue (values a tampered cursor may carry)', () => {
+  it('refuses what PostgreSQL could not cast back', () => {
+    expect(isKeysetValue('date', '0000-01-01')).toBe(false) // no year 0 in PostgreSQL
+    expect(isKeysetValue('date', '2026-02-30')).toBe(false)
+    expect(isKeysetValue('date', '2026-02-28')).toBe(true)
+    expect(isKeysetValue('int', 'not a date')).toBe(false)
+    expect(isKeysetValue('int', '2147483648')).toBe(false) // one past the 4-byte integer
+    expect(isKeysetValue('int', '-2147483647')).toBe(true)
+    expect(isKeysetValue('bigint', '1e309')).toBe(false)
+    expect(isKeysetValue('timestamptz', '2026-01-01 12:00:00.123456+00')).toBe(true)
+    expect(isKeysetValue('timestamptz', '2026-02-30 12:00:00+00')).toBe(false)
   })
 })
