@@ -15,7 +15,8 @@ export async function readLimitedBytes(request: Request, max: number): Promise<U
     if (done) break
     size += value.byteLength
     if (size > max) {
-      await reader.cancel().catch(() => {})
+      // Not awaited: cancelling one branch of a cloned (tee) body settles only once both are cancelled.
+      void reader.cancel().catch(() => {})
       return null
     }
     chunks.push(value)
@@ -54,7 +55,8 @@ export function limitStream(source: ReadableStream<Uint8Array>, max: number, onO
       if (done) return controller.close()
       size += value.byteLength
       if (size > max) {
-        await reader.cancel().catch(() => {})
+        // Not awaited: cancelling one branch of a cloned (tee) body settles only once both are cancelled.
+        void reader.cancel().catch(() => {})
         controller.error(onOver())
         return
       }

@@ -2,10 +2,11 @@
  * Body limits of issue #14: the one limited reader (app/utils/read-limited.server.ts, used by parseForm,
  * peekForm, the CSV imports and the conversion hook) stops a body sent with Transfer-Encoding: chunked (no
  * Content-Length) at the limit with a 413 — the bytes pulled from the stream are counted — and refuses a
- * declared oversize Content-Length before reading. (The sweep over every matrix action is still to come.)
+ * declared oversize Content-Length before reading.
  */
 import { describe, expect, it } from 'vitest'
-import { MAX_FORM_BYTES, readFormLimited } from '#app/validation/parse-form.server.ts'
+import { z } from 'zod'
+import { MAX_FORM_BYTES, parseForm, peekForm, readFormLimited } from '#app/validation/parse-form.server.ts'
 
 const CHUNK = 16 * 1024
 const enc = new TextEncoder()
@@ -64,5 +65,27 @@ describe('the one limited reader', () => {
     const err = await readFormLimited(r).catch((e: unknown) => e)
     expect((err as { status?: number }).status).toBe(413)
     expect(r.bodyUsed).toBe(false) // no reader was taken: not a byte was read by the app
+  })
+})
+
+describe('a route that peeks at its form first (the intent) and then parses it', () => {
+  // peekForm reads a clone (a tee of the body). Awaiting the cancel of one tee branch never settled while the
+  // other was unread, so an oversize chunked body hung the request forever (found by the sweep): now 413.
+  it('answers 413 to an endless chunked body, reading no more than the limit plus a chunk or two', async () => {
+    const { stream, counter } = endless('intent=send&pad=', MAX_FORM_BYTES * 100)
+    const request = chunkedRequest('/x', undefined, 'application/x-www-form-urlencoded', stream)
+    const peek = await peekForm(request)
+    expect([...peek.keys()]).toEqual([]) // too large to peek: an empty form, the parse refuses it
+    const err = await parseForm(request, z.object({ intent: z.string() })).catch((e: unknown) => e)
+    expect((err as { status?: number }).status).toBe(413)
+    expect(counter.done).toBe(false)
+    expect(counter.pulled).toBeLessThanOrEqual(MAX_FORM_BYTES + 2 * CHUNK + 64)
+  })
+  it('still reads a small chunked form twice (peek, then parse)', async () => {
+    const { stream } = endless('intent=send&pad=', 2 * CHUNK, '&z=1')
+    const request = chunkedRequest('/x', undefined, 'application/x-www-form-urlencoded', stream)
+    expect((await peekForm(request)).get('intent')).toBe('send')
+    const form = await parseForm(request, z.object({ intent: z.string(), pad: z.string(), z: z.string() }))
+    expect(form.z).toBe('1')
   })
 })
