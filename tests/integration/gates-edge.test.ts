@@ -182,3 +182,53 @@ describe('tampered cursors never fail a page', () => {
     })
   }
 })
+
+// ---------------------------------------------------------------------------------------------------
+// Chunked bodies on every action: a body with no Content-Length that would go on far past any form limit is
+// answered (a 4xx, never a 5xx, never a hang) — urlencoded and multipart alike. How far each reader may read
+// is the body-limits test's job; here every route must reach the one limited reader or refuse the body.
+
+const actionModules = listRouteModules().filter((m) => {
+  const rule = ACCESS_MATRIX[m]?.action
+  return rule === 'public' || (Array.isArray(rule) && rule.length > 0)
+})
+
+function endlessBody(head: string, total: number) {
+  const pad = new Uint8Array(64 * 1024).fill(0x61)
+  let sent = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === 0) {
+        const first = new TextEncoder().encode(head)
+        controller.enqueue(first)
+        sent += first.byteLength
+      } else if (sent < total) {
+        controller.enqueue(pad)
+        sent += pad.byteLength
+      } else controller.close()
+    },
+  })
+}
+
+describe('chunked bodies far past the limit are refused by every action', () => {
+  for (const mod of actionModules) {
+    it(`${mod} action`, async () => {
+      const rule = ACCESS_MATRIX[mod]!.action
+      const fn = (await loadRoute(mod)).action!
+      const params = await paramsFor(mod)
+      const cookie = g.cookies[actorFor(rule)]
+      const bodies: [string, string][] = [
+        ['application/x-www-form-urlencoded', 'intent=x&note='],
+        ['multipart/form-data; boundary=gatesboundary', '--gatesboundary\r\nContent-Disposition: form-data; name="note"\r\n\r\n'],
+      ]
+      for (const [type, head] of bodies) {
+        const headers = new Headers({ 'User-Agent': 'gates', 'Content-Type': type, 'Transfer-Encoding': 'chunked', Origin: 'http://greenroom.test' })
+        if (cookie) headers.set('Cookie', cookie)
+        const request = new Request(`http://greenroom.test/probe/${mod}`, { method: 'POST', headers, body: endlessBody(head, 8 * 1024 * 1024), duplex: 'half' } as RequestInit)
+        const r = await invoke(fn, request, params)
+        expect(r.status, `${mod} ${type}`).toBeLessThan(500)
+        expect(r.status, `${mod} ${type}`).not.toBe(200)
+      }
+    }, 60_000)
+  }
+})
