@@ -154,3 +154,41 @@ test('production mode sends HSTS and hides the development mail viewer', async (
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+// Issue #14: redirectTo accepts only a same-origin path after normalisation. Each hostile form is typed into a
+// real browser's address bar, the person signs in, and the browser must still be on this origin.
+test('sign-in never sends the browser to another site, however redirectTo is written', async ({ browser, baseURL }) => {
+  test.setTimeout(300_000) // a fresh browser context and a real sign-in per form
+  const hostile = [
+    '//evil.example/x',
+    'https://evil.example/x',
+    '/\\evil.example/x',
+    '\\\\evil.example/x',
+    '/\t/evil.example/x',
+    '/\n/evil.example/x',
+    '%2F%2Fevil.example/x',
+    '/%2F%2Fevil.example/x',
+    '/%5Cevil.example/x',
+    'javascript:alert(document.domain)',
+    '///evil.example/x',
+    ' //evil.example/x',
+  ]
+  for (const value of hostile) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const left: string[] = []
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) left.push(f.url())
+    })
+    await page.goto(`/login?${new URLSearchParams({ redirectTo: value })}`)
+    await page.getByLabel('Email').fill('ava@acme.test')
+    await page.getByLabel('Password').fill('greenroom-demo-2026')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+    await page.waitForLoadState('load')
+    const origin = new URL(baseURL!).origin
+    expect(new URL(page.url()).origin, `redirectTo=${JSON.stringify(value)}`).toBe(origin)
+    expect(left.filter((u) => !u.startsWith(origin) && u !== 'about:blank'), `redirectTo=${JSON.stringify(value)}`).toEqual([])
+    await context.close()
+  }
+})
