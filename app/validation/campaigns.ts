@@ -11,6 +11,9 @@ import { isoDay, optionalIsoDay } from './fields.ts'
 
 const optionalDate = optionalIsoDay()
 
+/** parseMoney's refusal, worded for the field when the text is simply not a number (its other refusals stay: another currency, decimals). */
+const moneyMessage = (what: string, error: string) => (error.startsWith('Enter an amount like') ? `Enter ${what} as a number, like 1800 or 1800.50.` : error)
+
 /** "1,800", "1800.50", "$1,800" -> integer minor units in the given currency (JPY has no decimals). Never a float. */
 export const moneyMinor = (what: string, currency: string) =>
   z
@@ -21,7 +24,7 @@ export const moneyMinor = (what: string, currency: string) =>
       if (v === '') return 0
       const r = parseMoney(v, currency)
       if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.error })
+        ctx.addIssue({ code: 'custom', message: moneyMessage(what, r.error) })
         return z.NEVER
       }
       return r.minor
@@ -53,7 +56,7 @@ export const campaignSchema = z
     if (v.budget !== '') {
       const r = parseMoney(v.budget, v.currency)
       if (r.ok) budget = r.minor
-      else ctx.addIssue({ code: 'custom', path: ['budget'], message: r.error })
+      else ctx.addIssue({ code: 'custom', path: ['budget'], message: moneyMessage('the budget', r.error) })
     }
     return { ...v, budget }
   })
@@ -135,7 +138,7 @@ export const offerSchema = (currency: string) =>
     const raw = v as unknown as Record<string, string | undefined>
     const parsed = v.fee === '' ? ({ ok: true, minor: 0 } as const) : parseMoney(v.fee, currency)
     const fee = parsed.ok ? parsed.minor : null
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['fee'], message: parsed.error })
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['fee'], message: moneyMessage('the fee', parsed.error) })
     const deliverables = []
     for (let i = 0; i < DELIVERABLE_SLOTS; i++) {
       const format = raw[`d${i}_format`]?.trim()
