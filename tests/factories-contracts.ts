@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
+import type { AppError } from '#app/utils/errors.ts'
 import { acceptOffer } from '#app/services/offers/accept-offer.server.ts'
 import { addMember, createAgency, createBrand, createCreator, uid } from './factories.ts'
 import { brandActor, creatorActor, moneyCampaign } from './factories-money.ts'
@@ -60,4 +61,21 @@ export async function contractWorld(opts: { settings?: Record<string, unknown>; 
 export async function currentContract(offerId: string) {
   const rows = await db().select().from(schema.contracts).where(eq(schema.contracts.offerId, offerId))
   return rows.sort((a, b) => b.version - a.version)[0]!
+}
+
+/** The refusal a promise (or call) ends in; a test fails when it succeeds. */
+export async function rejection(p: Promise<unknown> | (() => unknown)): Promise<AppError> {
+  try {
+    await (typeof p === 'function' ? p() : p)
+  } catch (e) {
+    return e as AppError
+  }
+  throw new Error('expected a refusal')
+}
+
+/** A FormData of plain text fields, as a page's form would post them. */
+export const formOf = (o: Record<string, string>) => {
+  const f = new FormData()
+  for (const [k, v] of Object.entries(o)) f.set(k, v)
+  return f
 }

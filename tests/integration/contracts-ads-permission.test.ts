@@ -13,25 +13,13 @@ import { recordAdsPermission, revokeAdsPermission } from '#app/services/contract
 import { adsPermissionSchema } from '#app/validation/contracts.ts'
 import { parseFormData } from '#app/validation/parse-form.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { contractWorld, currentContract } from '#tests/factories-contracts.ts'
+import { contractWorld, currentContract, formOf, rejection } from '#tests/factories-contracts.ts'
 
 const SIGNED_AT = new Date('2026-12-04T12:00:00Z')
 const NOW = new Date('2026-12-05T09:00:00Z')
 const CODE = '#AbCdEfGhIjKlMnOpQrStUv0123456789+/=='
 
-async function rejection(p: Promise<unknown> | (() => unknown)) {
-  try {
-    await (typeof p === 'function' ? p() : p)
-  } catch (e) {
-    return e as AppError
-  }
-  throw new Error('expected a refusal')
-}
-const form = (o: Record<string, string>) => {
-  const f = new FormData()
-  for (const [k, v] of Object.entries(o)) f.set(k, v)
-  return f
-}
+const form = formOf
 
 async function signedCollab() {
   const w = await contractWorld({ currency: 'EUR' })

@@ -20,26 +20,14 @@ import { parseFormData } from '#app/validation/parse-form.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { addMember, createBrand } from '#tests/factories.ts'
 import { brandActor } from '#tests/factories-money.ts'
-import { contractWorld, currentContract } from '#tests/factories-contracts.ts'
+import { contractWorld, currentContract, formOf, rejection } from '#tests/factories-contracts.ts'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 const fileBytes = async (fileId: string) => {
   const [f] = await db().select().from(schema.files).where(eq(schema.files.id, fileId))
   return readFile(resolveLocalPath(f!.storageKey))
 }
-async function rejection(p: Promise<unknown>) {
-  try {
-    await p
-  } catch (e) {
-    return e as AppError
-  }
-  throw new Error('expected a refusal')
-}
-const form = (o: Record<string, string>) => {
-  const f = new FormData()
-  for (const [k, v] of Object.entries(o)) f.set(k, v)
-  return f
-}
+const form = formOf
 
 async function signedWorld() {
   const w = await contractWorld({})
