@@ -8,6 +8,7 @@ import { sendBackPost } from '#app/services/posts/send-back-post.server.ts'
 import { postAttestations } from '#app/services/posts/post-checks.server.ts'
 import { getBrandPostPage } from '#app/services/posts/get-brand-post-page.server.ts'
 import * as creatorPostRoute from '#app/routes/c+/$creator+/posts.$deliverable.tsx'
+import * as postsIndexRoute from '#app/routes/c+/$creator+/posts._index.tsx'
 import * as statsRoute from '#app/routes/c+/$creator+/posts.$deliverable_.stats.tsx'
 import * as verifyRoute from '#app/routes/b+/$brand+/posts.$post.tsx'
 import * as redirectRoute from '#app/routes/r.$code.tsx'
@@ -132,6 +133,33 @@ describe('verification', () => {
 })
 
 describe('routes', () => {
+  it('the Posts page lists the creator\'s live posts (newest first) with the way to stats and ads permission; never another creator\'s', async () => {
+    const w = await createPostsWorld()
+    const other = await createPostsWorld()
+    const load = async (creatorId: string, user: typeof w.creatorUser) =>
+      (
+        await call(async () =>
+          postsIndexRoute.loader({ request: makeRequest(`/c/${creatorId}/posts`, { cookie: await cookieFor(user) }), params: { creator: creatorId }, context: {} }),
+        )
+      ).data as { live: { deliverableId: string; status: string; url: string }[]; todos: { kind: string }[] }
+    // approved, not posted yet: a to-do, not a live post
+    const before = await load(w.creator.id, w.creatorUser)
+    expect(before.live).toEqual([])
+    expect(before.todos.map((t) => t.kind)).toEqual(['post_link'])
+
+    const code = `L${uid()}`
+    await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url: `https://www.instagram.com/reel/${code}/`, postedOn: '2026-03-05', caption: '#ad hi' })
+    await submitPost(creatorActor(other), { deliverableId: other.deliverable.id, url: `https://www.instagram.com/reel/O${uid()}/`, postedOn: '2026-03-06', caption: '#ad hi' })
+    const after = await load(w.creator.id, w.creatorUser)
+    expect(after.live.map((p) => [p.deliverableId, p.status, p.url])).toEqual([[w.deliverable.id, 'posted', `https://www.instagram.com/reel/${code}/`]])
+    expect(after.todos.filter((t) => t.kind === 'post_link')).toEqual([])
+    // another creator's user cannot read this creator's Posts page
+    const refused = await call(async () =>
+      postsIndexRoute.loader({ request: makeRequest(`/c/${w.creator.id}/posts`, { cookie: await cookieFor(other.creatorUser) }), params: { creator: w.creator.id }, context: {} }),
+    )
+    expect(refused.status).toBe(404)
+  })
+
   it('an agent with submit_content submits through the page; one without it is refused', async () => {
     const w = await createPostsWorld()
     const withScope = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['submit_content'] }] })
