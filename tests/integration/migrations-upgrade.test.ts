@@ -29,7 +29,7 @@ function folder(lastTag: string, when: Record<string, number> = {}) {
 const tableExists = async (pg: PGlite, name: string) => (await pg.query<{ t: string | null }>(`select to_regclass('public.${name}')::text as t`)).rows[0]!.t !== null
 
 describe('upgrading an existing database', () => {
-  it('a database upgraded from 0022 past the misdated 0023 gets the connector tables from the repair; one that has them is untouched', async () => {
+  it('a database upgraded from 0022 past the misdated 0023 gets the connector tables from the repair; one that has them is untouched', { timeout: 180_000 }, async () => {
     const pg = new PGlite()
     const db = drizzle(pg)
     await migrate(db, { migrationsFolder: folder('0022_campaign_money') })
