@@ -603,6 +603,8 @@ export const posts = pgTable(
     externalId: text(),
     postedAt: timestamp({ withTimezone: true }).notNull(),
     captionAsPosted: text().notNull().default(''),
+    /** The creator's answer at submission: is the platform's paid-partnership / branded-content label on? null: not asked (older posts). */
+    platformLabelDeclared: boolean(),
     findings: jsonb().$type<Finding[]>().notNull().default([]),
     outsideWindow: boolean().notNull().default(false),
     /** submitted | verified | changes_requested (postMachine) */

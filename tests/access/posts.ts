@@ -53,7 +53,7 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     action: CREATOR_SUBMIT,
     scopes: { loader: 'view', action: 'submit_content' },
     params: postParams,
-    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme' }],
+    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme', platformLabel: 'on' }],
   },
   'c+/$creator+/posts.$deliverable_.ads-permission.tsx': {
     loader: CREATOR_A,

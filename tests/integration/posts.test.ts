@@ -120,6 +120,48 @@ describe('verification', () => {
     expect(actions).toEqual(['post.submitted', 'post.changes_requested', 'post.resubmitted', 'post.verified'])
   })
 
+  it('the platform label: "off" is stored with PT-01 (and EU-01 for an EU brand), shown to the manager, and blocks verification until a resubmission says "on"', async () => {
+    const w = await createPostsWorld()
+    await db().update(schema.brands).set({ jurisdiction: 'FR' }).where(eq(schema.brands.id, w.brand.id))
+    const url = `https://www.instagram.com/reel/P${uid()}/`
+    const off = await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url, postedOn: '2026-03-05', caption: '#ad Publicité Marathon', platformLabelOn: false })
+    expect(off.post.platformLabelDeclared).toBe(false)
+    const labelRules = off.findings.filter((f) => f.ruleId === 'PT-01' || f.ruleId === 'EU-01')
+    expect(labelRules.map((f) => [f.ruleId, f.severity])).toEqual([['PT-01', 'blocking'], ['EU-01', 'blocking']])
+    expect(labelRules[1]!.message).toContain('Digital Services Act, art. 26(2)')
+    const page = await getBrandPostPage(w.brand.id, off.post.id)
+    expect(page.post.platformLabelDeclared).toBe(false)
+    const all = postAttestations('instagram', 'reel').map((a) => a.id)
+    const refused = await verifyPost(managerActor(w), { postId: off.post.id, attestations: all }).catch((e) => e)
+    expect([refused.status, refused.message]).toEqual([409, 'The creator says Instagram’s “Paid partnership” label is off on this post. Send it back so they turn it on, then verify the resubmitted post.'])
+    const [still] = await db().select().from(schema.posts).where(eq(schema.posts.id, off.post.id))
+    expect(still!.status).toBe('submitted')
+
+    await sendBackPost(managerActor(w), { postId: off.post.id, note: 'Turn on the Paid partnership label' })
+    const on = await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url, postedOn: '2026-03-05', caption: '#ad Publicité Marathon', platformLabelOn: true })
+    expect(on.findings.filter((f) => f.ruleId === 'PT-01' || f.ruleId === 'EU-01')).toEqual([])
+    await verifyPost(managerActor(w), { postId: off.post.id, attestations: all })
+    const audit = (await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, off.post.id))).map((a) => [a.action, (a.after as { platformLabelDeclared?: boolean })?.platformLabelDeclared ?? null])
+    expect(audit).toEqual([['post.submitted', false], ['post.changes_requested', null], ['post.resubmitted', true], ['post.verified', null]])
+  })
+
+  it('a US brand: "off" is PT-01 only (no EU-01); the form refuses a missing answer next to the question', async () => {
+    const w = await createPostsWorld({ platform: 'tiktok', format: 'tiktok_video' })
+    const off = await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url: `https://www.tiktok.com/@maya/video/73${Date.now()}`, postedOn: '2026-03-05', caption: '#ad hi', platformLabelOn: false })
+    expect(off.findings.filter((f) => /^(PT|EU)-/.test(f.ruleId)).map((f) => f.ruleId)).toEqual(['PT-02'])
+    const w2 = await createPostsWorld()
+    const missing = await call(async () =>
+      creatorPostRoute.action({
+        request: makeRequest(`/c/${w2.creator.id}/posts/${w2.deliverable.id}`, { cookie: await cookieFor(w2.creatorUser), form: { intent: 'submit', url: `https://www.instagram.com/reel/M${uid()}/`, postedOn: '2026-03-05', caption: '#ad hi' } }),
+        params: { creator: w2.creator.id, deliverable: w2.deliverable.id },
+        context: {},
+      }),
+    )
+    expect(missing.status).toBe(400)
+    expect((missing.data as { fieldErrors: Record<string, string[]> }).fieldErrors.platformLabel).toEqual(['Say whether the platform’s paid-partnership label is on for this post.'])
+    expect(await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, w2.deliverable.id))).toEqual([])
+  })
+
   it('another brand cannot see or verify the post', async () => {
     const w = await createPostsWorld()
     const other = await createPostsWorld()
@@ -163,7 +205,7 @@ describe('routes', () => {
   it('an agent with submit_content submits through the page; one without it is refused', async () => {
     const w = await createPostsWorld()
     const withScope = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['submit_content'] }] })
-    const form = { intent: 'submit', url: `https://www.instagram.com/reel/G${uid()}/`, postedOn: '2026-03-05', caption: '#ad hi' }
+    const form = { intent: 'submit', url: `https://www.instagram.com/reel/G${uid()}/`, postedOn: '2026-03-05', caption: '#ad hi', platformLabel: 'on' }
     const ok = await call(async () =>
       creatorPostRoute.action({
         request: makeRequest(`/c/${w.creator.id}/posts/${w.deliverable.id}`, { cookie: await cookieFor(withScope.agent), form }),

@@ -2,6 +2,8 @@ import { asc, eq } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
+import type { Jurisdiction, Platform } from '#app/domain/catalog.ts'
+import { platformLabelHint } from '#app/domain/disclosure/platform-label.ts'
 
 /** What the creator's post page shows: the deliverable, the post, its snapshots, their link and code. */
 export async function getCreatorPostPage(creatorId: string, deliverableId: string) {
@@ -43,5 +45,6 @@ export async function getCreatorPostPage(creatorId: string, deliverableId: strin
     snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
     link: link ? { code: link.code, clicks: Number(link.clicks) } : null,
     promoCodes: codes.map((c) => c.code),
+    platformLabelHint: platformLabelHint(d.deliverable.platform as Platform, d.brand.jurisdiction as Jurisdiction),
   }
 }
