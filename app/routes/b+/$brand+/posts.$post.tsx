@@ -141,7 +141,7 @@ export default function VerifyPost() {
                     ))}
                   </fieldset>
                   {fieldError(failure, 'attestations') ? <p className="field-error" role="alert">{fieldError(failure, 'attestations')}</p> : null}
-                  {blocking.length > 0 ? <p className="callout callout-warning small">The caption has blocking findings: consider sending it back.</p> : null}
+                  {blocking.length > 0 ? <p className="callout callout-warning small">The post has blocking findings: consider sending it back.</p> : null}
                   <Button type="submit" variant="primary" pending={verifying} pendingText="Verifying…">
                     Verify post
                   </Button>

@@ -117,7 +117,7 @@ export default function CreatorPost() {
               {findings.length ? (
                 <ul className="plain stack-sm" aria-label="Disclosure findings">
                   {findings.map((f, i) => (
-                    <li key={i} className={`callout ${f.severity === 'B' ? 'callout-danger' : 'callout-warning'}`}>
+                    <li key={i} className={`callout ${f.severity === 'B' || f.severity === 'blocking' ? 'callout-danger' : 'callout-warning'}`}>
                       {f.message ?? f.ruleId}
                     </li>
                   ))}
@@ -128,7 +128,7 @@ export default function CreatorPost() {
                   Add stats
                 </LinkButton>
                 <span className="muted small">We ask for your numbers 7 and 30 days after posting.</span>
-                <Link to={`/c/${creatorId}/posts/${d.id}/ads-permission`}>Ads permission (Spark code / partnership ads)</Link>
+                <Link to={`/c/${creatorId}/posts/${d.id}/ads-permission`}>Ads permission</Link>
               </div>
             </Card>
           ) : !canPost ? (
