@@ -25,6 +25,7 @@ export const CONNECTOR_SCOPES: Record<ConnectorPlatform, ScopeExplanation[]> = {
   ],
   tiktok: [
     { scope: 'user.info.basic', means: 'Your TikTok id, display name and avatar.' },
+    { scope: 'user.info.profile', means: 'Your username (to link your profile).' },
     { scope: 'user.info.stats', means: 'Your follower count.' },
     { scope: 'video.list', means: 'Your public videos: caption, link, date, and their views, likes, comments and shares.' },
   ],

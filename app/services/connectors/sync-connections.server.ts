@@ -217,7 +217,7 @@ async function readPostMetrics(conn: PlatformConnectionRow, token: string, media
       values = await client.insights({ accessToken: token, externalId: mediaId })
     } catch (error) {
       if (isPlatformError(error) && error.kind === 'not_found') {
-        sum.errors.push(`post ${post.id}: deleted on ${conn.platform as ConnectorPlatform}`)
+        sum.errors.push(`post ${post.id}: deleted or not public any more on ${conn.platform as ConnectorPlatform}`)
         continue
       }
       throw error
