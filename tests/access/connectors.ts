@@ -8,4 +8,5 @@ export const CONNECTORS_ACCESS: Record<string, RouteAccess> = {
   // The OAuth callback: any signed-in user reaches it; the state row then decides (wrong user -> 400).
   'connect.instagram.callback.tsx': { loader: SIGNED_IN },
   'connect.tiktok.callback.tsx': { loader: SIGNED_IN },
+  'connect.youtube.callback.tsx': { loader: SIGNED_IN },
 }

@@ -10,6 +10,7 @@ import { syncAllConnections } from '#app/services/connectors/sync-connections.se
 import { createCollaboration, createPostsWorld, insertPost } from '#tests/factories-posts.ts'
 import { call, cookieFor, createCreator, createUser, makeRequest, uid } from '#tests/factories.ts'
 import { startFakeTikTok, type FakeTikTok } from '#tests/fakes/tiktok.ts'
+import { connectThroughFake as connectThroughFakeAs } from '#tests/fakes/connect-flow.ts'
 
 let fake: FakeTikTok
 let before: ReturnType<typeof config>
@@ -36,19 +37,8 @@ const ctx = { requestId: 'test', ip: '127.0.0.1' }
 const DAY = 86_400_000
 const connRow = async (creatorId: string) => (await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.creatorId, creatorId)))[0]
 
-/** Press "Connect TikTok", let the fake consent, and come back to the callback as `asCookie`. */
-async function connectThroughFake(creatorId: string, cookie: string | undefined, asCookie = cookie, beforeCallback?: () => Promise<void>) {
-  const start = await call(() => connectionsRoute.action({ request: makeRequest(`/c/${creatorId}/connections`, { form: { intent: 'connect', platform: 'tiktok' }, cookie }), params: { creator: creatorId }, context: ctx }))
-  expect(start.status).toBe(302)
-  const authorize = new URL(start.location!)
-  const consent = await fetch(authorize, { redirect: 'manual' })
-  expect(consent.status).toBe(302)
-  const back = new URL(consent.headers.get('location')!)
-  await beforeCallback?.()
-  const path = `${back.pathname}${back.search}`
-  const done = await call(() => callbackRoute.loader({ request: makeRequest(path, { cookie: asCookie }), params: {}, context: ctx }))
-  return { authorize, back, path, done }
-}
+const connectThroughFake = (creatorId: string, cookie: string | undefined, asCookie = cookie, beforeCallback?: () => Promise<void>) =>
+  connectThroughFakeAs('tiktok', callbackRoute.loader, creatorId, cookie, { asCookie, beforeCallback })
 
 function ttUser(followers = 2400, opts: { private?: boolean } = {}) {
   const id = `-000${uid().toLowerCase()}-open`

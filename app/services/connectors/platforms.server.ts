@@ -4,10 +4,11 @@ import { CONNECTOR_PLATFORMS, type ConnectorPlatform } from '#app/domain/connect
 import type { ConnectorClient } from './connector-client.server.ts'
 import { instagram } from './instagram-client.server.ts'
 import { tiktok } from './tiktok-client.server.ts'
+import { youtube } from './youtube-client.server.ts'
 
 export type { ConnectorClient } from './connector-client.server.ts'
 
-const CLIENTS: Partial<Record<ConnectorPlatform, ConnectorClient>> = { instagram, tiktok }
+const CLIENTS: Partial<Record<ConnectorPlatform, ConnectorClient>> = { instagram, tiktok, youtube }
 
 /** Platforms whose app id + secret (and the token key) are configured and that have a client. */
 export function enabledPlatforms(): ConnectorPlatform[] {
