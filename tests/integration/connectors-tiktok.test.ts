@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { config, setConfig } from '#app/config.server.ts'
@@ -10,32 +10,22 @@ import { syncAllConnections } from '#app/services/connectors/sync-connections.se
 import { createCollaboration, createPostsWorld, insertPost } from '#tests/factories-posts.ts'
 import { call, cookieFor, createCreator, createUser, makeRequest, uid } from '#tests/factories.ts'
 import { startFakeTikTok, type FakeTikTok } from '#tests/fakes/tiktok.ts'
-import { connectThroughFake as connectThroughFakeAs } from '#tests/fakes/connect-flow.ts'
+import { connectThroughFake as connectThroughFakeAs, connectionOf, useFakePlatform } from '#tests/fakes/connect-flow.ts'
 
+const fakeOf = useFakePlatform(startFakeTikTok, (f) => ({
+  TIKTOK_CLIENT_KEY: f.clientKey,
+  TIKTOK_CLIENT_SECRET: f.clientSecret,
+  TIKTOK_AUTH_URL: f.url,
+  TIKTOK_API_URL: f.url,
+}))
 let fake: FakeTikTok
-let before: ReturnType<typeof config>
-
-beforeAll(async () => {
-  fake = await startFakeTikTok()
-  before = config()
-  setConfig({
-    INSTAGRAM_CLIENT_ID: undefined,
-    INSTAGRAM_CLIENT_SECRET: undefined,
-    TIKTOK_CLIENT_KEY: fake.clientKey,
-    TIKTOK_CLIENT_SECRET: fake.clientSecret,
-    CONNECTIONS_KEY: 'cd'.repeat(32),
-    TIKTOK_AUTH_URL: fake.url,
-    TIKTOK_API_URL: fake.url,
-  })
-})
-afterAll(async () => {
-  setConfig(before)
-  await fake.close()
+beforeAll(() => {
+  fake = fakeOf()
 })
 
 const ctx = { requestId: 'test', ip: '127.0.0.1' }
 const DAY = 86_400_000
-const connRow = async (creatorId: string) => (await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.creatorId, creatorId)))[0]
+const connRow = connectionOf
 
 const connectThroughFake = (creatorId: string, cookie: string | undefined, asCookie = cookie, beforeCallback?: () => Promise<void>) =>
   connectThroughFakeAs('tiktok', callbackRoute.loader, creatorId, cookie, { asCookie, beforeCallback })

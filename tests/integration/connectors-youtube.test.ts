@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { config, setConfig } from '#app/config.server.ts'
 import { decryptToken } from '#app/services/connectors/token-crypto.server.ts'
 import * as connectionsRoute from '#app/routes/c+/$creator+/connections.tsx'
 import * as callbackRoute from '#app/routes/connect.youtube.callback.tsx'
@@ -10,33 +9,23 @@ import { syncAllConnections } from '#app/services/connectors/sync-connections.se
 import { createCollaboration, createPostsWorld, insertPost } from '#tests/factories-posts.ts'
 import { call, cookieFor, createCreator, createUser, makeRequest, uid } from '#tests/factories.ts'
 import { startFakeYouTube, type FakeYouTube } from '#tests/fakes/youtube.ts'
-import { connectThroughFake as connectAs } from '#tests/fakes/connect-flow.ts'
+import { connectThroughFake as connectAs, connectionOf, useFakePlatform } from '#tests/fakes/connect-flow.ts'
 
+const fakeOf = useFakePlatform(startFakeYouTube, (f) => ({
+  GOOGLE_CLIENT_ID: f.clientId,
+  GOOGLE_CLIENT_SECRET: f.clientSecret,
+  GOOGLE_AUTH_URL: f.url,
+  GOOGLE_TOKEN_URL: f.url,
+  YOUTUBE_API_URL: f.url,
+}))
 let fake: FakeYouTube
-let before: ReturnType<typeof config>
-
-beforeAll(async () => {
-  fake = await startFakeYouTube()
-  before = config()
-  setConfig({
-    INSTAGRAM_CLIENT_ID: undefined,
-    INSTAGRAM_CLIENT_SECRET: undefined,
-    GOOGLE_CLIENT_ID: fake.clientId,
-    GOOGLE_CLIENT_SECRET: fake.clientSecret,
-    CONNECTIONS_KEY: 'ef'.repeat(32),
-    GOOGLE_AUTH_URL: fake.url,
-    GOOGLE_TOKEN_URL: fake.url,
-    YOUTUBE_API_URL: fake.url,
-  })
-})
-afterAll(async () => {
-  setConfig(before)
-  await fake.close()
+beforeAll(() => {
+  fake = fakeOf()
 })
 
 const ctx = { requestId: 'test', ip: '127.0.0.1' }
 const DAY = 86_400_000
-const connRow = async (creatorId: string) => (await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.creatorId, creatorId)))[0]
+const connRow = connectionOf
 const connect = (creatorId: string, cookie: string | undefined, asCookie?: string) => connectAs('youtube', callbackRoute.loader, creatorId, cookie, { asCookie })
 
 function ytChannel(subscribers = 15_000, opts: { hidden?: boolean } = {}) {

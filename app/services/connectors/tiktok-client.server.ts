@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { config } from '#app/config.server.ts'
 import type { MetricValues } from '#app/domain/metrics-csv.ts'
 import { CONNECTOR_SCOPES } from '#app/domain/connectors.ts'
-import { PlatformError, fetchJson } from './platform-http.server.ts'
+import { PlatformError, authorizeUrlOf, fetchJson, formPost } from './platform-http.server.ts'
 import type { ConnectorClient, PlatformAccount, PlatformMedia, TokenGrant } from './connector-client.server.ts'
 
 const apiError = z.object({ error: z.object({ code: z.string(), message: z.string().default(''), log_id: z.string().optional() }) })
@@ -58,12 +58,6 @@ const tokenAnswer = z.object({
   refresh_token: z.string().min(1),
   refresh_expires_in: z.number(),
   scope: z.string().default(''),
-})
-
-const form = (body: Record<string, string>): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(body).toString(),
 })
 
 const bearer = (token: string, json?: unknown): RequestInit => ({
@@ -114,17 +108,8 @@ export const tiktok: ConnectorClient = {
   /** GET {auth}/v2/auth/authorize/ (Login Kit for Web): client_key, scope, redirect_uri, state, and the S256 PKCE challenge. */
   authorizeUrl(o: { state: string; redirectUri: string; codeChallenge?: string }) {
     const c = cfg()
-    const u = new URL(`${c.auth}/v2/auth/authorize/`)
-    u.searchParams.set('client_key', c.key)
-    u.searchParams.set('response_type', 'code')
-    u.searchParams.set('scope', CONNECTOR_SCOPES.tiktok.map((s) => s.scope).join(','))
-    u.searchParams.set('redirect_uri', o.redirectUri)
-    u.searchParams.set('state', o.state)
-    if (o.codeChallenge) {
-      u.searchParams.set('code_challenge', o.codeChallenge)
-      u.searchParams.set('code_challenge_method', 'S256')
-    }
-    return u.toString()
+    const scope = CONNECTOR_SCOPES.tiktok.map((s) => s.scope).join(',')
+    return authorizeUrlOf(`${c.auth}/v2/auth/authorize/`, { client_key: c.key, response_type: 'code', scope, redirect_uri: o.redirectUri, state: o.state }, o.codeChallenge)
   },
 
   /** POST {api}/v2/oauth/token/ grant_type=authorization_code: access token (24 h), refresh token (365 days), open_id, scope. */
@@ -133,7 +118,7 @@ export const tiktok: ConnectorClient = {
     const r = await call(
       `${c.api}/v2/oauth/token/`,
       tokenAnswer,
-      form({ client_key: c.key, client_secret: c.secret, code: o.code, grant_type: 'authorization_code', redirect_uri: o.redirectUri, ...(o.codeVerifier ? { code_verifier: o.codeVerifier } : {}) }),
+      formPost({ client_key: c.key, client_secret: c.secret, code: o.code, grant_type: 'authorization_code', redirect_uri: o.redirectUri, ...(o.codeVerifier ? { code_verifier: o.codeVerifier } : {}) }),
     )
     return grantOf(r, o.now)
   },
@@ -142,14 +127,14 @@ export const tiktok: ConnectorClient = {
   async refresh(o: { accessToken: string; refreshToken?: string | null; now: Date }): Promise<TokenGrant> {
     if (!o.refreshToken) throw new PlatformError('token_expired', 'No TikTok refresh token is stored.')
     const c = cfg()
-    const r = await call(`${c.api}/v2/oauth/token/`, tokenAnswer, form({ client_key: c.key, client_secret: c.secret, grant_type: 'refresh_token', refresh_token: o.refreshToken }))
+    const r = await call(`${c.api}/v2/oauth/token/`, tokenAnswer, formPost({ client_key: c.key, client_secret: c.secret, grant_type: 'refresh_token', refresh_token: o.refreshToken }))
     return grantOf(r, o.now)
   },
 
   /** POST {api}/v2/oauth/revoke/: the creator's grant to the app ends at TikTok too. */
   async revoke(o: { accessToken: string }) {
     const c = cfg()
-    await call(`${c.api}/v2/oauth/revoke/`, z.unknown(), form({ client_key: c.key, client_secret: c.secret, token: o.accessToken }))
+    await call(`${c.api}/v2/oauth/revoke/`, z.unknown(), formPost({ client_key: c.key, client_secret: c.secret, token: o.accessToken }))
     return 'revoked' as const
   },
 

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { config } from '#app/config.server.ts'
 import type { MetricValues } from '#app/domain/metrics-csv.ts'
 import { CONNECTOR_SCOPES } from '#app/domain/connectors.ts'
-import { PlatformError, fetchJson } from './platform-http.server.ts'
+import { PlatformError, authorizeUrlOf, fetchJson, formPost } from './platform-http.server.ts'
 import type { ConnectorClient, PlatformAccount, PlatformMedia, TokenGrant } from './connector-client.server.ts'
 
 const apiError = z.object({
@@ -43,7 +43,6 @@ const cfg = () => {
 const call = <S extends z.ZodTypeAny>(url: string, schema: S, init?: RequestInit): Promise<z.output<S>> => fetchJson(url, schema, classifyGoogleError, init)
 const get = <S extends z.ZodTypeAny>(path: string, params: Record<string, string>, token: string, schema: S) =>
   call(`${cfg().api}/${path}?${new URLSearchParams(params).toString()}`, schema, { headers: { authorization: `Bearer ${token}` } })
-const form = (body: Record<string, string>): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() })
 
 const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number(), refresh_token: z.string().min(1).optional(), scope: z.string().default('') })
 const grantOf = (r: z.infer<typeof tokenAnswer>, now: Date): TokenGrant => ({
@@ -109,20 +108,12 @@ export const youtube: ConnectorClient = {
   /** GET {auth}/o/oauth2/v2/auth: offline access (a refresh token), consent every time (so one is issued again), state, S256 PKCE. */
   authorizeUrl(o: { state: string; redirectUri: string; codeChallenge?: string }) {
     const c = cfg()
-    const u = new URL(`${c.auth}/o/oauth2/v2/auth`)
-    u.searchParams.set('client_id', c.id)
-    u.searchParams.set('redirect_uri', o.redirectUri)
-    u.searchParams.set('response_type', 'code')
-    u.searchParams.set('scope', CONNECTOR_SCOPES.youtube.map((s) => s.scope).join(' '))
-    u.searchParams.set('access_type', 'offline')
-    u.searchParams.set('prompt', 'consent')
-    u.searchParams.set('include_granted_scopes', 'true')
-    u.searchParams.set('state', o.state)
-    if (o.codeChallenge) {
-      u.searchParams.set('code_challenge', o.codeChallenge)
-      u.searchParams.set('code_challenge_method', 'S256')
-    }
-    return u.toString()
+    const scope = CONNECTOR_SCOPES.youtube.map((s) => s.scope).join(' ')
+    return authorizeUrlOf(
+      `${c.auth}/o/oauth2/v2/auth`,
+      { client_id: c.id, redirect_uri: o.redirectUri, response_type: 'code', scope, access_type: 'offline', prompt: 'consent', include_granted_scopes: 'true', state: o.state },
+      o.codeChallenge,
+    )
   },
 
   /** POST {token}/token grant_type=authorization_code: a 1-hour access token and (offline) a refresh token. */
@@ -131,7 +122,7 @@ export const youtube: ConnectorClient = {
     const r = await call(
       `${c.token}/token`,
       tokenAnswer,
-      form({ client_id: c.id, client_secret: c.secret, code: o.code, grant_type: 'authorization_code', redirect_uri: o.redirectUri, ...(o.codeVerifier ? { code_verifier: o.codeVerifier } : {}) }),
+      formPost({ client_id: c.id, client_secret: c.secret, code: o.code, grant_type: 'authorization_code', redirect_uri: o.redirectUri, ...(o.codeVerifier ? { code_verifier: o.codeVerifier } : {}) }),
     )
     return grantOf(r, o.now)
   },
@@ -140,12 +131,12 @@ export const youtube: ConnectorClient = {
   async refresh(o: { accessToken: string; refreshToken?: string | null; now: Date }): Promise<TokenGrant> {
     if (!o.refreshToken) throw new PlatformError('token_expired', 'No Google refresh token is stored.')
     const c = cfg()
-    return grantOf(await call(`${c.token}/token`, tokenAnswer, form({ client_id: c.id, client_secret: c.secret, grant_type: 'refresh_token', refresh_token: o.refreshToken })), o.now)
+    return grantOf(await call(`${c.token}/token`, tokenAnswer, formPost({ client_id: c.id, client_secret: c.secret, grant_type: 'refresh_token', refresh_token: o.refreshToken })), o.now)
   },
 
   /** POST {token}/revoke: the grant (and its refresh token) ends at Google. */
   async revoke(o: { accessToken: string }) {
-    await call(`${cfg().token}/revoke`, z.unknown(), form({ token: o.accessToken }))
+    await call(`${cfg().token}/revoke`, z.unknown(), formPost({ token: o.accessToken }))
     return 'revoked' as const
   },
 
