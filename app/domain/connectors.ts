@@ -25,6 +25,7 @@ export const CONNECTOR_SCOPES: Record<ConnectorPlatform, ScopeExplanation[]> = {
   ],
   tiktok: [
     { scope: 'user.info.basic', means: 'Your TikTok id, display name and avatar.' },
+    { scope: 'user.info.profile', means: 'Your username (to link your profile).' },
     { scope: 'user.info.stats', means: 'Your follower count.' },
     { scope: 'video.list', means: 'Your public videos: caption, link, date, and their views, likes, comments and shares.' },
   ],
@@ -36,11 +37,15 @@ export const CONNECTOR_SCOPES: Record<ConnectorPlatform, ScopeExplanation[]> = {
 /** What Greenroom never does with a connection (shown next to the scopes). */
 export const CONNECTOR_PROMISE = 'Greenroom only reads. It never posts, comments, messages or changes anything on your account, and you can disconnect at any time.'
 
-/** Refresh a token this long before it runs out. Instagram long-lived tokens last 60 days; refresh from 7 days before. */
+/**
+ * Refresh a token this long before it runs out. The sync job runs hourly, so the margin is more than an
+ * hour: Instagram long-lived tokens last 60 days (refresh from 7 days before); TikTok access tokens 24 h
+ * (2 h in the newest docs: then every run refreshes); Google's 1 h (every run refreshes).
+ */
 export const REFRESH_AHEAD_MS: Record<ConnectorPlatform, number> = {
   instagram: 7 * 86_400_000,
-  tiktok: 10 * 60_000,
-  youtube: 5 * 60_000,
+  tiktok: 2 * 3_600_000,
+  youtube: 75 * 60_000,
 }
 
 export const DAY_MS = 86_400_000
