@@ -19,6 +19,8 @@ export function TaxFormDecision({
 }) {
   const blocked = form.mismatches.some((m) => m.blocking)
   const needsReason = !blocked && form.mismatches.length > 0
+  // A form that can never be this payee's: say only why (not the name check, which would invite verifying).
+  const shown = blocked ? form.mismatches.filter((m) => m.blocking) : form.mismatches
   return (
     <Form
       method="post"
@@ -29,11 +31,11 @@ export function TaxFormDecision({
       }}
     >
       <input type="hidden" name="formId" value={form.id} />
-      {form.mismatches.length ? (
+      {shown.length ? (
         <div className={`callout ${blocked ? 'callout-danger' : 'callout-warning'} small`} id={`mismatch-${form.id}`}>
           <p className="callout-title">{blocked ? 'Not this payee’s form' : 'Does not match the payee'}</p>
           <ul>
-            {form.mismatches.map((m) => (
+            {shown.map((m) => (
               <li key={m.on}>{m.message}</li>
             ))}
           </ul>

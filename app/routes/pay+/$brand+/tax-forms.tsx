@@ -43,55 +43,36 @@ export default function TaxForms() {
         {forms.length === 0 ? (
           <EmptyState title="No tax forms yet">Creators and agencies upload their W-9 or W-8 from their invoices page.</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Payee</th>
-                  <th scope="col">Form</th>
-                  <th scope="col">Legal name · entity</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {forms.map((f) => (
-                  <tr key={f.id}>
-                    <td>{f.payee}</td>
-                    <td>
-                      {f.kind}
-                      <div className="muted small">
-                        <a href={`/files/${f.fileId}`} target="_blank" rel="noreferrer">
-                          {f.fileName ?? 'Open the form'}
-                        </a>{' '}
-                        · uploaded {f.submittedAt.slice(0, 10)}
-                      </div>
-                    </td>
-                    <td>
-                      {f.legalName}
-                      <div className="muted small">{f.entityType.replace(/_/g, ' ')}</div>
-                      {f.status !== 'submitted' && f.mismatches.length ? <div className="text-warning small">{f.mismatches.some((m) => m.blocking) ? 'Not this payee’s form' : 'Name differs from the payee'}</div> : null}
-                    </td>
-                    <td>
-                      <StatusChip status={f.status} />
-                    </td>
-                    <td>
-                      {f.status === 'submitted' ? (
-                        <TaxFormDecision
-                          form={f}
-                          pending={pendingFor(f.id)}
-                          reasonError={echoed.get('formId') === f.id ? fieldError(failure, 'reason') : undefined}
-                          reasonValue={echoed.get('formId') === f.id ? echoed.get('reason') : undefined}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="list">
+            {forms.map((f) => (
+              <li key={f.id} className="list-row">
+                <div>
+                  <p className="strong">{f.payee}</p>
+                  <p className="small">
+                    {f.kind} · {f.legalName} · {f.entityType.replace(/_/g, ' ')}
+                  </p>
+                  <p className="muted small">
+                    <a href={`/files/${f.fileId}`} target="_blank" rel="noreferrer">
+                      {f.fileName ?? 'Open the form'}
+                    </a>{' '}
+                    · uploaded {f.submittedAt.slice(0, 10)}
+                  </p>
+                  {f.status !== 'submitted' && f.mismatches.length ? <p className="text-warning small">{f.mismatches.some((m) => m.blocking) ? 'Not this payee’s form' : 'Name differs from the payee'}</p> : null}
+                </div>
+                <StatusChip status={f.status} />
+                {f.status === 'submitted' ? (
+                  <div style={{ flexBasis: '100%' }}>
+                    <TaxFormDecision
+                      form={f}
+                      pending={pendingFor(f.id)}
+                      reasonError={echoed.get('formId') === f.id ? fieldError(failure, 'reason') : undefined}
+                      reasonValue={echoed.get('formId') === f.id ? echoed.get('reason') : undefined}
+                    />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
     </>
