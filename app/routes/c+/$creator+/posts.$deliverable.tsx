@@ -146,7 +146,7 @@ export default function CreatorPost() {
           <Card title="Your link and code">
             {page.link ? (
               <p>
-                Tracked link: <code>{`${origin}/r/${page.link.code}`}</code>
+                {page.link.forThisPost ? 'Tracked link for this post' : 'Tracked link (one for the whole collaboration)'}: <code>{`${origin}/r/${page.link.code}`}</code>
                 <br />
                 <span className="muted small">
                   {page.link.clicks} click{page.link.clicks === 1 ? '' : 's'} so far (one per person per day, bots not counted)
