@@ -69,3 +69,28 @@ export function metricsSlot(postedAt: Date, now: Date): { start: Date; cadence: 
 export function hashtagsOf(caption: string): string[] {
   return [...new Set([...caption.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase()))]
 }
+
+/**
+ * What identifies a post across the ways its link is written, so a link the creator pasted matches the
+ * platform's permalink: YouTube watch?v=, youtu.be/, /shorts/ and /live/ links give the video id; TikTok
+ * /@user/video/<id> the id; anything else (Instagram permalinks) host + path without query, fragment or
+ * trailing slash. null: not a URL.
+ */
+export function postKey(platform: ConnectorPlatform, url: string): string | null {
+  let u: URL
+  try {
+    u = new URL(url.trim())
+  } catch {
+    return null
+  }
+  const host = u.hostname.replace(/^(www\.|m\.)/, '').toLowerCase()
+  if (platform === 'youtube') {
+    const id = host === 'youtu.be' ? u.pathname.slice(1).split('/')[0] : (u.searchParams.get('v') ?? u.pathname.match(/^\/(?:shorts|live|embed)\/([\w-]+)/)?.[1])
+    if (id) return `youtube:${id}`
+  }
+  if (platform === 'tiktok') {
+    const id = u.pathname.match(/\/video\/(\d+)/)?.[1]
+    if (id) return `tiktok:${id}`
+  }
+  return `${host}${u.pathname.replace(/\/+$/, '')}`
+}

@@ -162,6 +162,18 @@ describe('the connectors.sync job against the fake YouTube', () => {
     expect(snaps.map((x) => [x.source, x.views, x.likes, x.comments, x.shares])).toEqual([['api', 48_210, 2_305, 118, null]])
   })
 
+  it('measures a post whose link was pasted as youtu.be or /shorts/', async () => {
+    const w = await connectedWorld()
+    const a = fake.addVideo(w.ch.id, { id: `a${uid()}`, title: '#ad one', publishedAt: iso(new Date(Date.now() - DAY)), viewCount: 310 })
+    const b = fake.addVideo(w.ch.id, { id: `b${uid()}`, title: '#ad two', publishedAt: iso(new Date(Date.now() - DAY - 60_000)), viewCount: 720 })
+    const w2 = await createCollaboration({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, platform: 'youtube', format: 'video' })
+    const pa = await insertPost({ brandId: w.brand.id, creatorId: w.creator.id, deliverableId: w.deliverable.id, platform: 'youtube', url: `https://youtu.be/${a.id}?si=Xy12`, postedAt: new Date(Date.now() - DAY), status: 'submitted' })
+    const pb = await insertPost({ brandId: w.brand.id, creatorId: w.creator.id, deliverableId: w2.deliverable.id, platform: 'youtube', url: `https://www.youtube.com/shorts/${b.id}`, postedAt: new Date(Date.now() - DAY), status: 'submitted' })
+    await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    const views = async (postId: string) => (await db().select().from(schema.metricSnapshots).where(eq(schema.metricSnapshots.postId, postId))).map((x) => x.views)
+    expect([await views(pa.id), await views(pb.id)]).toEqual([[310], [720]])
+  })
+
   it('a deleted video and one made private are skipped; a hidden subscriber count is not recorded', async () => {
     const w = await connectedWorld(9_000, { hidden: true })
     const gone = fake.addVideo(w.ch.id, { id: `d${uid()}`, title: '#ad', publishedAt: iso(new Date(Date.now() - 3_600_000)) })

@@ -10,7 +10,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte, notInArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { hashtagsOf, metricsSlot, type ConnectorPlatform } from '#app/domain/connectors.ts'
+import { hashtagsOf, metricsSlot, postKey, type ConnectorPlatform } from '#app/domain/connectors.ts'
 import { apiImportKey } from '#app/services/metrics/metrics-provider.server.ts'
 import type { PlatformConnectionRow } from '#db/schema-connectors.ts'
 import { markConnectionLost, recordFollowerSnapshot } from './connections.server.ts'
@@ -149,7 +149,7 @@ async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<
     )
   if (open.length === 0) return 0
   const all = await media()
-  const taken = new Set((await db().select({ url: schema.posts.url }).from(schema.posts).where(eq(schema.posts.creatorId, conn.creatorId))).map((p) => p.url))
+  const taken = new Set((await db().select({ url: schema.posts.url }).from(schema.posts).where(eq(schema.posts.creatorId, conn.creatorId))).map((p) => postKey(conn.platform, p.url)))
   const proposedIds = new Set(
     (await db().select({ id: schema.platformPostReads.externalId }).from(schema.platformPostReads).where(eq(schema.platformPostReads.connectionId, conn.id))).map((r) => r.id),
   )
@@ -166,7 +166,7 @@ async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<
     const start = d.postWindowStart!
     const end = d.postWindowEnd ?? today
     const match = all.find((m) => {
-      if (!m.postedAt || proposedIds.has(m.externalId) || taken.has(m.permalink)) return false
+      if (!m.postedAt || proposedIds.has(m.externalId) || taken.has(postKey(conn.platform, m.permalink))) return false
       const day = dayOf(m.postedAt)
       if (day < start || day > end) return false
       const have = new Set(hashtagsOf(m.caption))
@@ -210,7 +210,10 @@ async function readPostMetrics(conn: PlatformConnectionRow, token: string, media
     const importKey = apiImportKey(post.id, slot.start)
     const [have] = await db().select({ id: schema.metricSnapshots.id }).from(schema.metricSnapshots).where(eq(schema.metricSnapshots.importKey, importKey)).limit(1)
     if (have) continue
-    const mediaId = read && read.permalink === post.url ? read.externalId : (await media()).find((m) => m.permalink === post.url)?.externalId
+    // The link as the creator pasted it (youtu.be, /shorts/, a TikTok link with tracking parameters) is the same post.
+    const key = postKey(conn.platform, post.url)
+    const same = (permalink: string) => key !== null && postKey(conn.platform, permalink) === key
+    const mediaId = read && same(read.permalink) ? read.externalId : (await media()).find((m) => same(m.permalink))?.externalId
     if (!mediaId) continue // not on this account (yet), or deleted before we ever saw it
     let values
     try {
