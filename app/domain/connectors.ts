@@ -6,8 +6,15 @@ export type ConnectorPlatform = (typeof CONNECTOR_PLATFORMS)[number]
 export const CONNECTION_STATUSES = ['connected', 'expired', 'revoked'] as const
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number]
 
-/** proposed: found on the account, waiting for the creator; used: submitted as the live post; dismissed. */
-export type PostReadStatus = 'proposed' | 'used' | 'dismissed'
+/** proposed: found on the account, waiting for the creator; used: submitted as the live post; dismissed: "Not this one". */
+export const POST_READ_STATUSES = ['proposed', 'used', 'dismissed'] as const
+export type PostReadStatus = (typeof POST_READ_STATUSES)[number]
+/** Only a proposal still waiting for the creator can be dismissed (a used read is the live post's record). */
+export const POST_READ_DISMISSABLE: readonly PostReadStatus[] = ['proposed']
+
+export function isConnectorPlatform(platform: string): platform is ConnectorPlatform {
+  return (CONNECTOR_PLATFORMS as readonly string[]).includes(platform)
+}
 
 export const CONNECTOR_LABEL: Record<ConnectorPlatform, string> = { instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' }
 
@@ -93,4 +100,15 @@ export function postKey(platform: ConnectorPlatform, url: string): string | null
     if (id) return `tiktok:${id}`
   }
   return `${host}${u.pathname.replace(/\/+$/, '')}`
+}
+
+/**
+ * Is the post the creator submitted (its link, and the id read from it) the post the platform returned?
+ * Same postKey of the two links, or the same platform id (TikTok / YouTube video ids).
+ */
+export function readMatchesPost(platform: string, read: { permalink: string; externalId: string }, post: { url: string; externalId?: string | null }): boolean {
+  if (!isConnectorPlatform(platform)) return false
+  if (post.externalId && post.externalId === read.externalId) return true
+  const key = postKey(platform, post.url)
+  return key !== null && key === postKey(platform, read.permalink)
 }

@@ -18,6 +18,9 @@ export const creatorPostSchema = z.object({
   platformLabel: z.enum(['on', 'off'], { message: 'Say whether the platform’s paid-partnership label is on for this post.' }),
 })
 
+/** The live-post page's actions: submit the post, or "Not this one" on a post found on the connected account. */
+export const creatorPostActionSchema = z.discriminatedUnion('intent', [creatorPostSchema, z.object({ intent: z.literal('dismiss-found') })])
+
 const count = z
   .string()
   .trim()

@@ -4,6 +4,7 @@ import { db } from '#app/db.server.ts'
 import { wordDiff, captionsDiffer } from '#app/domain/word-diff.ts'
 import { postAttestations } from './post-checks.server.ts'
 import { loadBrandPost } from './get-brand-post.server.ts'
+import { platformReadForPost } from '#app/services/connectors/post-reads.server.ts'
 
 /** The manager's verification page: post, caption diff vs the approved draft, checks to tick, numbers. */
 export async function getBrandPostPage(brandId: string, postId: string) {
@@ -25,6 +26,7 @@ export async function getBrandPostPage(brandId: string, postId: string) {
     .from(schema.metricSnapshots)
     .where(eq(schema.metricSnapshots.postId, row.post.id))
     .orderBy(asc(schema.metricSnapshots.capturedAt))
+  const platformRead = await platformReadForPost(db(), row.deliverable.id, row.post.platform, { url: row.post.url, externalId: row.post.externalId })
   const approved = row.approvedCaption
   return {
     post: {
@@ -55,5 +57,7 @@ export async function getBrandPostPage(brandId: string, postId: string) {
     diff: approved !== null ? wordDiff(approved, row.post.captionAsPosted) : null,
     checks: postAttestations(row.deliverable.platform, row.deliverable.format),
     snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
+    /** What the creator's connected account returned for this post (null: the creator typed it). */
+    platformRead,
   }
 }

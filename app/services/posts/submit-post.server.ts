@@ -9,6 +9,8 @@ import type { Finding } from '#app/domain/disclosure/check-caption.ts'
 import { captionFindings, normalizePostUrl, platformLabelFindings } from './post-checks.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
 import { deliverableMachine, postMachine, type DeliverableStatus, type PostStatus } from '#app/domain/state-machines.ts'
+import { takePlatformRead } from '#app/services/connectors/post-reads.server.ts'
+import { CONNECTOR_LABEL, isConnectorPlatform } from '#app/domain/connectors.ts'
 
 export interface SubmitPostInput {
   deliverableId: string
@@ -26,7 +28,9 @@ export const POSTABLE_STATUSES: readonly DeliverableStatus[] = deliverableMachin
 /**
  * The creator (or an agent with submit_content) submits the live post of an approved deliverable:
  * the URL is validated for the deliverable's platform, normalized and must not be used by any other
- * post; the caption as posted is checked again; a post outside its window is flagged.
+ * post; the caption as posted is checked again; a post outside its window is flagged. When a connected
+ * account returned this post (platform_post_reads), its caption as the platform returned it is stored
+ * and checked instead of the typed one (`captionFrom` names the platform).
  * Deliverable: approved | post_changes_requested -> posted.
  */
 export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit'>, input: SubmitPostInput) {
@@ -58,8 +62,10 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       const msg = 'This post was already submitted for another deliverable. Each deliverable needs its own post.'
       throw new ConflictError(msg, { url: [msg] })
     }
+    const read = await takePlatformRead(tx, d.deliverable.id, d.deliverable.platform, parsed)
+    const caption = read ? read.caption : input.caption
     const findings: Finding[] = captionFindings({
-      caption: input.caption,
+      caption,
       platform: d.deliverable.platform,
       format: d.deliverable.format,
       jurisdiction: d.brand.jurisdiction,
@@ -75,7 +81,7 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       url: parsed.url,
       externalId: parsed.externalId,
       postedAt,
-      captionAsPosted: input.caption,
+      captionAsPosted: caption,
       platformLabelDeclared: input.platformLabelOn ?? null,
       findings,
       outsideWindow,
@@ -103,8 +109,9 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       entityType: 'post',
       entityId: post!.id,
       before: d.post ? { url: d.post.url, status: d.post.status, problemNote: d.post.problemNote } : null,
-      after: { url: parsed.url, postedOn: input.postedOn, outsideWindow, platformLabelDeclared: input.platformLabelOn ?? null, findings: findings.length },
+      after: { url: parsed.url, postedOn: input.postedOn, outsideWindow, platformLabelDeclared: input.platformLabelOn ?? null, findings: findings.length, captionFrom: read ? read.platform : 'creator', platformReadId: read?.id ?? null },
     })
-    return { post: post!, outsideWindow, findings }
+    const captionFrom = read && isConnectorPlatform(read.platform) ? CONNECTOR_LABEL[read.platform] : null
+    return { post: post!, outsideWindow, findings, captionFrom }
   })
 }

@@ -13,6 +13,7 @@ import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
+import { PlatformReadCard } from '#app/components/content/platform-read.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Verify live post · Greenroom' }]
 
@@ -123,6 +124,7 @@ export default function VerifyPost() {
           </Card>
         </div>
         <div className="stack sticky-side">
+          {page.platformRead ? <PlatformReadCard read={page.platformRead} /> : null}
           {post.status === 'submitted' ? (
             <>
               <Card title="Verify">

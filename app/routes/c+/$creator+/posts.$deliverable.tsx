@@ -7,48 +7,53 @@ import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
 import { submitPost } from '#app/services/posts/submit-post.server.ts'
+import { dismissFoundPost, getFoundPost } from '#app/services/connectors/post-reads.server.ts'
+import { FoundPostCard } from '#app/components/content/platform-read.tsx'
 import { parseForm } from '#app/validation/parse-form.server.ts'
-import { creatorPostSchema } from '#app/validation/creator-forms.server.ts'
+import { creatorPostActionSchema } from '#app/validation/creator-forms.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Live post · Greenroom' }]
 
-// The creator, or an agent acting for them (submitting needs the submit_content scope).
+// The creator, or an agent acting for them (submitting, and the post found on a connected account, need submit_content).
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireCreatorActor(args, 'view')
-  const origin = new URL(args.request.url).origin
-  return handleLoader(async () => ({
-    creatorId: actor.creator.id,
-    origin,
-    canSubmit: actor.via.kind === 'self' || actor.via.scopes.includes('submit_content'),
-    page: await getCreatorPostPage(actor.creator.id, args.params.deliverable ?? ''),
-  }))
+  const url = new URL(args.request.url)
+  const canSubmit = actor.via.kind === 'self' || actor.via.scopes.includes('submit_content')
+  return handleLoader(async () => {
+    const page = await getCreatorPostPage(actor.creator.id, args.params.deliverable ?? '')
+    const found = canSubmit ? await getFoundPost(actor.creator.id, page.deliverable.id) : null
+    return { creatorId: actor.creator.id, origin: url.origin, canSubmit, page, found, usingFound: found !== null && url.searchParams.get('use') === 'found' }
+  })
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'submit_content')
   return handleAction(async () => {
-    const input = await parseForm(args.request, creatorPostSchema)
+    const input = await parseForm(args.request, creatorPostActionSchema)
+    const back = `/c/${actor.creator.id}/posts/${args.params.deliverable}`
+    if (input.intent === 'dismiss-found') {
+      await dismissFoundPost(actor, args.params.deliverable ?? '')
+      return redirectWithFlash(back, 'Dismissed. Add your live post below.')
+    }
     const r = await submitPost(actor, { deliverableId: args.params.deliverable ?? '', url: input.url, postedOn: input.postedOn, caption: input.caption, platformLabelOn: input.platformLabel === 'on' })
-    const notes = [r.outsideWindow ? 'it is outside the posting window' : null, r.findings.length ? 'the post has disclosure findings (see below)' : null].filter(Boolean)
-    return redirectWithFlash(
-      `/c/${actor.creator.id}/posts/${args.params.deliverable}`,
-      notes.length ? `Post submitted — note: ${notes.join(' and ')}.` : 'Post submitted. The brand will verify it.',
-      { tone: notes.length ? 'info' : 'success' },
-    )
+    const notes = [r.captionFrom ? `we stored the caption as ${r.captionFrom} returned it` : null, r.outsideWindow ? 'it is outside the posting window' : null, r.findings.length ? 'the post has disclosure findings (see below)' : null].filter(Boolean)
+    const warn = r.outsideWindow || r.findings.length > 0
+    return redirectWithFlash(back, notes.length ? `Post submitted — note: ${notes.join(' and ')}.` : 'Post submitted. The brand will verify it.', { tone: warn ? 'info' : 'success' })
   })
 }
 
 export default function CreatorPost() {
-  const { creatorId, origin, canSubmit, page } = useLoaderData<typeof loader>()
+  const { creatorId, origin, canSubmit, page, found, usingFound } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const pending = useIsPending({ intent: 'submit' })
   const d = page.deliverable
   const post = page.post
   const label = deliverableLabel(d)
   const canPost = canSubmit && (d.status === 'approved' || d.status === 'post_changes_requested')
+  const prefill = usingFound && found ? found : null
   const findings = (post?.findings ?? []) as unknown as { ruleId?: string; severity?: string; message?: string }[]
   return (
     <>
@@ -62,22 +67,30 @@ export default function CreatorPost() {
               <p className="small">Edit the post on the platform, then confirm it below.</p>
             </div>
           ) : null}
+          {canPost && found ? <FoundPostCard read={found} useHref={`?use=found#live-post`} using={usingFound} /> : null}
           {canPost ? (
-            <Card title={post ? 'Resubmit your live post' : 'Add your live post'}>
-              <Form method="post" className="stack" noValidate>
+            <Card title={post ? 'Resubmit your live post' : 'Add your live post'} id="live-post">
+              <Form method="post" className="stack" noValidate key={prefill ? 'found' : 'typed'}>
                 <input type="hidden" name="intent" value="submit" />
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
-                <TextField label="Link to the live post" name="url" type="url" inputMode="url" required defaultValue={post?.url} error={fieldError(failure, 'url')} hint={`The ${label} on ${PLATFORM_LABEL[d.platform as Platform] ?? d.platform}.`} />
+                <TextField label="Link to the live post" name="url" type="url" inputMode="url" required defaultValue={prefill?.permalink ?? post?.url} error={fieldError(failure, 'url')} hint={`The ${label} on ${PLATFORM_LABEL[d.platform as Platform] ?? d.platform}.`} />
                 <TextField
                   label="Date posted"
                   name="postedOn"
                   type="date"
                   required
-                  defaultValue={post ? post.postedAt.toISOString().slice(0, 10) : undefined}
+                  defaultValue={prefill?.postedOn ?? (post ? post.postedAt.toISOString().slice(0, 10) : undefined)}
                   error={fieldError(failure, 'postedOn')}
                   hint={d.postWindowStart || d.postWindowEnd ? `Posting window: ${d.postWindowStart ?? '…'} to ${d.postWindowEnd ?? '…'}` : undefined}
                 />
-                <TextareaField label="Caption as posted" name="caption" rows={6} defaultValue={post?.captionAsPosted ?? page.approvedCaption ?? ''} error={fieldError(failure, 'caption')} hint="Paste it exactly as it appears on the post: we check the disclosure again." />
+                <TextareaField
+                  label="Caption as posted"
+                  name="caption"
+                  rows={6}
+                  defaultValue={prefill?.caption ?? post?.captionAsPosted ?? page.approvedCaption ?? ''}
+                  error={fieldError(failure, 'caption')}
+                  hint={prefill ? `As ${prefill.platformName} returned it: that is the caption we store and check.` : 'Paste it exactly as it appears on the post: we check the disclosure again.'}
+                />
                 <RadioGroupField
                   legend={`Is ${platformLabelName(d.platform)} on for this post?`}
                   name="platformLabel"

@@ -1,0 +1,99 @@
+/**
+ * Posts found on a connected account (platform_post_reads, written by sync-connections.server.ts):
+ * the proposal shown to the creator on the live-post page ("We found this post on Instagram"), their
+ * "Not this one" (dismissed, audited), the read that gives the caption as posted when they submit that
+ * post, and what the brand's verify page shows ("From Instagram").
+ */
+import { and, eq, inArray } from 'drizzle-orm'
+import { schema, type DbOrTx } from '#db/index.ts'
+import { db } from '#app/db.server.ts'
+import type { CreatorActor } from '#app/auth/guards.server.ts'
+import { CONNECTOR_LABEL, POST_READ_DISMISSABLE, isConnectorPlatform, readMatchesPost } from '#app/domain/connectors.ts'
+import { deliverableMachine } from '#app/domain/state-machines.ts'
+import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { loadCreatorDeliverable } from '#app/services/posts/get-deliverable-for-post.server.ts'
+import { ConflictError } from '#app/utils/errors.ts'
+
+type PostReadRow = typeof schema.platformPostReads.$inferSelect
+
+/** What a page shows of a platform read (serializable). */
+export function postReadView(read: PostReadRow) {
+  return {
+    id: read.id,
+    platform: read.platform,
+    platformName: isConnectorPlatform(read.platform) ? CONNECTOR_LABEL[read.platform] : read.platform,
+    permalink: read.permalink,
+    caption: read.caption,
+    postedAt: read.postedAt?.toISOString() ?? null,
+    /** The posted day (UTC) for the live-post form's date field. */
+    postedOn: read.postedAt?.toISOString().slice(0, 10) ?? null,
+    fetchedAt: read.fetchedAt.toISOString(),
+  }
+}
+export type PostReadView = ReturnType<typeof postReadView>
+
+/**
+ * The post found on the creator's connected account for this deliverable, while it waits for the live
+ * post (approved, or sent back) and the creator has not answered the proposal. Scoped to the creator.
+ */
+export async function getFoundPost(creatorId: string, deliverableId: string): Promise<PostReadView | null> {
+  const [row] = await db()
+    .select({ read: schema.platformPostReads })
+    .from(schema.platformPostReads)
+    .innerJoin(schema.deliverables, eq(schema.deliverables.id, schema.platformPostReads.deliverableId))
+    .where(
+      and(
+        eq(schema.platformPostReads.deliverableId, deliverableId),
+        eq(schema.deliverables.creatorId, creatorId),
+        eq(schema.platformPostReads.status, 'proposed'),
+        inArray(schema.deliverables.status, [...deliverableMachine.sources('submit_post')]),
+      ),
+    )
+    .limit(1)
+  return row ? postReadView(row.read) : null
+}
+
+/** "Not this one": the creator (or an agent with submit_content) dismisses the proposal. Audited. */
+export async function dismissFoundPost(actor: Pick<CreatorActor, 'creator' | 'audit'>, deliverableId: string) {
+  return db().transaction(async (tx) => {
+    const d = await loadCreatorDeliverable(tx, actor.creator.id, deliverableId, { forUpdate: true })
+    const [read] = await tx.select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, d.deliverable.id)).limit(1)
+    if (!read || !POST_READ_DISMISSABLE.includes(read.status)) throw new ConflictError('There is no found post waiting for an answer here any more.')
+    const [done] = await tx
+      .update(schema.platformPostReads)
+      .set({ status: 'dismissed' })
+      .where(and(eq(schema.platformPostReads.id, read.id), inArray(schema.platformPostReads.status, [...POST_READ_DISMISSABLE])))
+      .returning({ id: schema.platformPostReads.id })
+    if (!done) throw new ConflictError('There is no found post waiting for an answer here any more.')
+    await recordAudit(tx, actor.audit, {
+      brandId: d.deliverable.brandId,
+      action: 'post_read.dismissed',
+      entityType: 'platform_post_read',
+      entityId: read.id,
+      before: { status: read.status, permalink: read.permalink },
+      after: { status: 'dismissed', deliverableId: d.deliverable.id },
+    })
+  })
+}
+
+/**
+ * At submission: the platform's read of this deliverable's post when the submitted link (or the id read
+ * from it) is that post, marked 'used'. Its caption is then the caption as posted. Call inside the
+ * submission's transaction.
+ */
+export async function takePlatformRead(tx: DbOrTx, deliverableId: string, platform: string, post: { url: string; externalId: string | null }): Promise<PostReadRow | null> {
+  const [read] = await tx.select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, deliverableId)).limit(1)
+  if (!read || !readMatchesPost(platform, read, post)) return null
+  if (read.status !== 'used') await tx.update(schema.platformPostReads).set({ status: 'used' }).where(eq(schema.platformPostReads.id, read.id))
+  return { ...read, status: 'used' }
+}
+
+/** The brand's verify page: what the platform returned for the submitted post (null: typed by the creator). */
+export async function platformReadForPost(tx: DbOrTx, deliverableId: string, platform: string, post: { url: string; externalId: string | null }): Promise<PostReadView | null> {
+  const [read] = await tx
+    .select()
+    .from(schema.platformPostReads)
+    .where(and(eq(schema.platformPostReads.deliverableId, deliverableId), eq(schema.platformPostReads.status, 'used')))
+    .limit(1)
+  return read && readMatchesPost(platform, read, post) ? postReadView(read) : null
+}
