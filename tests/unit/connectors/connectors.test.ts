@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decryptToken, encryptToken, pkceChallenge } from '#app/services/connectors/token-crypto.server.ts'
-import { hashtagsOf, metricsSlot } from '#app/domain/connectors.ts'
+import { hashtagsOf, metricsSlot, readMatchesPost } from '#app/domain/connectors.ts'
 
 const key = Buffer.alloc(32, 9)
 
@@ -49,5 +49,21 @@ describe('postKey: one post however its link is written', () => {
     expect(postKey('instagram', 'https://www.instagram.com/reel/C1abc/?igsh=zz')).toBe(postKey('instagram', 'https://instagram.com/reel/C1abc'))
     expect(postKey('instagram', 'https://www.instagram.com/reel/C1abc/')).not.toBe(postKey('instagram', 'https://www.instagram.com/reel/C1abd/'))
     expect(postKey('youtube', 'not a link')).toBeNull()
+  })
+})
+
+describe('readMatchesPost: the submitted link is the post the platform returned', () => {
+  const ig = { permalink: 'https://www.instagram.com/reel/DAbc123/', externalId: '17900000000000001' }
+  it('matches the same Instagram post written differently, not another one or another platform', () => {
+    expect(readMatchesPost('instagram', ig, { url: 'https://instagram.com/reel/DAbc123?igsh=xyz', externalId: 'DAbc123' })).toBe(true)
+    expect(readMatchesPost('instagram', ig, { url: 'https://www.instagram.com/reel/DAbc124/', externalId: 'DAbc124' })).toBe(false)
+    // Not a connector platform (e.g. a blog post): never a platform read.
+    expect(readMatchesPost('blog', ig, { url: ig.permalink, externalId: null })).toBe(false)
+  })
+  it('matches a YouTube video by its id, from a youtu.be link or the id the link parser read', () => {
+    const yt = { permalink: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', externalId: 'dQw4w9WgXcQ' }
+    expect(readMatchesPost('youtube', yt, { url: 'https://youtu.be/dQw4w9WgXcQ', externalId: null })).toBe(true)
+    expect(readMatchesPost('youtube', yt, { url: 'https://example.com/x', externalId: 'dQw4w9WgXcQ' })).toBe(true)
+    expect(readMatchesPost('youtube', yt, { url: 'https://youtu.be/aaaaaaaaaaa', externalId: 'aaaaaaaaaaa' })).toBe(false)
   })
 })
