@@ -53,7 +53,10 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     action: CREATOR_SUBMIT,
     scopes: { loader: 'view', action: 'submit_content' },
     params: postParams,
-    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme', platformLabel: 'on' }],
+    forms: (ids) => [
+      { intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme', platformLabel: 'on' },
+      { intent: 'dismiss-found' },
+    ],
   },
   'c+/$creator+/posts.$deliverable_.ads-permission.tsx': {
     loader: CREATOR_A,
