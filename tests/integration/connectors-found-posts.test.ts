@@ -111,6 +111,33 @@ describe('a post found on the connected Instagram account', () => {
     expect(page.platformRead!.fetchedAt).toBe((await readOf(w.found.id)).fetchedAt.toISOString())
   })
 
+  it('on submit the post is read again from Instagram: a caption edited since it was found is the one stored; a rate limit keeps the stored read', async () => {
+    const w = await foundWorld()
+    const found = await readOf(w.found.id)
+    w.media.caption = '#ad Race day with #acmerunning (edited)'
+    const postedOn = w.media.timestamp.slice(0, 10)
+    const calls = fake.calls.filter((c) => c.path === `/${w.media.id}`).length
+    expect((await w.act(w.cookie, { intent: 'submit', url: w.media.permalink, postedOn, caption: 'typed', platformLabel: 'on' })).status).toBe(302)
+    expect(fake.calls.filter((c) => c.path === `/${w.media.id}`).length).toBe(calls + 1)
+    const [post] = await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, w.found.id))
+    expect(post!.captionAsPosted).toBe('#ad Race day with #acmerunning (edited)')
+    const read = await readOf(w.found.id)
+    expect(read.caption).toBe('#ad Race day with #acmerunning (edited)')
+    expect(read.fetchedAt.getTime()).toBeGreaterThan(found.fetchedAt.getTime())
+
+    // Instagram answers the second read with a rate limit: the submission still goes through, with the read stored before.
+    const w2 = await foundWorld()
+    w2.media.caption = 'changed after it was found'
+    fake.rateLimit = { remaining: 1, code: 4 }
+    try {
+      expect((await w2.act(w2.cookie, { intent: 'submit', url: w2.media.permalink, postedOn, caption: 'typed', platformLabel: 'on' })).status).toBe(302)
+    } finally {
+      fake.rateLimit = { remaining: 0, code: 4 }
+    }
+    const [post2] = await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, w2.found.id))
+    expect(post2!.captionAsPosted).toBe(FROM_IG)
+  })
+
   it('"Not this one" dismisses it (audited); a typed post then keeps its typed caption and the brand sees no platform read', async () => {
     const w = await foundWorld()
     const stranger = await createCreator()

@@ -13,6 +13,10 @@ import { deliverableMachine } from '#app/domain/state-machines.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { loadCreatorDeliverable } from '#app/services/posts/get-deliverable-for-post.server.ts'
 import { ConflictError } from '#app/utils/errors.ts'
+import { normalizePostUrl } from '#app/services/posts/post-checks.server.ts'
+import { ConnectionLost, liveTokensOf, refreshDue, refreshTokens, withTokenRetry } from './refresh-token.server.ts'
+import { clientFor, enabledPlatforms } from './platforms.server.ts'
+import { isPlatformError } from './platform-http.server.ts'
 
 type PostReadRow = typeof schema.platformPostReads.$inferSelect
 
@@ -86,6 +90,39 @@ export async function takePlatformRead(tx: DbOrTx, deliverableId: string, platfo
   if (!read || !readMatchesPost(platform, read, post)) return null
   if (read.status !== 'used') await tx.update(schema.platformPostReads).set({ status: 'used' }).where(eq(schema.platformPostReads.id, read.id))
   return { ...read, status: 'used' }
+}
+
+/**
+ * Before a submission: when the link is the post a connected account returned, read it again from the
+ * platform (the creator may have edited the caption since it was found, e.g. after a send-back), so the
+ * caption stored is the one on the post now. Best effort: a rate limit, an outage or a lost connection
+ * keeps the stored read (its fetched_at says when); a refused token refresh marks the connection, as in the sync.
+ * Only the creator's own connection is used.
+ */
+export async function refetchPlatformRead(creatorId: string, deliverableId: string, platform: string, url: string, now = new Date()): Promise<void> {
+  if (!isConnectorPlatform(platform) || !enabledPlatforms().includes(platform)) return
+  const parsed = normalizePostUrl(platform, url)
+  if ('error' in parsed) return
+  const [row] = await db()
+    .select({ read: schema.platformPostReads, conn: schema.platformConnections })
+    .from(schema.platformPostReads)
+    .innerJoin(schema.platformConnections, eq(schema.platformConnections.id, schema.platformPostReads.connectionId))
+    .where(and(eq(schema.platformPostReads.deliverableId, deliverableId), eq(schema.platformConnections.creatorId, creatorId), eq(schema.platformConnections.status, 'connected')))
+    .limit(1)
+  if (!row || !readMatchesPost(platform, row.read, parsed) || (row.conn.rateLimitedUntil && row.conn.rateLimitedUntil > now)) return
+  const client = clientFor(platform)
+  try {
+    const tokens = liveTokensOf(row.conn)
+    if (refreshDue(row.conn, tokens, now)) await refreshTokens(row.conn, client, tokens, now, 'due')
+    const m = await withTokenRetry(row.conn, client, tokens, now, () => {}, (accessToken) => client.media({ accessToken, externalId: row.read.externalId }))
+    await db()
+      .update(schema.platformPostReads)
+      .set({ caption: m.caption, permalink: m.permalink || row.read.permalink, postedAt: m.postedAt ?? row.read.postedAt, mediaType: m.mediaType ?? row.read.mediaType, fetchedAt: now })
+      .where(eq(schema.platformPostReads.id, row.read.id))
+  } catch (error) {
+    if (error instanceof ConnectionLost || isPlatformError(error)) return
+    throw error
+  }
 }
 
 /** The brand's verify page: what the platform returned for the submitted post (null: typed by the creator). */

@@ -9,7 +9,7 @@ import type { Finding } from '#app/domain/disclosure/check-caption.ts'
 import { captionFindings, normalizePostUrl, platformLabelFindings } from './post-checks.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
 import { deliverableMachine, postMachine, type DeliverableStatus, type PostStatus } from '#app/domain/state-machines.ts'
-import { takePlatformRead } from '#app/services/connectors/post-reads.server.ts'
+import { refetchPlatformRead, takePlatformRead } from '#app/services/connectors/post-reads.server.ts'
 import { CONNECTOR_LABEL, isConnectorPlatform } from '#app/domain/connectors.ts'
 
 export interface SubmitPostInput {
@@ -40,6 +40,9 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
   if (postedAt.getTime() > Date.now() + 36 * 3_600_000) {
     throw new InvalidInputError('The posting date is in the future.', { postedOn: ['The posting date is in the future.'] })
   }
+  // The caption as on the platform now, when the link is a post the creator's connected account returned.
+  const [target] = await db().select({ platform: schema.deliverables.platform }).from(schema.deliverables).where(and(eq(schema.deliverables.id, input.deliverableId), eq(schema.deliverables.creatorId, actor.creator.id)))
+  if (target) await refetchPlatformRead(actor.creator.id, input.deliverableId, target.platform, input.url)
   return db().transaction(async (tx) => {
     const d = await loadCreatorDeliverable(tx, actor.creator.id, input.deliverableId, { forUpdate: true })
     const posted = deliverableMachine.next(
