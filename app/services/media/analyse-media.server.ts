@@ -29,8 +29,12 @@ export const MAX_FRAMES = 360
 const SCENE_FRAMES = 120
 /** Words OCR is less sure of than this are noise (textures, faces). */
 const MIN_WORD_CONFIDENCE = 55
-/** Frames are scaled down to this width for OCR and thumbnails. */
-const FRAME_WIDTH = 720
+/**
+ * Frames are scaled down to this width for OCR and thumbnails. Tesseract is sensitive to big text: on a
+ * 1080x1920 video a 110 px "#ad" scaled to 720 wide is read "fad" on some frames, at 540 every time (and
+ * OCR is a third faster); captions of 36 px stay readable (18 px).
+ */
+const FRAME_WIDTH = 540
 
 export interface FoundSegment {
   text: string
