@@ -13,6 +13,8 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
+import { getCreatorDeliverablePage } from '#app/services/content/get-creator-deliverable-page.server.ts'
+import { getReviewPage } from '#app/services/content/get-review-page.server.ts'
 import { storeLocal } from '#app/services/files/local-disk.server.ts'
 import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
 import { runJobsUntilIdle } from '#app/services/jobs/run-jobs.server.ts'
@@ -103,7 +105,12 @@ describe('hard media files', { timeout: 60_000 }, () => {
     expect(acme!.startMs).toBeGreaterThanOrEqual(600_000)
     expect(acme!.startMs).toBeLessThan(604_900)
     expect(r.check.findings).toEqual([])
-    expect(r.check.notes).toEqual(['The video was read every 0.5 s for the first 1:00, then one frame every 4.8 s up to 20:00: text shown for a shorter time after 1:00 may have been missed.'])
+    const note = 'The video was read every 0.5 s for the first 1:00, then one frame every 4.8 s up to 20:00: text shown for a shorter time after 1:00 may have been missed.'
+    expect(r.check.notes).toEqual([note])
+    // the creator's deliverable page and the review page carry it (MediaFindings shows it)
+    await db().update(schema.deliverables).set({ status: 'draft_submitted' }).where(eq(schema.deliverables.id, r.w.deliverable.id))
+    expect((await getCreatorDeliverablePage(r.w.creator.id, r.w.deliverable.id)).media!.notes).toEqual([note])
+    expect((await getReviewPage(r.w.brand.id, r.draft.id)).media.notes).toEqual([note])
   }, 90_000)
 
   it('one draft with every bad kind of file: the job finishes, each file failed with its reason or done', async () => {
