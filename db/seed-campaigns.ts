@@ -42,6 +42,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     deadlines: [`${day(6)}: drafts due`, `${day(12)}: posts go live`],
     jurisdiction: 'US',
     mediaAlteration: 'none',
+    files: [],
   }
   const trailV2: BriefContent = {
     ...trailV1,
@@ -111,6 +112,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     deadlines: [`${day(14)}: first story set`],
     jurisdiction: 'US',
     mediaAlteration: 'none',
+    files: [],
   }
   const marathon = await campaign(tx, {
     now: ids.now,
@@ -164,6 +166,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     deadlines: [`${day(10)}: routine diary drafts due`],
     jurisdiction: 'UK',
     mediaAlteration: 'none',
+    files: [],
   }
   const serum = await campaign(tx, {
     now: ids.now,
