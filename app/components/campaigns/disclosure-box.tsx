@@ -49,14 +49,31 @@ export function DisclosureBox({ requirement, summary, title = 'What your posts m
   )
 }
 
-/** What one deliverable needs beyond the shared rules (nothing rendered when it needs nothing more). */
+/**
+ * What one deliverable needs beyond the shared rules, in one short paragraph (a phone shows several of
+ * these one under the other); nothing when it needs nothing more.
+ */
 export function DisclosureExtras({ own }: { own: Rules | null }) {
-  if (!own || (own.captionRules.length === 0 && own.attestations.length === 0 && own.acceptedWording.length === 0)) return null
+  if (!own) return null
+  const items: React.ReactNode[] = [
+    ...own.captionRules.map((r) => <span key={r}>{r}</span>),
+    ...own.attestations.map((a) => (
+      <span key={a.id}>
+        {a.label} <span className="muted">({a.help.replace(/\.$/, '')})</span>.
+      </span>
+    )),
+  ]
+  if (own.acceptedWording.length) items.push(<span key="wording">Also counts here: {own.acceptedWording.join(', ')}.</span>)
+  if (items.length === 0) return null
   return (
-    <div className="disclosure-extras small" data-testid="disclosure-own">
-      <p className="muted">For this one, also:</p>
-      <Checklist rules={own} />
-      <Wording words={own.acceptedWording} label="Also counts here:" />
-    </div>
+    <p className="disclosure-extras small" data-testid="disclosure-own">
+      <strong>For this one, also: </strong>
+      {items.map((x, i) => (
+        <span key={i}>
+          {i ? ' ' : null}
+          {x}
+        </span>
+      ))}
+    </p>
   )
 }

@@ -167,23 +167,14 @@ export default function OfferPage() {
               {lines.map((x) => (
                 <li key={x.key} className="list-row">
                   <div className="stack-sm">
-                    <strong>{x.title}</strong>
-                    <dl className="dl">
-                      <dt>Draft due</dt>
-                      <dd>{x.draftDueOn ? <DateTime value={x.draftDueOn} dateOnly /> : <span className="muted">No date</span>}</dd>
-                      <dt>Post between</dt>
-                      <dd>
-                        {x.postWindowStart ? <DateTime value={x.postWindowStart} dateOnly /> : 'any time'} – {x.postWindowEnd ? <DateTime value={x.postWindowEnd} dateOnly /> : 'campaign end'}
-                      </dd>
-                      {x.status ? (
-                        <>
-                          <dt>Status</dt>
-                          <dd>
-                            <StatusChip status={x.status} />
-                          </dd>
-                        </>
-                      ) : null}
-                    </dl>
+                    <span className="cluster">
+                      <strong>{x.title}</strong>
+                      {x.status ? <StatusChip status={x.status} /> : null}
+                    </span>
+                    <p className="small">
+                      Draft due {x.draftDueOn ? <DateTime value={x.draftDueOn} dateOnly /> : <span className="muted">(no date)</span>} · post between{' '}
+                      {x.postWindowStart ? <DateTime value={x.postWindowStart} dateOnly /> : 'any time'} and {x.postWindowEnd ? <DateTime value={x.postWindowEnd} dateOnly /> : 'the campaign end'}
+                    </p>
                     {single ? null : <DisclosureExtras own={disclosure.own[x.spec] ?? null} />}
                     {x.status ? (
                       <LinkButton to={`/c/${d.creator.id}/deliverables/${x.key}`} variant={x.status === 'pending' || x.status === 'changes_requested' ? 'primary' : 'secondary'} className="btn-sm">
