@@ -145,6 +145,19 @@ describe('brief files', () => {
     expect(r.data).toMatchObject({ fieldErrors: { files: ['Choose one or more images or PDFs to attach.'] } })
   })
 
+  it('an archived campaign: attaching and removing are refused (409) and the upload is removed', async () => {
+    const w = await world()
+    await attach(w, w.manager, [{ name: 'guide.pdf', bytes: PDF() }])
+    const [f] = await draftFiles(w)
+    await db().update(schema.campaigns).set({ status: 'archived' }).where(eq(schema.campaigns.id, w.campaign.id))
+    const before = await listUploads()
+    const r = await attach(w, w.manager, [{ name: 'late.pdf', bytes: PDF() }])
+    expect([r.status, (r.data as { formError?: string }).formError]).toEqual([409, 'This campaign is archived and its brief can no longer change.'])
+    expect(await listUploads()).toEqual(before)
+    expect((await post(w, w.manager, { intent: 'remove-file', fileId: f!.id })).status).toBe(409)
+    expect((await draftFiles(w)).map((x) => x.id)).toEqual([f!.id])
+  })
+
   it("another brand's manager and a viewer cannot attach; nothing is stored", async () => {
     const w = await world()
     const before = await listUploads()

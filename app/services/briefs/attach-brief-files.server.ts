@@ -6,8 +6,8 @@ import { MAX_BRIEF_FILES, toBriefContent, type BriefFile } from '#app/domain/bri
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { receiveUpload } from '#app/services/files/receive-upload.server.ts'
 import { recordFile } from '#app/services/files/record-file.server.ts'
-import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
-import { ensureBrief } from './ensure-brief.server.ts'
+import { InvalidInputError } from '#app/utils/errors.ts'
+import { ensureEditableBrief } from './ensure-brief.server.ts'
 
 /** Files one upload may carry. */
 export const BRIEF_FILES_PER_UPLOAD = 10
@@ -24,8 +24,7 @@ export async function attachBriefFiles(actor: BrandActor, campaignId: string, re
     const stored = upload.files.filter((f) => f.field === 'files')
     if (stored.length === 0) throw new InvalidInputError('Please correct the highlighted fields.', { files: ['Choose one or more images or PDFs to attach.'] })
     return db().transaction(async (tx) => {
-      const { campaign, brief } = await ensureBrief(tx, actor.brand, campaignId)
-      if (campaign.status === 'archived') throw new ConflictError('This campaign is archived and its brief can no longer change.')
+      const { brief } = await ensureEditableBrief(tx, actor.brand, campaignId)
       const draft = toBriefContent(brief.draft)
       if (draft.files.length + stored.length > MAX_BRIEF_FILES) {
         const msg = `A brief holds at most ${MAX_BRIEF_FILES} files; this one has ${draft.files.length}. Remove some first.`

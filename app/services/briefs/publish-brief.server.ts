@@ -10,7 +10,7 @@ import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
-import { ensureBrief } from './ensure-brief.server.ts'
+import { ensureEditableBrief } from './ensure-brief.server.ts'
 import { BriefUpdatedEmail } from '#emails/brief-updated.tsx'
 
 /**
@@ -21,9 +21,8 @@ import { BriefUpdatedEmail } from '#emails/brief-updated.tsx'
  */
 export async function publishBrief(actor: BrandActor, campaignId: string, text: BriefText, baseVersion: number) {
   return db().transaction(async (tx) => {
-    const { brief, campaign } = await ensureBrief(tx, actor.brand, campaignId)
+    const { brief, campaign } = await ensureEditableBrief(tx, actor.brand, campaignId)
     const content: BriefContent = { ...text, files: toBriefContent(brief.draft).files }
-    if (campaign.status === 'archived') throw new ConflictError('This campaign is archived and its brief can no longer change.')
     if (brief.currentVersion !== baseVersion) {
       throw new ConflictError(`Someone published version ${brief.currentVersion} while you were editing. Reload to see it, then publish again.`)
     }

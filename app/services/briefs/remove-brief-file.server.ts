@@ -5,9 +5,9 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { toBriefContent } from '#app/domain/brief.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { storageFor } from '#app/services/files/storage.server.ts'
-import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
+import { NotFoundError } from '#app/utils/errors.ts'
 import { briefHasFile } from './brief-has-file.server.ts'
-import { ensureBrief } from './ensure-brief.server.ts'
+import { ensureEditableBrief } from './ensure-brief.server.ts'
 
 /**
  * A manager removes a file from the brief being edited. The published versions keep theirs: creators
@@ -16,8 +16,7 @@ import { ensureBrief } from './ensure-brief.server.ts'
  */
 export async function removeBriefFile(actor: BrandActor, campaignId: string, fileId: string) {
   const result = await db().transaction(async (tx) => {
-    const { campaign, brief } = await ensureBrief(tx, actor.brand, campaignId)
-    if (campaign.status === 'archived') throw new ConflictError('This campaign is archived and its brief can no longer change.')
+    const { brief } = await ensureEditableBrief(tx, actor.brand, campaignId)
     const draft = toBriefContent(brief.draft)
     const file = draft.files.find((f) => f.id === fileId)
     if (!file) throw new NotFoundError('That file')
