@@ -97,6 +97,12 @@ export const briefSchema = z.object({
   baseVersion: z.coerce.number().int().min(0).max(100000),
 })
 
+/** Remove one file from the brief being edited (attaching is a multipart upload: attach-brief-files). */
+export const removeBriefFileSchema = z.object({
+  intent: z.literal('remove-file'),
+  fileId: z.string().trim().min(1, 'Pick a file to remove.').max(40),
+})
+
 /** Three deliverable line slots in the form (d0_*, d1_*, d2_*); empty lines are ignored. */
 export const DELIVERABLE_SLOTS = 3
 // A day is checked by isoDayProblem below (it names what is wrong); this only bounds the text.
