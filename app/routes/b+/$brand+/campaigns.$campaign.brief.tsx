@@ -10,9 +10,8 @@ import { JURISDICTIONS } from '#app/domain/catalog.ts'
 import { publishBrief } from '#app/services/briefs/publish-brief.server.ts'
 import { saveBriefDraft } from '#app/services/briefs/save-brief-draft.server.ts'
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
-import { briefSchema } from '#app/validation/campaigns.ts'
+import { briefSchema, startCampaignSchema } from '#app/validation/campaigns.ts'
 import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-status.server.ts'
-import { z } from 'zod'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -20,7 +19,6 @@ import { useIsPending } from '#app/utils/use-pending.ts'
 import { echoValues } from '#app/utils/echo-values.server.ts'
 import { echoedValues } from '#app/utils/echoed-values.ts'
 
-const startCampaignSchema = z.object({ intent: z.literal('start-campaign') })
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Brief · ${data?.campaign.name ?? 'Campaign'} · Greenroom` }]
 
