@@ -14,9 +14,8 @@ import { attachBriefFiles } from '#app/services/briefs/attach-brief-files.server
 import { removeBriefFile } from '#app/services/briefs/remove-brief-file.server.ts'
 import { uploadRules } from '#app/services/files/limits.server.ts'
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
-import { briefSchema, removeBriefFileSchema } from '#app/validation/campaigns.ts'
+import { briefSchema, removeBriefFileSchema, startCampaignSchema } from '#app/validation/campaigns.ts'
 import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-status.server.ts'
-import { z } from 'zod'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -24,7 +23,6 @@ import { useIsPending } from '#app/utils/use-pending.ts'
 import { echoValues } from '#app/utils/echo-values.server.ts'
 import { echoedValues } from '#app/utils/echoed-values.ts'
 
-const startCampaignSchema = z.object({ intent: z.literal('start-campaign') })
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Brief · ${data?.campaign.name ?? 'Campaign'} · Greenroom` }]
 

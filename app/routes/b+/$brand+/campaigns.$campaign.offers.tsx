@@ -22,6 +22,7 @@ import { parseMoneyOrNull } from '#app/domain/money.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { CONNECTION_LABEL, FORMATS, FORMAT_LABEL, FORMAT_PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import {
+  DELIVERABLE_SLOTS,
   OFFER_CONNECTION_TYPES,
   PAYMENT_CLOCK_LABEL,
   PAYMENT_CLOCK_STARTS,
@@ -37,7 +38,7 @@ import { sendOffers } from '#app/services/offers/send-offers.server.ts'
 import { withdrawOffer } from '#app/services/offers/withdraw-offer.server.ts'
 import { getFeeGuidance } from '#app/services/roster/get-fee-guidance.server.ts'
 import { parseFeeGuidanceQuery } from '#app/validation/roster.ts'
-import { brandOfferActionSchema, DELIVERABLE_SLOTS, offerSchema } from '#app/validation/campaigns.ts'
+import { brandOfferActionSchema, offerSchema } from '#app/validation/campaigns.ts'
 import { campaignCurrency } from '#app/services/money/currency-of.server.ts'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
