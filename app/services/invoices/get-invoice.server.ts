@@ -5,7 +5,7 @@ import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
-import { agingBucket, hasBlocking, latestTaxForm, payeeFromKey, todayIso } from './invoice-rules.server.ts'
+import { dueState, hasBlocking, latestTaxForm, payeeFromKey, todayIso } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
 
 async function loadInvoice(where: SQL) {
@@ -31,8 +31,7 @@ async function loadInvoice(where: SQL) {
   const lines = await db().select().from(schema.invoiceLines).where(eq(schema.invoiceLines.invoiceId, row.invoice.id)).orderBy(asc(schema.invoiceLines.kind), asc(schema.invoiceLines.description))
   const i = row.invoice
   const match = i.match as unknown as Partial<InvoiceMatch>
-  const today = todayIso()
-  const open = i.status === 'submitted' || i.status === 'approved'
+  const due = dueState(i, todayIso())
   return {
     row,
     view: {
@@ -41,8 +40,8 @@ async function loadInvoice(where: SQL) {
       status: i.status,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
-      late: open && !!i.dueDate && i.dueDate < today,
-      aging: open ? agingBucket(i.dueDate, today) : null,
+      late: due.late,
+      aging: due.aging,
       currency: i.currency,
       subtotalMinor: i.subtotalMinor,
       taxMinor: i.taxMinor,

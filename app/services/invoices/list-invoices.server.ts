@@ -3,7 +3,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
-import { agingBucket, todayIso, type AgingBucket } from './invoice-rules.server.ts'
+import { dueState, todayIso, type AgingBucket } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
 import type { InvoiceStatus } from '#app/domain/state-machines.ts'
 import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetPage } from '#app/domain/keyset-cursor.ts'
@@ -85,15 +85,15 @@ async function queryInvoices(
   const today = todayIso()
   const rows = page.rows.map(({ invoice: i, sortValues: _, ...r }): InvoiceListRow => {
     const checks = ((i.match as unknown as InvoiceMatch).checks ?? []).filter((c) => !c.ok)
-    const open = i.status === 'submitted' || i.status === 'approved'
+    const due = dueState(i, today)
     return {
       id: i.id,
       number: i.number,
       status: i.status,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
-      late: open && !!i.dueDate && i.dueDate < today,
-      aging: open ? agingBucket(i.dueDate, today) : 'current',
+      late: due.late,
+      aging: due.aging ?? 'current',
       currency: i.currency,
       totalMinor: hideAmounts ? null : i.totalMinor,
       creatorId: i.creatorId,

@@ -1,33 +1,14 @@
-import { asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
+import { listPostSnapshots } from './list-post-snapshots.server.ts'
 
 /** What the creator's post page shows: the deliverable, the post, its snapshots, their link and code. */
 export async function getCreatorPostPage(creatorId: string, deliverableId: string) {
   const d = await loadCreatorDeliverable(db(), creatorId, deliverableId)
   const [snapshots, [link], codes] = await Promise.all([
-    d.post
-      ? db()
-          .select({
-            id: schema.metricSnapshots.id,
-            capturedAt: schema.metricSnapshots.capturedAt,
-            source: schema.metricSnapshots.source,
-            impressions: schema.metricSnapshots.impressions,
-            reach: schema.metricSnapshots.reach,
-            views: schema.metricSnapshots.views,
-            likes: schema.metricSnapshots.likes,
-            comments: schema.metricSnapshots.comments,
-            shares: schema.metricSnapshots.shares,
-            saves: schema.metricSnapshots.saves,
-            clicks: schema.metricSnapshots.clicks,
-            followers: schema.metricSnapshots.followers,
-            evidenceFileId: schema.metricSnapshots.evidenceFileId,
-          })
-          .from(schema.metricSnapshots)
-          .where(eq(schema.metricSnapshots.postId, d.post.id))
-          .orderBy(asc(schema.metricSnapshots.capturedAt))
-      : Promise.resolve([]),
+    d.post ? listPostSnapshots(db(), d.post.id) : Promise.resolve([]),
     db()
       .select({
         code: schema.trackingLinks.code,
@@ -40,7 +21,7 @@ export async function getCreatorPostPage(creatorId: string, deliverableId: strin
   ])
   return {
     ...d,
-    snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
+    snapshots,
     link: link ? { code: link.code, clicks: Number(link.clicks) } : null,
     promoCodes: codes.map((c) => c.code),
   }
