@@ -1,23 +1,11 @@
+import type { SerializeFrom } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 import { Button, Chip, DateTime, EmptyState, Money, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { deliverableLabel, moneyWords } from '#app/domain/offer-terms.ts'
+import type { CampaignOfferRow } from '#app/services/campaigns/get-campaign.server.ts'
 
 /** One offer of the campaign as the loader sends it (dates arrive as strings). */
-export interface BrandOfferView {
-  id: string
-  creatorName: string
-  representedBy: string | null
-  status: string
-  feeMinor: number
-  currency: string
-  counterFeeMinor: number | null
-  counterNote: string | null
-  responseNote: string | null
-  expiresAt: string | Date | null
-  acceptedAt: string | Date | null
-  acknowledgedBriefVersion: number | null
-  deliverables: { platform: string; format: string; quantity?: number }[]
-}
+export type BrandOfferView = SerializeFrom<CampaignOfferRow>
 
 /** The campaign's offers: who, what, the fee (and the counter asked), where each stands; managers answer and withdraw. */
 export function BrandOffersTable({ offers, canSend, briefVersion }: { offers: BrandOfferView[]; canSend: boolean; briefVersion: number }) {

@@ -8,6 +8,7 @@ import { compareCodes } from '#app/domain/compare-text.ts'
 import type { InvoiceStatus } from '#app/domain/state-machines.ts'
 import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetPage } from '#app/domain/keyset-cursor.ts'
 import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
+import { selectInvoicesWithParties } from './select-invoices-with-parties.server.ts'
 
 /** One invoice as lists show it: payee, status, due date, late flag, match summary. */
 export interface InvoiceListRow {
@@ -62,22 +63,7 @@ async function queryInvoices(
   const { keys, dir } = ORDER_KEYS[order]
   const cursor = paging ? decodeKeysetCursor(paging.cursor, paging.list, keyTypes(keys)) : null
   const keyset = keysetSql(keys, sql`${schema.invoices.id}`, dir, cursor)
-  const fetched = await db()
-    .select({
-      sortValues: sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]`,
-      invoice: schema.invoices,
-      creatorName: schema.creators.name,
-      agencyName: schema.agencies.name,
-      agencyLegal: schema.agencies.legalName,
-      brandName: schema.brands.name,
-      campaignName: schema.campaigns.name,
-    })
-    .from(schema.invoices)
-    .innerJoin(schema.creators, eq(schema.creators.id, schema.invoices.creatorId))
-    .innerJoin(schema.brands, eq(schema.brands.id, schema.invoices.brandId))
-    .innerJoin(schema.offers, eq(schema.offers.id, schema.invoices.offerId))
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
-    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
+  const fetched = await selectInvoicesWithParties({ sortValues: sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]` })
     .where(and(where, keyset.where))
     .orderBy(...keyset.orderBy)
     .limit(paging ? paging.size + 1 : 1000)
