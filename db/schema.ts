@@ -603,6 +603,8 @@ export const posts = pgTable(
     externalId: text(),
     postedAt: timestamp({ withTimezone: true }).notNull(),
     captionAsPosted: text().notNull().default(''),
+    /** The creator's answer at submission: is the platform's paid-partnership / branded-content label on? null: not asked (older posts). */
+    platformLabelDeclared: boolean(),
     findings: jsonb().$type<Finding[]>().notNull().default([]),
     outsideWindow: boolean().notNull().default(false),
     /** submitted | verified | changes_requested (postMachine) */
@@ -704,13 +706,20 @@ export const trackingLinks = pgTable(
       .notNull()
       .references(() => offers.id, { onDelete: 'cascade' }),
     brandId: text().notNull(),
+    /**
+     * The deliverable (post) the link is for: its UTM source is that post's platform (migration 0025).
+     * Null: an older link for the whole collaboration, one per offer, which keeps redirecting as before.
+     */
+    deliverableId: text().references(() => deliverables.id, { onDelete: 'cascade' }),
     code: text().notNull(),
     destinationUrl: text().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('tracking_links_code_uq').on(t.code),
-    uniqueIndex('tracking_links_offer_uq').on(t.offerId),
+    uniqueIndex('tracking_links_offer_uq').on(t.offerId).where(sql`${t.deliverableId} is null`),
+    uniqueIndex('tracking_links_deliverable_uq').on(t.deliverableId),
+    index('tracking_links_offer_idx').on(t.offerId),
     index('tracking_links_brand_idx').on(t.brandId, t.id, t.offerId),
   ],
 )

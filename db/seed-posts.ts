@@ -106,7 +106,8 @@ export const seedPosts: Seeder = async (tx, ids) => {
     status: 'approved',
     caption: '#ad Training for my first sub-3 marathon with the @acmerunning Track Club app. Week one done! #AcmeTrackClub',
   })
-  await tx.insert(schema.trackingLinks).values({ offerId: maya.offer.id, brandId: acme, code: 'MAYA4TC', destinationUrl: 'https://acmerunning.test/track-club' })
+  // One tracked link per deliverable, as the attribution page creates them (createTrackingLink).
+  await tx.insert(schema.trackingLinks).values({ offerId: maya.offer.id, deliverableId: maya.deliverable.id, brandId: acme, code: 'MAYA4TC', destinationUrl: 'https://acmerunning.test/track-club' })
   await tx.insert(schema.promoCodes).values({ offerId: maya.offer.id, brandId: acme, code: 'MAYA15' })
 
   // Diego and Kenji: posted 35 and 20 days ago, verified, with numbers.
@@ -156,7 +157,7 @@ export const seedPosts: Seeder = async (tx, ids) => {
     for (const [kind, amount] of p.costs) {
       await tx.insert(schema.costEntries).values({ brandId: acme, campaignId: campaign!.id, offerId: c.offer.id, kind, amountMinor: amount, currency: 'USD', createdByUserId: marco })
     }
-    const [link] = await tx.insert(schema.trackingLinks).values({ offerId: c.offer.id, brandId: acme, code: p.link, destinationUrl: 'https://acmerunning.test/track-club' }).returning()
+    const [link] = await tx.insert(schema.trackingLinks).values({ offerId: c.offer.id, deliverableId: c.deliverable.id, brandId: acme, code: p.link, destinationUrl: 'https://acmerunning.test/track-club' }).returning()
     for (let i = 0; i < p.clicks; i++) {
       await tx.insert(schema.linkClicks).values({ linkId: link!.id, brandId: acme, day: day(-p.postedDaysAgo + (i % 5)), visitorHash: `seed-${p.link}-${i}`, at: at(-p.postedDaysAgo + (i % 5)) })
     }

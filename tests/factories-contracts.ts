@@ -7,7 +7,7 @@ import { acceptOffer } from '#app/services/offers/accept-offer.server.ts'
 import { addMember, createAgency, createBrand, createCreator, uid } from './factories.ts'
 import { brandActor, creatorActor, moneyCampaign } from './factories-money.ts'
 
-export async function contractWorld(opts: { settings?: Record<string, unknown>; creatorCountry?: string; currency?: string; feeMinor?: number; usageMonths?: number; usageRights?: 'none' | 'organic' | 'paid'; creatorName?: string } = {}) {
+export async function contractWorld(opts: { settings?: Record<string, unknown>; creatorCountry?: string; currency?: string; feeMinor?: number; usageMonths?: number; usageRights?: 'none' | 'organic' | 'paid'; creatorName?: string; platform?: 'instagram' | 'tiktok' } = {}) {
   const brand0 = await createBrand()
   const settings = opts.settings ?? {}
   await db().update(schema.brands).set({ settings, legalName: `${brand0.name} SAS` }).where(eq(schema.brands.id, brand0.id))
@@ -34,7 +34,7 @@ export async function contractWorld(opts: { settings?: Record<string, unknown>; 
       usageRights,
       usageMonths: usageRights === 'none' ? 0 : (opts.usageMonths ?? 6),
       usageTerritory: usageRights === 'none' ? null : 'France',
-      deliverableSpecs: [{ platform: 'instagram', format: 'reel', quantity: 2, draftDueOn: '2026-12-20', postWindowStart: '2026-12-22', postWindowEnd: '2026-12-31' }],
+      deliverableSpecs: [{ platform: opts.platform ?? 'instagram', format: opts.platform === 'tiktok' ? 'tiktok_video' : 'reel', quantity: 2, draftDueOn: '2026-12-20', postWindowStart: '2026-12-22', postWindowEnd: '2026-12-31' }],
       message: `offer ${uid()}`,
     })
     .returning()

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -39,7 +40,11 @@ const vitest = (project, file) => ['vitest', 'run', '--project', project, '--rep
 
 run('typecheck', 'npx', ['tsc', '--noEmit'], process.env)
 run('unit', 'npx', vitest('unit', 'unit.json'), envWithoutDb, vitestCounts('unit.json'))
-run('integration (PGlite)', 'npx', vitest('integration', 'integration-pglite.json'), envWithoutDb, vitestCounts('integration-pglite.json'))
+// PGlite: every test file has its own in-memory database, so files run side by side on every core (the
+// default keeps one core free, which on a 2-core CI machine means one file at a time). PostgreSQL files
+// share one database (and its job queue), so they stay one at a time.
+const pgliteWorkers = String(Math.max(1, os.availableParallelism()))
+run('integration (PGlite)', 'npx', [...vitest('integration', 'integration-pglite.json'), `--maxWorkers=${pgliteWorkers}`], envWithoutDb, vitestCounts('integration-pglite.json'))
 if (DATABASE_URL) {
   run('integration (PostgreSQL)', 'npx', vitest('integration', 'integration-postgres.json'), process.env, vitestCounts('integration-postgres.json'))
 }

@@ -264,6 +264,36 @@ export function CheckboxField({ label, name, error, hint, className, id, value =
   )
 }
 
+/** One choice out of a few (a fieldset of radios with its legend, hint and error), echoed back after a refused post. */
+export function RadioGroupField({ legend, name, options, error, hint, required, defaultValue }: { legend: ReactNode; name: string; options: { value: string; label: ReactNode }[]; error?: string | string[] | null; hint?: ReactNode; required?: boolean; defaultValue?: string }) {
+  const err = errorText(error)
+  const ids = useFieldIds(Boolean(hint), err)
+  const echoed = useEchoed(name, true)
+  const chosen = echoed ? echoed[0] : defaultValue
+  return (
+    <fieldset className={cx('field', err && 'field-invalid')} aria-describedby={ids.describedBy} aria-invalid={err ? true : undefined}>
+      <legend className="field-label">
+        {legend}
+        {required ? (
+          <span className="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </legend>
+      {options.map((o) => (
+        <div key={o.value} className="field-check">
+          <input id={`${ids.controlId}-${o.value}`} type="radio" name={name} value={o.value} className="checkbox" defaultChecked={chosen === o.value} required={required} />
+          <label className="field-check-text" htmlFor={`${ids.controlId}-${o.value}`}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+      <FieldHelp hint={hint} hintId={ids.hintId} error={err} errorId={ids.errorId} />
+    </fieldset>
+  )
+}
+
 /** Form-level error box (role="alert"), or nothing when there is no error. */
 export function FormError({ errors, title }: { errors?: string | string[] | null; title?: string }) {
   const list = (Array.isArray(errors) ? errors : [errors]).filter((e): e is string => typeof e === 'string' && e.length > 0)

@@ -25,6 +25,7 @@ export const CONNECTOR_SCOPES: Record<ConnectorPlatform, ScopeExplanation[]> = {
   ],
   tiktok: [
     { scope: 'user.info.basic', means: 'Your TikTok id, display name and avatar.' },
+    { scope: 'user.info.profile', means: 'Your username (to link your profile).' },
     { scope: 'user.info.stats', means: 'Your follower count.' },
     { scope: 'video.list', means: 'Your public videos: caption, link, date, and their views, likes, comments and shares.' },
   ],
@@ -36,11 +37,15 @@ export const CONNECTOR_SCOPES: Record<ConnectorPlatform, ScopeExplanation[]> = {
 /** What Greenroom never does with a connection (shown next to the scopes). */
 export const CONNECTOR_PROMISE = 'Greenroom only reads. It never posts, comments, messages or changes anything on your account, and you can disconnect at any time.'
 
-/** Refresh a token this long before it runs out. Instagram long-lived tokens last 60 days; refresh from 7 days before. */
+/**
+ * Refresh a token this long before it runs out. The sync job runs hourly, so the margin is more than an
+ * hour: Instagram long-lived tokens last 60 days (refresh from 7 days before); TikTok access tokens 24 h
+ * (2 h in the newest docs: then every run refreshes); Google's 1 h (every run refreshes).
+ */
 export const REFRESH_AHEAD_MS: Record<ConnectorPlatform, number> = {
   instagram: 7 * 86_400_000,
-  tiktok: 10 * 60_000,
-  youtube: 5 * 60_000,
+  tiktok: 2 * 3_600_000,
+  youtube: 75 * 60_000,
 }
 
 export const DAY_MS = 86_400_000
@@ -63,4 +68,29 @@ export function metricsSlot(postedAt: Date, now: Date): { start: Date; cadence: 
 /** Hashtags in a caption, lower-cased, without '#'. */
 export function hashtagsOf(caption: string): string[] {
   return [...new Set([...caption.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => m[1]!.toLowerCase()))]
+}
+
+/**
+ * What identifies a post across the ways its link is written, so a link the creator pasted matches the
+ * platform's permalink: YouTube watch?v=, youtu.be/, /shorts/ and /live/ links give the video id; TikTok
+ * /@user/video/<id> the id; anything else (Instagram permalinks) host + path without query, fragment or
+ * trailing slash. null: not a URL.
+ */
+export function postKey(platform: ConnectorPlatform, url: string): string | null {
+  let u: URL
+  try {
+    u = new URL(url.trim())
+  } catch {
+    return null
+  }
+  const host = u.hostname.replace(/^(www\.|m\.)/, '').toLowerCase()
+  if (platform === 'youtube') {
+    const id = host === 'youtu.be' ? u.pathname.slice(1).split('/')[0] : (u.searchParams.get('v') ?? u.pathname.match(/^\/(?:shorts|live|embed)\/([\w-]+)/)?.[1])
+    if (id) return `youtube:${id}`
+  }
+  if (platform === 'tiktok') {
+    const id = u.pathname.match(/\/video\/(\d+)/)?.[1]
+    if (id) return `tiktok:${id}`
+  }
+  return `${host}${u.pathname.replace(/\/+$/, '')}`
 }

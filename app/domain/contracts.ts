@@ -23,6 +23,11 @@ export const ADS_PERMISSION_LABEL: Record<AdsPermissionKind, string> = {
   instagram_partnership: 'Instagram partnership ads permission',
   tiktok_spark: 'TikTok Spark Ads code',
 }
+/** Which ads access a post's platform has: a Spark code is TikTok's, a partnership-ad permission Instagram's. */
+const ADS_PERMISSION_PLATFORM: Record<AdsPermissionKind, string> = { instagram_partnership: 'instagram', tiktok_spark: 'tiktok' }
+export function adsPermissionKindsFor(platform: string): AdsPermissionKind[] {
+  return ADS_PERMISSION_KINDS.filter((k) => ADS_PERMISSION_PLATFORM[k] === platform)
+}
 
 /** Shown next to every Sign button and stored word for word with each signature. */
 export const ESIGN_CONSENT =

@@ -32,6 +32,13 @@ import { COMMITTED_OFFER_STATUSES } from './offer-terms.ts'
 export const COST_KIND_ORDER = ['fee', 'usage', 'gifting', 'shipping', 'production', 'commission', 'other'] as const
 export type CostKindName = (typeof COST_KIND_ORDER)[number]
 
+/**
+ * A cost named by creator ("Add a cost") is booked on that creator's offer in the campaign: any offer
+ * but a withdrawn one (a gift to a creator who declined was still spent, see above). A creator with
+ * no such offer in the campaign cannot carry the cost.
+ */
+export const OFFER_STATUSES_WITHOUT_COSTS = ['withdrawn'] as const
+
 /** Invoice statuses that count as invoiced. */
 export const INVOICED_STATUSES = ['submitted', 'approved', 'paid'] as const
 

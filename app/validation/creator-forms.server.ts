@@ -15,6 +15,7 @@ export const creatorPostSchema = z.object({
   url: z.string().trim().min(1, 'Paste the link to your live post.').max(2000),
   postedOn: isoDay('Enter the date you posted.'),
   caption: z.string().max(6000, 'That caption is longer than any platform allows.').default(''),
+  platformLabel: z.enum(['on', 'off'], { message: 'Say whether the platform’s paid-partnership label is on for this post.' }),
 })
 
 const count = z

@@ -102,7 +102,17 @@ export const costEntrySchema = (currency: string) =>
   deliveredOn: optionalIsoDay(),
 })
 
-export const verifyTaxFormSchema = z.object({ intent: z.enum(['verify', 'reject']), formId: id })
+export const verifyTaxFormSchema = z.object({
+  intent: z.enum(['verify', 'reject']),
+  formId: id,
+  /** Why a form that does not match its payee is right anyway (asked only then; see taxFormMismatches). */
+  reason: z
+    .string()
+    .trim()
+    .max(500, 'Keep the reason under 500 characters.')
+    .optional()
+    .transform((s) => s || undefined),
+})
 
 export const taxFormFieldsSchema = z.object({
   kind: z.enum(TAX_FORM_KINDS, { errorMap: () => ({ message: 'Choose the form.' }) }),

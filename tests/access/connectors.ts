@@ -7,4 +7,6 @@ export const CONNECTORS_ACCESS: Record<string, RouteAccess> = {
   'c+/$creator+/connections.tsx': { loader: CREATOR_A, action: CREATOR_SUBMIT, scopes: { loader: 'view', action: 'submit_content' } },
   // The OAuth callback: any signed-in user reaches it; the state row then decides (wrong user -> 400).
   'connect.instagram.callback.tsx': { loader: SIGNED_IN },
+  'connect.tiktok.callback.tsx': { loader: SIGNED_IN },
+  'connect.youtube.callback.tsx': { loader: SIGNED_IN },
 }

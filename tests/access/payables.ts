@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import type { MatrixContext, RouteAccess } from './actors.ts'
 import { CREATOR_A } from './actors.ts'
 import { schema } from '#db/index.ts'
@@ -37,9 +38,10 @@ async function invoiceParams(ctx: MatrixContext) {
   return { invoice: invoice!.id, run: run!.id, campaign: campaign.id, offer: c.offer.id, deliverable: c.deliverables[0]!.id }
 }
 
-/** A tax form creator A submitted (waiting for finance). */
+/** A tax form creator A submitted (waiting for finance), in creator A's name so it matches its payee. */
 async function taxFormParams(ctx: MatrixContext) {
-  const form = await taxFormFor({ creatorId: ctx.creatorA.id }, { legalName: 'Gates Legal Name', status: 'submitted' })
+  const [creator] = await db().select({ name: schema.creators.name }).from(schema.creators).where(eq(schema.creators.id, ctx.creatorA.id))
+  const form = await taxFormFor({ creatorId: ctx.creatorA.id }, { legalName: creator!.name, status: 'submitted' })
   return { taxForm: form.id }
 }
 

@@ -53,14 +53,14 @@ export const POSTS_ACCESS: Record<string, RouteAccess> = {
     action: CREATOR_SUBMIT,
     scopes: { loader: 'view', action: 'submit_content' },
     params: postParams,
-    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme' }],
+    forms: (ids) => [{ intent: 'submit', url: `https://www.instagram.com/reel/G${ids.deliverable}/`, postedOn: '2026-03-05', caption: '#ad Running with @acme', platformLabel: 'on' }],
   },
   'c+/$creator+/posts.$deliverable_.ads-permission.tsx': {
     loader: CREATOR_A,
     action: CREATOR_SUBMIT,
     scopes: { loader: 'view', action: 'submit_content' },
     params: postParams,
-    forms: () => [{ intent: 'record', kind: 'tiktok_spark', code: '#SparkCodeAbcdefghijklmnop123456==', grantedOn: '2026-03-05', expiresOn: '2099-12-31' }],
+    forms: () => [{ intent: 'record', kind: 'instagram_partnership', brandAccount: '@acme', grantedOn: '2026-03-05' }],
   },
   'c+/$creator+/posts.$deliverable_.stats.tsx': {
     loader: CREATOR_A,

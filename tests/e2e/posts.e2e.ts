@@ -34,6 +34,10 @@ test('creator submits a live link and 7-day stats; manager verifies; the report 
   // A TikTok address for an Instagram deliverable is refused next to the field.
   await page.getByLabel('Link to the live post').fill('https://www.tiktok.com/@mayaruns/video/7300000000000000000')
   await page.getByLabel('Date posted').fill(new Date().toISOString().slice(0, 10))
+  // forgetting to say whether Instagram's "Paid partnership" label is on is refused next to the question
+  await page.getByRole('button', { name: 'Submit post' }).click()
+  await expect(page.getByText('Say whether the platform’s paid-partnership label is on for this post.')).toBeVisible()
+  await page.getByRole('group', { name: /“Paid partnership” label on for this post/ }).getByLabel('Yes, it is on').check()
   await page.getByRole('button', { name: 'Submit post' }).click()
   await expect(page.getByText('This is a TikTok link; this deliverable is for Instagram.')).toBeVisible()
   await expect(page.getByLabel('Link to the live post')).toHaveAttribute('aria-invalid', 'true')

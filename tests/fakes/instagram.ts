@@ -16,7 +16,7 @@
  */
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import { listenLocal, readBody, sendJson } from './http.ts'
 
 export interface FakeMedia {
   id: string
@@ -98,13 +98,10 @@ export async function startFakeInstagram(opts: { clientId?: string; clientSecret
       user.media.unshift(media)
       return media
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => server.close(),
   }
 
-  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers })
-    res.end(JSON.stringify(body))
-  }
+  const send = sendJson
   const graphError = (res: http.ServerResponse, status: number, code: number, message: string, subcode?: number) =>
     send(res, status, { error: { message, type: code === 190 ? 'OAuthException' : 'IGApiException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: randomBytes(6).toString('hex') } })
 
@@ -133,14 +130,9 @@ export async function startFakeInstagram(opts: { clientId?: string; clientSecret
   const mediaFields = (m: FakeMedia, fields: string[]) =>
     Object.fromEntries(fields.filter((f) => f in m || f === 'id').map((f) => [f, (m as unknown as Record<string, unknown>)[f]]))
 
-  const readForm = (req: http.IncomingMessage) =>
-    new Promise<URLSearchParams>((resolve) => {
-      let body = ''
-      req.on('data', (c) => (body += c))
-      req.on('end', () => resolve(new URLSearchParams(body)))
-    })
+  const readForm = async (req: http.IncomingMessage) => new URLSearchParams(await readBody(req))
 
-  const server = http.createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://fake')
     const q = Object.fromEntries(u.searchParams)
     fake.calls.push({ method: req.method ?? 'GET', path: u.pathname, query: q })
@@ -240,7 +232,6 @@ export async function startFakeInstagram(opts: { clientId?: string; clientSecret
     return send(res, 200, mediaFields(media, fields.length ? fields : ['id']))
   })
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  fake.url = server.url
   return fake
 }

@@ -5,6 +5,9 @@ import { db } from '#app/db.server.ts'
 import { createTrackingLink } from '#app/services/attribution/create-tracking-link.server.ts'
 import { createPromoCode } from '#app/services/attribution/create-promo-code.server.ts'
 import { recordLinkClick } from '#app/services/attribution/record-link-click.server.ts'
+import { listAttribution } from '#app/services/attribution/list-attribution.server.ts'
+import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
+import { loadReportTotals } from '#app/services/reports/load-performance.server.ts'
 import { createBrand } from '#tests/factories.ts'
 import { createCollaboration, createCampaign, createPostsWorld } from '#tests/factories-posts.ts'
 import { createCreator } from '#tests/factories.ts'
@@ -17,7 +20,7 @@ describe('tracked links', () => {
   it('redirects with UTM parameters and counts one click per visitor per day, bots never', async () => {
     const w = await createPostsWorld()
     const actor = { brand: { id: w.brand.id }, audit: { userId: w.manager.id } } as never
-    const link = await createTrackingLink(actor, { offerId: w.offer.id, destinationUrl: 'https://acme.test/shoes?ref=x' })
+    const [link] = (await createTrackingLink(actor, { offerId: w.offer.id, destinationUrl: 'https://acme.test/shoes?ref=x' })) as [Awaited<ReturnType<typeof createTrackingLink>>[number]]
     expect(link.code).toMatch(/^[A-Z0-9]{7}$/)
 
     const day1 = new Date('2026-03-06T10:00:00Z')
@@ -66,6 +69,84 @@ describe('tracked links', () => {
     await expect(
       createTrackingLink({ brand: { id: w.brand.id }, audit: { userId: null } } as never, { offerId: w.offer.id, destinationUrl: 'javascript:alert(1)' }),
     ).rejects.toMatchObject({ status: 400 })
+  })
+})
+
+describe('a tracked link per post (issue #21)', () => {
+  /** A collaboration with an Instagram reel and then a TikTok video. */
+  async function reelAndTikTok() {
+    const w = await createPostsWorld()
+    const [tiktok] = await db()
+      .insert(schema.deliverables)
+      .values({ offerId: w.offer.id, brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, platform: 'tiktok', format: 'tiktok_video', status: 'approved', createdAt: new Date(Date.now() + 1000) })
+      .returning()
+    const actor = { brand: { id: w.brand.id }, audit: { userId: w.manager.id } } as never
+    return { w, reel: w.deliverable, tiktok: tiktok!, actor }
+  }
+  const params = async (code: string, ip: string) => {
+    const r = await recordLinkClick({ code, ip, userAgent: CHROME, now: new Date('2026-03-06T10:00:00Z') })
+    const u = new URL(r!.location)
+    return { source: u.searchParams.get('utm_source'), content: u.searchParams.get('utm_content') }
+  }
+
+  it('the reel’s link tags instagram and the TikTok’s tags tiktok; each post’s page shows its own; clicks add up per collaboration', async () => {
+    const { w, reel, tiktok, actor } = await reelAndTikTok()
+    const links = await createTrackingLink(actor, { offerId: w.offer.id, destinationUrl: 'https://acme.test/shoes' })
+    expect(links.map((l) => [l.deliverableId, l.label])).toEqual([
+      [reel.id, 'Instagram reel 1'],
+      [tiktok.id, 'TikTok video 1'],
+    ])
+    const [reelLink, tiktokLink] = links as [(typeof links)[number], (typeof links)[number]]
+    const creator = w.creator.name.toLowerCase().replace(/ /g, '-')
+    expect(await params(reelLink.code, '203.0.113.1')).toEqual({ source: 'instagram', content: `${creator}_reel-1` })
+    expect(await params(tiktokLink.code, '203.0.113.1')).toEqual({ source: 'tiktok', content: `${creator}_tiktok-video-1` })
+    expect(await params(tiktokLink.code, '203.0.113.2')).toEqual({ source: 'tiktok', content: `${creator}_tiktok-video-1` })
+    // Every post has its link now: a second create is refused and writes nothing.
+    await expect(createTrackingLink(actor, { offerId: w.offer.id, destinationUrl: 'https://acme.test/shoes' })).rejects.toMatchObject({ status: 409 })
+    expect(await db().select().from(schema.trackingLinks).where(eq(schema.trackingLinks.offerId, w.offer.id))).toHaveLength(2)
+
+    const [row] = (await listAttribution(w.brand.id)).filter((r) => r.offerId === w.offer.id)
+    expect(row!.links.map((l) => [l.label, l.code, l.clicks])).toEqual([
+      ['Instagram reel 1', reelLink.code, 1],
+      ['TikTok video 1', tiktokLink.code, 2],
+    ])
+    expect(row!.clicks).toBe(3) // 1 + 2
+    expect(row!.unlinked).toEqual([])
+    // The report counts the collaboration's clicks over all its links: the same 3.
+    const report = await loadReportTotals(w.brand.id, {})
+    expect(report.collaborations.find((c) => c.offerId === w.offer.id)!.linkClicks).toBe(3)
+
+    expect((await getCreatorPostPage(w.creator.id, reel.id)).link).toEqual({ code: reelLink.code, clicks: 1, forThisPost: true })
+    expect((await getCreatorPostPage(w.creator.id, tiktok.id)).link).toEqual({ code: tiktokLink.code, clicks: 2, forThisPost: true })
+    const audits = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.action, 'tracking_link.created'))
+    expect(audits.filter((a) => links.some((l) => l.id === a.entityId))).toHaveLength(2)
+  })
+
+  it('an older link for the whole collaboration keeps redirecting as before; per-post links are added beside it', async () => {
+    const { w, tiktok, actor } = await reelAndTikTok()
+    const [old] = await db().insert(schema.trackingLinks).values({ offerId: w.offer.id, brandId: w.brand.id, code: `OLD${w.offer.id.slice(0, 6).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`, destinationUrl: 'https://acme.test/old' }).returning()
+    const creator = w.creator.name.toLowerCase().replace(/ /g, '-')
+    // As before: the collaboration's first deliverable (the reel).
+    expect(await params(old!.code, '203.0.113.1')).toEqual({ source: 'instagram', content: `${creator}_reel-1` })
+    const before = (await listAttribution(w.brand.id)).find((r) => r.offerId === w.offer.id)!
+    expect(before.links.map((l) => l.label)).toEqual([null])
+    expect(before.unlinked).toEqual(['Instagram reel 1', 'TikTok video 1'])
+    // Only the TikTok's post page had nothing of its own: it shows the older link, said so.
+    expect((await getCreatorPostPage(w.creator.id, tiktok.id)).link).toEqual({ code: old!.code, clicks: 1, forThisPost: false })
+
+    const links = await createTrackingLink(actor, { offerId: w.offer.id, destinationUrl: 'https://acme.test/new' })
+    expect(links).toHaveLength(2)
+    expect(await params(old!.code, '203.0.113.2')).toEqual({ source: 'instagram', content: `${creator}_reel-1` })
+    expect(await params(links[1]!.code, '203.0.113.1')).toEqual({ source: 'tiktok', content: `${creator}_tiktok-video-1` })
+    const after = (await listAttribution(w.brand.id)).find((r) => r.offerId === w.offer.id)!
+    expect(after.links.map((l) => [l.label, l.clicks])).toEqual([
+      ['Instagram reel 1', 0],
+      ['TikTok video 1', 1],
+      [null, 2],
+    ])
+    expect(after.clicks).toBe(3)
+    expect(after.unlinked).toEqual([])
+    expect((await getCreatorPostPage(w.creator.id, tiktok.id)).link).toMatchObject({ code: links[1]!.code, forThisPost: true })
   })
 })
 

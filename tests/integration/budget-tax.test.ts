@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -14,9 +14,10 @@ import { submitTaxForm } from '#app/services/tax/submit-tax-form.server.ts'
 import { verifyTaxForm } from '#app/services/tax/verify-tax-form.server.ts'
 import { listBrandTaxForms } from '#app/services/tax/list-brand-tax-forms.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { acceptedOffer, key, moneyWorld } from '#tests/factories-money.ts'
-import { addMember, call, cookieFor, createAgency } from '#tests/factories.ts'
+import { acceptedOffer, agencyFor, key, moneyWorld } from '#tests/factories-money.ts'
+import { addMember, call, cookieFor, createAgency, makeRequest } from '#tests/factories.ts'
 import * as filesRoute from '#app/routes/files.$id.tsx'
+import * as taxFormsRoute from '#app/routes/pay+/$brand+/tax-forms.tsx'
 
 async function rejects(p: Promise<unknown>, status: number) {
   const e = await p.then(() => null, (err: unknown) => err)
@@ -127,7 +128,7 @@ describe('tax forms', () => {
 
   it('a creator uploads a form (no tax id stored), finance of a brand they work with verifies it; others cannot', async () => {
     const w = await moneyWorld({ taxForm: false })
-    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'Maya L. Chen', entityType: 'individual', file: pdf() }))
+    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: w.creator.name, entityType: 'individual', file: pdf() }))
     expect(form.status).toBe('submitted')
     expect(Object.keys(form).some((k) => /tin|ssn|taxid/i.test(k))).toBe(false)
     const [file] = await db().select().from(schema.files).where(eq(schema.files.id, form.fileId))
@@ -142,6 +143,58 @@ describe('tax forms', () => {
     await rejects(verifyTaxForm(w.financeActor, { formId: form.id, decision: 'verify' }), 409)
     const actions = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, form.id)).orderBy(asc(schema.auditEvents.id))
     expect(actions.map((a) => a.action)).toEqual(['tax_form.submitted', 'tax_form.verified'])
+  })
+
+  it('issue #21: an individual creator’s W-9 filed under the agency that invoices is flagged on the desk and cannot be verified', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const { agency } = await agencyFor(w.creator.id, { agencyInvoices: true })
+    await db().update(schema.agencies).set({ legalName: 'Northstar Talent LLC' }).where(eq(schema.agencies.id, agency.id))
+    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: w.creator.name, entityType: 'individual', file: pdf() }))
+    expect(form).toMatchObject({ agencyId: agency.id, creatorId: null })
+    const [listed] = await listBrandTaxForms(w.financeActor)
+    expect(listed!.payee).toBe(`${agency.name} (agency)`)
+    expect(listed!.mismatches.map((m) => [m.on, m.blocking])).toEqual([
+      ['entity', true],
+      ['name', false],
+    ])
+    // Refused even with a reason; nothing changes, no verified event.
+    await rejects(verifyTaxForm(w.financeActor, { formId: form.id, decision: 'verify', reason: 'The creator said it is fine.' }), 409)
+    const [still] = await db().select().from(schema.taxForms).where(eq(schema.taxForms.id, form.id))
+    expect(still!.status).toBe('submitted')
+    // Rejecting it is the way out, and the audit says why.
+    await verifyTaxForm(w.financeActor, { formId: form.id, decision: 'reject' })
+    const events = await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, form.id)).orderBy(asc(schema.auditEvents.id))
+    expect(events.map((e) => e.action)).toEqual(['tax_form.submitted', 'tax_form.rejected'])
+    expect((events[1]!.after as { mismatches: string[] }).mismatches[0]).toContain('filed for the agency Northstar Talent LLC')
+    // The agency's own W-9 matches: no warning, verified as before.
+    const own = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'Northstar Talent, LLC', entityType: 'llc', file: pdf() }))
+    expect((await listBrandTaxForms(w.financeActor)).find((f) => f.id === own.id)!.mismatches).toEqual([])
+    expect((await verifyTaxForm(w.financeActor, { formId: own.id, decision: 'verify' })).status).toBe('verified')
+  })
+
+  it('a form in another name is verified only with a reason, typed next to the field (no JS) and kept in the audit event', async () => {
+    const w = await moneyWorld({ taxForm: false })
+    const form = await submitTaxForm(w.creatorActor, taxFormRequest({ kind: 'W-9', legalName: 'Chen Creative LLC', entityType: 'llc', file: pdf() }))
+    const cookie = await cookieFor(w.finance)
+    const post = (fields: Record<string, string>) =>
+      call(() => taxFormsRoute.action({ request: makeRequest(`/pay/${w.brand.slug}/tax-forms`, { cookie, form: { formId: form.id, intent: 'verify', ...fields } }), params: { brand: w.brand.slug }, context: {} }))
+    for (const reason of [undefined, '', '   ', 'ok']) {
+      const refused = await post(reason === undefined ? {} : { reason })
+      expect(refused.status).toBe(400)
+      const d = refused.data as { fieldErrors: Record<string, string[]>; values: Record<string, string> }
+      expect(d.fieldErrors.reason).toEqual(['Say why this form is right for this payee (at least 10 characters), or reject it.'])
+      expect(d.values.formId).toBe(form.id) // the page puts the error on this form's row
+    }
+    expect((await post({ reason: 'x'.repeat(501) })).status).toBe(400)
+    expect((await db().select().from(schema.taxForms).where(eq(schema.taxForms.id, form.id)))[0]!.status).toBe('submitted')
+    const ok = await post({ reason: 'Maya invoices through her own company, checked on the W-9 line 1.' })
+    expect(ok.status).toBe(302)
+    const [event] = await db().select().from(schema.auditEvents).where(and(eq(schema.auditEvents.action, 'tax_form.verified'), eq(schema.auditEvents.entityId, form.id)))
+    expect(event!.after).toEqual({
+      status: 'verified',
+      mismatches: [`The form is in the name of Chen Creative LLC, the payee is ${w.creator.name}. Verify only if you know why (a trade name, the creator's own company), and say so.`],
+      reason: 'Maya invoices through her own company, checked on the W-9 line 1.',
+    })
   })
 
   it('the form file is served only to its owner and finance: never to managers, admins, viewers or other brands', async () => {

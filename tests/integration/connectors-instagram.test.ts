@@ -273,6 +273,60 @@ describe('the connectors.sync job (against the fake Instagram)', () => {
     expect(c!.accessExpiresAt!.getTime()).toBe(now.getTime() + 5_184_000_000)
   })
 
+  it('refreshes when it is due even if an hourly run touched the row an hour ago', async () => {
+    const w = await connectedWorld()
+    const old = decryptToken(w.conn.accessTokenEnc)
+    fake.tokens.get(old)!.issuedAt -= 2 * DAY
+    const now = new Date(Date.now() + 55 * DAY)
+    // The previous hourly run updated the row (updated_at) an hour before this one.
+    await db().update(schema.platformConnections).set({ updatedAt: new Date(now.getTime() - 3_600_000) }).where(eq(schema.platformConnections.id, w.conn.id))
+    const s = await syncAllConnections(now, { connectionIds: [w.conn.id] })
+    expect(s.refreshed).toBe(1)
+    const [c] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c!.status).toBe('connected')
+    expect(decryptToken(c!.accessTokenEnc)).not.toBe(old)
+  })
+
+  it('a token the platform rejects before its time is refreshed once; when the refresh is refused too, the connection is expired and the creator told', async () => {
+    const w = await connectedWorld()
+    const token = decryptToken(w.conn.accessTokenEnc)
+    fake.tokens.get(token)!.expiresAt = fake.now - 1 // Instagram ended the session early (190 / 463)
+    const refreshesBefore = fake.calls.filter((c) => c.path === '/refresh_access_token').length
+    const s = await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    expect(s.lost).toBe(1)
+    expect(fake.calls.filter((c) => c.path === '/refresh_access_token').length).toBe(refreshesBefore + 1)
+    const [c] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c!.status).toBe('expired')
+    expect(c!.statusReason).toMatch(/Instagram refused to renew the access after rejecting it/)
+    const mail = await db().select().from(schema.outboxMessages).where(eq(schema.outboxMessages.template, 'connection-lost'))
+    expect(mail.filter((m) => m.toAddresses.includes(w.creator.email))).toHaveLength(1)
+  })
+
+  it('an Instagram token past its 60 days cannot be refreshed: expired without asking the platform', async () => {
+    const w = await connectedWorld()
+    const calls = fake.calls.length
+    const s = await syncAllConnections(new Date(Date.now() + 61 * DAY), { connectionIds: [w.conn.id] })
+    expect(s.lost).toBe(1)
+    expect(fake.calls.length).toBe(calls)
+    const [c] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c).toMatchObject({ status: 'expired', statusReason: 'The Instagram access expired before it could be refreshed.' })
+  })
+
+  it('a refresh answered with a rate limit keeps the connection connected and backs off', async () => {
+    const w = await connectedWorld()
+    fake.tokens.get(decryptToken(w.conn.accessTokenEnc))!.issuedAt -= 2 * DAY
+    const now = new Date(Date.now() + 55 * DAY)
+    fake.rateLimit = { remaining: 1, code: 4 }
+    const s = await syncAllConnections(now, { connectionIds: [w.conn.id] })
+    expect([s.refreshed, s.rateLimited, s.lost]).toEqual([0, 1, 0])
+    const [c] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.id, w.conn.id))
+    expect(c!.status).toBe('connected')
+    expect(c!.rateLimitedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000)
+    // After the pause the refresh goes through.
+    const later = await syncAllConnections(new Date(now.getTime() + 16 * 60_000), { connectionIds: [w.conn.id] })
+    expect(later.refreshed).toBe(1)
+  })
+
   it('proposes the post in the window that carries the approved caption\'s hashtags', async () => {
     const w = await connectedWorld()
     const today = new Date().toISOString().slice(0, 10)

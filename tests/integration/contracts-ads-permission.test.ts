@@ -21,8 +21,8 @@ const CODE = '#AbCdEfGhIjKlMnOpQrStUv0123456789+/=='
 
 const form = formOf
 
-async function signedCollab() {
-  const w = await contractWorld({ currency: 'EUR' })
+async function signedCollab(platform: 'instagram' | 'tiktok' = 'tiktok') {
+  const w = await contractWorld({ currency: 'EUR', platform })
   await w.accept()
   const v1 = await currentContract(w.offer.id)
   await signContract(w.agentActor, { contractId: v1.id, documentSha256: v1.documentSha256 }, SIGNED_AT)
@@ -73,5 +73,22 @@ describe('ads permissions', () => {
     const notMine = await rejection(recordAdsPermission(other.selfActor, deliverable.id, { ...input, expiresOn: '2027-01-31' }, NOW))
     expect(notMine.status).toBe(404)
     expect(await db().select().from(schema.adsPermissions).where(eq(schema.adsPermissions.deliverableId, deliverable.id))).toEqual([])
+  })
+
+  it('offers only the access of the post’s platform: no Spark code on an Instagram reel, no partnership permission on a TikTok video', async () => {
+    const reel = await signedCollab('instagram')
+    const tiktok = await signedCollab('tiktok')
+    const spark = { intent: 'record' as const, kind: 'tiktok_spark' as const, code: CODE, grantedOn: '2026-12-05', expiresOn: '2027-01-31' }
+    const partnership = { intent: 'record' as const, kind: 'instagram_partnership' as const, brandAccount: '@acme', grantedOn: '2026-12-05', expiresOn: null }
+    const sparkOnReel = await rejection(recordAdsPermission(reel.w.selfActor, reel.deliverable.id, spark, NOW))
+    expect([sparkOnReel.status, sparkOnReel.message]).toEqual([400, 'TikTok Spark Ads codes are not for this post: it is on Instagram. Record the access you granted on Instagram.'])
+    const igOnTiktok = await rejection(recordAdsPermission(tiktok.w.selfActor, tiktok.deliverable.id, partnership, NOW))
+    expect(igOnTiktok.status).toBe(400)
+    expect(await db().select().from(schema.adsPermissions).where(eq(schema.adsPermissions.creatorId, reel.w.creator.id))).toEqual([])
+    // the right kind on each goes through
+    await recordAdsPermission(reel.w.selfActor, reel.deliverable.id, partnership, NOW)
+    await recordAdsPermission(tiktok.w.selfActor, tiktok.deliverable.id, spark, NOW)
+    const kinds = async (creatorId: string) => (await db().select().from(schema.adsPermissions).where(eq(schema.adsPermissions.creatorId, creatorId))).map((p) => p.kind)
+    expect([await kinds(reel.w.creator.id), await kinds(tiktok.w.creator.id)]).toEqual([['instagram_partnership'], ['tiktok_spark']])
   })
 })

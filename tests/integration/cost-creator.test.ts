@@ -6,7 +6,7 @@ import { addCostEntry } from '#app/services/budget/add-cost-entry.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
 import { getCampaignCosts } from '#app/services/budget/get-campaign-costs.server.ts'
 import { AppError } from '#app/utils/errors.ts'
-import { moneyWorld } from '#tests/factories-money.ts'
+import { moneyCampaign, moneyWorld } from '#tests/factories-money.ts'
 import { call, cookieFor, createBrand, createCreator, makeRequest } from '#tests/factories.ts'
 import * as budgetRoute from '#app/routes/b+/$brand+/budget.tsx'
 
@@ -39,7 +39,7 @@ describe('Add a cost names the creator', () => {
     expect(c.creators).toEqual([expect.objectContaining({ creatorId: w.creator.id, feeMinor: 100_000, giftingMinor: 13_550, totalMinor: 113_550 })])
     expect(c.budget).toMatchObject({ committedMinor: 118_550 })
     const b = await getBudget(w.managerActor, { campaignId: w.campaign.id })
-    expect(b.rosterCreators.map((x) => x.id)).toEqual([w.creator.id])
+    expect(b.costCreators[w.campaign.id]!.map((x) => x.id)).toEqual([w.creator.id])
     expect(b.entries.find((e) => e.kind === 'gifting')!.creatorName).toBe(w.creator.name)
     expect(b.entries.find((e) => e.kind === 'production')!.creatorName).toBeNull()
     const audits = await db().select().from(schema.auditEvents).where(and(eq(schema.auditEvents.brandId, w.brand.id), eq(schema.auditEvents.action, 'cost.added')))
@@ -63,5 +63,35 @@ describe('Add a cost names the creator', () => {
     expect((await ledger(w.campaign.id)).length).toBe(before)
     const audits = await db().select().from(schema.auditEvents).where(and(eq(schema.auditEvents.brandId, w.brand.id), eq(schema.auditEvents.action, 'cost.added')))
     expect(audits).toHaveLength(0)
+  })
+
+  it('the Creator list of each campaign offers only roster creators with an offer there (not withdrawn); the server refuses the others', async () => {
+    const w = await moneyWorld()
+    const spring = await moneyCampaign(w.brand.id, { name: 'Spring' })
+    const offer = (campaignId: string, creatorId: string, status: string) =>
+      db().insert(schema.offers).values({ brandId: w.brand.id, campaignId, creatorId, connectionType: 'paid', feeMinor: 10_000, currency: 'USD', status: status as 'invited' })
+    const { creator: bea } = await createCreator({ brandIds: [w.brand.id], name: 'Bea Spring' })
+    const { creator: dee } = await createCreator({ brandIds: [w.brand.id], name: 'Dee Declined' })
+    const { creator: wes } = await createCreator({ brandIds: [w.brand.id], name: 'Wes Withdrawn' })
+    await createCreator({ brandIds: [w.brand.id], name: 'Ida Idle' })
+    await offer(spring.id, bea.id, 'invited')
+    await offer(w.campaign.id, dee.id, 'declined') // a gift to a creator who declined was still spent
+    await offer(w.campaign.id, wes.id, 'withdrawn')
+    const cookie = await cookieFor(w.manager)
+    const page = await call(() => budgetRoute.loader({ request: makeRequest(`/b/${w.brand.slug}/budget`, { cookie }), params: { brand: w.brand.slug }, context: {} }))
+    expect(page.status).toBe(200)
+    const { costCreators } = page.data as { costCreators: Record<string, { id: string; name: string }[]> }
+    expect(costCreators[w.campaign.id]!.map((c) => c.name)).toEqual(['Dee Declined', w.creator.name].sort())
+    expect(costCreators[spring.id]!.map((c) => c.name)).toEqual(['Bea Spring'])
+    // Without JavaScript any of them can be sent with any campaign: the server says so next to the field.
+    for (const [c, name] of [[bea, 'Bea Spring'], [wes, 'Wes Withdrawn']] as const) {
+      const r = await post(w, { campaignId: w.campaign.id, creatorId: c.id, kind: 'gifting', amount: '10.00' })
+      expect(r.status).toBe(400)
+      expect((r.data as { fieldErrors: Record<string, string[]> }).fieldErrors.creatorId).toEqual([
+        `${name} has no offer in this campaign. Send them one first, or leave the creator empty for a campaign cost.`,
+      ])
+    }
+    expect((await post(w, { campaignId: spring.id, creatorId: bea.id, kind: 'gifting', amount: '10.00' })).status).toBe(302)
+    expect((await ledger(spring.id)).map((e) => [e.kind, e.amountMinor])).toEqual([['gifting', 1_000]])
   })
 })

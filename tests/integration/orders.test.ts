@@ -197,7 +197,7 @@ describe('odd bytes in order numbers', () => {
 describe('conversion endpoint', () => {
   async function setup() {
     const x = await world()
-    const link = await createTrackingLink(x.actor, { offerId: x.joOffer.id, destinationUrl: 'https://acme.test/jacket' })
+    const [link] = (await createTrackingLink(x.actor, { offerId: x.joOffer.id, destinationUrl: 'https://acme.test/jacket' })) as [Awaited<ReturnType<typeof createTrackingLink>>[number]]
     const clickAt = new Date('2026-03-10T09:00:00Z')
     const click = await recordLinkClick({ code: link.code, ip: '203.0.113.5', userAgent: CHROME, now: clickAt })
     const clickId = new URL(click!.location).searchParams.get('gr_click')!

@@ -8,6 +8,7 @@ import { sendBackPost } from '#app/services/posts/send-back-post.server.ts'
 import { postAttestations } from '#app/services/posts/post-checks.server.ts'
 import { getBrandPostPage } from '#app/services/posts/get-brand-post-page.server.ts'
 import * as creatorPostRoute from '#app/routes/c+/$creator+/posts.$deliverable.tsx'
+import * as postsIndexRoute from '#app/routes/c+/$creator+/posts._index.tsx'
 import * as statsRoute from '#app/routes/c+/$creator+/posts.$deliverable_.stats.tsx'
 import * as verifyRoute from '#app/routes/b+/$brand+/posts.$post.tsx'
 import * as redirectRoute from '#app/routes/r.$code.tsx'
@@ -119,6 +120,48 @@ describe('verification', () => {
     expect(actions).toEqual(['post.submitted', 'post.changes_requested', 'post.resubmitted', 'post.verified'])
   })
 
+  it('the platform label: "off" is stored with PT-01 (and EU-01 for an EU brand), shown to the manager, and blocks verification until a resubmission says "on"', async () => {
+    const w = await createPostsWorld()
+    await db().update(schema.brands).set({ jurisdiction: 'FR' }).where(eq(schema.brands.id, w.brand.id))
+    const url = `https://www.instagram.com/reel/P${uid()}/`
+    const off = await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url, postedOn: '2026-03-05', caption: '#ad Publicité Marathon', platformLabelOn: false })
+    expect(off.post.platformLabelDeclared).toBe(false)
+    const labelRules = off.findings.filter((f) => f.ruleId === 'PT-01' || f.ruleId === 'EU-01')
+    expect(labelRules.map((f) => [f.ruleId, f.severity])).toEqual([['PT-01', 'blocking'], ['EU-01', 'blocking']])
+    expect(labelRules[1]!.message).toContain('Digital Services Act, art. 26(2)')
+    const page = await getBrandPostPage(w.brand.id, off.post.id)
+    expect(page.post.platformLabelDeclared).toBe(false)
+    const all = postAttestations('instagram', 'reel').map((a) => a.id)
+    const refused = await verifyPost(managerActor(w), { postId: off.post.id, attestations: all }).catch((e) => e)
+    expect([refused.status, refused.message]).toEqual([409, 'The creator says Instagram’s “Paid partnership” label is off on this post. Send it back so they turn it on, then verify the resubmitted post.'])
+    const [still] = await db().select().from(schema.posts).where(eq(schema.posts.id, off.post.id))
+    expect(still!.status).toBe('submitted')
+
+    await sendBackPost(managerActor(w), { postId: off.post.id, note: 'Turn on the Paid partnership label' })
+    const on = await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url, postedOn: '2026-03-05', caption: '#ad Publicité Marathon', platformLabelOn: true })
+    expect(on.findings.filter((f) => f.ruleId === 'PT-01' || f.ruleId === 'EU-01')).toEqual([])
+    await verifyPost(managerActor(w), { postId: off.post.id, attestations: all })
+    const audit = (await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, off.post.id))).map((a) => [a.action, (a.after as { platformLabelDeclared?: boolean })?.platformLabelDeclared ?? null])
+    expect(audit).toEqual([['post.submitted', false], ['post.changes_requested', null], ['post.resubmitted', true], ['post.verified', null]])
+  })
+
+  it('a US brand: "off" is PT-01 only (no EU-01); the form refuses a missing answer next to the question', async () => {
+    const w = await createPostsWorld({ platform: 'tiktok', format: 'tiktok_video' })
+    const off = await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url: `https://www.tiktok.com/@maya/video/73${Date.now()}`, postedOn: '2026-03-05', caption: '#ad hi', platformLabelOn: false })
+    expect(off.findings.filter((f) => /^(PT|EU)-/.test(f.ruleId)).map((f) => f.ruleId)).toEqual(['PT-02'])
+    const w2 = await createPostsWorld()
+    const missing = await call(async () =>
+      creatorPostRoute.action({
+        request: makeRequest(`/c/${w2.creator.id}/posts/${w2.deliverable.id}`, { cookie: await cookieFor(w2.creatorUser), form: { intent: 'submit', url: `https://www.instagram.com/reel/M${uid()}/`, postedOn: '2026-03-05', caption: '#ad hi' } }),
+        params: { creator: w2.creator.id, deliverable: w2.deliverable.id },
+        context: {},
+      }),
+    )
+    expect(missing.status).toBe(400)
+    expect((missing.data as { fieldErrors: Record<string, string[]> }).fieldErrors.platformLabel).toEqual(['Say whether the platform’s paid-partnership label is on for this post.'])
+    expect(await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, w2.deliverable.id))).toEqual([])
+  })
+
   it('another brand cannot see or verify the post', async () => {
     const w = await createPostsWorld()
     const other = await createPostsWorld()
@@ -132,10 +175,37 @@ describe('verification', () => {
 })
 
 describe('routes', () => {
+  it('the Posts page lists the creator\'s live posts (newest first) with the way to stats and ads permission; never another creator\'s', async () => {
+    const w = await createPostsWorld()
+    const other = await createPostsWorld()
+    const load = async (creatorId: string, user: typeof w.creatorUser) =>
+      (
+        await call(async () =>
+          postsIndexRoute.loader({ request: makeRequest(`/c/${creatorId}/posts`, { cookie: await cookieFor(user) }), params: { creator: creatorId }, context: {} }),
+        )
+      ).data as { live: { deliverableId: string; status: string; url: string }[]; todos: { kind: string }[] }
+    // approved, not posted yet: a to-do, not a live post
+    const before = await load(w.creator.id, w.creatorUser)
+    expect(before.live).toEqual([])
+    expect(before.todos.map((t) => t.kind)).toEqual(['post_link'])
+
+    const code = `L${uid()}`
+    await submitPost(creatorActor(w), { deliverableId: w.deliverable.id, url: `https://www.instagram.com/reel/${code}/`, postedOn: '2026-03-05', caption: '#ad hi' })
+    await submitPost(creatorActor(other), { deliverableId: other.deliverable.id, url: `https://www.instagram.com/reel/O${uid()}/`, postedOn: '2026-03-06', caption: '#ad hi' })
+    const after = await load(w.creator.id, w.creatorUser)
+    expect(after.live.map((p) => [p.deliverableId, p.status, p.url])).toEqual([[w.deliverable.id, 'posted', `https://www.instagram.com/reel/${code}/`]])
+    expect(after.todos.filter((t) => t.kind === 'post_link')).toEqual([])
+    // another creator's user cannot read this creator's Posts page
+    const refused = await call(async () =>
+      postsIndexRoute.loader({ request: makeRequest(`/c/${w.creator.id}/posts`, { cookie: await cookieFor(other.creatorUser) }), params: { creator: w.creator.id }, context: {} }),
+    )
+    expect(refused.status).toBe(404)
+  })
+
   it('an agent with submit_content submits through the page; one without it is refused', async () => {
     const w = await createPostsWorld()
     const withScope = await createAgency({ representing: [{ creatorId: w.creator.id, scopes: ['submit_content'] }] })
-    const form = { intent: 'submit', url: `https://www.instagram.com/reel/G${uid()}/`, postedOn: '2026-03-05', caption: '#ad hi' }
+    const form = { intent: 'submit', url: `https://www.instagram.com/reel/G${uid()}/`, postedOn: '2026-03-05', caption: '#ad hi', platformLabel: 'on' }
     const ok = await call(async () =>
       creatorPostRoute.action({
         request: makeRequest(`/c/${w.creator.id}/posts/${w.deliverable.id}`, { cookie: await cookieFor(withScope.agent), form }),

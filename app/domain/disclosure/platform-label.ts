@@ -28,6 +28,18 @@ export const PLATFORM_LABEL_NAME: Record<Platform, string> = {
   pinterest: 'Paid partnership',
 }
 
+/** "Instagram's “Paid partnership” label", for sentences. */
+export function platformLabelName(platform: string): string {
+  const p = platform as Platform
+  return `${PLATFORM_LABEL[p] ?? platform}’s “${PLATFORM_LABEL_NAME[p] ?? 'Paid partnership'}” label`
+}
+
+/** What the creator reads next to the question "is the label on?" on the live-post form. */
+export function platformLabelHint(platform: Platform, jurisdiction: Jurisdiction): string {
+  const base = `${PLATFORM_LABEL[platform]} asks for it on every paid post; turn it on in the post's settings (it can be added after posting).`
+  return EU_JURISDICTIONS.includes(jurisdiction) ? `${base} ${EU_DECLARATION_HELP}` : base
+}
+
 export interface PlatformLabelInput {
   platform: Platform
   jurisdiction: Jurisdiction

@@ -4,7 +4,7 @@ import { isbot } from 'isbot'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { config } from '#app/config.server.ts'
-import { buildUtmUrl } from '#app/domain/utm.ts'
+import { buildUtmUrl, trackedLinkUtm, type LinkDeliverable } from '#app/domain/utm.ts'
 import { clickIdFor } from './record-conversion.server.ts'
 
 /**
@@ -26,7 +26,7 @@ export interface ClickInput {
 }
 
 /**
- * Resolve /r/CODE: the destination with UTM parameters, or null for an unknown code. Counts the click
+ * Resolve /r/CODE: the destination with UTM parameters (the link's post: trackedLinkUtm), or null for an unknown code. Counts the click
  * unless it is a bot; one row per link, visitor and day (repeat clicks change nothing).
  */
 export async function recordLinkClick(input: ClickInput): Promise<{ location: string; counted: boolean } | null> {
@@ -39,8 +39,9 @@ export async function recordLinkClick(input: ClickInput): Promise<{ location: st
       destinationUrl: schema.trackingLinks.destinationUrl,
       campaign: schema.campaigns.name,
       creator: schema.creators.name,
-      platform: sql<string | null>`(select d.platform from ${schema.deliverables} d where d.offer_id = ${schema.trackingLinks.offerId} order by d.created_at, d.position limit 1)`,
-      deliverable: sql<string | null>`(select d.format || '-' || d.position from ${schema.deliverables} d where d.offer_id = ${schema.trackingLinks.offerId} order by d.created_at, d.position limit 1)`,
+      // The link's own deliverable; an older link for the whole collaboration (deliverable_id null) uses
+      // the collaboration's first deliverable, as it always did (d.id = null sorts every row alike).
+      deliverable: sql<{ platform: string; format: string; position: number } | null>`(select json_build_object('platform', d.platform, 'format', d.format, 'position', d.position) from ${schema.deliverables} d where d.offer_id = ${schema.trackingLinks.offerId} order by (d.id = ${schema.trackingLinks.deliverableId}) desc, d.created_at, d.position limit 1)`,
     })
     .from(schema.trackingLinks)
     .innerJoin(schema.offers, eq(schema.offers.id, schema.trackingLinks.offerId))
@@ -49,12 +50,8 @@ export async function recordLinkClick(input: ClickInput): Promise<{ location: st
     .where(eq(schema.trackingLinks.code, code))
     .limit(1)
   if (!link) return null
-  const location = buildUtmUrl(link.destinationUrl, {
-    platform: link.platform ?? 'social',
-    campaign: link.campaign,
-    creator: link.creator,
-    deliverable: link.deliverable ?? 'post',
-  })
+  const deliverable = typeof link.deliverable === 'string' ? (JSON.parse(link.deliverable) as LinkDeliverable) : link.deliverable
+  const location = buildUtmUrl(link.destinationUrl, trackedLinkUtm({ campaign: link.campaign, creator: link.creator, deliverable }))
   if (isbot(input.userAgent ?? '') || !input.userAgent) return { location, counted: false }
   const now = input.now ?? new Date()
   // The click id a store can send back to /hooks/conversions (record-conversion.server.ts).

@@ -1,9 +1,10 @@
-import { and, desc, eq, ne } from 'drizzle-orm'
+import { and, desc, eq, notInArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { OFFER_STATUSES_WITHOUT_COSTS } from '#app/domain/money-figures.ts'
 
 export const COST_KINDS = ['gifting', 'production', 'commission', 'usage', 'other'] as const
 export type CostKind = (typeof COST_KINDS)[number]
@@ -75,7 +76,7 @@ export async function addCostEntry(actor: Pick<BrandActor, 'brand' | 'user' | 'a
             eq(schema.offers.campaignId, campaign.id),
             eq(schema.offers.brandId, actor.brand.id),
             eq(schema.offers.creatorId, input.creatorId),
-            ne(schema.offers.status, 'withdrawn'),
+            notInArray(schema.offers.status, [...OFFER_STATUSES_WITHOUT_COSTS]),
             ...(offerId ? [eq(schema.offers.id, offerId)] : []),
           ),
         )

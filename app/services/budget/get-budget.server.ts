@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, notInArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { sumMoneyFigures, type MoneyFigures } from '#app/domain/money-figures.ts'
+import { OFFER_STATUSES_WITHOUT_COSTS, sumMoneyFigures, type MoneyFigures } from '#app/domain/money-figures.ts'
 import { getMoneySummaries } from './get-money-summaries.server.ts'
 
 export interface BudgetLine extends MoneyFigures {
@@ -41,17 +41,24 @@ export async function getBudget(actor: Pick<BrandActor, 'brand'>, opts: { campai
         .limit(200)
     : []
   const names = new Map(lines.map((l) => [l.campaignId, l.name]))
-  // The creators a cost can name ("Add a cost"): this brand's roster.
-  const rosterCreators = await db()
-    .select({ id: schema.creators.id, name: schema.creators.name })
-    .from(schema.rosterEntries)
-    .innerJoin(schema.creators, eq(schema.creators.id, schema.rosterEntries.creatorId))
-    .where(eq(schema.rosterEntries.brandId, actor.brand.id))
-    .orderBy(asc(schema.creators.name))
+  // The creators a cost can name ("Add a cost"), per campaign: roster creators with an offer in it that
+  // can carry a cost (addCostEntry books the cost on that offer and refuses anyone else).
+  const offered = ids.length
+    ? await db()
+        .selectDistinct({ campaignId: schema.offers.campaignId, id: schema.creators.id, name: schema.creators.name })
+        .from(schema.offers)
+        .innerJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
+        .innerJoin(schema.rosterEntries, and(eq(schema.rosterEntries.creatorId, schema.offers.creatorId), eq(schema.rosterEntries.brandId, actor.brand.id)))
+        .where(and(eq(schema.offers.brandId, actor.brand.id), inArray(schema.offers.campaignId, ids), notInArray(schema.offers.status, [...OFFER_STATUSES_WITHOUT_COSTS])))
+        .orderBy(asc(schema.creators.name), asc(schema.creators.id))
+    : []
+  const costCreators: Record<string, { id: string; name: string }[]> = Object.fromEntries(ids.map((id) => [id, []]))
+  for (const o of offered) costCreators[o.campaignId]?.push({ id: o.id, name: o.name })
   return {
     campaigns: lines,
     program: sumMoneyFigures(lines),
-    rosterCreators,
+    /** Per campaign id: the creators a cost in that campaign can name, by name. */
+    costCreators,
     entries: entries.map(({ entry: e, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName: names.get(e.campaignId) ?? '', creatorName })),
   }
 }

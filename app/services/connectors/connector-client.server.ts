@@ -40,6 +40,8 @@ export interface ConnectorClient {
   platform: ConnectorPlatform
   /** Whether the authorize/exchange steps carry a PKCE code_verifier (S256). */
   pkce: boolean
+  /** What a refresh sends: the (still valid) access token itself (Instagram) or the refresh token (TikTok, Google). */
+  refreshWith: 'access_token' | 'refresh_token'
   authorizeUrl(o: { state: string; redirectUri: string; codeChallenge?: string }): string
   exchangeCode(o: { code: string; redirectUri: string; now: Date; codeVerifier?: string }): Promise<TokenGrant>
   /** Instagram refreshes with the access token; TikTok and Google with the refresh token. */

@@ -42,6 +42,7 @@ const call = <S extends z.ZodTypeAny>(url: string, schema: S, init?: RequestInit
 export const instagram: ConnectorClient = {
   platform: 'instagram',
   pkce: false,
+  refreshWith: 'access_token',
 
   /** GET {auth}/oauth/authorize (Oauth Authorize reference): the consent window. Instagram Login documents `state`, not PKCE. */
   authorizeUrl(o: { state: string; redirectUri: string }) {

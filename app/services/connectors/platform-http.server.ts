@@ -55,3 +55,21 @@ export async function fetchJson<S extends z.ZodTypeAny>(
   }
   return parsed.data as z.output<S>
 }
+
+/** An OAuth authorize URL: the platform's parameters, then the S256 PKCE challenge (RFC 7636) when one is given. */
+export function authorizeUrlOf(base: string, params: Record<string, string>, codeChallenge?: string): string {
+  const u = new URL(base)
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v)
+  if (codeChallenge) {
+    u.searchParams.set('code_challenge', codeChallenge)
+    u.searchParams.set('code_challenge_method', 'S256')
+  }
+  return u.toString()
+}
+
+/** A form-encoded POST (the OAuth token and revoke endpoints). */
+export const formPost = (body: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(body).toString(),
+})

@@ -3,10 +3,12 @@ import { config } from '#app/config.server.ts'
 import { CONNECTOR_PLATFORMS, type ConnectorPlatform } from '#app/domain/connectors.ts'
 import type { ConnectorClient } from './connector-client.server.ts'
 import { instagram } from './instagram-client.server.ts'
+import { tiktok } from './tiktok-client.server.ts'
+import { youtube } from './youtube-client.server.ts'
 
 export type { ConnectorClient } from './connector-client.server.ts'
 
-const CLIENTS: Partial<Record<ConnectorPlatform, ConnectorClient>> = { instagram }
+const CLIENTS: Partial<Record<ConnectorPlatform, ConnectorClient>> = { instagram, tiktok, youtube }
 
 /** Platforms whose app id + secret (and the token key) are configured and that have a client. */
 export function enabledPlatforms(): ConnectorPlatform[] {

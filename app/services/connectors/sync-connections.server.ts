@@ -1,5 +1,6 @@
 /**
- * The connections' scheduled work (job 'connectors.sync', hourly): refresh tokens before they expire,
+ * The connections' scheduled work (job 'connectors.sync', hourly): refresh tokens before they expire and
+ * once more on a rejected token (refresh-token.server.ts),
  * record the account's follower count (one 'api' snapshot a day), propose a matching post for each
  * deliverable whose window opened, and read each live post's insights into metric_snapshots with source
  * 'api' — daily for 30 days after posting, then weekly until the campaign closes, stored once per reading
@@ -9,14 +10,14 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte, notInArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { REFRESH_AHEAD_MS, hashtagsOf, metricsSlot, type ConnectorPlatform } from '#app/domain/connectors.ts'
+import { hashtagsOf, metricsSlot, postKey, type ConnectorPlatform } from '#app/domain/connectors.ts'
 import { apiImportKey } from '#app/services/metrics/metrics-provider.server.ts'
 import type { PlatformConnectionRow } from '#db/schema-connectors.ts'
 import { markConnectionLost, recordFollowerSnapshot } from './connections.server.ts'
+import { ConnectionLost, liveTokensOf, refreshDue, refreshTokens, withTokenRetry } from './refresh-token.server.ts'
 import { clientFor, enabledPlatforms } from './platforms.server.ts'
 import { PlatformError, isPlatformError } from './platform-http.server.ts'
-import { decryptToken, encryptToken } from './token-crypto.server.ts'
-import type { PlatformMedia } from './connector-client.server.ts'
+import type { ConnectorClient, PlatformMedia } from './connector-client.server.ts'
 
 const CLOSED_CAMPAIGNS = ['completed', 'archived'] as const satisfies readonly (typeof schema.campaigns.$inferSelect)['status'][]
 const BASE_BACKOFF_MS = 15 * 60_000
@@ -59,44 +60,41 @@ export async function syncAllConnections(now = new Date(), opts: { connectionIds
 export async function syncConnection(conn: PlatformConnectionRow, now: Date, sum: SyncSummary) {
   const client = clientFor(conn.platform)
   try {
-    let token = decryptToken(conn.accessTokenEnc)
-    if (conn.accessExpiresAt && conn.accessExpiresAt <= now) {
-      await markConnectionLost(conn.id, 'expired', 'The access token expired before it could be refreshed.', now)
-      sum.lost++
-      return
-    }
-    const tokenAge = now.getTime() - (conn.connectedAt.getTime())
-    const lastRefresh = now.getTime() - conn.updatedAt.getTime()
-    if (conn.accessExpiresAt && conn.accessExpiresAt.getTime() - now.getTime() < REFRESH_AHEAD_MS[conn.platform] && Math.min(tokenAge, lastRefresh) >= 86_400_000) {
-      const g = await client.refresh({ accessToken: token, refreshToken: conn.refreshTokenEnc ? decryptToken(conn.refreshTokenEnc) : null, now })
-      token = g.accessToken
-      await db()
-        .update(schema.platformConnections)
-        // A platform that rotates refresh tokens (TikTok) answers a new one; keep the old one otherwise.
-        .set({ accessTokenEnc: encryptToken(g.accessToken), accessExpiresAt: g.expiresAt, ...(g.refreshToken ? { refreshTokenEnc: encryptToken(g.refreshToken) } : {}), updatedAt: now })
-        .where(eq(schema.platformConnections.id, conn.id))
+    const tokens = liveTokensOf(conn)
+    // Refresh ahead of expiry (Google 1 h, TikTok 24 h, Instagram 60 days), or now if it already ran out.
+    if (refreshDue(conn, tokens, now)) {
+      await refreshTokens(conn, client, tokens, now, 'due')
       sum.refreshed++
     }
-    const account = await client.account({ accessToken: token })
-    if (account.followers !== null && conn.socialAccountId) {
-      const stored = await db().transaction(async (tx) => {
-        const added = await recordFollowerSnapshot(tx, conn.socialAccountId!, account.followers!, now)
-        if (added) await tx.update(schema.socialAccounts).set({ followers: account.followers!, followersAt: now, updatedAt: now }).where(eq(schema.socialAccounts.id, conn.socialAccountId!))
-        return added
-      })
-      if (stored) sum.followerSnapshots++
-    }
-    const media = await lazyMedia(() => client.listMedia({ accessToken: token, since: new Date(now.getTime() - 120 * 86_400_000) }))
-    sum.proposals += await proposeMatches(conn, media, now)
-    sum.metricSnapshots += await readPostMetrics(conn, token, media, now, sum)
+    // Every read is idempotent, so after a rejected token (refreshed once) the run starts over.
+    await withTokenRetry(conn, client, tokens, now, () => sum.refreshed++, (token) => readConnection(conn, client, token, now, sum))
     await db()
       .update(schema.platformConnections)
       .set({ lastSyncedAt: now, lastError: null, rateLimitedUntil: null })
       .where(eq(schema.platformConnections.id, conn.id))
   } catch (error) {
+    if (error instanceof ConnectionLost) {
+      sum.lost++
+      return
+    }
     if (!isPlatformError(error)) throw error
     await handlePlatformError(conn, error, now, sum)
   }
+}
+
+async function readConnection(conn: PlatformConnectionRow, client: ConnectorClient, token: string, now: Date, sum: SyncSummary) {
+  const account = await client.account({ accessToken: token })
+  if (account.followers !== null && conn.socialAccountId) {
+    const stored = await db().transaction(async (tx) => {
+      const added = await recordFollowerSnapshot(tx, conn.socialAccountId!, account.followers!, now)
+      if (added) await tx.update(schema.socialAccounts).set({ followers: account.followers!, followersAt: now, updatedAt: now }).where(eq(schema.socialAccounts.id, conn.socialAccountId!))
+      return added
+    })
+    if (stored) sum.followerSnapshots++
+  }
+  const media = lazyMedia(() => client.listMedia({ accessToken: token, since: new Date(now.getTime() - 120 * 86_400_000) }))
+  sum.proposals += await proposeMatches(conn, media, now)
+  sum.metricSnapshots += await readPostMetrics(conn, token, media, now, sum)
 }
 
 async function handlePlatformError(conn: PlatformConnectionRow, error: PlatformError, now: Date, sum: SyncSummary) {
@@ -151,7 +149,7 @@ async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<
     )
   if (open.length === 0) return 0
   const all = await media()
-  const taken = new Set((await db().select({ url: schema.posts.url }).from(schema.posts).where(eq(schema.posts.creatorId, conn.creatorId))).map((p) => p.url))
+  const taken = new Set((await db().select({ url: schema.posts.url }).from(schema.posts).where(eq(schema.posts.creatorId, conn.creatorId))).map((p) => postKey(conn.platform, p.url)))
   const proposedIds = new Set(
     (await db().select({ id: schema.platformPostReads.externalId }).from(schema.platformPostReads).where(eq(schema.platformPostReads.connectionId, conn.id))).map((r) => r.id),
   )
@@ -168,7 +166,7 @@ async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<
     const start = d.postWindowStart!
     const end = d.postWindowEnd ?? today
     const match = all.find((m) => {
-      if (!m.postedAt || proposedIds.has(m.externalId) || taken.has(m.permalink)) return false
+      if (!m.postedAt || proposedIds.has(m.externalId) || taken.has(postKey(conn.platform, m.permalink))) return false
       const day = dayOf(m.postedAt)
       if (day < start || day > end) return false
       const have = new Set(hashtagsOf(m.caption))
@@ -212,14 +210,17 @@ async function readPostMetrics(conn: PlatformConnectionRow, token: string, media
     const importKey = apiImportKey(post.id, slot.start)
     const [have] = await db().select({ id: schema.metricSnapshots.id }).from(schema.metricSnapshots).where(eq(schema.metricSnapshots.importKey, importKey)).limit(1)
     if (have) continue
-    const mediaId = read && read.permalink === post.url ? read.externalId : (await media()).find((m) => m.permalink === post.url)?.externalId
+    // The link as the creator pasted it (youtu.be, /shorts/, a TikTok link with tracking parameters) is the same post.
+    const key = postKey(conn.platform, post.url)
+    const same = (permalink: string) => key !== null && postKey(conn.platform, permalink) === key
+    const mediaId = read && same(read.permalink) ? read.externalId : (await media()).find((m) => same(m.permalink))?.externalId
     if (!mediaId) continue // not on this account (yet), or deleted before we ever saw it
     let values
     try {
       values = await client.insights({ accessToken: token, externalId: mediaId })
     } catch (error) {
       if (isPlatformError(error) && error.kind === 'not_found') {
-        sum.errors.push(`post ${post.id}: deleted on ${conn.platform as ConnectorPlatform}`)
+        sum.errors.push(`post ${post.id}: deleted or not public any more on ${conn.platform as ConnectorPlatform}`)
         continue
       }
       throw error

@@ -38,6 +38,8 @@ export async function getReviewPage(brandId: string, draftId: string) {
     allAttestations: d.attestations,
     media,
     blocking: check.blocking.length,
+    /** The rule ids of the blocking findings, caption and media alike (e.g. LX-01, VD-01). */
+    blockingRules: [...new Set(check.blocking.map((f) => f.ruleId))],
     /** A required contract not yet signed: blocks approval, no override. */
     contractBlocker: contract.blocker,
     previous: previous ? { version: previous.version, id: previous.id, diff: wordDiff(previous.caption, current.caption), sameFiles: previous.files.map((f) => f.id).join() === current.files.map((f) => f.id).join() } : null,

@@ -2,8 +2,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
-import type { AdsPermissionKind } from '#app/domain/contracts.ts'
+import { ADS_PERMISSION_LABEL, adsPermissionKindsFor, type AdsPermissionKind } from '#app/domain/contracts.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
+import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { addDays, toIsoDay } from '#app/domain/dates.ts'
 import { adsOutlivesMessage, dayIn, shortDay } from '#app/domain/rights.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
@@ -34,7 +35,7 @@ export async function getAdsPermissionPage(creatorId: string, deliverableId: str
     .where(and(eq(schema.adsPermissions.deliverableId, d.id), eq(schema.adsPermissions.creatorId, creatorId)))
     .orderBy(desc(schema.adsPermissions.createdAt))
   return {
-    deliverable: { id: d.id, label: deliverableLabel(d), platform: d.platform },
+    deliverable: { id: d.id, label: deliverableLabel(d), platform: d.platform, kinds: adsPermissionKindsFor(d.platform) },
     brandName: brand?.name ?? '',
     today: dayIn('UTC', now),
     licence: rights ? { paidAds: rights.paidAds, endsOn: rights.endsOn, perpetual: rights.perpetual, timeZone: rights.timeZone } : null,
@@ -59,6 +60,10 @@ export async function getAdsPermissionPage(creatorId: string, deliverableId: str
  */
 export async function recordAdsPermission(actor: Actor, deliverableId: string, input: AdsPermissionInput, now = new Date()) {
   const d = await ownDeliverable(actor.creator.id, deliverableId)
+  if (!adsPermissionKindsFor(d.platform).includes(input.kind)) {
+    const on = PLATFORM_LABEL[d.platform as Platform] ?? d.platform
+    throw new InvalidInputError(`${ADS_PERMISSION_LABEL[input.kind]}s are not for this post: it is on ${on}. Record the access you granted on ${on}.`)
+  }
   const today = dayIn('UTC', now)
   const latestGrant = toIsoDay(addDays(now, 1))
   if (input.grantedOn > latestGrant) {

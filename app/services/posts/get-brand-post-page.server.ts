@@ -19,6 +19,8 @@ export async function getBrandPostPage(brandId: string, postId: string) {
       caption: row.post.captionAsPosted,
       findings: row.post.findings as { ruleId?: string; severity?: string; message?: string }[],
       outsideWindow: row.post.outsideWindow,
+      /** What the creator said at submission about the platform's paid-partnership label (null: not asked). */
+      platformLabelDeclared: row.post.platformLabelDeclared,
       problemNote: row.post.problemNote,
       attestations: row.post.attestations,
       verifiedAt: row.post.verifiedAt?.toISOString() ?? null,

@@ -24,7 +24,10 @@ const postTodoRows = preparedQuery((database, name) =>
     postWindowEnd: d.postWindowEnd,
     brandName: schema.brands.name,
     campaignName: schema.campaigns.name,
+    platform: d.platform,
+    format: d.format,
     postedAt: schema.posts.postedAt,
+    postUrl: schema.posts.url,
     has7: sql<boolean>`exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '6 days')`,
     has30: sql<boolean>`exists (select 1 from ${schema.metricSnapshots} m where m.post_id = ${schema.posts.id} and m.captured_at >= ${schema.posts.postedAt} + interval '28 days')`,
   })
@@ -55,4 +58,34 @@ export async function listCreatorPostTodos(creatorId: string, now = new Date()):
     }
   }
   return out.sort((a, b) => compareCodes(a.due ?? '9999', b.due ?? '9999'))
+}
+
+export interface CreatorLivePost {
+  deliverableId: string
+  brandName: string
+  campaignName: string
+  platform: string
+  format: string
+  status: 'posted' | 'verified' | 'post_changes_requested'
+  url: string
+  /** ISO timestamp */
+  postedAt: string
+}
+
+/** The creator's live posts (submitted, sent back or verified), newest first: the way to each post's page. Same query as the to-dos. */
+export async function listCreatorLivePosts(creatorId: string): Promise<CreatorLivePost[]> {
+  const rows = await postTodoRows().execute({ creatorId })
+  return rows
+    .filter((r) => r.postedAt && r.postUrl && r.status !== 'approved')
+    .map((r) => ({
+      deliverableId: r.deliverableId,
+      brandName: r.brandName,
+      campaignName: r.campaignName,
+      platform: r.platform,
+      format: r.format,
+      status: r.status as CreatorLivePost['status'],
+      url: r.postUrl!,
+      postedAt: r.postedAt!.toISOString(),
+    }))
+    .sort((a, b) => compareCodes(b.postedAt, a.postedAt))
 }

@@ -8,7 +8,7 @@
  */
 import { PLATFORM_LABEL, type ConnectionType, type Format, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
 import { expectedPlatformMatches, parsePostUrl } from '#app/domain/post-url.ts'
-import { attestationsFor, checkCaption, type Finding } from '#app/domain/disclosure/index.ts'
+import { attestationsFor, checkCaption, checkPlatformLabel, type Finding } from '#app/domain/disclosure/index.ts'
 
 export interface CaptionContext {
   caption: string
@@ -54,4 +54,9 @@ export function postAttestations(platform: string, format: string): PostCheck[] 
   return attestationsFor(platform as Platform, format as Format)
     .filter((a) => a.id.startsWith('PT-'))
     .map((a) => ({ id: a.id, label: a.label }))
+}
+
+/** The platform's commercial-content label from what the creator (or, later, the platform) says: PT-01..04, plus EU-01 in the EU. */
+export function platformLabelFindings(ctx: { platform: string; jurisdiction: string; brandName: string; declared: boolean | null }): Finding[] {
+  return checkPlatformLabel({ platform: ctx.platform as Platform, jurisdiction: ctx.jurisdiction as Jurisdiction, brandName: ctx.brandName, declared: ctx.declared }).findings.map((f) => ({ ...f, span: null }))
 }

@@ -5,7 +5,8 @@ import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
-import { captionFindings, normalizePostUrl } from './post-checks.server.ts'
+import type { Finding } from '#app/domain/disclosure/check-caption.ts'
+import { captionFindings, normalizePostUrl, platformLabelFindings } from './post-checks.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
 import { deliverableMachine, postMachine, type DeliverableStatus, type PostStatus } from '#app/domain/state-machines.ts'
 
@@ -15,6 +16,8 @@ export interface SubmitPostInput {
   /** YYYY-MM-DD */
   postedOn: string
   caption: string
+  /** The creator's answer: the platform's commercial-content label is on (true) or off (false); null/absent when not asked (it stays the reviewer's tick). */
+  platformLabelOn?: boolean | null
 }
 
 /** Deliverable states from which a live post may be submitted (first time, or fixed after a send-back). */
@@ -55,7 +58,7 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       const msg = 'This post was already submitted for another deliverable. Each deliverable needs its own post.'
       throw new ConflictError(msg, { url: [msg] })
     }
-    const findings = captionFindings({
+    const findings: Finding[] = captionFindings({
       caption: input.caption,
       platform: d.deliverable.platform,
       format: d.deliverable.format,
@@ -63,6 +66,8 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       connectionType: d.connectionType,
       brandName: d.brand.name,
     })
+    // The platform's own label (PT-01..04, and EU-01 under the DSA in the EU), from the creator's answer.
+    findings.push(...platformLabelFindings({ platform: d.deliverable.platform, jurisdiction: d.brand.jurisdiction, brandName: d.brand.name, declared: input.platformLabelOn ?? null }))
     const w = d.deliverable
     const outsideWindow = Boolean((w.postWindowStart && input.postedOn < w.postWindowStart) || (w.postWindowEnd && input.postedOn > w.postWindowEnd))
     const values = {
@@ -71,6 +76,7 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       externalId: parsed.externalId,
       postedAt,
       captionAsPosted: input.caption,
+      platformLabelDeclared: input.platformLabelOn ?? null,
       findings,
       outsideWindow,
       status: postStatus,
@@ -97,7 +103,7 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       entityType: 'post',
       entityId: post!.id,
       before: d.post ? { url: d.post.url, status: d.post.status, problemNote: d.post.problemNote } : null,
-      after: { url: parsed.url, postedOn: input.postedOn, outsideWindow, findings: findings.length },
+      after: { url: parsed.url, postedOn: input.postedOn, outsideWindow, platformLabelDeclared: input.platformLabelOn ?? null, findings: findings.length },
     })
     return { post: post!, outsideWindow, findings }
   })

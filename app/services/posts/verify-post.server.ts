@@ -2,6 +2,7 @@ import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { postAttestations } from './post-checks.server.ts'
+import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
 import { loadBrandPost } from './get-brand-post.server.ts'
 import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
 import { postMachine } from '#app/domain/state-machines.ts'
@@ -19,6 +20,10 @@ export async function verifyPost(actor: Pick<BrandActor, 'brand' | 'user' | 'aud
       'verify',
       row.post.status === 'verified' ? 'This post is already verified.' : 'This post was sent back to the creator; verify it once they resubmit.',
     )
+    if (row.post.platformLabelDeclared === false) {
+      const msg = `The creator says ${platformLabelName(row.deliverable.platform)} is off on this post. Send it back so they turn it on, then verify the resubmitted post.`
+      throw new ConflictError(msg, { attestations: [msg] })
+    }
     const required = postAttestations(row.deliverable.platform, row.deliverable.format)
     const ticked = new Set(input.attestations)
     const unknown = input.attestations.filter((a) => !required.some((r) => r.id === a))

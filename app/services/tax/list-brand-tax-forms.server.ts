@@ -2,6 +2,17 @@ import { and, eq, inArray, isNull, or } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
+import { taxFormMismatches, type TaxFormPayee } from '#app/domain/tax-forms.ts'
+
+/** Whom a form is filed for, as taxFormMismatches compares it: the agency (its legal name) or the creator. */
+export async function taxFormPayee(tx: DbOrTx, form: { creatorId: string | null; agencyId: string | null }): Promise<TaxFormPayee> {
+  if (form.agencyId) {
+    const [a] = await tx.select({ name: schema.agencies.name, legalName: schema.agencies.legalName }).from(schema.agencies).where(eq(schema.agencies.id, form.agencyId))
+    return { kind: 'agency', name: a?.name ?? '', legalName: a?.legalName ?? null }
+  }
+  const [c] = await tx.select({ name: schema.creators.name }).from(schema.creators).where(eq(schema.creators.id, form.creatorId ?? ''))
+  return { kind: 'creator', name: c?.name ?? '' }
+}
 
 /** Creators and agencies this brand may see tax forms of: its roster, its invoices' payees, and their agencies. */
 export async function brandPayeeScope(tx: DbOrTx, brandId: string) {
@@ -18,12 +29,12 @@ export async function brandPayeeScope(tx: DbOrTx, brandId: string) {
   return { creatorIds, agencyIds }
 }
 
-/** Finance's list of tax forms (newest first) for the brand's payees, unverified first. */
+/** Finance's list of tax forms (newest first) for the brand's payees, unverified first, each with how it does not fit its payee. */
 export async function listBrandTaxForms(actor: Pick<BrandActor, 'brand'>) {
   const scope = await brandPayeeScope(db(), actor.brand.id)
   if (!scope.creatorIds.length && !scope.agencyIds.length) return []
   const rows = await db()
-    .select({ form: schema.taxForms, creatorName: schema.creators.name, agencyName: schema.agencies.name, fileName: schema.files.originalName })
+    .select({ form: schema.taxForms, creatorName: schema.creators.name, agencyName: schema.agencies.name, agencyLegalName: schema.agencies.legalName, fileName: schema.files.originalName })
     .from(schema.taxForms)
     .leftJoin(schema.creators, eq(schema.creators.id, schema.taxForms.creatorId))
     .leftJoin(schema.agencies, eq(schema.agencies.id, schema.taxForms.agencyId))
@@ -47,5 +58,10 @@ export async function listBrandTaxForms(actor: Pick<BrandActor, 'brand'>) {
     fileId: r.form.fileId,
     submittedAt: r.form.createdAt.toISOString(),
     verifiedAt: r.form.verifiedAt?.toISOString() ?? null,
+    /** How the form does not fit its payee (empty: it does); shown before Verify. */
+    mismatches: taxFormMismatches(
+      r.form,
+      r.form.agencyId ? { kind: 'agency', name: r.agencyName ?? '', legalName: r.agencyLegalName } : { kind: 'creator', name: r.creatorName ?? '' },
+    ),
   }))
 }

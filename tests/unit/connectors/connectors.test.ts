@@ -38,3 +38,16 @@ describe('metrics reading slots', () => {
     expect(hashtagsOf('#Ad Run with #AcmeRunning and #acmerunning, not a#b? #été')).toEqual(['ad', 'acmerunning', 'b', 'été'])
   })
 })
+
+describe('postKey: one post however its link is written', () => {
+  it('reads the video id from YouTube and TikTok links, and host + path elsewhere', async () => {
+    const { postKey } = await import('#app/domain/connectors.ts')
+    const yt = ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://youtu.be/dQw4w9WgXcQ?si=x1', 'https://m.youtube.com/shorts/dQw4w9WgXcQ', 'https://youtube.com/live/dQw4w9WgXcQ?feature=share']
+    expect(new Set(yt.map((u) => postKey('youtube', u)))).toEqual(new Set(['youtube:dQw4w9WgXcQ']))
+    expect(postKey('tiktok', 'https://www.tiktok.com/@maya/video/7234567890123456789?is_from_webapp=1')).toBe('tiktok:7234567890123456789')
+    expect(postKey('tiktok', 'https://www.tiktok.com/@maya/video/7234567890123456789')).toBe('tiktok:7234567890123456789')
+    expect(postKey('instagram', 'https://www.instagram.com/reel/C1abc/?igsh=zz')).toBe(postKey('instagram', 'https://instagram.com/reel/C1abc'))
+    expect(postKey('instagram', 'https://www.instagram.com/reel/C1abc/')).not.toBe(postKey('instagram', 'https://www.instagram.com/reel/C1abd/'))
+    expect(postKey('youtube', 'not a link')).toBeNull()
+  })
+})

@@ -4,6 +4,7 @@ import { isoDay } from '#app/validation/fields.ts'
 import { z } from 'zod'
 import { Button, Card, EmptyState, FormError, Money, PageHeader } from '#app/components/ui.tsx'
 import { ConversionEndpointCard, ExchangeRatesCard, OrdersImportCard } from '#app/components/orders-cards.tsx'
+import { TrackedLinksCell } from '#app/components/tracked-links.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { createPromoCode } from '#app/services/attribution/create-promo-code.server.ts'
@@ -72,8 +73,8 @@ export async function action(args: ActionFunctionArgs) {
     const input = parseFormData(form, schema)
     switch (input.intent) {
       case 'link': {
-        const link = await createTrackingLink(actor, input)
-        return redirectWithFlash(back, `Tracked link /r/${link.code} created.`)
+        const links = await createTrackingLink(actor, input)
+        return redirectWithFlash(back, `Tracked link${links.length === 1 ? '' : 's'} created: ${links.map((l) => `/r/${l.code} (${l.label})`).join(', ')}.`)
       }
       case 'code': {
         const code = await createPromoCode(actor, input)
@@ -103,7 +104,7 @@ export default function Attribution() {
   const busyOffer = nav.formData?.get('offerId')
   return (
     <>
-      <PageHeader title="Links and codes" subtitle="One tracked link and a promo code per collaboration, so sales and clicks can be credited to each creator." />
+      <PageHeader title="Links and codes" subtitle="A tracked link per post and a promo code per collaboration, so sales and clicks can be credited to each creator and each post." />
       <FormError errors={failure?.formError} />
       <Card title="Collaborations">
         {rows.length === 0 ? (
@@ -114,7 +115,7 @@ export default function Attribution() {
               <thead>
                 <tr>
                   <th scope="col">Creator</th>
-                  <th scope="col">Tracked link</th>
+                  <th scope="col">Tracked links</th>
                   <th scope="col" className="num">Clicks</th>
                   <th scope="col">Promo codes</th>
                   <th scope="col" className="num">Orders</th>
@@ -129,30 +130,16 @@ export default function Attribution() {
                       <div className="muted small">{r.campaignName}</div>
                     </td>
                     <td>
-                      {r.linkCode ? (
-                        <>
-                          <code>
-                            {origin}/r/{r.linkCode}
-                          </code>
-                          <div className="muted small truncate" style={{ maxWidth: '18rem' }}>
-                            → {r.destinationUrl}
-                          </div>
-                        </>
-                      ) : (
-                        <Form method="post" className="cluster" noValidate>
-                          <input type="hidden" name="intent" value="link" />
-                          <input type="hidden" name="offerId" value={r.offerId} />
-                          <label className="sr-only" htmlFor={`dest-${r.offerId}`}>
-                            Destination for {r.creatorName}
-                          </label>
-                          <input className="input" id={`dest-${r.offerId}`} name="destinationUrl" type="url" placeholder="https://your-shop.com/product" required />
-                          <Button type="submit" className="btn-sm" pending={busyOffer === r.offerId && nav.formData?.get('intent') === 'link'}>
-                            Create link
-                          </Button>
-                        </Form>
-                      )}
+                      <TrackedLinksCell
+                        offerId={r.offerId}
+                        creatorName={r.creatorName}
+                        origin={origin}
+                        links={r.links}
+                        unlinked={r.unlinked}
+                        pending={busyOffer === r.offerId && nav.formData?.get('intent') === 'link'}
+                      />
                     </td>
-                    <td className="num">{r.linkCode ? r.clicks : '—'}</td>
+                    <td className="num">{r.links.length ? r.clicks : '—'}</td>
                     <td>
                       {r.codes.length ? <div>{r.codes.join(', ')}</div> : null}
                       <Form method="post" className="cluster" noValidate>

@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { BudgetSummary } from '#app/components/budget-summary.tsx'
+import { CostCreatorFields } from '#app/components/cost-creator-fields.tsx'
 import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { addCostEntry } from '#app/services/budget/add-cost-entry.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
+import { echoedValues } from '#app/utils/echoed-values.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -57,8 +59,9 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Budget() {
-  const { campaigns, program, entries, rosterCreators, canEdit } = useLoaderData<typeof loader>()
-  const failure = failureOf(useActionData<typeof action>())
+  const { campaigns, program, entries, costCreators, canEdit } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const failure = failureOf(actionData)
   const pending = useIsPending({ intent: 'add-cost' })
   return (
     <>
@@ -153,14 +156,11 @@ export default function Budget() {
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="add-cost" />
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
-                <SelectField label="Campaign" name="campaignId" required options={campaigns.map((c) => ({ value: c.campaignId, label: c.name }))} error={fieldError(failure, 'campaignId')} />
-                <SelectField
-                  label="Creator"
-                  name="creatorId"
-                  placeholder="None — a campaign cost"
-                  hint="A gift is a cost of the creator who received it; it is booked on their collaboration in this campaign."
-                  options={rosterCreators.map((c) => ({ value: c.id, label: c.name }))}
-                  error={fieldError(failure, 'creatorId')}
+                <CostCreatorFields
+                  campaigns={campaigns}
+                  costCreators={costCreators}
+                  initialCampaignId={echoedValues(actionData).get('campaignId', campaigns[0]!.campaignId)}
+                  errors={{ campaignId: fieldError(failure, 'campaignId'), creatorId: fieldError(failure, 'creatorId') }}
                 />
                 <SelectField
                   label="Kind"

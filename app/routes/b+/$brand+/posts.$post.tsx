@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
+import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getBrandPostPage } from '#app/services/posts/get-brand-post-page.server.ts'
@@ -128,6 +129,11 @@ export default function VerifyPost() {
                 <Form method="post" className="stack" noValidate>
                   <input type="hidden" name="intent" value="verify" />
                   <p className="small">Open the post on {PLATFORM_LABEL[post.platform as Platform] ?? post.platform} and tick what you saw:</p>
+                  <p className={`small ${post.platformLabelDeclared === false ? 'callout callout-danger' : 'muted'}`} data-testid="label-declared">
+                    {post.platformLabelDeclared === null
+                      ? `The creator was not asked about ${platformLabelName(post.platform)}: check it on the post.`
+                      : `The creator says ${platformLabelName(post.platform)} is ${post.platformLabelDeclared ? 'on' : 'off: send the post back'}.`}
+                  </p>
                   <fieldset className="stack-sm">
                     <legend className="sr-only">Checks on the live post</legend>
                     {page.checks.map((c) => (
@@ -135,7 +141,7 @@ export default function VerifyPost() {
                     ))}
                   </fieldset>
                   {fieldError(failure, 'attestations') ? <p className="field-error" role="alert">{fieldError(failure, 'attestations')}</p> : null}
-                  {blocking.length > 0 ? <p className="callout callout-warning small">The caption has blocking findings: consider sending it back.</p> : null}
+                  {blocking.length > 0 ? <p className="callout callout-warning small">The post has blocking findings: consider sending it back.</p> : null}
                   <Button type="submit" variant="primary" pending={verifying} pendingText="Verifying…">
                     Verify post
                   </Button>

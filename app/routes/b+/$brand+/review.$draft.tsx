@@ -240,6 +240,7 @@ export default function ReviewDraft() {
                 ) : null}
                 <ApprovalBlockers
                   blocking={page.blocking}
+                  blockingRules={page.blockingRules}
                   contractBlocker={page.contractBlocker}
                   untickedLabels={page.attestations.filter((a) => !ticked.includes(a.id)).map((a) => a.label)}
                   canOverride={canOverride}
@@ -298,10 +299,10 @@ export default function ReviewDraft() {
  * What still stands between this draft and "Approve", next to the button (live as checks are ticked).
  * The server refuses the same things (approve-draft.server.ts); this says so before the click.
  */
-function ApprovalBlockers({ blocking, contractBlocker, untickedLabels, canOverride }: { blocking: number; contractBlocker: string | null; untickedLabels: string[]; canOverride: boolean }) {
+function ApprovalBlockers({ blocking, blockingRules, contractBlocker, untickedLabels, canOverride }: { blocking: number; blockingRules: string[]; contractBlocker: string | null; untickedLabels: string[]; canOverride: boolean }) {
   const items = [
     contractBlocker,
-    blocking > 0 ? `${blocking} blocking finding${blocking === 1 ? '' : 's'} in the caption` : null,
+    blocking > 0 ? `${blocking} blocking finding${blocking === 1 ? '' : 's'} for the creator to fix (${blockingRules.join(', ')})` : null,
     untickedLabels.length > 0 ? `Tick ${untickedLabels.length === 1 ? 'this check' : `these ${untickedLabels.length} checks`}: ${untickedLabels.join('; ')}` : null,
   ].filter((x): x is string => !!x)
   return (

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
+import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, RadioGroupField, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
+import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
@@ -30,8 +31,8 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireCreatorActor(args, 'submit_content')
   return handleAction(async () => {
     const input = await parseForm(args.request, creatorPostSchema)
-    const r = await submitPost(actor, { deliverableId: args.params.deliverable ?? '', url: input.url, postedOn: input.postedOn, caption: input.caption })
-    const notes = [r.outsideWindow ? 'it is outside the posting window' : null, r.findings.length ? 'the caption has disclosure findings' : null].filter(Boolean)
+    const r = await submitPost(actor, { deliverableId: args.params.deliverable ?? '', url: input.url, postedOn: input.postedOn, caption: input.caption, platformLabelOn: input.platformLabel === 'on' })
+    const notes = [r.outsideWindow ? 'it is outside the posting window' : null, r.findings.length ? 'the post has disclosure findings (see below)' : null].filter(Boolean)
     return redirectWithFlash(
       `/c/${actor.creator.id}/posts/${args.params.deliverable}`,
       notes.length ? `Post submitted — note: ${notes.join(' and ')}.` : 'Post submitted. The brand will verify it.',
@@ -77,6 +78,18 @@ export default function CreatorPost() {
                   hint={d.postWindowStart || d.postWindowEnd ? `Posting window: ${d.postWindowStart ?? '…'} to ${d.postWindowEnd ?? '…'}` : undefined}
                 />
                 <TextareaField label="Caption as posted" name="caption" rows={6} defaultValue={post?.captionAsPosted ?? page.approvedCaption ?? ''} error={fieldError(failure, 'caption')} hint="Paste it exactly as it appears on the post: we check the disclosure again." />
+                <RadioGroupField
+                  legend={`Is ${platformLabelName(d.platform)} on for this post?`}
+                  name="platformLabel"
+                  required
+                  defaultValue={post?.platformLabelDeclared === true ? 'on' : post?.platformLabelDeclared === false ? 'off' : undefined}
+                  options={[
+                    { value: 'on', label: 'Yes, it is on' },
+                    { value: 'off', label: 'No, it is off' },
+                  ]}
+                  error={fieldError(failure, 'platformLabel')}
+                  hint={page.platformLabelHint}
+                />
                 <Button type="submit" variant="primary" pending={pending} pendingText="Submitting…">
                   {post ? 'Resubmit post' : 'Submit post'}
                 </Button>
@@ -104,7 +117,7 @@ export default function CreatorPost() {
               {findings.length ? (
                 <ul className="plain stack-sm" aria-label="Disclosure findings">
                   {findings.map((f, i) => (
-                    <li key={i} className={`callout ${f.severity === 'B' ? 'callout-danger' : 'callout-warning'}`}>
+                    <li key={i} className={`callout ${f.severity === 'B' || f.severity === 'blocking' ? 'callout-danger' : 'callout-warning'}`}>
                       {f.message ?? f.ruleId}
                     </li>
                   ))}
@@ -115,7 +128,7 @@ export default function CreatorPost() {
                   Add stats
                 </LinkButton>
                 <span className="muted small">We ask for your numbers 7 and 30 days after posting.</span>
-                <Link to={`/c/${creatorId}/posts/${d.id}/ads-permission`}>Ads permission (Spark code / partnership ads)</Link>
+                <Link to={`/c/${creatorId}/posts/${d.id}/ads-permission`}>Ads permission</Link>
               </div>
             </Card>
           ) : !canPost ? (
@@ -133,7 +146,7 @@ export default function CreatorPost() {
           <Card title="Your link and code">
             {page.link ? (
               <p>
-                Tracked link: <code>{`${origin}/r/${page.link.code}`}</code>
+                {page.link.forThisPost ? 'Tracked link for this post' : 'Tracked link (one for the whole collaboration)'}: <code>{`${origin}/r/${page.link.code}`}</code>
                 <br />
                 <span className="muted small">
                   {page.link.clicks} click{page.link.clicks === 1 ? '' : 's'} so far (one per person per day, bots not counted)

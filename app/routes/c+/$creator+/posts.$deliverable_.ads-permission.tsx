@@ -55,6 +55,7 @@ export default function AdsPermission() {
   const err = (kind: string, field: string) => (sentKind === kind ? fieldError(failure, field) : undefined)
   const formErr = (kind: string) => (sentKind === kind && failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null)
   const value = (kind: string, field: string, fallback = '') => (sentKind === kind ? echoed.get(field, fallback) : fallback)
+  const kinds = page.deliverable.kinds
   const current = page.permissions.filter((p) => !p.revokedAt)
   const earlier = page.permissions.filter((p) => p.revokedAt)
   return (
@@ -62,34 +63,65 @@ export default function AdsPermission() {
       <PageHeader
         title="Ads permission"
         subtitle={`${page.brandName} · ${page.deliverable.label}`}
-        back={{ to: `/c/${creatorId}/posts/${page.deliverable.id}`, label: 'Live post' }}
+        back={{
+          to: `/c/${creatorId}/posts/${page.deliverable.id}`,
+          label: 'Live post',
+        }}
       />
       <div className="stack">
         <Card title="What the brand may do">
           {page.licence ? (
             <p>
               {page.licence.paidAds ? 'Your contract lets the brand run this content as paid ads' : 'Your contract does not include paid ads; the brand may only repost it'}
-              {page.licence.perpetual || !page.licence.endsOn ? ', with no end date.' : <> until the end of <DateTime value={page.licence.endsOn} dateOnly /> ({page.licence.timeZone}).</>}
+              {page.licence.perpetual || !page.licence.endsOn ? (
+                ', with no end date.'
+              ) : (
+                <>
+                  {' '}
+                  until the end of <DateTime value={page.licence.endsOn} dateOnly /> ({page.licence.timeZone}).
+                </>
+              )}
             </p>
           ) : (
             <p className="muted">No signed contract yet. Usage rights appear here once you and the brand have both signed.</p>
           )}
-          <p className="small muted">Grant ads access on Instagram or TikTok first, then record it here so the brand knows what it can use and until when.</p>
+          <p className="small muted">
+            {kinds.length
+              ? `Grant ads access on ${kinds.includes('tiktok_spark') ? 'TikTok' : 'Instagram'} first, then record it here so the brand knows what it can use and until when.`
+              : `${page.deliverable.label}s have no ads access to record here.`}
+          </p>
         </Card>
         <Card title="Access you granted">
           {current.length === 0 ? (
-            <EmptyState title="Nothing recorded yet">{canSubmit ? 'Record an Instagram partnership-ad permission or a TikTok Spark Ads code below.' : 'The creator has not recorded any ads access for this post.'}</EmptyState>
+            <EmptyState title="Nothing recorded yet">
+              {canSubmit && kinds.length ? `Record the ${kinds.map((k) => ADS_PERMISSION_LABEL[k].replace(/^Instagram p/, 'p')).join(' or ')} below.` : 'No ads access is recorded for this post.'}
+            </EmptyState>
           ) : (
             <ul className="plain stack-sm" aria-label="Ads access granted">
               {current.map((p) => (
                 <li key={p.id} className={p.outlives ? 'callout callout-danger' : 'callout'}>
                   <strong>{ADS_PERMISSION_LABEL[p.kind]}</strong>
                   {p.brandAccount ? ` to ${p.brandAccount}` : ''}
-                  {p.code ? <> · <code className="break-all">{p.code}</code></> : null}
+                  {p.code ? (
+                    <>
+                      {' '}
+                      · <code className="break-all">{p.code}</code>
+                    </>
+                  ) : null}
                   <br />
                   <span className="small">
-                    {p.grantedOn ? <>Granted <DateTime value={p.grantedOn} dateOnly /> · </> : null}
-                    {p.expiresOn ? <>valid until <DateTime value={p.expiresOn} dateOnly /></> : 'no expiry'}
+                    {p.grantedOn ? (
+                      <>
+                        Granted <DateTime value={p.grantedOn} dateOnly /> ·{' '}
+                      </>
+                    ) : null}
+                    {p.expiresOn ? (
+                      <>
+                        valid until <DateTime value={p.expiresOn} dateOnly />
+                      </>
+                    ) : (
+                      'no expiry'
+                    )}
                   </span>
                   {p.outlives ? <p className="small">{p.outlives}: withdraw the access on the platform when the licence ends.</p> : null}
                   {canSubmit ? (
@@ -106,34 +138,88 @@ export default function AdsPermission() {
             </ul>
           )}
         </Card>
-        {canSubmit ? (
-          <div className="split">
-            <Card title="Instagram partnership ads">
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="record" />
-                <input type="hidden" name="kind" value="instagram_partnership" />
-                <FormError errors={formErr('instagram_partnership')} />
-                <TextField label="Brand account you gave permission to" name="brandAccount" required autoComplete="off" placeholder="@acme" defaultValue={value('instagram_partnership', 'brandAccount')} error={err('instagram_partnership', 'brandAccount')} />
-                <TextField label="Day you granted it" name="grantedOn" type="date" required max={page.today} defaultValue={value('instagram_partnership', 'grantedOn', page.today)} error={err('instagram_partnership', 'grantedOn')} />
-                <TextField label="Ends on (if you set an end)" name="expiresOn" type="date" min={page.today} defaultValue={value('instagram_partnership', 'expiresOn')} error={err('instagram_partnership', 'expiresOn')} hint="Leave empty if the permission runs until you remove it." />
-                <Button type="submit" variant="primary" pending={pendingKind === 'instagram_partnership'} pendingText="Saving…">
-                  Save Instagram permission
-                </Button>
-              </Form>
-            </Card>
-            <Card title="TikTok Spark Ads code">
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="record" />
-                <input type="hidden" name="kind" value="tiktok_spark" />
-                <FormError errors={formErr('tiktok_spark')} />
-                <TextField label="Authorization code" name="code" required autoComplete="off" spellCheck={false} placeholder="#…" defaultValue={value('tiktok_spark', 'code')} error={err('tiktok_spark', 'code')} hint="TikTok: the post’s ⋯ menu > Ad settings > Generate code. Paste it whole." />
-                <TextField label="Day you made the code" name="grantedOn" type="date" required max={page.today} defaultValue={value('tiktok_spark', 'grantedOn', page.today)} error={err('tiktok_spark', 'grantedOn')} />
-                <TextField label="Code valid until" name="expiresOn" type="date" required min={page.today} defaultValue={value('tiktok_spark', 'expiresOn')} error={err('tiktok_spark', 'expiresOn')} />
-                <Button type="submit" variant="primary" pending={pendingKind === 'tiktok_spark'} pendingText="Saving…">
-                  Save Spark code
-                </Button>
-              </Form>
-            </Card>
+        {canSubmit && kinds.length ? (
+          <div className={kinds.length > 1 ? 'split' : 'stack'}>
+            {kinds.includes('instagram_partnership') ? (
+              <Card title="Instagram partnership ads">
+                <Form method="post" className="stack" noValidate>
+                  <input type="hidden" name="intent" value="record" />
+                  <input type="hidden" name="kind" value="instagram_partnership" />
+                  <FormError errors={formErr('instagram_partnership')} />
+                  <TextField
+                    label="Brand account you gave permission to"
+                    name="brandAccount"
+                    required
+                    autoComplete="off"
+                    placeholder="@acme"
+                    defaultValue={value('instagram_partnership', 'brandAccount')}
+                    error={err('instagram_partnership', 'brandAccount')}
+                  />
+                  <TextField
+                    label="Day you granted it"
+                    name="grantedOn"
+                    type="date"
+                    required
+                    max={page.today}
+                    defaultValue={value('instagram_partnership', 'grantedOn', page.today)}
+                    error={err('instagram_partnership', 'grantedOn')}
+                  />
+                  <TextField
+                    label="Ends on (if you set an end)"
+                    name="expiresOn"
+                    type="date"
+                    min={page.today}
+                    defaultValue={value('instagram_partnership', 'expiresOn')}
+                    error={err('instagram_partnership', 'expiresOn')}
+                    hint="Leave empty if the permission runs until you remove it."
+                  />
+                  <Button type="submit" variant="primary" pending={pendingKind === 'instagram_partnership'} pendingText="Saving…">
+                    Save Instagram permission
+                  </Button>
+                </Form>
+              </Card>
+            ) : null}
+            {kinds.includes('tiktok_spark') ? (
+              <Card title="TikTok Spark Ads code">
+                <Form method="post" className="stack" noValidate>
+                  <input type="hidden" name="intent" value="record" />
+                  <input type="hidden" name="kind" value="tiktok_spark" />
+                  <FormError errors={formErr('tiktok_spark')} />
+                  <TextField
+                    label="Authorization code"
+                    name="code"
+                    required
+                    autoComplete="off"
+                    spellCheck={false}
+                    placeholder="#…"
+                    defaultValue={value('tiktok_spark', 'code')}
+                    error={err('tiktok_spark', 'code')}
+                    hint="TikTok: the post’s ⋯ menu > Ad settings > Generate code. Paste it whole."
+                  />
+                  <TextField
+                    label="Day you made the code"
+                    name="grantedOn"
+                    type="date"
+                    required
+                    max={page.today}
+                    defaultValue={value('tiktok_spark', 'grantedOn', page.today)}
+                    error={err('tiktok_spark', 'grantedOn')}
+                  />
+                  <TextField
+                    label="Code valid until"
+                    name="expiresOn"
+                    type="date"
+                    required
+                    min={page.today}
+                    defaultValue={value('tiktok_spark', 'expiresOn')}
+                    error={err('tiktok_spark', 'expiresOn')}
+                  />
+                  <Button type="submit" variant="primary" pending={pendingKind === 'tiktok_spark'} pendingText="Saving…">
+                    Save Spark code
+                  </Button>
+                </Form>
+              </Card>
+            ) : null}
           </div>
         ) : null}
         {earlier.length ? (
