@@ -23,6 +23,9 @@ export default function handleRequest(
   const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false
+    // Cleared once the page is sent: a pending timer keeps the whole render reachable for ABORT_DELAY,
+    // hundreds of them under load, and the garbage collector paid for it (issue #18).
+    let timer: ReturnType<typeof setTimeout> | undefined
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -32,12 +35,14 @@ export default function handleRequest(
         [callbackName]: () => {
           shellRendered = true
           const body = new PassThrough()
+          body.once('close', () => clearTimeout(timer))
           const stream = createReadableStreamFromReadable(body)
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
@@ -46,7 +51,7 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    timer = setTimeout(abort, ABORT_DELAY)
   })
 }
 

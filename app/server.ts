@@ -4,6 +4,7 @@
  * to build/server.js; everything app-specific comes from the Remix build (build/index.js).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -132,7 +133,13 @@ function refererOrigin(referer: string | undefined) {
 }
 
 app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
-app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }))
+// The other files of public/ (favicon, README images) are served as they are. Their top-level names are
+// read once at start, so a page request (/login, /b/...) is not first looked up on disk: that fs.stat
+// per request was ~3% of the empty page's CPU under load (issue #18, README "Performance").
+const publicDir = path.join(root, 'public')
+const publicNames = new Set(readdirSync(publicDir).filter((name) => name !== 'build'))
+const publicFiles = express.static(publicDir, { maxAge: '1h', index: false })
+app.use((req, res, next) => (publicNames.has(req.path.split('/')[1] ?? '') ? publicFiles(req, res, next) : next()))
 
 app.all(
   '*',

@@ -6,7 +6,7 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns.ts'
 import { draftVersions } from './schema.ts'
-import type { MediaAnalysisStatus, MediaBox, MediaSegmentKind } from '../app/domain/disclosure/media-rules.ts'
+import type { MediaAnalysisStatus, MediaBox, MediaCoverage, MediaSegmentKind } from '../app/domain/disclosure/media-rules.ts'
 
 export const mediaAnalyses = pgTable(
   'media_analyses',
@@ -28,6 +28,8 @@ export const mediaAnalyses = pgTable(
     frames: integer(),
     /** { ffmpeg: '6.1.1', tesseract: '5.3.4', speech: null } */
     tools: jsonb().$type<Record<string, string | null>>().notNull().default({}),
+    /** What was read of a long video: { denseUntilMs, sparseIntervalMs, readUntilMs } (null: all of it every sampleIntervalMs). */
+    coverage: jsonb().$type<MediaCoverage>(),
     /** { probeMs, framesMs, ocrMs, totalMs } */
     timings: jsonb().$type<Record<string, number>>().notNull().default({}),
     startedAt: timestamp({ withTimezone: true }),

@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { schema, type Tx } from './index.ts'
+import { demoPdf } from './seed-money.ts'
 import type { Seeder, SeedIds } from './seed-ids.ts'
-import type { BriefContent } from '../app/domain/brief.ts'
+import type { BriefContent, BriefFile } from '../app/domain/brief.ts'
 import type { OfferDeliverableSpec } from '../app/domain/offer-terms.ts'
 import { feeCostEntry } from '../app/domain/money-figures.ts'
 import type { CampaignStatus } from '../app/domain/state-machines.ts'
@@ -42,9 +45,13 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     deadlines: [`${day(6)}: drafts due`, `${day(12)}: posts go live`],
     jurisdiction: 'US',
     mediaAlteration: 'none',
+    files: [],
   }
+  // A brief file (issue #21), added in v2: Maya's "the brief changed" card lists it, the offer page opens it.
+  const guide = await demoBriefFile(tx, { brandId: acme, by: marco, name: 'trail-3-creator-guide.pdf', key: 'brief_asset/demo-trail-3-guide', text: 'Acme Trail 3: creator guide (demo)' })
   const trailV2: BriefContent = {
     ...trailV1,
+    files: [guide],
     keyMessages: [...trailV1.keyMessages, 'Members get free returns for 60 days'],
     bannedWords: [...trailV1.bannedWords, 'best shoe ever'],
   }
@@ -111,6 +118,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     deadlines: [`${day(14)}: first story set`],
     jurisdiction: 'US',
     mediaAlteration: 'none',
+    files: [],
   }
   const marathon = await campaign(tx, {
     now: ids.now,
@@ -164,6 +172,7 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     deadlines: [`${day(10)}: routine diary drafts due`],
     jurisdiction: 'UK',
     mediaAlteration: 'none',
+    files: [],
   }
   const serum = await campaign(tx, {
     now: ids.now,
@@ -181,6 +190,19 @@ export const seedCampaigns: Seeder = async (tx, ids) => {
     specs: [{ platform: 'tiktok', format: 'tiktok_video', quantity: 2, draftDueOn: day(10), postWindowStart: day(14), postWindowEnd: day(24) }],
     status: 'invited', expiresAt: at(6),
   })
+}
+
+/** A demo PDF on disk (UPLOAD_DIR) and its files row, as attach-brief-files would leave them. */
+async function demoBriefFile(tx: Tx, f: { brandId: string; by: string; name: string; key: string; text: string }): Promise<BriefFile> {
+  const bytes = demoPdf(f.text)
+  const full = path.resolve(process.env.UPLOAD_DIR ?? 'data/uploads', f.key)
+  mkdirSync(path.dirname(full), { recursive: true })
+  writeFileSync(full, bytes, { mode: 0o600 })
+  const [row] = await tx
+    .insert(schema.files)
+    .values({ purpose: 'brief_asset', storage: 'local', storageKey: f.key, originalName: f.name, mimeType: 'application/pdf', sizeBytes: bytes.length, brandId: f.brandId, uploadedByUserId: f.by })
+    .returning()
+  return { id: row!.id, name: row!.originalName, mimeType: row!.mimeType, sizeBytes: row!.sizeBytes }
 }
 
 async function campaign(

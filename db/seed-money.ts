@@ -132,7 +132,7 @@ export const seedMoney: Seeder = async (tx, ids) => {
 }
 
 /** A minimal one-page PDF with one line of text (valid enough for any viewer). */
-function demoPdf(text: string): Buffer {
+export function demoPdf(text: string): Buffer {
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -11,7 +11,7 @@ export function fakeMp4(size = 4096): Buffer {
   return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 1)])
 }
 
-export async function insertStoredFile(opts: { brandId: string; creatorId: string; purpose?: UploadPurpose; bytes?: Buffer; name?: string; uploadedByUserId?: string | null }) {
+export async function insertStoredFile(opts: { brandId: string; creatorId: string | null; purpose?: UploadPurpose; bytes?: Buffer; name?: string; uploadedByUserId?: string | null }) {
   const purpose = opts.purpose ?? 'draft'
   const stored = await storeLocal(Readable.from([opts.bytes ?? fakeMp4()]), { purpose, maxBytes: 10 * 1024 * 1024 })
   return recordFile(db(), stored, {

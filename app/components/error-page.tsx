@@ -40,11 +40,7 @@ export function ErrorPage({ error }: { error: unknown }) {
         ) : (
           <p>No creator has an active agency grant with you now.</p>
         )}
-        <p className="cluster">
-          <Link to="/" className="btn btn-primary">
-            Go to my home page
-          </Link>
-        </p>
+        <HomeLink />
       </main>
     )
   }
@@ -67,11 +63,17 @@ export function ErrorPage({ error }: { error: unknown }) {
       <p className="error-code">{status}</p>
       <h1>{title}</h1>
       <p>{body}</p>
-      <p className="cluster">
-        <Link to="/" className="btn btn-primary">
-          Go to my home page
-        </Link>
-      </p>
+      <HomeLink />
     </main>
+  )
+}
+
+function HomeLink() {
+  return (
+    <p className="cluster">
+      <Link to="/" className="btn btn-primary">
+        Go to my home page
+      </Link>
+    </p>
   )
 }

@@ -167,55 +167,51 @@ function useEchoed(name: string, on: boolean): string[] | null {
   return Object.prototype.hasOwnProperty.call(values, name) ? echoed.all(name) : null
 }
 
+/**
+ * What every labelled control shares: its ids, its error text, the value echoed after a refusal, and the
+ * props that wire the control to them (id, name, aria-invalid, aria-describedby plus the caller's own).
+ */
+function useField({ name, error, hint, id, echo }: { name: string; error: FieldErrorValue; hint: ReactNode; id: string | undefined; echo: boolean }, ownDescribedBy: string | undefined) {
+  const err = errorText(error)
+  const ids = useFieldIds(Boolean(hint), err, id)
+  const echoed = useEchoed(name, echo)
+  const control = { id: ids.controlId, name, 'aria-invalid': err ? (true as const) : undefined, 'aria-describedby': describedByWith(ids.describedBy, ownDescribedBy) }
+  return { err, ids, echoed, control }
+}
+
+/** The wrapper of a text, textarea or select field: label, the control, then hint and error. */
+function FieldFrame({ field, label, hint, required, className, children }: { field: ReturnType<typeof useField>; label: ReactNode; hint: ReactNode; required?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <div className={cx('field', field.err && 'field-invalid', className)}>
+      <FieldLabel htmlFor={field.ids.controlId} label={label} required={required} />
+      {children}
+      <FieldHelp hint={hint} hintId={field.ids.hintId} error={field.err} errorId={field.ids.errorId} />
+    </div>
+  )
+}
+
 export type TextFieldProps = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'className'>
 
 export function TextField({ label, name, error, hint, className, id, type = 'text', required, echo: echoOn = true, ...rest }: TextFieldProps) {
-  const err = errorText(error)
-  const ids = useFieldIds(Boolean(hint), err, id)
-  const echoed = useEchoed(name, echoOn)
+  const field = useField({ name, error, hint, id, echo: echoOn }, rest['aria-describedby'])
+  const echoed = field.echoed
   const echo = echoed && type !== 'password' && type !== 'file' && rest.value === undefined ? { defaultValue: echoed[0] ?? '' } : {}
   return (
-    <div className={cx('field', err && 'field-invalid', className)}>
-      <FieldLabel htmlFor={ids.controlId} label={label} required={required} />
-      <input
-        {...rest}
-        {...echo}
-        id={ids.controlId}
-        name={name}
-        type={type}
-        required={required}
-        className="input"
-        aria-invalid={err ? true : undefined}
-        aria-describedby={describedByWith(ids.describedBy, rest['aria-describedby'])}
-      />
-      <FieldHelp hint={hint} hintId={ids.hintId} error={err} errorId={ids.errorId} />
-    </div>
+    <FieldFrame field={field} label={label} hint={hint} required={required} className={className}>
+      <input {...rest} {...echo} {...field.control} type={type} required={required} className="input" />
+    </FieldFrame>
   )
 }
 
 export type TextareaFieldProps = FieldCommon & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'className'>
 
 export function TextareaField({ label, name, error, hint, className, id, rows = 4, required, echo: echoOn = true, ...rest }: TextareaFieldProps) {
-  const err = errorText(error)
-  const ids = useFieldIds(Boolean(hint), err, id)
-  const echoed = useEchoed(name, echoOn)
-  const echo = echoed && rest.value === undefined ? { defaultValue: echoed[0] ?? '' } : {}
+  const field = useField({ name, error, hint, id, echo: echoOn }, rest['aria-describedby'])
+  const echo = field.echoed && rest.value === undefined ? { defaultValue: field.echoed[0] ?? '' } : {}
   return (
-    <div className={cx('field', err && 'field-invalid', className)}>
-      <FieldLabel htmlFor={ids.controlId} label={label} required={required} />
-      <textarea
-        {...rest}
-        {...echo}
-        id={ids.controlId}
-        name={name}
-        rows={rows}
-        required={required}
-        className="input"
-        aria-invalid={err ? true : undefined}
-        aria-describedby={describedByWith(ids.describedBy, rest['aria-describedby'])}
-      />
-      <FieldHelp hint={hint} hintId={ids.hintId} error={err} errorId={ids.errorId} />
-    </div>
+    <FieldFrame field={field} label={label} hint={hint} required={required} className={className}>
+      <textarea {...rest} {...echo} {...field.control} rows={rows} required={required} className="input" />
+    </FieldFrame>
   )
 }
 
@@ -232,23 +228,12 @@ export type SelectFieldProps = FieldCommon & {
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'className'>
 
 export function SelectField({ label, name, error, hint, className, id, options, placeholder, required, echo: echoOn = true, ...rest }: SelectFieldProps) {
-  const err = errorText(error)
-  const ids = useFieldIds(Boolean(hint), err, id)
-  const echoed = useEchoed(name, echoOn)
+  const field = useField({ name, error, hint, id, echo: echoOn }, rest['aria-describedby'])
+  const echoed = field.echoed
   const echo = echoed && rest.value === undefined ? { defaultValue: rest.multiple ? echoed : (echoed[0] ?? '') } : {}
   return (
-    <div className={cx('field', err && 'field-invalid', className)}>
-      <FieldLabel htmlFor={ids.controlId} label={label} required={required} />
-      <select
-        {...rest}
-        {...echo}
-        id={ids.controlId}
-        name={name}
-        required={required}
-        className="input select"
-        aria-invalid={err ? true : undefined}
-        aria-describedby={describedByWith(ids.describedBy, rest['aria-describedby'])}
-      >
+    <FieldFrame field={field} label={label} hint={hint} required={required} className={className}>
+      <select {...rest} {...echo} {...field.control} required={required} className="input select">
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value} disabled={o.disabled}>
@@ -256,37 +241,24 @@ export function SelectField({ label, name, error, hint, className, id, options, 
           </option>
         ))}
       </select>
-      <FieldHelp hint={hint} hintId={ids.hintId} error={err} errorId={ids.errorId} />
-    </div>
+    </FieldFrame>
   )
 }
 
 export type CheckboxFieldProps = FieldCommon & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'type' | 'className'>
 
 export function CheckboxField({ label, name, error, hint, className, id, value = 'on', echo: echoOn = true, ...rest }: CheckboxFieldProps) {
-  const err = errorText(error)
-  const ids = useFieldIds(Boolean(hint), err, id)
-  const echoed = useEchoed(name, echoOn)
+  const field = useField({ name, error, hint, id, echo: echoOn }, rest['aria-describedby'])
   // Only a ticked box is sent: a group with this name came back, so tick exactly the values sent.
-  const echo = rest.checked === undefined && echoed ? { defaultChecked: echoed.includes(String(value)) } : {}
+  const echo = rest.checked === undefined && field.echoed ? { defaultChecked: field.echoed.includes(String(value)) } : {}
   return (
-    <div className={cx('field', 'field-check', err && 'field-invalid', className)}>
-      <input
-        {...rest}
-        {...echo}
-        id={ids.controlId}
-        name={name}
-        type="checkbox"
-        value={value}
-        className="checkbox"
-        aria-invalid={err ? true : undefined}
-        aria-describedby={describedByWith(ids.describedBy, rest['aria-describedby'])}
-      />
+    <div className={cx('field', 'field-check', field.err && 'field-invalid', className)}>
+      <input {...rest} {...echo} {...field.control} type="checkbox" value={value} className="checkbox" />
       <div className="field-check-text">
-        <label className="field-label" htmlFor={ids.controlId}>
+        <label className="field-label" htmlFor={field.ids.controlId}>
           {label}
         </label>
-        <FieldHelp hint={hint} hintId={ids.hintId} error={err} errorId={ids.errorId} />
+        <FieldHelp hint={hint} hintId={field.ids.hintId} error={field.err} errorId={field.ids.errorId} />
       </div>
     </div>
   )

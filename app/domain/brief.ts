@@ -22,7 +22,26 @@ export interface BriefContent {
   jurisdiction: Jurisdiction
   /** Whether the media shows people retouched or generated (France: « Image retouchée » / « Image virtuelle », FR-02). */
   mediaAlteration: MediaAlteration
+  /**
+   * Images and PDFs attached to the brief (files rows, purpose brief_asset, served only by /files/:id).
+   * They belong to a version like every other field: an upload lands in the draft, publishing carries it.
+   */
+  files: BriefFile[]
 }
+
+/** A file attached to a brief, as the brief's JSON keeps it (the files row is the source of the bytes). */
+export interface BriefFile {
+  id: string
+  name: string
+  mimeType: string
+  sizeBytes: number
+}
+
+/** What the brief form edits: everything but the files, which have their own upload and remove. */
+export type BriefText = Omit<BriefContent, 'files'>
+
+/** At most this many files on one brief. */
+export const MAX_BRIEF_FILES = 20
 
 export const MEDIA_ALTERATIONS = ['none', 'retouched', 'generated'] as const
 export type MediaAlteration = (typeof MEDIA_ALTERATIONS)[number]
@@ -68,6 +87,7 @@ export const BRIEF_FIELD_LABEL: Record<BriefField, string> = {
   deadlines: 'Deadlines',
   jurisdiction: 'Disclosure rules',
   mediaAlteration: 'Retouched or generated media',
+  files: 'Files',
 }
 
 export const BRIEF_FIELDS = Object.keys(BRIEF_FIELD_LABEL) as BriefField[]
@@ -97,6 +117,7 @@ export function emptyBrief(jurisdiction: Jurisdiction = 'US'): BriefContent {
     deadlines: [],
     jurisdiction,
     mediaAlteration: 'none',
+    files: [],
   }
 }
 
@@ -108,7 +129,13 @@ export function toBriefContent(value: unknown, fallbackJurisdiction: Jurisdictio
   for (const f of BRIEF_LIST_FIELDS) if (Array.isArray(v[f])) out[f] = (v[f] as unknown[]).filter((x): x is string => typeof x === 'string')
   if (typeof v.jurisdiction === 'string' && (JURISDICTIONS as readonly string[]).includes(v.jurisdiction)) out.jurisdiction = v.jurisdiction as Jurisdiction
   if (typeof v.mediaAlteration === 'string' && (MEDIA_ALTERATIONS as readonly string[]).includes(v.mediaAlteration)) out.mediaAlteration = v.mediaAlteration as MediaAlteration
+  if (Array.isArray(v.files)) out.files = v.files.filter(isBriefFile).map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, sizeBytes: f.sizeBytes }))
   return out
+}
+
+function isBriefFile(x: unknown): x is BriefFile {
+  const f = x as Partial<BriefFile> | null
+  return Boolean(f && typeof f.id === 'string' && typeof f.name === 'string' && typeof f.mimeType === 'string' && typeof f.sizeBytes === 'number')
 }
 
 /** One line per item: trims, drops blanks and exact duplicates. */
@@ -134,6 +161,15 @@ export function diffBriefs(before: BriefContent, after: BriefContent): BriefChan
   const changes: BriefChange[] = []
   for (const field of BRIEF_FIELDS) {
     const label = BRIEF_FIELD_LABEL[field]
+    if (field === 'files') {
+      // Files are compared by their id (two uploads may share a name); the diff names them.
+      const had = new Set(before.files.map((f) => f.id))
+      const has = new Set(after.files.map((f) => f.id))
+      const added = after.files.filter((f) => !had.has(f.id)).map((f) => f.name)
+      const removed = before.files.filter((f) => !has.has(f.id)).map((f) => f.name)
+      if (added.length || removed.length) changes.push({ field, label, kind: 'list', added, removed })
+      continue
+    }
     const a = before[field]
     const b = after[field]
     if (Array.isArray(a) && Array.isArray(b)) {

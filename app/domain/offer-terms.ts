@@ -37,6 +37,9 @@ export const USAGE_LABEL: Record<UsageRights, string> = {
   paid: 'Paid amplification',
 }
 
+/** Three deliverable line slots in the offer form (d0_*, d1_*, d2_*); empty lines are ignored. */
+export const DELIVERABLE_SLOTS = 3
+
 /** Connection types a brand can offer (employee is recorded elsewhere). */
 export const OFFER_CONNECTION_TYPES = ['paid', 'gifted', 'affiliate', 'mixed'] as const satisfies readonly ConnectionType[]
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { CURRENCIES, FORMATS, FORMAT_PLATFORMS, JURISDICTIONS, PLATFORMS, type Format, type Platform } from '#app/domain/catalog.ts'
 import { MEDIA_ALTERATIONS, linesToList } from '#app/domain/brief.ts'
 import { parseMoney } from '#app/domain/money.ts'
-import { OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
+import { DELIVERABLE_SLOTS, OFFER_CONNECTION_TYPES, PAYMENT_CLOCK_STARTS, USAGE_RIGHTS } from '#app/domain/offer-terms.ts'
 import { CAMPAIGN_STATUSES } from '#app/domain/state-machines.ts'
 import { isoDayMessage, isoDayProblem } from '#app/domain/dates.ts'
 import { isoDay, optionalIsoDay } from './fields.ts'
@@ -97,8 +97,12 @@ export const briefSchema = z.object({
   baseVersion: z.coerce.number().int().min(0).max(100000),
 })
 
-/** Three deliverable line slots in the form (d0_*, d1_*, d2_*); empty lines are ignored. */
-export const DELIVERABLE_SLOTS = 3
+/** Remove one file from the brief being edited (attaching is a multipart upload: attach-brief-files). */
+export const removeBriefFileSchema = z.object({
+  intent: z.literal('remove-file'),
+  fileId: z.string().trim().min(1, 'Pick a file to remove.').max(40),
+})
+
 // A day is checked by isoDayProblem below (it names what is wrong); this only bounds the text.
 const dayText = z.string().max(40, 'Enter the day as YYYY-MM-DD.').optional()
 const slotShape: Record<string, z.ZodTypeAny> = {}
@@ -253,3 +257,6 @@ export const socialAccountSchema = z.object({
     .refine((v) => v === null || /^https:\/\/\S+$/i.test(v), 'The profile link must start with https://'),
   followers: z.coerce.number({ invalid_type_error: 'Followers must be a number.' }).int('Followers must be a whole number.').min(0).max(2_000_000_000),
 })
+
+/** The brief page's "start the campaign" button. */
+export const startCampaignSchema = z.object({ intent: z.literal('start-campaign') })

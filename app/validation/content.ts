@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PLATFORMS } from '#app/domain/catalog.ts'
 
 /** The creator's draft form (multipart; the files are streamed separately by parseUpload). */
 export const draftFormSchema = z.object({
@@ -31,3 +32,16 @@ export const reviewFormSchema = z.discriminatedUnion('intent', [
     visibility: z.enum(['creator', 'internal'], { errorMap: () => ({ message: 'Choose who can see the comment.' }) }),
   }),
 ])
+
+/** The brand's verify / send-back form on a live post (posts.$post). */
+export const postVerifySchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('verify'), attestations: z.array(z.string().max(40)).max(20).default([]) }),
+  z.object({ intent: z.literal('send-back'), note: z.string().trim().min(3, 'Say what the creator needs to change.').max(2000) }),
+])
+
+/** The review queue's filters (query string): a malformed value is dropped, never an error. */
+export const reviewQueueFiltersSchema = z.object({
+  campaign: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
+  platform: z.enum(PLATFORMS).optional().catch(undefined),
+  reviewer: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
+})

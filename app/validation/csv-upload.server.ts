@@ -42,3 +42,18 @@ export async function readCsvUpload(
   }
   throw new InvalidInputError('Choose a CSV file.', { file: ['Choose a CSV file.'] })
 }
+
+/**
+ * The action of a two-step CSV import page: `preview` runs the import as a dry run and answers with the
+ * text to send back; `import` runs it for real and `done` says where to go. Refusals throw as above.
+ */
+export async function previewOrImport<T, R>(request: Request, run: (csv: string, opts?: { dryRun: true }) => Promise<T>, done: (result: T) => Promise<R>) {
+  const { intent, csv, fileName } = await readCsvUpload(request, ['preview', 'import'])
+  if (intent === 'preview') return { ok: true as const, csv, fileName, preview: await run(csv, { dryRun: true }) }
+  return done(await run(csv))
+}
+
+/** " 3 rows skipped." after an import that refused some rows; empty when none was. */
+export function skippedRowsSentence(errors: readonly unknown[]) {
+  return errors.length ? ` ${errors.length} row${errors.length === 1 ? '' : 's'} skipped.` : ''
+}

@@ -55,6 +55,15 @@ export function gzippedBytes(files: Iterable<string>) {
   return bytes
 }
 
+/**
+ * Browser files that carry zod (its error class name survives minifying). Schemas belong to actions and
+ * loaders; one reached from a component (a constant kept beside a schema, a schema declared in a route
+ * module) ships all of zod, ~14 KB gzipped, to every page that shares the chunk (issue #18).
+ */
+export function filesWithZod(files: Iterable<string>) {
+  return [...files].filter((f) => readFileSync(path.join(root, 'public', f), 'utf8').includes('ZodError'))
+}
+
 export const AREA_TARGETS_KB = { 'routes/b+/': 150, 'routes/c+/': 120 } as Record<string, number>
 
 export function measureAreas(manifest = readManifest()) {
@@ -89,6 +98,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     )
   }
   const all = new Set(rows.flatMap((r) => [...r.files]))
+  const zod = filesWithZod(all)
+  if (zod.length) {
+    console.info(`\nzod reaches the browser in ${zod.join(', ')}: keep schemas out of what components import`)
+    failed = true
+  }
   const biggest = [...all].map((f) => [f, gzipBytes(f)] as const).sort((a, b) => b[1] - a[1]).slice(0, 10)
   console.info('\nBiggest chunks (gzipped)')
   for (const [f, b] of biggest) console.info(`${(b / 1024).toFixed(1).padStart(7)} KB  ${f}`)

@@ -218,6 +218,7 @@ const ordersBench = JSON.parse(
 ) as { previewRowsPerSecond: number; applyRowsPerSecond: number; rssGrowthMb: number }
 console.info(`${'preview (parse, match codes, diff)'.padEnd(44)} ${ordersBench.previewRowsPerSecond.toFixed(0).padStart(7)} rows/s`)
 console.info(`${'apply (the same, and write in one transaction)'.padEnd(44)} ${ordersBench.applyRowsPerSecond.toFixed(0).padStart(7)} rows/s  RSS +${ordersBench.rssGrowthMb.toFixed(0)} MB`)
+execFileSync('npx', ['tsx', 'tests/bench/media.ts'], { cwd: root, env: process.env, stdio: 'inherit' }) // media analysis (issue #15): prints its own figures and targets
 
 const targets = [
   { what: 'creator home req/s vs empty route', goal: '>= 0.35x', value: ratio(creatorHome, empty), ok: ratio(creatorHome, empty) >= 0.35 },

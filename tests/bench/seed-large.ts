@@ -137,6 +137,10 @@ for (const [bi, b] of brands.entries()) {
     roster.push(`br${b.id}${pad(ci)}\t${b.id}\tbc${pad(ci)}\t${pick(['active', 'active', 'prospect', 'paused'])}\t{${pick(['running', 'beauty', 'outdoor'])}}`)
   }
 }
+// The statement triggers (roster sort keys, latest counters, money summaries) join what is already loaded:
+// without statistics on the freshly copied tables PostgreSQL plans those joins for empty tables, and at
+// BENCH_SCALE=10 the roster COPY ran for over half an hour without finishing. Analyze before each trigger-heavy load.
+await sql`analyze`
 await copy('roster_entries', ['id', 'brand_id', 'creator_id', 'status', 'tags'], roster)
 log(`${N.creators} creators, ${accounts.length} accounts, ${roster.length} roster entries`)
 
@@ -183,9 +187,13 @@ for (const b of brands) {
   }
 }
 await insert('campaigns', campaigns)
+await sql`analyze`
 await copy('offers', ['id', 'brand_id', 'campaign_id', 'creator_id', 'status', 'connection_type', 'fee_minor', 'currency', 'sent_at'], offerLines)
+await sql`analyze`
 await copy('deliverables', ['id', 'offer_id', 'brand_id', 'campaign_id', 'creator_id', 'platform', 'format', 'position', 'draft_due_on', 'status'], delivLines)
+await sql`analyze`
 await copy('draft_versions', ['id', 'deliverable_id', 'brand_id', 'version', 'caption', 'submitted_at', 'decision', 'findings'], draftLines)
+await sql`analyze`
 await copy('posts', ['id', 'deliverable_id', 'brand_id', 'creator_id', 'platform', 'url', 'posted_at', 'caption_as_posted', 'status'], postLines)
 await copy('tracking_links', ['id', 'offer_id', 'brand_id', 'code', 'destination_url'], linkLines)
 log(`${campaigns.length} campaigns, ${offerLines.length} offers, ${delivLines.length} deliverables, ${draftLines.length} drafts, ${postLines.length} posts`)
@@ -204,6 +212,7 @@ function* snapshots() {
     yield `bs${pad(made, 8)}\t${post.id}\t${post.brand}\t${at.toISOString()}\tcsv\t${base * 3 * grow}\t${base * 2 * grow}\t${base * 4 * grow}\t${Math.round(base * 0.08 * grow)}\t${Math.round(base * 0.01 * grow)}\t${Math.round(base * 0.005 * grow)}\t${Math.round(base * 0.004 * grow)}\t${Math.round(base * 0.01 * grow)}`
   }
 }
+await sql`analyze`
 await copy('metric_snapshots', ['id', 'post_id', 'brand_id', 'captured_at', 'source', 'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'clicks'], snapshots())
 log(`${totalSnaps} metric snapshots`)
 
@@ -232,6 +241,7 @@ for (let i = 0; i < Math.min(N.invoices, verified.length); i++) {
   invoiceLines.push(`${id}\t${v.brand}\t${v.offer}\t${v.creator}\tcreator:${v.creator}\tINV-${i}\tINV${i}\t${day(issue)}\t${day(due)}\tUSD\t${amount}\t${amount}\t${status}\tbench-${i}\t${status !== 'submitted'}`)
   lineLines.push(`bil${pad(i)}\t${id}\t${v.deliverable}\tdeliverable\tDeliverable\t${amount}`)
 }
+await sql`analyze`
 await copy('invoices', ['id', 'brand_id', 'offer_id', 'creator_id', 'payee_key', 'number', 'normalized_number', 'issue_date', 'due_date', 'currency', 'subtotal_minor', 'total_minor', 'status', 'idempotency_key', 'match_ok'], invoiceLines)
 await copy('invoice_lines', ['id', 'invoice_id', 'deliverable_id', 'kind', 'description', 'amount_minor'], lineLines)
 log(`${invoiceLines.length} invoices`)

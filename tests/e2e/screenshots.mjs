@@ -1,12 +1,13 @@
 /**
- * README screenshots: `node tests/e2e/screenshots.mjs [baseURL]` against a running demo
- * (`npm run demo`). Writes public/readme/*.png (desktop and phone).
+ * README screenshots: `node tests/e2e/screenshots.mjs [baseURL] [name ...]` against a running demo
+ * (`npm run demo`). Writes public/readme/*.png (desktop and phone); with names, only those.
  */
 import { mkdirSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { findChromium } from './chromium.mjs'
 
 const base = process.argv[2] ?? 'http://localhost:3000'
+const only = new Set(process.argv.slice(3))
 const out = 'public/readme'
 mkdirSync(out, { recursive: true })
 const browser = await chromium.launch({
@@ -15,6 +16,7 @@ const browser = await chromium.launch({
 })
 
 async function shoot(name, email, path, viewport = { width: 1280, height: 800 }, then) {
+  if (only.size && !only.has(name)) return
   const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 })
   const page = await ctx.newPage()
   if (email) {
@@ -55,4 +57,17 @@ await shoot('roster-profile', 'marco@acme.test', '/b/acme-running/roster', undef
   await page.waitForURL(/\/roster\/[^/]+$/)
 })
 await shoot('reports', 'marco@acme.test', '/b/acme-running/reports')
+// Issue #21: the creator's offer on a phone (the disclosure checklist once, what differs per deliverable).
+await shoot('creator-offer-phone', 'maya@creators.test', null, phone, async (page) => {
+  await page.goto(`${new URL(page.url()).origin}${new URL(page.url()).pathname}/offers`)
+  await page.locator('main a', { hasText: 'Spring Trail Drop' }).first().click()
+  await page.waitForURL(/\/offers\/[^/]+$/)
+  await page.getByRole('heading', { name: "What you'll make" }).evaluate((h) => h.closest('.card').scrollIntoView({ block: 'start' }))
+})
+// The brief editor with its files (attach, remove; published or draft only).
+await shoot('brief-files', 'marco@acme.test', '/b/acme-running/campaigns', undefined, async (page) => {
+  await page.locator('main a', { hasText: 'Spring Trail Drop' }).first().click()
+  await page.waitForURL(/\/campaigns\/[^/]+/)
+  await page.goto(`${new URL(page.url()).origin}${new URL(page.url()).pathname.replace(/\/$/, '')}/brief`)
+})
 await browser.close()

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -24,27 +24,13 @@ import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.
 import { queueMediaAnalyses, runMediaAnalysis } from '#app/services/media/run-media-analysis.server.ts'
 import { call, cookieFor } from '#tests/factories.ts'
 import { createContentWorld, draftRequest, fakeMp4, insertStoredFile } from '#tests/factories-content.ts'
+import { analyseDraftFile } from '#tests/media/analyse-draft.ts'
 import { makeImage, makeVideo, type Overlay } from '#tests/media/make-media.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'media-test-'))
 
-async function analyse(overlays: Overlay[] | { image: string[] }, opts: { format?: string; seconds?: number } = {}) {
-  const w = await createContentWorld({ format: opts.format ?? 'reel' })
-  const isImage = !Array.isArray(overlays)
-  const file = isImage ? makeImage(dir, `i-${w.brand.id}.png`, overlays.image) : makeVideo(dir, `v-${w.brand.id}.mp4`, opts.seconds ?? 10, overlays)
-  const stored = await insertStoredFile({ brandId: w.brand.id, creatorId: w.creator.id, bytes: readFileSync(file), name: path.basename(file) })
-  const [draft] = await db()
-    .insert(schema.draftVersions)
-    .values({ deliverableId: w.deliverable.id, brandId: w.brand.id, version: 1, caption: '#ad', fileIds: [stored.id] })
-    .returning()
-  await queueMediaAnalyses(db(), draft!)
-  const run = await runMediaAnalysis(draft!.id)
-  const d = await loadBrandDraft(db(), w.brand.id, draft!.id)
-  const check = await getDraftMediaCheck(db(), d, draft!.id)
-  const [analysis] = await db().select().from(schema.mediaAnalyses).where(eq(schema.mediaAnalyses.draftVersionId, draft!.id))
-  const segments = await db().select().from(schema.mediaSegments).where(eq(schema.mediaSegments.analysisId, analysis!.id)).orderBy(asc(schema.mediaSegments.startMs))
-  return { w, run, check, analysis: analysis!, segments, draft: draft! }
-}
+const analyse = (overlays: Overlay[] | { image: string[] }, opts: { format?: string; seconds?: number } = {}) =>
+  analyseDraftFile((tag) => (Array.isArray(overlays) ? makeVideo(dir, `v-${tag}.mp4`, opts.seconds ?? 10, overlays) : makeImage(dir, `i-${tag}.png`, overlays.image)), opts)
 
 describe('media analysis with ffmpeg + tesseract', () => {
   it('"Paid partnership with Acme" for 4 s at the start: no media finding; VD-02 left to the reviewer (no speech engine)', async () => {

@@ -455,6 +455,39 @@ describe('campaign status and deadlines', () => {
     expect((await auditFor(id)).map((e) => e.action)).toEqual(['campaign.created', 'campaign.status_changed', 'campaign.status_changed', 'campaign.status_changed'])
   })
 
+  it('creating and editing a campaign store every field of the form, and the edit is audited before and after', async () => {
+    const brand = await createBrand()
+    const cookie = await cookieFor(await addMember(brand.id, 'manager'))
+    const fields = { name: 'Trail week', objective: 'Launch', startsOn: '2026-06-01', endsOn: '2026-06-30', platforms: ['instagram', 'tiktok'], attributionWindowDays: '14' }
+    const created = await post(newCampaignRoute, '/x', { brand: brand.slug }, cookie, { intent: 'create', ...fields, budget: '1,250.50', currency: 'EUR' })
+    expect(created.status).toBe(302)
+    const id = /campaigns\/([^/]+)\//.exec(created.location!)![1]!
+    const read = async () => (await db().select().from(schema.campaigns).where(eq(schema.campaigns.id, id)))[0]!
+    const pick = (c: typeof schema.campaigns.$inferSelect) => ({ name: c.name, objective: c.objective, startsOn: c.startsOn, endsOn: c.endsOn, platforms: c.platforms, budgetMinor: c.budgetMinor, attributionWindowDays: c.attributionWindowDays, currency: c.currency, status: c.status })
+    // 1,250.50 EUR is 125,050 cents.
+    expect(pick(await read())).toEqual({ name: 'Trail week', objective: 'Launch', startsOn: '2026-06-01', endsOn: '2026-06-30', platforms: ['instagram', 'tiktok'], budgetMinor: 125_050, attributionWindowDays: 14, currency: 'EUR', status: 'draft' })
+    const edit = await post(overviewRoute, '/x', { brand: brand.slug, campaign: id }, cookie, {
+      intent: 'update',
+      name: 'Trail fortnight',
+      objective: 'Launch and sell',
+      startsOn: '2026-06-01',
+      endsOn: '2026-07-14',
+      platforms: ['youtube'],
+      attributionWindowDays: '30',
+      budget: '2000',
+      currency: 'USD',
+    })
+    expect(edit.status).toBe(302)
+    expect(pick(await read())).toEqual({ name: 'Trail fortnight', objective: 'Launch and sell', startsOn: '2026-06-01', endsOn: '2026-07-14', platforms: ['youtube'], budgetMinor: 200_000, attributionWindowDays: 30, currency: 'USD', status: 'draft' })
+    const updated = (await auditFor(id)).filter((e) => e.action === 'campaign.updated')
+    expect(updated.map((e) => [e.before, e.after])).toEqual([
+      [
+        { name: 'Trail week', budgetMinor: 125_050, startsOn: '2026-06-01', endsOn: '2026-06-30', attributionWindowDays: 14 },
+        { name: 'Trail fortnight', budgetMinor: 200_000, startsOn: '2026-06-01', endsOn: '2026-07-14', attributionWindowDays: 30 },
+      ],
+    ])
+  })
+
   it('reminds once 48 hours before expiry and marks past offers expired', async () => {
     const w = await world()
     const { offers } = await sendTo(w, [w.a.creator.id, w.b.creator.id])

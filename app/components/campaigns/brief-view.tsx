@@ -1,5 +1,6 @@
 import { BRIEF_FIELD_LABEL, JURISDICTION_LABEL, MEDIA_ALTERATION_LABEL, type BriefChange, type BriefContent, type BriefListField } from '#app/domain/brief.ts'
 import { Chip } from '#app/components/ui.tsx'
+import { BriefFileList } from './brief-files.tsx'
 
 function List({ items, tone }: { items: string[]; tone?: 'tags' }) {
   if (tone === 'tags') {
@@ -74,8 +75,15 @@ export function BriefView({ brief }: { brief: BriefContent }) {
             </dd>
           </div>
         ) : null}
+        {brief.files.length ? (
+          <div>
+            <dt>{BRIEF_FIELD_LABEL.files}</dt>
+            <dd>
+              <BriefFileList files={brief.files} />
+            </dd>
+          </div>
+        ) : null}
       </dl>
-      <p className="muted small">Brief files (images, PDFs) will appear here once file uploads are available.</p>
     </div>
   )
 }

@@ -9,6 +9,8 @@ export interface MediaCheckView {
   findings: { ruleId: string; severity: 'blocking' | 'warning'; message: string; source: string; fileId: string; atMs: number | null; thumbnailFileId: string | null }[]
   decided: string[]
   undecided: { id: string; reason: string }[]
+  /** What of a long video was not read closely. */
+  notes?: string[]
 }
 
 const moment = (ms: number) => {
@@ -61,6 +63,13 @@ export function MediaFindings({ media, audience }: { media: MediaCheckView; audi
       ) : !media.pending ? (
         <p className="small">{media.decided.length ? 'The media check found nothing to fix in what it could read.' : 'The media check could not decide anything on its own.'}</p>
       ) : null}
+      {!media.pending && media.notes?.length
+        ? media.notes.map((n, i) => (
+            <p key={i} className="xsmall muted" data-testid="media-coverage">
+              {n}
+            </p>
+          ))
+        : null}
       {media.decided.length ? <p className="xsmall muted">Checked by the machine: {media.decided.map(title).join('; ')}.</p> : null}
       {!media.pending && media.undecided.length ? (
         <ul className="plain xsmall muted" aria-label="Left to a person">

@@ -1,6 +1,6 @@
 export { RULES, type Rule, type RuleId, type Severity } from './rules.ts'
 export { CAPTION_LIMITS, checkBriefText, checkCaption, foldOffset, hasBlocking, suggestedDisclosure, tokenize, type CaptionCheckInput, type Finding, type MandatoryElements } from './check-caption.ts'
-export { attestationsFor, disclosureRequirements, type Attestation, type DisclosureRequirements } from './requirements.ts'
+export { attestationsFor, disclosureRequirements, splitDisclosure, type Attestation, type DisclosureRequirements, type SplitDisclosure } from './requirements.ts'
 export { checkMedia, containsTerm, formatMoment, mediaBrandTerms, remainingAttestations, type AnalysedMedia, type MediaCheckInput, type MediaCheckResult, type MediaFinding, type MediaSegment, type UndecidedCheck } from './media-rules.ts'
 export { JURISDICTION_MEDIA, type MediaJurisdiction } from './jurisdictions.ts'
 export { checkPlatformLabel, EU_DECLARATION_HELP, PLATFORM_LABEL_NAME, PLATFORM_LABEL_RULE, type PlatformLabelInput, type PlatformLabelResult } from './platform-label.ts'

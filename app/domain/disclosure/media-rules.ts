@@ -39,6 +39,16 @@ export interface MediaSegment {
   bbox?: MediaBox | null
 }
 
+/**
+ * How much of a long video was read: every sampleIntervalMs up to `denseUntilMs`, then one frame every
+ * `sparseIntervalMs`, up to `readUntilMs` (less than the duration when the frame budget ran out).
+ */
+export interface MediaCoverage {
+  denseUntilMs: number
+  sparseIntervalMs: number
+  readUntilMs: number
+}
+
 /** One analysed file of a draft version. */
 export interface AnalysedMedia {
   fileId: string
@@ -50,6 +60,8 @@ export interface AnalysedMedia {
   sampleIntervalMs: number
   /** Whether a speech engine transcribed the audio (none is installed today: see DECISIONS.md). */
   speechEngine: boolean
+  /** Null: read every sampleIntervalMs from start to end. */
+  coverage?: MediaCoverage | null
   segments: MediaSegment[]
 }
 
@@ -89,6 +101,8 @@ export interface MediaCheckResult {
   undecided: UndecidedCheck[]
   /** Some analysis is still queued or running: approval waits. */
   pending: boolean
+  /** What the machine did not read (long videos), one sentence each, for the creator and the reviewer. */
+  notes: string[]
 }
 
 /** Minimum time on screen (FTC: long enough to be noticed and read). */
@@ -221,11 +235,12 @@ function checkVideo(input: MediaCheckInput, m: AnalysedMedia): FileResult {
 
   // VD-04: long enough to read (France: the whole duration).
   const ranges = mergeRanges(labels, slack)
-  decide('VD-04')
+  const readUntil = m.coverage?.readUntilMs ?? m.durationMs
   if (j.wholeDuration) {
-    const covered = ranges.reduce((n, r) => n + Math.min(r.endMs, m.durationMs) - Math.max(0, r.startMs), 0)
-    if (covered < m.durationMs - slack) {
-      const gap = gapIn(ranges, m.durationMs)
+    decide('VD-04')
+    const covered = ranges.reduce((n, r) => n + Math.max(0, Math.min(r.endMs, readUntil) - Math.max(0, r.startMs)), 0)
+    if (covered < readUntil - slack) {
+      const gap = gapIn(ranges, readUntil)
       res.findings.push(
         finding('VD-04', m, `${j.name}: the label must stay on screen for the whole video (${mmss(m.durationMs)}); it is missing from ${mmss(gap.startMs)} to ${mmss(gap.endMs)}.`, gap.startMs, firstLabel.thumbnailFileId, j.source),
       )
@@ -233,6 +248,13 @@ function checkVideo(input: MediaCheckInput, m: AnalysedMedia): FileResult {
   } else {
     const longest = ranges.reduce((best, r) => (r.endMs - r.startMs > best.endMs - best.startMs ? r : best), ranges[0]!)
     const shown = longest.endMs - longest.startMs
+    const sparse = m.coverage && longest.startMs >= m.coverage.denseUntilMs ? m.coverage : null
+    // Seen only where frames are seconds apart: it was up for at least the measured time minus one step.
+    if (sparse && shown < MIN_ON_SCREEN_MS + sparse.sparseIntervalMs) {
+      manual('VD-04', `the label is only seen after ${mmss(sparse.denseUntilMs)}, where one frame every ${(sparse.sparseIntervalMs / 1000).toFixed(1)} s is read: check it stays up for ${MIN_ON_SCREEN_MS / 1000} s`)
+      return res
+    }
+    decide('VD-04')
     if (shown < MIN_ON_SCREEN_MS - slack) {
       res.findings.push(
         finding('VD-04', m, `The disclosure is on screen for about ${(shown / 1000).toFixed(1)} s (from ${mmss(longest.startMs)}). Keep it up for at least ${MIN_ON_SCREEN_MS / 1000} s so people can read it.`, longest.startMs, firstLabel.thumbnailFileId),
@@ -315,12 +337,22 @@ export function checkMedia(input: MediaCheckInput): MediaCheckResult {
     }
   }
   const decided = [...decidedBy.keys()].filter((id) => !undecided.has(id))
+  const notes = relevant.filter((m) => m.status === 'done' && m.coverage).map((m) => coverageNote(m.coverage!, m.durationMs, relevant.length > 1 ? m.fileId : null))
   return {
+    notes,
     findings: findings.sort((a, b) => (a.atMs ?? -1) - (b.atMs ?? -1) || a.ruleId.localeCompare(b.ruleId)),
     decided: decided.sort(),
     undecided: [...undecided].map(([id, reasons]) => ({ id, reason: reasons.join('; ') })),
     pending,
   }
+}
+
+/** One sentence on what of a long video was not read closely (or at all). */
+export function coverageNote(c: MediaCoverage, durationMs: number, fileId: string | null): string {
+  const parts = [`The video was read every 0.5 s for the first ${mmss(c.denseUntilMs)}`]
+  if (c.readUntilMs > c.denseUntilMs) parts.push(`then one frame every ${(c.sparseIntervalMs / 1000).toFixed(1)} s up to ${mmss(c.readUntilMs)}: text shown for a shorter time after ${mmss(c.denseUntilMs)} may have been missed`)
+  if (c.readUntilMs < durationMs) parts.push(`${mmss(c.readUntilMs)} to ${mmss(durationMs)} was not read (too many frames): check it by eye`)
+  return `${fileId ? `${fileId}: ` : ''}${parts.join(', ')}.`
 }
 
 /** The reviewer's checklist once the machine has decided what it could. */

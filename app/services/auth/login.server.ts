@@ -80,14 +80,18 @@ export async function login(input: { email: string; password: string; ip: string
     : (await verifyPassword(await dummyHash(), input.password), false)
 
   if (!user || !ok) throw new InvalidInputError(BAD_CREDENTIALS, { password: [BAD_CREDENTIALS] })
-  await clearAccountThrottle(input.email, input.ip)
-  const cookie = await createUserSession(user.id, { ip: input.ip, userAgent: input.userAgent })
-  await recordAudit(db(), { userId: user.id, ip: input.ip, userAgent: input.userAgent }, {
-    action: 'user.login',
-    entityType: 'user',
-    entityId: user.id,
-  })
-  return { userId: user.id, cookie }
+  return startSignedInSession(user.id, input.email, input, 'user.login')
+}
+
+/**
+ * After a proof of identity (password, sign-in link): the failed attempts for this account are cleared,
+ * a session starts, and the sign-in is audited.
+ */
+export async function startSignedInSession(userId: string, email: string, input: { ip: string | null; userAgent: string | null }, action: 'user.login' | 'user.login_link') {
+  await clearAccountThrottle(email, input.ip)
+  const cookie = await createUserSession(userId, { ip: input.ip, userAgent: input.userAgent })
+  await recordAudit(db(), { userId, ip: input.ip, userAgent: input.userAgent }, { action, entityType: 'user', entityId: userId })
+  return { userId, cookie }
 }
 
 /**

@@ -5,13 +5,11 @@ import { newToken } from '#db/ids.ts'
 import { SignInLinkEmail } from '#emails/sign-in-link.tsx'
 import { config } from '#app/config.server.ts'
 import { db } from '#app/db.server.ts'
-import { createUserSession } from '#app/auth/session.server.ts'
-import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { sha256 } from '#app/utils/crypto.server.ts'
 import { AppError } from '#app/utils/errors.ts'
 import { queueAuthMail } from './auth-mail-queue.server.ts'
-import { clearAccountThrottle } from './login.server.ts'
+import { startSignedInSession } from './login.server.ts'
 
 export const SIGN_IN_LINK_TTL_MINUTES = 15
 const MAX_PER_HOUR = 5
@@ -71,12 +69,5 @@ export async function signInWithLink(input: { token: string; ip: string | null; 
   if (!used) throw new AppError(410, SIGN_IN_LINK_INVALID)
   const [user] = await db().select({ id: schema.users.id, email: schema.users.email }).from(schema.users).where(eq(schema.users.id, used.userId)).limit(1)
   if (!user) throw new AppError(410, SIGN_IN_LINK_INVALID)
-  await clearAccountThrottle(user.email, input.ip)
-  const cookie = await createUserSession(user.id, { ip: input.ip, userAgent: input.userAgent })
-  await recordAudit(db(), { userId: user.id, ip: input.ip, userAgent: input.userAgent }, {
-    action: 'user.login_link',
-    entityType: 'user',
-    entityId: user.id,
-  })
-  return { userId: user.id, cookie }
+  return startSignedInSession(user.id, user.email, input, 'user.login_link')
 }

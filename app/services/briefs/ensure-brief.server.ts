@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { schema, type Tx } from '#db/index.ts'
 import { emptyBrief } from '#app/domain/brief.ts'
 import { toJurisdiction } from '#app/domain/catalog.ts'
-import { NotFoundError } from '#app/utils/errors.ts'
+import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 
 /**
  * The brand's campaign and its brief row, locked for the transaction. Campaigns made elsewhere (imports,
@@ -22,4 +22,11 @@ export async function ensureBrief(tx: Tx, brand: { id: string; jurisdiction: str
     .where(and(eq(schema.briefs.campaignId, campaignId), eq(schema.briefs.brandId, brand.id)))
     .for('update')
   return { campaign, brief: brief! }
+}
+
+/** ensureBrief for a change: an archived campaign's brief no longer changes (409 with a sentence). */
+export async function ensureEditableBrief(tx: Tx, brand: { id: string; jurisdiction: string }, campaignId: string) {
+  const found = await ensureBrief(tx, brand, campaignId)
+  if (found.campaign.status === 'archived') throw new ConflictError('This campaign is archived and its brief can no longer change.')
+  return found
 }

@@ -4,24 +4,25 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { config } from '#app/config.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { diffBriefs, toBriefContent, type BriefContent } from '#app/domain/brief.ts'
+import { diffBriefs, toBriefContent, type BriefContent, type BriefText } from '#app/domain/brief.ts'
 import { COMMITTED_OFFER_STATUSES } from '#app/domain/offer-terms.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { getAgentEmails } from '#app/services/creators/get-agent-emails.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
-import { ensureBrief } from './ensure-brief.server.ts'
+import { ensureEditableBrief } from './ensure-brief.server.ts'
 import { BriefUpdatedEmail } from '#emails/brief-updated.tsx'
 
 /**
  * Publish the brief as version n+1. Creators who already accepted get a "re-acknowledge" to-do
  * (their offer's acknowledgedBriefVersion is now behind) and an email listing what changed.
  * `baseVersion` is the version the editor was opened on: publishing over someone else's newer version is refused.
+ * The version carries the files attached to the draft (attach-brief-files), so creators see them with it.
  */
-export async function publishBrief(actor: BrandActor, campaignId: string, content: BriefContent, baseVersion: number) {
+export async function publishBrief(actor: BrandActor, campaignId: string, text: BriefText, baseVersion: number) {
   return db().transaction(async (tx) => {
-    const { brief, campaign } = await ensureBrief(tx, actor.brand, campaignId)
-    if (campaign.status === 'archived') throw new ConflictError('This campaign is archived and its brief can no longer change.')
+    const { brief, campaign } = await ensureEditableBrief(tx, actor.brand, campaignId)
+    const content: BriefContent = { ...text, files: toBriefContent(brief.draft).files }
     if (brief.currentVersion !== baseVersion) {
       throw new ConflictError(`Someone published version ${brief.currentVersion} while you were editing. Reload to see it, then publish again.`)
     }

@@ -5,6 +5,7 @@ import { emptyBrief } from '#app/domain/brief.ts'
 import { toJurisdiction } from '#app/domain/catalog.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import type { CampaignInput } from '#app/validation/campaigns.ts'
+import { campaignValues } from './campaign-values.server.ts'
 
 /** A new draft campaign with its (empty) brief, in the brand's jurisdiction. */
 export async function createCampaign(actor: BrandActor, input: Omit<CampaignInput, 'intent'>) {
@@ -13,14 +14,7 @@ export async function createCampaign(actor: BrandActor, input: Omit<CampaignInpu
       .insert(schema.campaigns)
       .values({
         brandId: actor.brand.id,
-        name: input.name,
-        objective: input.objective,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        platforms: input.platforms,
-        budgetMinor: input.budget,
-      attributionWindowDays: input.attributionWindowDays,
-        currency: input.currency,
+        ...campaignValues(input),
         status: 'draft',
         createdByUserId: actor.user.id,
       })

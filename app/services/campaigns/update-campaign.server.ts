@@ -5,6 +5,7 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, NotFoundError } from '#app/utils/errors.ts'
 import type { CampaignInput } from '#app/validation/campaigns.ts'
+import { campaignValues } from './campaign-values.server.ts'
 
 /** Edit a campaign's details. Archived campaigns are read-only. */
 export async function updateCampaign(actor: BrandActor, campaignId: string, input: Omit<CampaignInput, 'intent'>) {
@@ -16,17 +17,7 @@ export async function updateCampaign(actor: BrandActor, campaignId: string, inpu
       .for('update')
     if (!before) throw new NotFoundError('That campaign')
     if (before.status === 'archived') throw new ConflictError('This campaign is archived and can no longer be edited.')
-    const values = {
-      name: input.name,
-      objective: input.objective,
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-      platforms: input.platforms,
-      budgetMinor: input.budget,
-      attributionWindowDays: input.attributionWindowDays,
-      currency: input.currency,
-      updatedAt: new Date(),
-    }
+    const values = { ...campaignValues(input), updatedAt: new Date() }
     await tx.update(schema.campaigns).set(values).where(eq(schema.campaigns.id, campaignId))
     await recordAudit(tx, actor.audit, {
       brandId: actor.brand.id,

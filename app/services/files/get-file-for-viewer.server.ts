@@ -6,6 +6,7 @@ import { roleCan } from '#app/auth/capabilities.ts'
 import type { BrandRole } from '#app/domain/roles.ts'
 import { FILE_ACCESS, fileAccessRule } from '#app/domain/file-access.ts'
 import { brandPayeeScope } from '#app/services/tax/list-brand-tax-forms.server.ts'
+import { briefHasFile } from '#app/services/briefs/brief-has-file.server.ts'
 
 export type ViewableFile = typeof schema.files.$inferSelect
 
@@ -14,8 +15,9 @@ export type ViewableFile = typeof schema.files.$inferSelect
  * per purpose): a member of the file's brand whose role has that page's capability (draft media only
  * to reviewers, stats evidence only to those who verify posts...), the file's creator, or a member of an
  * agency holding an active grant from that creator with the page's scope. Tax forms are stricter (see
- * taxFormViewable): only their owner and finance. Anyone else gets NotFoundError (404), never a hint
- * that the file exists.
+ * taxFormViewable): only their owner and finance. Brief files have no creator: they are served to the
+ * creators with an offer in a campaign whose published brief carries them (briefFileViewable). Anyone
+ * else gets NotFoundError (404), never a hint that the file exists.
  */
 export async function getFileForViewer(userId: string, fileId: string): Promise<ViewableFile> {
   const [file] = await db().select().from(schema.files).where(eq(schema.files.id, fileId)).limit(1)
@@ -33,6 +35,10 @@ export async function getFileForViewer(userId: string, fileId: string): Promise<
       .where(and(eq(schema.brandMembers.brandId, file.brandId), eq(schema.brandMembers.userId, userId)))
       .limit(1)
     if (m && roleCan(m.role as BrandRole, rule.brand)) return file
+  }
+  if (file.purpose === 'brief_asset') {
+    if (await briefFileViewable(userId, file)) return file
+    throw new NotFoundError('That file')
   }
   if (file.creatorId) {
     const [c] = await db().select({ userId: schema.creators.userId }).from(schema.creators).where(eq(schema.creators.id, file.creatorId)).limit(1)
@@ -70,6 +76,33 @@ async function taxFormViewable(userId: string, file: ViewableFile): Promise<bool
     if (file.agencyId ? scope.agencyIds.includes(file.agencyId) : file.creatorId && scope.creatorIds.includes(file.creatorId)) return true
   }
   return false
+}
+
+/**
+ * A brief file, on the creator side: the current published version of a campaign's brief carries it,
+ * and the user is a creator with an offer in that campaign (any status: the offer page shows the brief),
+ * or a member of an agency holding an active grant from such a creator (FILE_ACCESS.brief_asset: 'view').
+ * A file only in the draft, or removed by a later version, is not served to creators.
+ */
+async function briefFileViewable(userId: string, file: ViewableFile): Promise<boolean> {
+  if (!file.brandId) return false
+  const offersCarrying = () =>
+    db()
+      .select({ id: schema.offers.id })
+      .from(schema.briefVersions)
+      .innerJoin(schema.briefs, and(eq(schema.briefs.id, schema.briefVersions.briefId), eq(schema.briefs.currentVersion, schema.briefVersions.version)))
+      .innerJoin(schema.offers, and(eq(schema.offers.campaignId, schema.briefs.campaignId), eq(schema.offers.brandId, schema.briefVersions.brandId)))
+      .innerJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
+      .$dynamic()
+  const carries = and(eq(schema.briefVersions.brandId, file.brandId), briefHasFile(schema.briefVersions.content, file.id))
+  const [own] = await offersCarrying().where(and(carries, eq(schema.creators.userId, userId))).limit(1)
+  if (own) return true
+  const [viaAgency] = await offersCarrying()
+    .innerJoin(schema.agentGrants, and(eq(schema.agentGrants.creatorId, schema.offers.creatorId), isNull(schema.agentGrants.revokedAt)))
+    .innerJoin(schema.agencyMembers, and(eq(schema.agencyMembers.agencyId, schema.agentGrants.agencyId), eq(schema.agencyMembers.userId, userId)))
+    .where(carries)
+    .limit(1)
+  return Boolean(viaAgency)
 }
 
 /** The scopes of each active grant from this creator to an agency the user belongs to. */

@@ -3,11 +3,12 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { ConflictError, ForbiddenError, InvalidInputError } from '#app/utils/errors.ts'
 import { approvalLimitProblem, invoiceControls } from '#app/domain/brand-settings.ts'
 import { computeInvoiceMatch } from './compute-invoice-match.server.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
 import { invoiceMachine } from '#app/domain/state-machines.ts'
+import { lockBrandInvoice } from './lock-brand-invoice.server.ts'
 
 /**
  * A brand manager approves a submitted invoice, or rejects it with a reason. Compare-and-set on
@@ -24,12 +25,7 @@ export async function decideInvoice(
     throw new InvalidInputError('Say why you are rejecting the invoice: the creator sees this.', { reason: ['Say why you are rejecting the invoice: the creator sees this.'] })
   }
   return db().transaction(async (tx) => {
-    const [invoice] = await tx
-      .select()
-      .from(schema.invoices)
-      .where(and(eq(schema.invoices.id, input.invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
-      .for('update')
-    if (!invoice) throw new NotFoundError('That invoice')
+    const invoice = await lockBrandInvoice(tx, actor.brand.id, input.invoiceId)
     const next = invoiceMachine.next(invoice.status, input.decision, `This invoice is already ${invoice.status}.`) as 'approved' | 'rejected'
     const controls = invoiceControls(actor.brand.settings)
     if (input.decision === 'approve') {

@@ -5,34 +5,18 @@ import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
-import { agingBucket, hasBlocking, latestTaxForm, payeeFromKey, todayIso } from './invoice-rules.server.ts'
+import { dueState, hasBlocking, latestTaxForm, payeeFromKey, todayIso } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
+import { selectInvoicesWithParties } from './select-invoices-with-parties.server.ts'
 
 async function loadInvoice(where: SQL) {
-  const [row] = await db()
-    .select({
-      invoice: schema.invoices,
-      offer: schema.offers,
-      creatorName: schema.creators.name,
-      brandName: schema.brands.name,
-      brandLegalName: schema.brands.legalName,
-      campaignName: schema.campaigns.name,
-      agencyName: schema.agencies.name,
-      agencyLegal: schema.agencies.legalName,
-    })
-    .from(schema.invoices)
-    .innerJoin(schema.offers, eq(schema.offers.id, schema.invoices.offerId))
-    .innerJoin(schema.creators, eq(schema.creators.id, schema.invoices.creatorId))
-    .innerJoin(schema.brands, eq(schema.brands.id, schema.invoices.brandId))
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
-    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
+  const [row] = await selectInvoicesWithParties({ offer: schema.offers, brandLegalName: schema.brands.legalName })
     .where(where)
   if (!row) throw new NotFoundError('That invoice')
   const lines = await db().select().from(schema.invoiceLines).where(eq(schema.invoiceLines.invoiceId, row.invoice.id)).orderBy(asc(schema.invoiceLines.kind), asc(schema.invoiceLines.description))
   const i = row.invoice
   const match = i.match as unknown as Partial<InvoiceMatch>
-  const today = todayIso()
-  const open = i.status === 'submitted' || i.status === 'approved'
+  const due = dueState(i, todayIso())
   return {
     row,
     view: {
@@ -41,8 +25,8 @@ async function loadInvoice(where: SQL) {
       status: i.status,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
-      late: open && !!i.dueDate && i.dueDate < today,
-      aging: open ? agingBucket(i.dueDate, today) : null,
+      late: due.late,
+      aging: due.aging,
       currency: i.currency,
       subtotalMinor: i.subtotalMinor,
       taxMinor: i.taxMinor,

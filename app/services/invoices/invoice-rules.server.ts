@@ -27,6 +27,12 @@ export function agingBucket(dueDate: string | null, today: string): AgingBucket 
   return dueDate ? dueAgingBucket(dueDate, fromIsoDay(today)) : 'no_due_date'
 }
 
+/** An open invoice (submitted or approved) past its due date is late; its aging bucket, null once it is closed. */
+export function dueState(i: { status: string; dueDate: string | null }, today: string): { late: boolean; aging: AgingBucket | null } {
+  const open = i.status === 'submitted' || i.status === 'approved'
+  return { late: open && !!i.dueDate && i.dueDate < today, aging: open ? agingBucket(i.dueDate, today) : null }
+}
+
 export function todayIso(now = new Date()) {
   return toIsoDay(now)
 }

@@ -3,11 +3,12 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
-import { agingBucket, todayIso, type AgingBucket } from './invoice-rules.server.ts'
+import { dueState, todayIso, type AgingBucket } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
 import type { InvoiceStatus } from '#app/domain/state-machines.ts'
 import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetPage } from '#app/domain/keyset-cursor.ts'
 import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
+import { selectInvoicesWithParties } from './select-invoices-with-parties.server.ts'
 
 /** One invoice as lists show it: payee, status, due date, late flag, match summary. */
 export interface InvoiceListRow {
@@ -62,22 +63,7 @@ async function queryInvoices(
   const { keys, dir } = ORDER_KEYS[order]
   const cursor = paging ? decodeKeysetCursor(paging.cursor, paging.list, keyTypes(keys)) : null
   const keyset = keysetSql(keys, sql`${schema.invoices.id}`, dir, cursor)
-  const fetched = await db()
-    .select({
-      sortValues: sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]`,
-      invoice: schema.invoices,
-      creatorName: schema.creators.name,
-      agencyName: schema.agencies.name,
-      agencyLegal: schema.agencies.legalName,
-      brandName: schema.brands.name,
-      campaignName: schema.campaigns.name,
-    })
-    .from(schema.invoices)
-    .innerJoin(schema.creators, eq(schema.creators.id, schema.invoices.creatorId))
-    .innerJoin(schema.brands, eq(schema.brands.id, schema.invoices.brandId))
-    .innerJoin(schema.offers, eq(schema.offers.id, schema.invoices.offerId))
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.offers.campaignId))
-    .leftJoin(schema.agencies, eq(schema.agencies.id, schema.invoices.payeeAgencyId))
+  const fetched = await selectInvoicesWithParties({ sortValues: sql<string[]>`array[${sql.join(keys.map((k) => sql`(${k.expr})::text`), sql`, `)}]` })
     .where(and(where, keyset.where))
     .orderBy(...keyset.orderBy)
     .limit(paging ? paging.size + 1 : 1000)
@@ -85,15 +71,15 @@ async function queryInvoices(
   const today = todayIso()
   const rows = page.rows.map(({ invoice: i, sortValues: _, ...r }): InvoiceListRow => {
     const checks = ((i.match as unknown as InvoiceMatch).checks ?? []).filter((c) => !c.ok)
-    const open = i.status === 'submitted' || i.status === 'approved'
+    const due = dueState(i, today)
     return {
       id: i.id,
       number: i.number,
       status: i.status,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
-      late: open && !!i.dueDate && i.dueDate < today,
-      aging: open ? agingBucket(i.dueDate, today) : 'current',
+      late: due.late,
+      aging: due.aging ?? 'current',
       currency: i.currency,
       totalMinor: hideAmounts ? null : i.totalMinor,
       creatorId: i.creatorId,

@@ -3,9 +3,10 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
-import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
+import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { notifyInvoiceDecided } from './notify-invoice-decided.server.ts'
 import { invoiceMachine } from '#app/domain/state-machines.ts'
+import { lockBrandInvoice } from './lock-brand-invoice.server.ts'
 
 /**
  * Finance resolves an approved invoice that failed the match: approve the exception with a note
@@ -21,12 +22,7 @@ export async function resolveInvoiceException(
     throw new InvalidInputError(msg, { note: [msg] })
   }
   return db().transaction(async (tx) => {
-    const [invoice] = await tx
-      .select()
-      .from(schema.invoices)
-      .where(and(eq(schema.invoices.id, input.invoiceId), eq(schema.invoices.brandId, actor.brand.id)))
-      .for('update')
-    if (!invoice) throw new NotFoundError('That invoice')
+    const invoice = await lockBrandInvoice(tx, actor.brand.id, input.invoiceId)
     const refused = `Only approved, unpaid invoices can be handled here; this one is ${invoice.status}.`
     // Both answers need an approved invoice (the one state send_back leaves): approving the exception keeps it
     // approved, ready to pay; sending it back rejects it.

@@ -32,6 +32,7 @@ export async function getDraftMediaCheck(tx: DbOrTx, d: Pick<LoadedDeliverable, 
     durationMs: a.durationMs ?? 0,
     sampleIntervalMs: a.sampleIntervalMs ?? 500,
     speechEngine: false,
+    coverage: a.coverage ?? null,
     segments: segments.filter((s) => s.analysisId === a.id).map((s) => ({ kind: s.kind, text: s.text, startMs: s.startMs, endMs: s.endMs, thumbnailFileId: s.thumbnailFileId, bbox: s.bbox })),
   }))
   const brandTerms = mediaBrandTerms(d.brand.name, d.brief)
@@ -45,7 +46,7 @@ export async function getDraftMediaCheck(tx: DbOrTx, d: Pick<LoadedDeliverable, 
         generated: d.brief?.mediaAlteration === 'generated',
         media,
       })
-    : { findings: [], decided: [], undecided: [], pending: false }
+    : { findings: [], decided: [], undecided: [], pending: false, notes: [] }
   return {
     ...result,
     analysed: analyses.length > 0,

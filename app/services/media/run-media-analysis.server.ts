@@ -87,7 +87,7 @@ export async function runMediaAnalysis(draftVersionId: string): Promise<{ analys
         }
         await tx
           .update(schema.mediaAnalyses)
-          .set({ status: 'done', reason: null, mediaKind: result.mediaKind, durationMs: result.durationMs, sampleIntervalMs: result.sampleIntervalMs, frames: result.frames, timings: result.timings, finishedAt: new Date() })
+          .set({ status: 'done', reason: null, mediaKind: result.mediaKind, durationMs: result.durationMs, sampleIntervalMs: result.sampleIntervalMs, frames: result.frames, coverage: result.coverage, timings: result.timings, finishedAt: new Date() })
           .where(eq(schema.mediaAnalyses.id, analysis.id))
       })
       out.analysed++

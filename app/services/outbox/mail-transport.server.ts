@@ -18,6 +18,11 @@ export interface MailTransport {
   send: (mail: OutgoingMail) => Promise<void>
 }
 
+/** The same message for both transports; the outbox id makes the Message-ID. */
+function nodemailerMessage(m: OutgoingMail) {
+  return { from: m.from, to: m.to, cc: m.cc, subject: m.subject, html: m.html, text: m.text, messageId: `<${m.id}@greenroom>` }
+}
+
 /** SMTP when SMTP_URL is set; otherwise .eml files (+ a .json for the dev mail page) in MAIL_DIR. */
 export function createMailTransport(opts: { smtpUrl?: string; mailDir?: string } = {}): MailTransport {
   const c = config()
@@ -31,15 +36,7 @@ export function createMailTransport(opts: { smtpUrl?: string; mailDir?: string }
     return {
       kind: 'smtp',
       send: async (m) => {
-        await transport.sendMail({
-          from: m.from,
-          to: m.to,
-          cc: m.cc,
-          subject: m.subject,
-          html: m.html,
-          text: m.text,
-          messageId: `<${m.id}@greenroom>`,
-        })
+        await transport.sendMail(nodemailerMessage(m))
       },
     }
   }
@@ -49,15 +46,7 @@ export function createMailTransport(opts: { smtpUrl?: string; mailDir?: string }
     kind: 'files',
     send: async (m) => {
       await mkdir(dir, { recursive: true })
-      const info = await composer.sendMail({
-        from: m.from,
-        to: m.to,
-        cc: m.cc,
-        subject: m.subject,
-        html: m.html,
-        text: m.text,
-        messageId: `<${m.id}@greenroom>`,
-      })
+      const info = await composer.sendMail(nodemailerMessage(m))
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const base = path.join(dir, `${stamp}-${m.id}`)
       await writeFile(`${base}.eml`, info.message as Buffer)

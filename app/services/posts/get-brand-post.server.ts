@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
+import { latestApprovedDraft } from './latest-approved-draft.server.ts'
 
 /** One post of this brand with its deliverable, creator, campaign and approved caption. */
 export async function loadBrandPost(tx: DbOrTx, brandId: string, postId: string, opts: { forUpdate?: boolean } = {}) {
@@ -21,11 +22,6 @@ export async function loadBrandPost(tx: DbOrTx, brandId: string, postId: string,
     .limit(1)
   const [row] = opts.forUpdate ? await q.for('update', { of: schema.posts }) : await q
   if (!row) throw new NotFoundError('That post')
-  const [approved] = await tx
-    .select({ caption: schema.draftVersions.caption, version: schema.draftVersions.version })
-    .from(schema.draftVersions)
-    .where(and(eq(schema.draftVersions.deliverableId, row.deliverable.id), eq(schema.draftVersions.decision, 'approved')))
-    .orderBy(desc(schema.draftVersions.version))
-    .limit(1)
+  const approved = await latestApprovedDraft(tx, row.deliverable.id)
   return { ...row, approvedCaption: approved?.caption ?? null }
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
+import { listPostSnapshots } from './list-post-snapshots.server.ts'
 import type { Jurisdiction, Platform } from '#app/domain/catalog.ts'
 import { platformLabelHint } from '#app/domain/disclosure/platform-label.ts'
 
@@ -9,27 +10,7 @@ import { platformLabelHint } from '#app/domain/disclosure/platform-label.ts'
 export async function getCreatorPostPage(creatorId: string, deliverableId: string) {
   const d = await loadCreatorDeliverable(db(), creatorId, deliverableId)
   const [snapshots, [link], codes] = await Promise.all([
-    d.post
-      ? db()
-          .select({
-            id: schema.metricSnapshots.id,
-            capturedAt: schema.metricSnapshots.capturedAt,
-            source: schema.metricSnapshots.source,
-            impressions: schema.metricSnapshots.impressions,
-            reach: schema.metricSnapshots.reach,
-            views: schema.metricSnapshots.views,
-            likes: schema.metricSnapshots.likes,
-            comments: schema.metricSnapshots.comments,
-            shares: schema.metricSnapshots.shares,
-            saves: schema.metricSnapshots.saves,
-            clicks: schema.metricSnapshots.clicks,
-            followers: schema.metricSnapshots.followers,
-            evidenceFileId: schema.metricSnapshots.evidenceFileId,
-          })
-          .from(schema.metricSnapshots)
-          .where(eq(schema.metricSnapshots.postId, d.post.id))
-          .orderBy(asc(schema.metricSnapshots.capturedAt))
-      : Promise.resolve([]),
+    d.post ? listPostSnapshots(db(), d.post.id) : Promise.resolve([]),
     db()
       .select({
         code: schema.trackingLinks.code,
@@ -45,7 +26,7 @@ export async function getCreatorPostPage(creatorId: string, deliverableId: strin
   ])
   return {
     ...d,
-    snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
+    snapshots,
     /** forThisPost: the post's own link; false: an older link for the whole collaboration. */
     link: link ? { code: link.code, clicks: Number(link.clicks), forThisPost: link.deliverableId === d.deliverable.id } : null,
     promoCodes: codes.map((c) => c.code),

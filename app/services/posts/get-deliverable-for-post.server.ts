@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { NotFoundError } from '#app/utils/errors.ts'
+import { latestApprovedDraft } from './latest-approved-draft.server.ts'
 
 /** A creator's deliverable with what the post page needs: brand, campaign, approved caption, the post. */
 export async function loadCreatorDeliverable(tx: DbOrTx, creatorId: string, deliverableId: string, opts: { forUpdate?: boolean } = {}) {
@@ -19,12 +20,7 @@ export async function loadCreatorDeliverable(tx: DbOrTx, creatorId: string, deli
     .limit(1)
   const [row] = opts.forUpdate ? await q.for('update', { of: schema.deliverables }) : await q
   if (!row) throw new NotFoundError('That deliverable')
-  const [approved] = await tx
-    .select({ caption: schema.draftVersions.caption, version: schema.draftVersions.version })
-    .from(schema.draftVersions)
-    .where(and(eq(schema.draftVersions.deliverableId, deliverableId), eq(schema.draftVersions.decision, 'approved'), isNotNull(schema.draftVersions.decidedAt)))
-    .orderBy(desc(schema.draftVersions.version))
-    .limit(1)
+  const approved = await latestApprovedDraft(tx, deliverableId)
   const [post] = await tx.select().from(schema.posts).where(eq(schema.posts.deliverableId, deliverableId)).limit(1)
   return { ...row, approvedCaption: approved?.caption ?? null, approvedVersion: approved?.version ?? null, post: post ?? null }
 }

@@ -1,15 +1,13 @@
 import { createElement } from 'react'
-import { eq } from 'drizzle-orm'
-import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { config } from '#app/config.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { PostSentBackEmail } from '#emails/post-sent-back.tsx'
 import { loadBrandPost } from './get-brand-post.server.ts'
-import { deliverableMachine, postMachine } from '#app/domain/state-machines.ts'
+import { postMachine } from '#app/domain/state-machines.ts'
+import { decidePost } from './decide-post.server.ts'
 
 /**
  * A manager sends a live post back with a note ("add #ad to the first line"). Post -> changes_requested,
@@ -26,16 +24,7 @@ export async function sendBackPost(actor: Pick<BrandActor, 'brand' | 'user' | 'a
       row.post.status === 'verified' ? 'This post is already verified.' : 'This post is already waiting for the creator’s fix.',
     )
     const now = new Date()
-    await tx.update(schema.posts).set({ status: sentBack, problemNote: note, updatedAt: now }).where(eq(schema.posts.id, row.post.id))
-    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(row.deliverable.status, 'request_post_changes'), updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
-    await recordAudit(tx, actor.audit, {
-      brandId: actor.brand.id,
-      action: 'post.changes_requested',
-      entityType: 'post',
-      entityId: row.post.id,
-      before: { status: row.post.status },
-      after: { status: sentBack, note },
-    })
+    await decidePost(tx, actor, row, { set: { status: sentBack, problemNote: note }, deliverableEvent: 'request_post_changes', action: 'post.changes_requested', after: { status: sentBack, note } }, now)
     await enqueueEmail(tx, {
       template: 'post-sent-back',
       to: [row.creator.email],

@@ -1,14 +1,12 @@
-import { eq } from 'drizzle-orm'
-import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { ConflictError, InvalidInputError } from '#app/utils/errors.ts'
 import { postAttestations } from './post-checks.server.ts'
 import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
 import { loadBrandPost } from './get-brand-post.server.ts'
 import { rematchOpenInvoices } from '#app/services/invoices/rematch-open-invoices.server.ts'
-import { deliverableMachine, postMachine } from '#app/domain/state-machines.ts'
+import { postMachine } from '#app/domain/state-machines.ts'
+import { decidePost } from './decide-post.server.ts'
 
 /**
  * A manager verifies a submitted live post after ticking every platform-tool attestation
@@ -37,19 +35,13 @@ export async function verifyPost(actor: Pick<BrandActor, 'brand' | 'user' | 'aud
     }
     const now = new Date()
     const attestations = Object.fromEntries(required.map((r) => [r.id, true]))
-    await tx
-      .update(schema.posts)
-      .set({ status: verified, attestations, verifiedByUserId: actor.user.id, verifiedAt: now, updatedAt: now })
-      .where(eq(schema.posts.id, row.post.id))
-    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(row.deliverable.status, 'verify'), updatedAt: now }).where(eq(schema.deliverables.id, row.deliverable.id))
-    await recordAudit(tx, actor.audit, {
-      brandId: actor.brand.id,
-      action: 'post.verified',
-      entityType: 'post',
-      entityId: row.post.id,
-      before: { status: row.post.status },
-      after: { status: verified, attestations },
-    })
+    await decidePost(
+      tx,
+      actor,
+      row,
+      { set: { status: verified, attestations, verifiedByUserId: actor.user.id, verifiedAt: now }, deliverableEvent: 'verify', action: 'post.verified', after: { status: verified, attestations } },
+      now,
+    )
     // An invoice already sent for this deliverable now passes its delivery check (and its payment clock may start).
     await rematchOpenInvoices(tx, actor.audit, { deliverableId: row.deliverable.id }, now)
   })

@@ -75,6 +75,13 @@ describe('layers', () => {
     expect(slips).toEqual([])
   })
 
+  it('routes and components never import zod: schemas live in app/validation, out of the browser bundle (#18)', () => {
+    // A schema declared in a route module stays in its browser chunk (esbuild keeps top-level calls), and
+    // zod with it; one in app/validation is dropped as long as no component uses that module.
+    const slips = breaks([...inLayer('routes'), ...inLayer('components')], (layer, i) => layer === 'npm:zod' && !i.typeOnly)
+    expect(slips).toEqual([])
+  })
+
   it('routes reach the database only through services', () => {
     expect(breaks(inLayer('routes'), (layer) => layer === 'db')).toEqual([])
   })

@@ -163,4 +163,34 @@ describe('media rules per jurisdiction (sources in app/domain/disclosure/jurisdi
     expect(late.findings[0]!.message).toContain('Germany: the label must be shown at the start')
     expect(late.findings[0]!.source).toMatch(/UWG/)
   })
+
+  describe('long videos read partly (coverage)', () => {
+    const long = { durationMs: 1_200_000, coverage: { denseUntilMs: 60_000, sparseIntervalMs: 4800, readUntilMs: 1_200_000 } }
+    it('says what was read sparsely; a label in the first minute is decided as usual', () => {
+      const r = checkMedia(input([video([ocr('#ad', 0, 5000)], long)]))
+      expect(r.findings).toEqual([])
+      expect(r.decided).toEqual(['VD-01', 'VD-03', 'VD-04'])
+      expect(r.notes).toEqual(['The video was read every 0.5 s for the first 1:00, then one frame every 4.8 s up to 20:00: text shown for a shorter time after 1:00 may have been missed.'])
+    })
+
+    it('a label seen only on the sparse frames, on one or two of them: VD-04 is left to the reviewer, with why', () => {
+      // it was up for at least the measured time minus one step. Seen on the frames at 5:04.8 and 5:09.6,
+      // gone at 5:14.4: 9.6 s measured, so at least 4.8 s shown (≥ 3 s): decided, and it passes
+      expect(checkMedia(input([video([ocr('#ad', 304_800, 314_400)], long)])).decided).toContain('VD-04')
+      // seen on one frame: 4.8 s measured, could have been up for only a moment
+      const one = checkMedia(input([video([ocr('#ad', 304_800, 309_600)], long)]))
+      expect(one.decided).not.toContain('VD-04')
+      expect(one.undecided.find((u) => u.id === 'VD-04')!.reason).toBe('the label is only seen after 1:00, where one frame every 4.8 s is read: check it stays up for 3 s')
+    })
+
+    it('stopped by the frame budget: the unread end is named, and France\'s "whole duration" is judged on what was read', () => {
+      const cut = { durationMs: 600_000, coverage: { denseUntilMs: 60_000, sparseIntervalMs: 2000, readUntilMs: 400_000 } }
+      const r = checkMedia(input([video([ocr('Publicité', 0, 400_000)], cut)], { jurisdiction: 'FR' }))
+      expect(r.findings).toEqual([])
+      expect(r.notes).toEqual(['The video was read every 0.5 s for the first 1:00, then one frame every 2.0 s up to 6:40: text shown for a shorter time after 1:00 may have been missed, 6:40 to 10:00 was not read (too many frames): check it by eye.'])
+      // a gap inside what was read is still found
+      const gap = checkMedia(input([video([ocr('Publicité', 0, 200_000), ocr('Publicité', 300_000, 400_000)], cut)], { jurisdiction: 'FR' }))
+      expect(gap.findings.map((f) => [f.ruleId, f.atMs])).toEqual([['VD-04', 200_000]])
+    })
+  })
 })

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { isoDay } from '#app/validation/fields.ts'
-import { z } from 'zod'
+import { attributionActionSchema } from '#app/validation/attribution.ts'
 import { Button, Card, EmptyState, FormError, Money, PageHeader } from '#app/components/ui.tsx'
 import { ConversionEndpointCard, ExchangeRatesCard, OrdersImportCard } from '#app/components/orders-cards.tsx'
 import { TrackedLinksCell } from '#app/components/tracked-links.tsx'
@@ -24,19 +23,6 @@ export const meta: MetaFunction = () => [{ title: 'Links and codes · Greenroom'
 /** Orders exports up to this size (a 200,000-row Shopify export is about 20 MB). */
 const MAX_ORDERS_CSV_BYTES = 25 * 1024 * 1024
 
-const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('link'), offerId: z.string().min(1).max(40), destinationUrl: z.string().trim().min(1, 'Enter the address').max(2000) }),
-  z.object({ intent: z.literal('code'), offerId: z.string().min(1).max(40), code: z.string().trim().min(1, 'Enter a code').max(40) }),
-  z.object({
-    intent: z.literal('rate-add'),
-    fromCurrency: z.string().trim().max(3),
-    toCurrency: z.string().trim().max(3),
-    rate: z.string().trim().min(1, 'Enter the rate').max(20),
-    effectiveOn: isoDay('Enter the first day it applies.'),
-  }),
-  z.object({ intent: z.literal('rate-delete'), rateId: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal('endpoint-rotate') }),
-])
 
 // Managers and admins: tracked links, promo codes, the orders import, exchange rates and the conversion endpoint.
 export async function loader(args: LoaderFunctionArgs) {
@@ -70,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
       return redirectWithFlash(back, n ? `Imported ${r.newOrders} new and ${r.changedOrders} changed order${n === 1 ? '' : 's'}.` : 'Nothing new: those orders were imported before.')
     }
     const form = await readFormLimited(args.request)
-    const input = parseFormData(form, schema)
+    const input = parseFormData(form, attributionActionSchema)
     switch (input.intent) {
       case 'link': {
         const links = await createTrackingLink(actor, input)

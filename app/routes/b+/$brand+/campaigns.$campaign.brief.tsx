@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, FormError, SelectField, TextareaField } from '#app/components/ui.tsx'
 import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
+import { BriefFilesEditor } from '#app/components/campaigns/brief-files.tsx'
 import { CampaignHeader } from '#app/components/campaigns/campaign-header.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
@@ -9,10 +10,12 @@ import { BRIEF_FIELD_LABEL, JURISDICTION_LABEL, MEDIA_ALTERATIONS, MEDIA_ALTERAT
 import { JURISDICTIONS } from '#app/domain/catalog.ts'
 import { publishBrief } from '#app/services/briefs/publish-brief.server.ts'
 import { saveBriefDraft } from '#app/services/briefs/save-brief-draft.server.ts'
+import { attachBriefFiles } from '#app/services/briefs/attach-brief-files.server.ts'
+import { removeBriefFile } from '#app/services/briefs/remove-brief-file.server.ts'
+import { uploadRules } from '#app/services/files/limits.server.ts'
 import { getCampaign } from '#app/services/campaigns/get-campaign.server.ts'
-import { briefSchema } from '#app/validation/campaigns.ts'
+import { briefSchema, removeBriefFileSchema, startCampaignSchema } from '#app/validation/campaigns.ts'
 import { changeCampaignStatus } from '#app/services/campaigns/change-campaign-status.server.ts'
-import { z } from 'zod'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -20,7 +23,6 @@ import { useIsPending } from '#app/utils/use-pending.ts'
 import { echoValues } from '#app/utils/echo-values.server.ts'
 import { echoedValues } from '#app/utils/echoed-values.ts'
 
-const startCampaignSchema = z.object({ intent: z.literal('start-campaign') })
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Brief · ${data?.campaign.name ?? 'Campaign'} · Greenroom` }]
 
@@ -40,15 +42,28 @@ export async function loader(args: LoaderFunctionArgs) {
     versions: brief.versions,
     pending: brief.published ? diffBriefs(brief.published, brief.draft) : null,
     accepted,
+    upload: uploadRules('brief_asset'),
   }
 }
 
 // Managers and admins: save the draft, or publish it as the next version.
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'campaign.edit')
+  const here = `/b/${actor.brand.slug}/campaigns/${args.params.campaign}/brief`
+  // Attaching files: the body streams through the one upload path (never read into memory by peekForm).
+  if ((args.request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    return handleAction(async () => {
+      const added = await attachBriefFiles(actor, args.params.campaign!, args.request)
+      return redirectWithFlash(`${here}#brief-files`, `${added.length === 1 ? `${added[0]!.name} is` : `${added.length} files are`} in the draft. Creators see ${added.length === 1 ? 'it' : 'them'} once you publish.`)
+    })
+  }
   const raw = await peekForm(args.request)
   const result = await handleAction(async () => {
-    const here = `/b/${actor.brand.slug}/campaigns/${args.params.campaign}/brief`
+    if (raw.get('intent') === 'remove-file') {
+      const { fileId } = await parseForm(args.request, removeBriefFileSchema)
+      const file = await removeBriefFile(actor, args.params.campaign!, fileId)
+      return redirectWithFlash(`${here}#brief-files`, `${file.name} is removed from the draft.`)
+    }
     // What comes after publishing: start the campaign from here, then send offers.
     if (raw.get('intent') === 'start-campaign') {
       await parseForm(args.request, startCampaignSchema)
@@ -85,7 +100,7 @@ const LIST_FIELDS: { field: BriefListField; hint: string; rows?: number }[] = [
 ]
 
 export default function BriefPage() {
-  const { campaign, brandSlug, canEdit, draft, published, currentVersion, versions, pending, accepted } = useLoaderData<typeof loader>()
+  const { campaign, brandSlug, canEdit, draft, published, currentVersion, versions, pending, accepted, upload } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   // After a plain (no-JS) POST that failed, keep what was typed.
@@ -107,7 +122,8 @@ export default function BriefPage() {
           <Card title="Edit the brief">
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="baseVersion" value={currentVersion} />
-              <FormError errors={failure?.formError} />
+              {/* a refused upload says so next to the file input instead */}
+              <FormError errors={err('files') ? null : failure?.formError} />
               <TextareaField label={BRIEF_FIELD_LABEL.overview} name="overview" rows={5} defaultValue={dv('overview', draft.overview)} error={err('overview')} hint="What the campaign is and what you want the content to do." />
               {LIST_FIELDS.map((f) => (
                 <TextareaField
@@ -138,10 +154,9 @@ export default function BriefPage() {
                 hint="Will the photos or videos show a body or face that was edited, or made by AI? In France the media must then say « Image retouchée » or « Image virtuelle »."
                 error={err('mediaAlteration')}
               />
-              <div className="dropzone">
-                <strong>Brief files</strong>
-                <span className="small">Images and PDFs can be attached once file uploads are available.</span>
-              </div>
+              <p className="muted small">
+                Images and PDFs: <a href="#brief-files">Brief files</a>.
+              </p>
               <div className="cluster">
                 <Button type="submit" name="intent" value="save" pending={saving} pendingText="Saving…">
                   Save draft
@@ -158,6 +173,12 @@ export default function BriefPage() {
             </Form>
           </Card>
           <div className="stack">
+            <BriefFilesEditor
+              files={draft.files}
+              published={published?.files.map((f) => f.id) ?? []}
+              upload={upload}
+              error={err('files')}
+            />
             <Card title={published ? `Unpublished changes (against v${currentVersion})` : 'Not published yet'}>
               {pending === null ? (
                 <p className="muted">Creators see the brief once you publish it. After that, every change is a new version with a list of what changed.</p>

@@ -1,17 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, CheckboxField, FormError, LinkButton, PageHeader } from '#app/components/ui.tsx'
-import { ContractDocumentView, ContractFilesCard, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Card, LinkButton } from '#app/components/ui.tsx'
+import { ContractPageFrame, SignContractForm } from '#app/components/contract-page.tsx'
 import { forbidden, requireBrandRole } from '#app/auth/guards.server.ts'
 import { ROLE_LABEL, roleCan } from '#app/auth/capabilities.ts'
-import { ESIGN_CONSENT, contractSettings } from '#app/domain/contracts.ts'
+import { contractSettings } from '#app/domain/contracts.ts'
 import { countersignContract } from '#app/services/contracts/countersign-contract.server.ts'
 import { getContractPage } from '#app/services/contracts/get-contract-page.server.ts'
 import { signContractSchema } from '#app/validation/contracts.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
-import { failureOf, fieldError } from '#app/utils/forms.ts'
-import { useIsPending } from '#app/utils/use-pending.ts'
+import { failureOf } from '#app/utils/forms.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Contract v${data?.contract.version ?? ''} · Greenroom` }]
 
@@ -38,60 +37,39 @@ export async function action(args: ActionFunctionArgs) {
 export default function BrandContractPage() {
   const d = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
-  const signing = useIsPending({ intent: 'sign' })
   const c = d.contract
   return (
-    <>
-      <PageHeader
-        back={{ to: `/b/${d.slug}/rights`, label: 'Usage rights' }}
-        title={`Contract v${c.version} · ${d.creatorName}`}
-        subtitle={
-          <span className="cluster">
-            <span>{d.campaignName}</span>
-            <ContractStatusChip status={c.status} />
-          </span>
-        }
-      />
-      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
-      <p className={d.required && c.status !== 'signed' ? 'callout callout-warning' : 'callout'}>
-        {d.why}
-        {d.required && c.status !== 'signed' ? ' Draft approval and payment wait for both signatures.' : ''}
-      </p>
-      <div className="split">
-        <div className="stack">
-          <Card title="The contract">
-            <ContractDocumentView document={c.document} />
-          </Card>
-        </div>
-        <div className="stack sticky-side">
-          <ContractFilesCard contract={c} documentLabel="Download the PDF" />
-          {d.canAmend && c.status !== 'superseded' ? (
-            <LinkButton to={`/b/${d.slug}/contracts/${c.id}/amend`}>Amend the terms</LinkButton>
-          ) : null}
-          {c.status === 'awaiting_brand' ? (
-            <Card title="Countersign" id="sign">
-              {d.canSign ? (
-                <Form method="post" className="stack-sm" noValidate>
-                  <input type="hidden" name="intent" value="sign" />
-                  <input type="hidden" name="documentSha256" value={c.documentSha256} />
-                  <CheckboxField label={ESIGN_CONSENT} name="consent" error={fieldError(failure, 'consent')} />
-                  <Button type="submit" variant="primary" pending={signing} pendingText="Signing…">
-                    Countersign v{c.version}
-                  </Button>
-                </Form>
-              ) : (
-                <p className="callout" role="note">
-                  Countersigned by: {d.signers.join(', ')}.
-                </p>
-              )}
-            </Card>
-          ) : c.status === 'awaiting_creator' ? (
-            <p className="callout callout-info">Waiting for {d.creatorName} to sign; the brand countersigns after them.</p>
-          ) : null}
-          <SignaturesCard signatures={d.signatures} creatorName={d.creatorName} brandName={d.brandName} />
-          <VersionsCard versions={d.versions} current={c.id} base={`/b/${d.slug}/contracts`} />
-        </div>
-      </div>
-    </>
+    <ContractPageFrame
+      page={d}
+      back={{ to: `/b/${d.slug}/rights`, label: 'Usage rights' }}
+      title={`Contract v${c.version} · ${d.creatorName}`}
+      subtitle={<span>{d.campaignName}</span>}
+      failure={failure}
+      notice={
+        <p className={d.required && c.status !== 'signed' ? 'callout callout-warning' : 'callout'}>
+          {d.why}
+          {d.required && c.status !== 'signed' ? ' Draft approval and payment wait for both signatures.' : ''}
+        </p>
+      }
+      documentLabel="Download the PDF"
+      versionsBase={`/b/${d.slug}/contracts`}
+    >
+      {d.canAmend && c.status !== 'superseded' ? <LinkButton to={`/b/${d.slug}/contracts/${c.id}/amend`}>Amend the terms</LinkButton> : null}
+      {c.status === 'awaiting_brand' ? (
+        <Card title="Countersign" id="sign">
+          {d.canSign ? (
+            <SignContractForm documentSha256={c.documentSha256} failure={failure}>
+              Countersign v{c.version}
+            </SignContractForm>
+          ) : (
+            <p className="callout" role="note">
+              Countersigned by: {d.signers.join(', ')}.
+            </p>
+          )}
+        </Card>
+      ) : c.status === 'awaiting_creator' ? (
+        <p className="callout callout-info">Waiting for {d.creatorName} to sign; the brand countersigns after them.</p>
+      ) : null}
+    </ContractPageFrame>
   )
 }

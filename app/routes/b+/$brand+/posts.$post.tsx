@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
@@ -10,6 +9,7 @@ import { getBrandPostPage } from '#app/services/posts/get-brand-post-page.server
 import { sendBackPost } from '#app/services/posts/send-back-post.server.ts'
 import { verifyPost } from '#app/services/posts/verify-post.server.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
+import { postVerifySchema } from '#app/validation/content.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -17,10 +17,6 @@ import { PlatformReadCard } from '#app/components/content/platform-read.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Verify live post · Greenroom' }]
 
-const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('verify'), attestations: z.array(z.string().max(40)).max(20).default([]) }),
-  z.object({ intent: z.literal('send-back'), note: z.string().trim().min(3, 'Say what the creator needs to change.').max(2000) }),
-])
 
 // Managers and admins of the brand.
 export async function loader(args: LoaderFunctionArgs) {
@@ -31,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'post.verify')
   return handleAction(async () => {
-    const input = await parseForm(args.request, schema, { arrayFields: ['attestations'] })
+    const input = await parseForm(args.request, postVerifySchema, { arrayFields: ['attestations'] })
     const postId = args.params.post ?? ''
     if (input.intent === 'verify') {
       await verifyPost(actor, { postId, attestations: input.attestations })

@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, FormError, PageHeader } from '#app/components/ui.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Card, PageHeader } from '#app/components/ui.tsx'
+import { CsvColumnsCard, CsvFileCard, CsvImportButton, SkippedRows } from '#app/components/csv-import.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { METRICS_CSV_COLUMNS, METRICS_CSV_EXAMPLE } from '#app/domain/metrics-csv.ts'
 import { importMetricsCsv } from '#app/services/metrics/import-metrics-csv.server.ts'
-import { readCsvUpload } from '#app/validation/csv-upload.server.ts'
+import { previewOrImport, skippedRowsSentence } from '#app/validation/csv-upload.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
-import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { failureOf } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Import metrics · Greenroom' }]
@@ -19,19 +20,19 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'post.verify')
-  return handleAction(async () => {
-    const { intent, csv, fileName } = await readCsvUpload(args.request, ['preview', 'import'])
-    if (intent === 'preview') {
-      const preview = await importMetricsCsv(actor, csv, { dryRun: true })
-      return { ok: true as const, csv, fileName, preview }
-    }
-    const result = await importMetricsCsv(actor, csv)
-    const skipped = result.errors.length ? ` ${result.errors.length} row${result.errors.length === 1 ? '' : 's'} skipped.` : ''
-    return redirectWithFlash(
-      `/b/${actor.brand.slug}/posts?status=all`,
-      result.inserted ? `Imported ${result.inserted} snapshot${result.inserted === 1 ? '' : 's'}.${skipped}` : `Nothing new to import: these rows were imported before.${skipped}`,
-    )
-  })
+  return handleAction(() =>
+    previewOrImport(
+      args.request,
+      (csv, opts) => importMetricsCsv(actor, csv, opts),
+      (result) =>
+        redirectWithFlash(
+          `/b/${actor.brand.slug}/posts?status=all`,
+          result.inserted
+            ? `Imported ${result.inserted} snapshot${result.inserted === 1 ? '' : 's'}.${skippedRowsSentence(result.errors)}`
+            : `Nothing new to import: these rows were imported before.${skippedRowsSentence(result.errors)}`,
+        ),
+    ),
+  )
 }
 
 const n = new Intl.NumberFormat('en-US')
@@ -49,19 +50,7 @@ export default function ImportMetrics() {
       <PageHeader title="Import metrics" subtitle="Upload post numbers from a spreadsheet or a platform export." back={{ to: `/b/${slug}/posts`, label: 'Live posts' }} />
       <div className="split">
         <div className="stack">
-          <Card title="1. Choose the file">
-            <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-              <input type="hidden" name="intent" value="preview" />
-              <label className="dropzone">
-                <span>CSV file (UTF-8, up to 5 MB)</span>
-                <input type="file" name="file" accept=".csv,text/csv" aria-describedby="file-error" />
-              </label>
-              <FormError errors={failure ? (fieldError(failure, 'file') ?? failure.formError) : null} />
-              <Button type="submit" pending={previewing} pendingText="Reading…">
-                Preview
-              </Button>
-            </Form>
-          </Card>
+          <CsvFileCard failure={failure} pending={previewing} />
           {preview ? (
             <Card title={`2. Check the preview${preview.fileName ? ` of ${preview.fileName}` : ''}`}>
               <p>
@@ -69,18 +58,7 @@ export default function ImportMetrics() {
                 {preview.preview.rows.length - fresh > 0 ? `, ${preview.preview.rows.length - fresh} already imported (skipped)` : ''}
                 {preview.preview.errors.length > 0 ? `, ${preview.preview.errors.length} with problems (skipped)` : ''}.
               </p>
-              {preview.preview.errors.length > 0 ? (
-                <div className="callout callout-danger">
-                  <p className="callout-title">Rows that will be skipped</p>
-                  <ul className="plain small">
-                    {preview.preview.errors.map((e) => (
-                      <li key={`${e.line}-${e.reason}`}>
-                        Line {e.line}: {e.reason}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
+              <SkippedRows errors={preview.preview.errors} />
               {preview.preview.rows.length > 0 ? (
                 <div className="table-wrap">
                   <table className="table-compact">
@@ -111,37 +89,16 @@ export default function ImportMetrics() {
                   </table>
                 </div>
               ) : null}
-              {fresh > 0 ? (
-                <Form method="post" encType="multipart/form-data">
-                  <input type="hidden" name="intent" value="import" />
-                  <input type="hidden" name="csv" value={preview.csv} />
-                  <Button type="submit" variant="primary" pending={importing} pendingText="Importing…">
-                    Import {fresh} row{fresh === 1 ? '' : 's'}
-                  </Button>
-                </Form>
-              ) : null}
+              {fresh > 0 ? <CsvImportButton csv={preview.csv} rows={fresh} pending={importing} /> : null}
             </Card>
           ) : null}
         </div>
-        <Card title="Column layout">
-          <p className="small">The first row names the columns (any order, case does not matter). Empty cells mean “not reported”.</p>
-          <dl className="dl-stacked small">
-            {METRICS_CSV_COLUMNS.map((c) => (
-              <div key={c.column}>
-                <dt>
-                  <code>{c.column}</code>
-                  {c.required ? ' (required)' : ''}
-                </dt>
-                <dd>{c.meaning}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="small">Example:</p>
-          <pre className="small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {METRICS_CSV_EXAMPLE}
-          </pre>
-          <p className="muted small">Importing the same file twice changes nothing: a post’s row for the same captured_at is stored once.</p>
-        </Card>
+        <CsvColumnsCard
+          intro="The first row names the columns (any order, case does not matter). Empty cells mean “not reported”."
+          columns={METRICS_CSV_COLUMNS}
+          example={METRICS_CSV_EXAMPLE}
+          footnote="Importing the same file twice changes nothing: a post’s row for the same captured_at is stored once."
+        />
       </div>
     </>
   )

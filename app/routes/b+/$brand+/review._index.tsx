@@ -1,28 +1,23 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { z } from 'zod'
 import { Button, Card, Chip, DateTime, EmptyState, PageHeader, RelativeDue, SelectField } from '#app/components/ui.tsx'
 import { PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 import { cursorParam } from '#app/domain/keyset-cursor.ts'
+import { reviewQueueFiltersSchema } from '#app/validation/content.ts'
 import { Pager, pagerLink } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Greenroom' }]
 
-const filtersSchema = z.object({
-  campaign: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
-  platform: z.enum(PLATFORMS).optional().catch(undefined),
-  reviewer: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
-})
 
 // Managers and admins (content.review).
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'content.review')
   const q = Object.fromEntries([...new URL(args.request.url).searchParams].filter(([, v]) => v !== ''))
-  const filters = filtersSchema.parse(q)
+  const filters = reviewQueueFiltersSchema.parse(q)
   const queue = await listReviewQueue(actor.brand.id, filters, { cursor: cursorParam.parse(q.cursor) })
   return { slug: actor.brand.slug, filters, ...queue, now: new Date().toISOString() }
 }

@@ -1,14 +1,15 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { Button, Card, Chip, FormError, PageHeader } from '#app/components/ui.tsx'
+import { Card, Chip, PageHeader } from '#app/components/ui.tsx'
+import { CsvColumnsCard, CsvFileCard, CsvImportButton, SkippedRows } from '#app/components/csv-import.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { ROSTER_CSV_COLUMNS, ROSTER_CSV_EXAMPLE, type ImportOutcome } from '#app/domain/roster.ts'
 import { importRosterCsv } from '#app/services/roster/import-roster-csv.server.ts'
-import { readCsvUpload } from '#app/validation/csv-upload.server.ts'
+import { previewOrImport, skippedRowsSentence } from '#app/validation/csv-upload.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
-import { failureOf, fieldError } from '#app/utils/forms.ts'
+import { failureOf } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Import creators · Roster · Greenroom' }]
@@ -22,22 +23,21 @@ export async function loader(args: LoaderFunctionArgs) {
 // Managers and admins: preview (nothing stored), then import the good rows.
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireBrandRole(args, 'roster.edit')
-  return handleAction(async () => {
-    const { intent, csv, fileName } = await readCsvUpload(args.request, ['preview', 'import'])
-    if (intent === 'preview') {
-      const preview = await importRosterCsv(actor, csv, { dryRun: true })
-      return { ok: true as const, csv, fileName, preview }
-    }
-    const r = await importRosterCsv(actor, csv)
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
-    const skipped = r.errors.length ? ` ${plural(r.errors.length, 'row')} skipped.` : ''
-    return redirectWithFlash(
-      `/b/${actor.brand.slug}/roster?sort=added&dir=desc`,
-      r.addedToRoster || r.accountsAdded
-        ? `Added ${plural(r.addedToRoster, 'creator')} to your roster and ${plural(r.accountsAdded, 'social account')}.${skipped}`
-        : `Nothing new: every creator in the file was already on your roster.${skipped}`,
-    )
-  })
+  return handleAction(() =>
+    previewOrImport(
+      args.request,
+      (csv, opts) => importRosterCsv(actor, csv, opts),
+      (r) => {
+        const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
+        return redirectWithFlash(
+          `/b/${actor.brand.slug}/roster?sort=added&dir=desc`,
+          r.addedToRoster || r.accountsAdded
+            ? `Added ${plural(r.addedToRoster, 'creator')} to your roster and ${plural(r.accountsAdded, 'social account')}.${skippedRowsSentence(r.errors)}`
+            : `Nothing new: every creator in the file was already on your roster.${skippedRowsSentence(r.errors)}`,
+        )
+      },
+    ),
+  )
 }
 
 const OUTCOME: Record<ImportOutcome, { label: string; tone: 'success' | 'info' | 'neutral' }> = {
@@ -80,18 +80,7 @@ export default function ImportRoster() {
             ) : null}
             . Nobody is emailed: invite creators from their profile when you are ready.
           </p>
-          {p.errors.length > 0 ? (
-            <div className="callout callout-danger" role="alert">
-              <p className="callout-title">Rows that will be skipped</p>
-              <ul className="plain small">
-                {p.errors.map((e) => (
-                  <li key={`${e.line}-${e.reason}`}>
-                    Line {e.line}: {e.reason}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <SkippedRows errors={p.errors} />
           {p.rows.length > 0 ? (
             <div className="table-wrap">
               <table className="table-compact">
@@ -128,13 +117,7 @@ export default function ImportRoster() {
             </div>
           ) : null}
           {willChange > 0 ? (
-            <Form method="post" encType="multipart/form-data">
-              <input type="hidden" name="intent" value="import" />
-              <input type="hidden" name="csv" value={preview.csv} />
-              <Button type="submit" variant="primary" pending={importing} pendingText="Importing…">
-                Import {p.rows.length} row{p.rows.length === 1 ? '' : 's'}
-              </Button>
-            </Form>
+            <CsvImportButton csv={preview.csv} rows={p.rows.length} pending={importing} />
           ) : (
             <p className="muted">Nothing to import from this file.</p>
           )}
@@ -143,39 +126,14 @@ export default function ImportRoster() {
       ) : null}
       <div className="split">
         <div className="stack">
-          <Card title="1. Choose the file">
-            <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-              <input type="hidden" name="intent" value="preview" />
-              <label className="dropzone">
-                <span>CSV file (UTF-8, up to 5 MB)</span>
-                <input type="file" name="file" accept=".csv,text/csv" aria-describedby="file-error" aria-invalid={fieldError(failure, 'file') ? true : undefined} />
-              </label>
-              <FormError errors={failure ? (fieldError(failure, 'file') ?? failure.formError) : null} />
-              <Button type="submit" pending={previewing} pendingText="Reading…">
-                Preview
-              </Button>
-            </Form>
-          </Card>
+          <CsvFileCard failure={failure} pending={previewing} />
         </div>
-        <Card title="Column layout">
-          <p className="small">The first row names the columns (any order, case does not matter). One row per social account; repeat the email for a creator's other accounts.</p>
-          <dl className="dl-stacked small">
-            {ROSTER_CSV_COLUMNS.map((c) => (
-              <div key={c.column}>
-                <dt>
-                  <code>{c.column}</code>
-                  {c.required ? ' (required)' : ''}
-                </dt>
-                <dd>{c.meaning}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="small">Example:</p>
-          <pre className="small" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {ROSTER_CSV_EXAMPLE}
-          </pre>
-          <p className="muted small">Creators are matched by email and by platform + handle, so importing the same file twice adds nobody twice.</p>
-        </Card>
+        <CsvColumnsCard
+          intro="The first row names the columns (any order, case does not matter). One row per social account; repeat the email for a creator's other accounts."
+          columns={ROSTER_CSV_COLUMNS}
+          example={ROSTER_CSV_EXAMPLE}
+          footnote="Creators are matched by email and by platform + handle, so importing the same file twice adds nobody twice."
+        />
       </div>
     </>
   )

@@ -1,16 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Card, CheckboxField, FormError, PageHeader } from '#app/components/ui.tsx'
-import { ContractDocumentView, ContractFilesCard, ContractStatusChip, SignaturesCard, VersionsCard } from '#app/components/contract-view.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Card } from '#app/components/ui.tsx'
+import { ContractPageFrame, SignContractForm } from '#app/components/contract-page.tsx'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { ESIGN_CONSENT } from '#app/domain/contracts.ts'
 import { getContractPage } from '#app/services/contracts/get-contract-page.server.ts'
 import { signContract } from '#app/services/contracts/sign-contract.server.ts'
 import { signContractSchema } from '#app/validation/contracts.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
-import { failureOf, fieldError } from '#app/utils/forms.ts'
-import { useIsPending } from '#app/utils/use-pending.ts'
+import { failureOf } from '#app/utils/forms.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Contract v${data?.contract.version ?? ''} · Greenroom` }]
 
@@ -35,56 +33,40 @@ export async function action(args: ActionFunctionArgs) {
 export default function CreatorContractPage() {
   const d = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
-  const signing = useIsPending({ intent: 'sign' })
   const c = d.contract
   return (
-    <>
-      <PageHeader
-        back={{ to: `/c/${d.creatorId}/offers/${c.offerId}`, label: 'Offer' }}
-        title={`Contract v${c.version} · ${d.campaignName}`}
-        subtitle={
-          <span className="cluster">
-            <span>
-              {d.brandName} × {d.creatorName}
-            </span>
-            <ContractStatusChip status={c.status} />
-          </span>
-        }
-      />
-      <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
-      {c.status === 'superseded' ? <p className="callout callout-warning">This version was replaced after the terms changed. Open the newest version below to sign it.</p> : null}
-      <div className="split">
-        <div className="stack">
-          <Card title="The contract">
-            <ContractDocumentView document={c.document} />
-          </Card>
-        </div>
-        <div className="stack sticky-side">
-          <ContractFilesCard contract={c} documentLabel="Download the PDF to sign" />
-          {c.status === 'awaiting_creator' ? (
-            <Card title="Sign" id="sign">
-              {d.canSign ? (
-                <Form method="post" className="stack-sm" noValidate>
-                  <input type="hidden" name="intent" value="sign" />
-                  <input type="hidden" name="documentSha256" value={c.documentSha256} />
-                  <CheckboxField label={ESIGN_CONSENT} name="consent" error={fieldError(failure, 'consent')} />
-                  <Button type="submit" variant="primary" pending={signing} pendingText="Signing…">
-                    Sign contract v{c.version}
-                    {d.actingAs ? ` for ${d.creatorName}` : ''}
-                  </Button>
-                  <p className="small muted">We record who signs{d.actingAs ? ` (you, for ${d.creatorName})` : ''}, when, your IP address and browser, and the fingerprint above.</p>
-                </Form>
-              ) : (
-                <p className="callout callout-warning" role="note">
-                  {d.creatorName} has not given {d.actingAs} the “Answer offers” permission, so you can read this contract but not sign it.
-                </p>
-              )}
-            </Card>
-          ) : null}
-          <SignaturesCard signatures={d.signatures} creatorName={d.creatorName} brandName={d.brandName} />
-          <VersionsCard versions={d.versions} current={c.id} base={`/c/${d.creatorId}/contracts`} />
-        </div>
-      </div>
-    </>
+    <ContractPageFrame
+      page={d}
+      back={{ to: `/c/${d.creatorId}/offers/${c.offerId}`, label: 'Offer' }}
+      title={`Contract v${c.version} · ${d.campaignName}`}
+      subtitle={
+        <span>
+          {d.brandName} × {d.creatorName}
+        </span>
+      }
+      failure={failure}
+      notice={c.status === 'superseded' ? <p className="callout callout-warning">This version was replaced after the terms changed. Open the newest version below to sign it.</p> : null}
+      documentLabel="Download the PDF to sign"
+      versionsBase={`/c/${d.creatorId}/contracts`}
+    >
+      {c.status === 'awaiting_creator' ? (
+        <Card title="Sign" id="sign">
+          {d.canSign ? (
+            <SignContractForm
+              documentSha256={c.documentSha256}
+              failure={failure}
+              note={<p className="small muted">We record who signs{d.actingAs ? ` (you, for ${d.creatorName})` : ''}, when, your IP address and browser, and the fingerprint above.</p>}
+            >
+              Sign contract v{c.version}
+              {d.actingAs ? ` for ${d.creatorName}` : ''}
+            </SignContractForm>
+          ) : (
+            <p className="callout callout-warning" role="note">
+              {d.creatorName} has not given {d.actingAs} the “Answer offers” permission, so you can read this contract but not sign it.
+            </p>
+          )}
+        </Card>
+      ) : null}
+    </ContractPageFrame>
   )
 }

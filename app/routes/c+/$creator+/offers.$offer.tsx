@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, FormError, LinkButton, Money, PageHeader, RelativeDue, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
 import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
-import { DisclosureBox } from '#app/components/campaigns/disclosure-box.tsx'
+import { DisclosureBox, DisclosureExtras } from '#app/components/campaigns/disclosure-box.tsx'
+import { splitDisclosure } from '#app/domain/disclosure/index.ts'
 import { GRANT_SCOPE_LABEL } from '#app/auth/capabilities.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { deliverableLabel, moneyWords, termsSentences } from '#app/domain/offer-terms.ts'
@@ -78,8 +79,11 @@ export default function OfferPage() {
   const open = offer.status === 'invited'
   const sentences = termsSentences(d.terms)
   const lines = d.deliverables.length
-    ? d.deliverables.map((x) => ({ key: x.id, ...x, quantity: 1, title: `${deliverableLabel(x)}${x.position > 1 ? ` #${x.position}` : ''}` }))
-    : d.specs.map((x, i) => ({ key: String(i), ...x, position: 1, status: null as string | null, title: deliverableLabel(x) }))
+    ? d.deliverables.map((x) => ({ key: x.id, ...x, quantity: 1, title: `${deliverableLabel(x)}${x.position > 1 ? ` #${x.position}` : ''}`, spec: d.specs.findIndex((s) => s.platform === x.platform && s.format === x.format) }))
+    : d.specs.map((x, i) => ({ key: String(i), ...x, position: 1, status: null as string | null, title: deliverableLabel(x), spec: i }))
+  // The disclosure checklist once for every deliverable; each row shows only what it adds (issue #21).
+  const disclosure = splitDisclosure(d.disclosure)
+  const single = d.disclosure.length === 1
   return (
     <>
       <PageHeader
@@ -114,7 +118,7 @@ export default function OfferPage() {
       {d.contract ? (
         <p className={d.contract.status === 'awaiting_creator' ? 'callout callout-warning' : 'callout'}>
           Contract v{d.contract.version}: {d.contract.status === 'awaiting_creator' ? 'waiting for your signature.' : d.contract.status === 'awaiting_brand' ? 'signed, waiting for the brand.' : 'signed by both.'}{' '}
-          <Link to={`/c/${d.creator.id}/contracts/${d.contract.id}`}>{d.contract.status === 'awaiting_creator' ? 'Read and sign the contract' : 'Open the contract'}</Link>
+          <Link to={`/c/${d.creator.id}/contracts/${d.contract.id}`} className="tap-link">{d.contract.status === 'awaiting_creator' ? 'Read and sign the contract' : 'Open the contract'}</Link>
         </p>
       ) : null}
       {d.needsReack ? (
@@ -160,27 +164,18 @@ export default function OfferPage() {
           </Card>
           <Card title="What you'll make">
             <ul className="list">
-              {lines.map((x, i) => (
+              {lines.map((x) => (
                 <li key={x.key} className="list-row">
                   <div className="stack-sm">
-                    <strong>{x.title}</strong>
-                    <dl className="dl">
-                      <dt>Draft due</dt>
-                      <dd>{x.draftDueOn ? <DateTime value={x.draftDueOn} dateOnly /> : <span className="muted">No date</span>}</dd>
-                      <dt>Post between</dt>
-                      <dd>
-                        {x.postWindowStart ? <DateTime value={x.postWindowStart} dateOnly /> : 'any time'} – {x.postWindowEnd ? <DateTime value={x.postWindowEnd} dateOnly /> : 'campaign end'}
-                      </dd>
-                      {x.status ? (
-                        <>
-                          <dt>Status</dt>
-                          <dd>
-                            <StatusChip status={x.status} />
-                          </dd>
-                        </>
-                      ) : null}
-                    </dl>
-                    <DisclosureBox requirement={d.disclosure[d.deliverables.length ? d.specs.findIndex((s) => s.platform === x.platform && s.format === x.format) : i] ?? null} />
+                    <span className="cluster">
+                      <strong>{x.title}</strong>
+                      {x.status ? <StatusChip status={x.status} /> : null}
+                    </span>
+                    <p className="small">
+                      Draft due {x.draftDueOn ? <DateTime value={x.draftDueOn} dateOnly /> : <span className="muted">(no date)</span>} · post between{' '}
+                      {x.postWindowStart ? <DateTime value={x.postWindowStart} dateOnly /> : 'any time'} and {x.postWindowEnd ? <DateTime value={x.postWindowEnd} dateOnly /> : 'the campaign end'}
+                    </p>
+                    {single ? null : <DisclosureExtras own={disclosure.own[x.spec] ?? null} />}
                     {x.status ? (
                       <LinkButton to={`/c/${d.creator.id}/deliverables/${x.key}`} variant={x.status === 'pending' || x.status === 'changes_requested' ? 'primary' : 'secondary'} className="btn-sm">
                         {x.status === 'pending' ? 'Upload draft' : x.status === 'changes_requested' ? 'Answer feedback' : 'Open deliverable'}
@@ -190,6 +185,15 @@ export default function OfferPage() {
                 </li>
               ))}
             </ul>
+            {d.disclosure.length ? (
+              <DisclosureBox
+                requirement={disclosure.shared}
+                summary={single ? d.disclosure[0]!.summary : 'These apply to every deliverable above; each one lists what it adds.'}
+              />
+            ) : null}
+            <Link to="#brief" className="tap-link">
+              Read the brief
+            </Link>
           </Card>
           <Card title={d.brief ? `The brief · version ${d.briefVersion}` : 'The brief'} id="brief">
             {d.brief ? <BriefView brief={d.brief} /> : <p className="muted">The brand has not published a brief yet.</p>}

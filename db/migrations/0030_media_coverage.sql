@@ -1,0 +1,1 @@
+ALTER TABLE "media_analyses" ADD COLUMN "coverage" jsonb;
