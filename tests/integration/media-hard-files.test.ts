@@ -22,7 +22,7 @@ import { mediaAnalysisJob } from '#app/services/media/media-analysis-job.server.
 import { queueMediaAnalyses } from '#app/services/media/run-media-analysis.server.ts'
 import { createContentWorld, insertStoredFile } from '#tests/factories-content.ts'
 import { analyseDraftFile } from '#tests/media/analyse-draft.ts'
-import { makeAudioOnly, makeEmptyVideo, makeRotatedVideo, makeVfrVideo, makeVideo } from '#tests/media/make-media.ts'
+import { makeAudioOnly, makeEmptyVideo, makeRotatedVideo, makeSpokenVideo, makeVfrVideo, makeVideo } from '#tests/media/make-media.ts'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'media-hard-'))
 const probe = (file: string, entries: string) => JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', entries, '-of', 'json', file], { encoding: 'utf8' }))
@@ -53,6 +53,18 @@ describe('hard media files', { timeout: 60_000 }, () => {
     expect(r.analysis).toMatchObject({ status: 'done', durationMs: 7800, frames: 13 })
     // "#ad" is on the frame at 4.88 s and gone at 5.52 s; "Acme" from 5.52 s to the end (7.80 s)
     expect(texts(r.segments)).toEqual([['#ad', 0, 5520], ['Acme', 5520, 7800]])
+    expect(r.check.findings).toEqual([])
+  })
+
+  it('spoken disclosure (espeak-ng speech): the audio is there, but with no speech engine VD-02 stays the reviewer\'s, saying why', async () => {
+    const r = await analyseDraftFile((tag) => makeSpokenVideo(dir, `speech-${tag}.mp4`, 4, 'This video is sponsored by Acme. Paid partnership.', [{ text: '#ad', from: 0, to: 4 }]))
+    // the file really carries the speech: one video and one audio stream
+    expect(probe(r.file, 'stream=codec_type').streams.map((x: { codec_type: string }) => x.codec_type)).toEqual(['video', 'audio'])
+    expect(r.analysis).toMatchObject({ status: 'done', durationMs: 4000 })
+    // the on-screen label is read; nothing is transcribed (no speech segments), so nothing spoken counts
+    expect(texts(r.segments)).toEqual([['#ad', 0, 4000]])
+    expect(r.check.decided).toEqual(['VD-01', 'VD-03', 'VD-04'])
+    expect(r.check.undecided).toEqual([{ id: 'VD-02', reason: 'no speech engine: listen for a spoken disclosure' }])
     expect(r.check.findings).toEqual([])
   })
 

@@ -82,6 +82,20 @@ export function makeAudioOnly(dir: string, name: string, seconds: number): strin
   return out
 }
 
+/**
+ * A video with a spoken sentence (espeak-ng's voice, as a creator reading out a disclosure) over a still
+ * picture with the given on-screen texts: the audio track the speech check (VD-02) would listen to.
+ */
+export function makeSpokenVideo(dir: string, name: string, seconds: number, spoken: string, list: Overlay[], voice = 'en'): string {
+  mkdirSync(dir, { recursive: true })
+  const wav = path.join(dir, `speech-${name}.wav`)
+  execFileSync('espeak-ng', ['-v', voice, '-w', wav, spoken])
+  const picture = makeVideo(dir, `picture-${name}`, seconds, list, { still: true })
+  const out = path.join(dir, name)
+  ffmpeg(['-i', picture, '-i', wav, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-t', String(seconds), out])
+  return out
+}
+
 /** An MP4 with a video stream and not one frame in it (a recording stopped at once). */
 export function makeEmptyVideo(dir: string, name: string): string {
   mkdirSync(dir, { recursive: true })
