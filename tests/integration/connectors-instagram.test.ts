@@ -9,6 +9,7 @@ import * as callbackRoute from '#app/routes/connect.instagram.callback.tsx'
 import * as rosterProfileRoute from '#app/routes/b+/$brand+/roster_.$creator.tsx'
 import { markConnectionLost } from '#app/services/connectors/connections.server.ts'
 import { syncAllConnections } from '#app/services/connectors/sync-connections.server.ts'
+import { runJobsUntilIdle } from '#app/services/jobs/run-jobs.server.ts'
 import { createCollaboration, createPostsWorld, insertPost } from '#tests/factories-posts.ts'
 import { addMember, call, cookieFor, createAgency, createBrand, createCreator, createUser, makeRequest, uid } from '#tests/factories.ts'
 import { startFakeInstagram, type FakeInstagram } from '#tests/fakes/instagram.ts'
@@ -337,6 +338,24 @@ describe('the connectors.sync job (against the fake Instagram)', () => {
     expect(s.proposals).toBeGreaterThanOrEqual(1)
     const [read] = await db().select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, collab.deliverable.id))
     expect(read).toMatchObject({ externalId: right.id, permalink: right.permalink, caption: right.caption, status: 'proposed' })
+  })
+
+  it('connecting queues a read of that account at once (not at the next hourly run): the job proposes the post', async () => {
+    const w = await createPostsWorld()
+    const today = new Date().toISOString().slice(0, 10)
+    const collab = await createCollaboration({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: w.creator.id, postWindowStart: today, postWindowEnd: null, caption: '#ad Race day with #AcmeRunning' })
+    const ig = igUser(800)
+    const media = fake.addMedia(ig.id, { id: `z${uid()}`, caption: 'Race day with #acmerunning #ad', permalink: `https://www.instagram.com/reel/Z${uid()}/` })
+    fake.consentAs = ig.id
+    await connectThroughFake(w.creator.id, await cookieFor(w.creatorUser))
+    const [conn] = await db().select().from(schema.platformConnections).where(eq(schema.platformConnections.creatorId, w.creator.id))
+    const queued = (await db().select().from(schema.jobs).where(eq(schema.jobs.name, 'connectors.sync'))).filter((j) => JSON.stringify(j.payload).includes(conn!.id))
+    expect(queued.map((j) => [j.status, j.payload])).toEqual([['queued', { connectionIds: [conn!.id] }]])
+    await runJobsUntilIdle({ only: ['connectors.sync'] })
+    const [job] = await db().select().from(schema.jobs).where(eq(schema.jobs.id, queued[0]!.id))
+    expect(job!.status).toBe('done')
+    const [read] = await db().select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, collab.deliverable.id))
+    expect(read).toMatchObject({ externalId: media.id, status: 'proposed' })
   })
 
   it('skips a deleted post without failing the run', async () => {

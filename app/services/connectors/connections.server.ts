@@ -10,6 +10,8 @@ import { db } from '#app/db.server.ts'
 import { config } from '#app/config.server.ts'
 import type { AuditActor } from '#app/services/audit/record-audit.server.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
+import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
+import { syncConnectionsJob } from './sync-connections-job.server.ts'
 import { enqueueEmail } from '#app/services/outbox/enqueue-email.server.ts'
 import { CONNECTOR_LABEL, CONNECTOR_PLATFORMS, type ConnectionStatus, type ConnectorPlatform } from '#app/domain/connectors.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
@@ -147,6 +149,8 @@ export async function finishConnect(
       entityId: conn!.id,
       after: { platform, username: account.username, scopes: grant.scopes, expiresAt: grant.expiresAt?.toISOString() ?? null },
     })
+    // Read the new account now (posts to propose, metrics, followers) instead of at the next hourly run.
+    await enqueueJob(tx, syncConnectionsJob, { connectionIds: [conn!.id] }, { key: `connectors.sync:connected:${conn!.id}:${now.getTime()}` })
   })
   return { creatorId, platform, outcome: 'connected', username: account.username }
 }
