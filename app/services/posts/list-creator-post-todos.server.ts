@@ -44,7 +44,12 @@ const postTodoRows = preparedQuery((database, name) =>
  * that was sent back, and add 7-day / 30-day stats. One query.
  */
 export async function listCreatorPostTodos(creatorId: string, now = new Date()): Promise<PostTodo[]> {
-  const rows = await postTodoRows().execute({ creatorId })
+  return todosOf(await postTodoRows().execute({ creatorId }), now)
+}
+
+type PostRow = Awaited<ReturnType<ReturnType<typeof postTodoRows>['execute']>>[number]
+
+function todosOf(rows: PostRow[], now: Date): PostTodo[] {
   const out: PostTodo[] = []
   const day = (t: Date, plus: number) => new Date(t.getTime() + plus * 86_400_000).toISOString().slice(0, 10)
   for (const r of rows) {
@@ -72,9 +77,13 @@ export interface CreatorLivePost {
   postedAt: string
 }
 
-/** The creator's live posts (submitted, sent back or verified), newest first: the way to each post's page. Same query as the to-dos. */
-export async function listCreatorLivePosts(creatorId: string): Promise<CreatorLivePost[]> {
+/** The Posts page: the to-dos and the live posts (submitted, sent back or verified, newest first), from one query. */
+export async function getCreatorPostsPage(creatorId: string, now = new Date()): Promise<{ todos: PostTodo[]; live: CreatorLivePost[] }> {
   const rows = await postTodoRows().execute({ creatorId })
+  return { todos: todosOf(rows, now), live: liveOf(rows) }
+}
+
+function liveOf(rows: PostRow[]): CreatorLivePost[] {
   return rows
     .filter((r) => r.postedAt && r.postUrl && r.status !== 'approved')
     .map((r) => ({

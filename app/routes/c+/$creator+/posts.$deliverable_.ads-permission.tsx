@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
-import { ADS_PERMISSION_LABEL } from '#app/domain/contracts.ts'
+import { ADS_PERMISSION_LABEL, type AdsPermissionKind } from '#app/domain/contracts.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { getAdsPermissionPage, recordAdsPermission, revokeAdsPermission } from '#app/services/contracts/ads-permissions.server.ts'
 import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/responses.server.ts'
@@ -141,11 +142,7 @@ export default function AdsPermission() {
         {canSubmit && kinds.length ? (
           <div className={kinds.length > 1 ? 'split' : 'stack'}>
             {kinds.includes('instagram_partnership') ? (
-              <Card title="Instagram partnership ads">
-                <Form method="post" className="stack" noValidate>
-                  <input type="hidden" name="intent" value="record" />
-                  <input type="hidden" name="kind" value="instagram_partnership" />
-                  <FormError errors={formErr('instagram_partnership')} />
+              <AccessForm kind="instagram_partnership" title="Instagram partnership ads" save="Save Instagram permission" pending={pendingKind === 'instagram_partnership'} formError={formErr('instagram_partnership')}>
                   <TextField
                     label="Brand account you gave permission to"
                     name="brandAccount"
@@ -173,18 +170,10 @@ export default function AdsPermission() {
                     error={err('instagram_partnership', 'expiresOn')}
                     hint="Leave empty if the permission runs until you remove it."
                   />
-                  <Button type="submit" variant="primary" pending={pendingKind === 'instagram_partnership'} pendingText="Saving…">
-                    Save Instagram permission
-                  </Button>
-                </Form>
-              </Card>
+              </AccessForm>
             ) : null}
             {kinds.includes('tiktok_spark') ? (
-              <Card title="TikTok Spark Ads code">
-                <Form method="post" className="stack" noValidate>
-                  <input type="hidden" name="intent" value="record" />
-                  <input type="hidden" name="kind" value="tiktok_spark" />
-                  <FormError errors={formErr('tiktok_spark')} />
+              <AccessForm kind="tiktok_spark" title="TikTok Spark Ads code" save="Save Spark code" pending={pendingKind === 'tiktok_spark'} formError={formErr('tiktok_spark')}>
                   <TextField
                     label="Authorization code"
                     name="code"
@@ -214,11 +203,7 @@ export default function AdsPermission() {
                     defaultValue={value('tiktok_spark', 'expiresOn')}
                     error={err('tiktok_spark', 'expiresOn')}
                   />
-                  <Button type="submit" variant="primary" pending={pendingKind === 'tiktok_spark'} pendingText="Saving…">
-                    Save Spark code
-                  </Button>
-                </Form>
-              </Card>
+              </AccessForm>
             ) : null}
           </div>
         ) : null}
@@ -237,5 +222,22 @@ export default function AdsPermission() {
         ) : null}
       </div>
     </>
+  )
+}
+
+/** One "record the access you granted" form: its kind, the fields of that kind, one Save button with its pending state. */
+function AccessForm({ kind, title, save, pending, formError, children }: { kind: AdsPermissionKind; title: string; save: string; pending: boolean; formError: string | null; children: ReactNode }) {
+  return (
+    <Card title={title}>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="record" />
+        <input type="hidden" name="kind" value={kind} />
+        <FormError errors={formError} />
+        {children}
+        <Button type="submit" variant="primary" pending={pending} pendingText="Saving…">
+          {save}
+        </Button>
+      </Form>
+    </Card>
   )
 }

@@ -3,15 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Card, Chip, DateTime, EmptyState, LinkButton, PageHeader, RelativeDue, StatusChip } from '#app/components/ui.tsx'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
-import { listCreatorLivePosts, listCreatorPostTodos } from '#app/services/posts/list-creator-post-todos.server.ts'
+import { getCreatorPostsPage } from '#app/services/posts/list-creator-post-todos.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Posts · Greenroom' }]
 
 // The creator, or an agent acting for them.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireCreatorActor(args, 'view')
-  const [todos, live] = await Promise.all([listCreatorPostTodos(actor.creator.id), listCreatorLivePosts(actor.creator.id)])
-  return { creatorId: actor.creator.id, todos, live }
+  return { creatorId: actor.creator.id, ...(await getCreatorPostsPage(actor.creator.id)) }
 }
 
 export default function CreatorPosts() {
