@@ -61,6 +61,9 @@ export interface Machine<S extends string, E extends string> {
 /**
  * Build a machine from its transition table: state -> { event: next state }. Every state must be a key
  * (terminal states map to {}); a target that is not a key throws when the machine is defined.
+ * Each call below is marked `@__PURE__` so the browser build drops the machines a page does not use: a
+ * component importing one status list otherwise shipped all nine tables (issue #18). The unit tests and
+ * the server still define (and so check) every machine.
  */
 export function defineMachine<S extends string, E extends string>(
   transitions: Record<S, Partial<Record<E, S>>>,
@@ -104,7 +107,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
 export const CAMPAIGN_EVENTS = ['activate', 'complete', 'archive'] as const
 export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number]
 
-export const campaignMachine = defineMachine<CampaignStatus, CampaignEvent>(
+export const campaignMachine = /* @__PURE__ */ defineMachine<CampaignStatus, CampaignEvent>(
   {
     draft: { activate: 'active', archive: 'archived' },
     active: { complete: 'completed' },
@@ -154,7 +157,7 @@ const offerTransitions = {
   withdrawn: {},
 } as const satisfies Record<OfferStatus, Partial<Record<OfferEvent, OfferStatus>>>
 
-export const offerMachine = defineMachine<OfferStatus, OfferEvent>(offerTransitions, 'offer')
+export const offerMachine = /* @__PURE__ */ defineMachine<OfferStatus, OfferEvent>(offerTransitions, 'offer')
 
 // ---------------------------------------------------------------------------------------------------
 // Collaboration (the accepted offer): accepted -> active -> completed | cancelled.
@@ -171,7 +174,7 @@ const collaborationTransitions = {
   cancelled: {},
 } as const satisfies Record<CollaborationStatus, Partial<Record<CollaborationEvent, CollaborationStatus>>>
 
-export const collaborationMachine = defineMachine<CollaborationStatus, CollaborationEvent>(collaborationTransitions, 'collaboration')
+export const collaborationMachine = /* @__PURE__ */ defineMachine<CollaborationStatus, CollaborationEvent>(collaborationTransitions, 'collaboration')
 
 /** Every value of offers.status: the offer states followed by the collaboration states after 'accepted'. */
 export const OFFER_RECORD_STATUSES = ['invited', 'countered', 'accepted', 'declined', 'expired', 'withdrawn', 'active', 'completed', 'cancelled'] as const
@@ -182,7 +185,7 @@ export type OfferRecordEvent = OfferEvent | CollaborationEvent
 export const WORKING_OFFER_STATUSES = ['accepted', 'active'] as const satisfies readonly OfferRecordStatus[]
 
 /** The whole life of one offers row: offerMachine, then collaborationMachine from 'accepted'. */
-export const offerRecordMachine = defineMachine<OfferRecordStatus, OfferRecordEvent>(
+export const offerRecordMachine = /* @__PURE__ */ defineMachine<OfferRecordStatus, OfferRecordEvent>(
   { ...offerTransitions, ...collaborationTransitions },
   'offer',
 )
@@ -204,7 +207,7 @@ export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number]
 export const DELIVERABLE_EVENTS = ['submit_draft', 'request_changes', 'approve', 'submit_post', 'request_post_changes', 'verify'] as const
 export type DeliverableEvent = (typeof DELIVERABLE_EVENTS)[number]
 
-export const deliverableMachine = defineMachine<DeliverableStatus, DeliverableEvent>(
+export const deliverableMachine = /* @__PURE__ */ defineMachine<DeliverableStatus, DeliverableEvent>(
   {
     pending: { submit_draft: 'draft_submitted' },
     draft_submitted: { request_changes: 'changes_requested', approve: 'approved' },
@@ -225,7 +228,7 @@ export type PostStatus = (typeof POST_STATUSES)[number]
 export const POST_EVENTS = ['verify', 'send_back', 'resubmit'] as const
 export type PostEvent = (typeof POST_EVENTS)[number]
 
-export const postMachine = defineMachine<PostStatus, PostEvent>(
+export const postMachine = /* @__PURE__ */ defineMachine<PostStatus, PostEvent>(
   {
     submitted: { verify: 'verified', send_back: 'changes_requested' },
     changes_requested: { resubmit: 'submitted' },
@@ -244,7 +247,7 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
 export const INVOICE_EVENTS = ['approve', 'reject', 'pay', 'void', 'send_back'] as const
 export type InvoiceEvent = (typeof INVOICE_EVENTS)[number]
 
-export const invoiceMachine = defineMachine<InvoiceStatus, InvoiceEvent>(
+export const invoiceMachine = /* @__PURE__ */ defineMachine<InvoiceStatus, InvoiceEvent>(
   {
     submitted: { approve: 'approved', reject: 'rejected', void: 'void' },
     approved: { pay: 'paid', void: 'void', send_back: 'rejected' },
@@ -264,7 +267,7 @@ export type TaxFormStatus = (typeof TAX_FORM_STATUSES)[number]
 export const TAX_FORM_EVENTS = ['verify', 'reject'] as const
 export type TaxFormEvent = (typeof TAX_FORM_EVENTS)[number]
 
-export const taxFormMachine = defineMachine<TaxFormStatus, TaxFormEvent>(
+export const taxFormMachine = /* @__PURE__ */ defineMachine<TaxFormStatus, TaxFormEvent>(
   {
     submitted: { verify: 'verified', reject: 'rejected' },
     verified: {},
@@ -281,7 +284,7 @@ export const taxFormMachine = defineMachine<TaxFormStatus, TaxFormEvent>(
 export const CONTRACT_EVENTS = ['creator_sign', 'countersign', 'supersede'] as const
 export type ContractEvent = (typeof CONTRACT_EVENTS)[number]
 
-export const contractMachine = defineMachine<ContractStatus, ContractEvent>(
+export const contractMachine = /* @__PURE__ */ defineMachine<ContractStatus, ContractEvent>(
   {
     awaiting_creator: { creator_sign: 'awaiting_brand', supersede: 'superseded' },
     awaiting_brand: { countersign: 'signed', supersede: 'superseded' },

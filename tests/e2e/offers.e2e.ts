@@ -36,6 +36,11 @@ test('a manager builds a campaign and brief and sends offers to two creators', a
 
   await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Creators & offers' }).click()
   await page.getByLabel('Maya Chen').check()
+  // Following the page's own tab link mid-form (a navigation to the same page) keeps what is ticked.
+  await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/offers.data') && r.request().method() === 'GET'),
+    page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Creators & offers' }).click(),
+  ])
   await page.getByLabel('Jonah Brooks').check()
   await page.getByLabel('Format 1').selectOption('reel')
   await page.getByLabel('Fee (USD)').fill('900')

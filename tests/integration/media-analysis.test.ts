@@ -97,6 +97,9 @@ describe('media analysis with ffmpeg + tesseract', () => {
     const check = await getDraftMediaCheck(db(), d, draft!.id)
     expect(check.pending).toBe(false)
     expect(check.undecided.find((u) => u.id === 'VD-01')!.reason).toBe('could not analyse: the file could not be read (it may be corrupt or cut short)')
+    // The page names each check left to the reviewer by the server's rule title (the browser has no catalogue).
+    expect(check.ruleTitles['VD-01']).toBe('Disclosure on screen in the video')
+    expect(Object.keys(check.ruleTitles).sort()).toEqual([...new Set([...check.decided, ...check.undecided.map((u) => u.id)])].sort())
   })
 
   it('tools missing: unavailable, with what is off', async () => {

@@ -447,8 +447,12 @@ describe('campaign status and deadlines', () => {
     const created = await post(newCampaignRoute, '/x', { brand: brand.slug }, cookie, { intent: 'create', name: 'C', budget: '100', currency: 'USD' })
     const id = /campaigns\/([^/]+)\//.exec(created.location!)![1]!
     const p = { brand: brand.slug, campaign: id }
+    // The overview offers the moves the campaign machine allows from its status (worked out by the loader).
+    const next = async () => ((await get(overviewRoute, `/b/${brand.slug}/campaigns/${id}`, p, cookie)).data as { next: string[] }).next
+    expect(await next()).toEqual(['active', 'archived'])
     expect((await post(overviewRoute, '/x', p, cookie, { intent: 'status', status: 'completed' })).status).toBe(409)
     for (const s of ['active', 'completed', 'archived']) expect((await post(overviewRoute, '/x', p, cookie, { intent: 'status', status: s })).status).toBe(302)
+    expect(await next()).toEqual([])
     expect((await post(overviewRoute, '/x', p, cookie, { intent: 'status', status: 'active' })).status).toBe(409)
     const edit = await post(overviewRoute, '/x', p, cookie, { intent: 'update', name: 'Renamed', budget: '1', currency: 'USD' })
     expect(edit.status).toBe(409)

@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 import { useRevalidator } from '@remix-run/react'
 import { Chip } from '#app/components/ui.tsx'
-import { RULES } from '#app/domain/disclosure/rules.ts'
 
 export interface MediaCheckView {
   analysed: boolean
@@ -11,13 +10,14 @@ export interface MediaCheckView {
   undecided: { id: string; reason: string }[]
   /** What of a long video was not read closely. */
   notes?: string[]
+  /** Rule id -> title for `decided` and `undecided` (from the server: the rule catalogue stays there). */
+  ruleTitles: Record<string, string>
 }
 
 const moment = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000))
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
-const title = (id: string) => (RULES as Record<string, { title: string }>)[id]?.title ?? id
 
 /** Reloads the page data every few seconds while the media check runs (no-JS: the meta refresh does it). */
 export function usePollWhile(active: boolean, everyMs = 3000) {
@@ -70,12 +70,12 @@ export function MediaFindings({ media, audience }: { media: MediaCheckView; audi
             </p>
           ))
         : null}
-      {media.decided.length ? <p className="xsmall muted">Checked by the machine: {media.decided.map(title).join('; ')}.</p> : null}
+      {media.decided.length ? <p className="xsmall muted">Checked by the machine: {media.decided.map((id) => media.ruleTitles[id] ?? id).join('; ')}.</p> : null}
       {!media.pending && media.undecided.length ? (
         <ul className="plain xsmall muted" aria-label="Left to a person">
           {media.undecided.map((u) => (
             <li key={u.id}>
-              {title(u.id)}: {u.reason}.
+              {media.ruleTitles[u.id] ?? u.id}: {u.reason}.
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
-import { Form, useFetcher, useLocation } from '@remix-run/react'
-import { useRef } from 'react'
+import { Form, useFetcher } from '@remix-run/react'
+import { useRef, useState } from 'react'
 import { Button, CheckboxField, FormError, Money, SelectField, TextField, TextareaField } from '#app/components/ui.tsx'
 import { FeeGuidance, type FeeGuidanceView } from '#app/components/roster/fee-guidance.tsx'
 import { CONNECTION_LABEL, FORMATS, FORMAT_LABEL, FORMAT_PLATFORMS, PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
@@ -43,14 +43,12 @@ export function SendOfferForm(props: {
   val: Value
 }) {
   const { currency, failure, val } = props
-  const location = useLocation()
-  const guidance = useLiveFeeGuidance(props.offersHref, location.key)
+  const formKey = useFormKey(props.sending)
+  const guidance = useLiveFeeGuidance(props.offersHref, formKey)
   const shownGuidance = guidance.shown ?? props.feeGuidance
   const err: ErrorOf = (f) => fieldError(failure, f)
   return (
-    // Keyed by the location: after "Send offer" redirects back here the whole form starts afresh
-    // (creators, every deliverable, terms); after a refusal it remounts filled with what was typed.
-    <Form key={location.key} method="post" className="stack" noValidate onChange={(e) => guidance.refresh(e.currentTarget)}>
+    <Form key={formKey} method="post" className="stack" noValidate onChange={(e) => guidance.refresh(e.currentTarget)}>
       <input type="hidden" name="intent" value="send" />
       <CreatorsFieldset candidates={props.candidates} picked={props.pickedCreators} error={err('creatorIds')} />
       <DeliverablesFieldset val={val} err={err} />
@@ -80,14 +78,33 @@ export function SendOfferForm(props: {
 }
 
 /**
+ * The form's key: a new one each time a submission of this form settles. After "Send offer" redirects back
+ * here the whole form starts afresh (creators, every deliverable, terms); after a refusal or "Check fee
+ * guidance" it remounts filled with what was typed (echoed by the action or the query). Any other
+ * navigation to this page (its own "Creators & offers" tab, a withdraw, a redirect landing here) keeps
+ * what is being typed: keyed by `location.key`, the form was wiped by those too, and a creator ticked while
+ * such a navigation was on its way was silently left out of the offer.
+ */
+function useFormKey(sending: boolean) {
+  const [key, setKey] = useState(0)
+  const [wasSending, setWasSending] = useState(sending)
+  if (wasSending !== sending) {
+    // React's "adjust state while rendering" pattern: the remount happens in the same render that shows the result.
+    setWasSending(sending)
+    if (!sending) setKey((k) => k + 1)
+  }
+  return key
+}
+
+/**
  * With JavaScript, fee guidance follows the form as it is filled in (first deliverable, first creator, fee),
  * asked of the page's own loader. Live guidance belongs to the form it was asked for: a fresh form (after
- * sending, a new location key) drops it.
+ * sending, a new form key) drops it.
  */
-function useLiveFeeGuidance(offersHref: string, locationKey: string) {
+function useLiveFeeGuidance(offersHref: string, formKey: number) {
   const fetcher = useFetcher<{ feeGuidance: FeeGuidanceView | null }>()
   const timer = useRef<ReturnType<typeof setTimeout>>()
-  const guidedFor = useRef<string | null>(null)
+  const guidedFor = useRef<number | null>(null)
   const refresh = (form: HTMLFormElement) => {
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
@@ -98,12 +115,12 @@ function useLiveFeeGuidance(offersHref: string, locationKey: string) {
       }
       const first = fd.getAll('creatorIds')[0]
       if (typeof first === 'string') q.set('creatorIds', first)
-      guidedFor.current = locationKey
+      guidedFor.current = formKey
       if (q.get('d0_format')) fetcher.load(`${offersHref}?${q}`)
     }, 300)
   }
   return {
-    shown: fetcher.data && guidedFor.current === locationKey ? fetcher.data.feeGuidance : undefined,
+    shown: fetcher.data && guidedFor.current === formKey ? fetcher.data.feeGuidance : undefined,
     pending: fetcher.state === 'loading',
     refresh,
   }

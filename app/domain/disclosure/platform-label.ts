@@ -14,25 +14,13 @@
  */
 import { EU_JURISDICTIONS, PLATFORM_LABEL, type Jurisdiction, type Platform } from '#app/domain/catalog.ts'
 import { RULES, type RuleId, type Severity } from './rules.ts'
+import { PLATFORM_LABEL_NAME } from './platform-label-name.ts'
+
+export { PLATFORM_LABEL_NAME, platformLabelName } from './platform-label-name.ts'
 
 export const EU_DECLARATION_HELP = 'In the EU this toggle is also the declaration the Digital Services Act (art. 26(2)) asks for.'
 
 export const PLATFORM_LABEL_RULE: Record<Platform, RuleId> = { instagram: 'PT-01', facebook: 'PT-01', tiktok: 'PT-02', youtube: 'PT-03', pinterest: 'PT-04' }
-
-/** The words the platform shows when the toggle is on. */
-export const PLATFORM_LABEL_NAME: Record<Platform, string> = {
-  instagram: 'Paid partnership',
-  facebook: 'Paid partnership',
-  tiktok: 'Branded content',
-  youtube: 'Includes paid promotion',
-  pinterest: 'Paid partnership',
-}
-
-/** "Instagram's “Paid partnership” label", for sentences. */
-export function platformLabelName(platform: string): string {
-  const p = platform as Platform
-  return `${PLATFORM_LABEL[p] ?? platform}’s “${PLATFORM_LABEL_NAME[p] ?? 'Paid partnership'}” label`
-}
 
 /** What the creator reads next to the question "is the label on?" on the live-post form. */
 export function platformLabelHint(platform: Platform, jurisdiction: Jurisdiction): string {

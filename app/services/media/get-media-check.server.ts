@@ -2,12 +2,15 @@ import { asc, eq, inArray } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { checkMedia, mediaBrandTerms, type AnalysedMedia, type MediaCheckResult } from '#app/domain/disclosure/media-rules.ts'
 import type { MediaJurisdiction } from '#app/domain/disclosure/jurisdictions.ts'
+import { RULES } from '#app/domain/disclosure/rules.ts'
 import type { LoadedDeliverable } from '#app/services/content/load-deliverable.server.ts'
 
 export interface DraftMediaCheck extends MediaCheckResult {
   /** Whether the draft has analyses at all (drafts from before the media checks have none: all manual). */
   analysed: boolean
   files: { fileId: string; status: string; reason: string | null; durationMs: number | null; frames: number | null }[]
+  /** The titles of the rules named in `decided` and `undecided`, so the page need not ship the rule catalogue. */
+  ruleTitles: Record<string, string>
 }
 
 /**
@@ -47,8 +50,10 @@ export async function getDraftMediaCheck(tx: DbOrTx, d: Pick<LoadedDeliverable, 
         media,
       })
     : { findings: [], decided: [], undecided: [], pending: false, notes: [] }
+  const titled = [...result.decided, ...result.undecided.map((u) => u.id)]
   return {
     ...result,
+    ruleTitles: Object.fromEntries(titled.map((id) => [id, (RULES as Record<string, { title: string }>)[id]?.title ?? id])),
     analysed: analyses.length > 0,
     files: analyses.map((a) => ({ fileId: a.fileId, status: a.status, reason: a.reason, durationMs: a.durationMs, frames: a.frames })),
   }

@@ -33,6 +33,8 @@ export async function loader(args: LoaderFunctionArgs) {
     brandSlug: actor.brand.slug,
     canEdit: roleCan(actor.role, 'campaign.edit'),
     campaign: data.campaign,
+    // The statuses it can move to, worked out here: the page then ships only the labels, not the machines.
+    next: campaignMachine.targets(data.campaign.status),
     costs,
     counts: { open, accepted, creators: new Set(data.offers.map((o) => o.creatorId)).size },
     brief: data.brief ? { currentVersion: data.brief.currentVersion, lastPublishedAt: data.brief.versions[0]?.publishedAt ?? null } : null,
@@ -59,13 +61,12 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CampaignOverview() {
-  const { campaign, costs, counts, brief, canEdit, brandSlug } = useLoaderData<typeof loader>()
+  const { campaign, next, costs, counts, brief, canEdit, brandSlug } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const echoed = echoedValues(actionData)
   const saving = useIsPending({ intent: 'update' })
   const moving = useIsPending({ intent: 'status' })
-  const next = campaignMachine.targets(campaign.status)
   return (
     <>
       <CampaignHeader brandSlug={brandSlug} campaign={campaign} />

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, CheckboxField, Chip, DateTime, FormError, PageHeader, StatusChip, TextareaField } from '#app/components/ui.tsx'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
-import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
+import { platformLabelName } from '#app/domain/disclosure/platform-label-name.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getBrandPostPage } from '#app/services/posts/get-brand-post-page.server.ts'

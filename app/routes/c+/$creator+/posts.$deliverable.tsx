@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, Chip, DateTime, FormError, LinkButton, PageHeader, RadioGroupField, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
-import { platformLabelName } from '#app/domain/disclosure/platform-label.ts'
+import { platformLabelName } from '#app/domain/disclosure/platform-label-name.ts'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
