@@ -117,3 +117,14 @@ export function readMatchesPost(platform: string, read: { permalink: string; ext
   const key = postKey(platform, post.url)
   return key !== null && key === postKey(platform, read.permalink)
 }
+
+/**
+ * Where a metrics snapshot's numbers came from, as the pages say it: typed by the creator (with their
+ * screenshot), a CSV the brand imported, or read from the platform through the creator's connected account.
+ */
+export function metricSourceLabel(source: string, platform: string): string {
+  if (source === 'creator') return 'Creator'
+  if (source === 'csv') return 'CSV import'
+  if (source === 'api') return `From ${isConnectorPlatform(platform) ? CONNECTOR_LABEL[platform] : 'the platform'}`
+  return source
+}
