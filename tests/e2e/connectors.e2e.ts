@@ -116,6 +116,7 @@ test('Maya connects the fake Instagram; her reel is found, used, verified by Mar
   await mainNav(page).getByRole('link', { name: 'Posts' }).click()
   const row = page.locator('.todo-row', { hasText: CAMPAIGN })
   await row.getByRole('link', { name: 'Add post link' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Instagram reel for Acme Running/ })).toBeVisible()
   const found = page.getByRole('region', { name: 'We found this post on Instagram' })
   await expect(async () => {
     await page.reload()
@@ -134,12 +135,16 @@ test('Maya connects the fake Instagram; her reel is found, used, verified by Mar
   await login(page, 'marco@acme.test')
   await mainNav(page).getByRole('link', { name: 'Live posts' }).click()
   await page.locator('tr', { hasText: 'Maya Chen' }).filter({ hasText: CAMPAIGN }).getByRole('link', { name: 'Review' }).click()
+  await expect(page.getByRole('button', { name: 'Verify post' })).toBeVisible()
+  const postPage = page.url()
   const fromIg = page.getByRole('region', { name: 'From Instagram' })
   await expect(fromIg).toContainText(AS_POSTED)
   await expect(fromIg.getByRole('link', { name: new RegExp(`LR${stamp}`) })).toBeVisible()
   for (const box of await page.locator('input[name="attestations"]').all()) await box.check()
   await page.getByRole('button', { name: 'Verify post' }).click()
   await expect(page.getByText('Post verified.')).toBeVisible()
+  await page.goto(postPage)
+  await expect(page.getByRole('button', { name: 'Verify post' })).toHaveCount(0)
 
   // Submitting a post the account returned queued a read: its numbers arrive from Instagram, labelled so.
   const numbers = page.getByRole('region', { name: 'Reported numbers' })
