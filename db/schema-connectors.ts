@@ -76,7 +76,12 @@ export const platformPostReads = pgTable(
     fetchedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('platform_post_reads_deliverable_uq').on(t.deliverableId)],
+  (t) => [
+    // One open read (proposed or used) per deliverable; a dismissed one ("Not this one") leaves room for the
+    // next proposal, and the same post is never read twice for a deliverable (so a dismissed post stays dismissed).
+    uniqueIndex('platform_post_reads_deliverable_open_uq').on(t.deliverableId).where(sql`${t.status} <> 'dismissed'`),
+    uniqueIndex('platform_post_reads_deliverable_external_uq').on(t.deliverableId, t.externalId),
+  ],
 )
 
 export type PlatformConnectionRow = typeof platformConnections.$inferSelect

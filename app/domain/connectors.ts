@@ -11,6 +11,11 @@ export const POST_READ_STATUSES = ['proposed', 'used', 'dismissed'] as const
 export type PostReadStatus = (typeof POST_READ_STATUSES)[number]
 /** Only a proposal still waiting for the creator can be dismissed (a used read is the live post's record). */
 export const POST_READ_DISMISSABLE: readonly PostReadStatus[] = ['proposed']
+/**
+ * The deliverable's one open read (at most one: platform_post_reads_deliverable_open_uq). A dismissed read
+ * stays as the record that this post is not the one, and leaves room for the next proposal.
+ */
+export const POST_READ_OPEN: readonly PostReadStatus[] = ['proposed', 'used']
 
 export function isConnectorPlatform(platform: string): platform is ConnectorPlatform {
   return (CONNECTOR_PLATFORMS as readonly string[]).includes(platform)
@@ -111,4 +116,15 @@ export function readMatchesPost(platform: string, read: { permalink: string; ext
   if (post.externalId && post.externalId === read.externalId) return true
   const key = postKey(platform, post.url)
   return key !== null && key === postKey(platform, read.permalink)
+}
+
+/**
+ * Where a metrics snapshot's numbers came from, as the pages say it: typed by the creator (with their
+ * screenshot), a CSV the brand imported, or read from the platform through the creator's connected account.
+ */
+export function metricSourceLabel(source: string, platform: string): string {
+  if (source === 'creator') return 'Creator'
+  if (source === 'csv') return 'CSV import'
+  if (source === 'api') return `From ${isConnectorPlatform(platform) ? CONNECTOR_LABEL[platform] : 'the platform'}`
+  return source
 }

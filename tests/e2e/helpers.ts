@@ -36,3 +36,14 @@ export async function openLatestMail(page: Page, to: string, subject: RegExp) {
 
 /** The area's main navigation (sidebar on desktop, tab strip on phones). */
 export const mainNav = (page: Page) => page.locator('nav.sidenav')
+
+/**
+ * The fake Instagram the e2e app talks to (tests/fakes/instagram-server.ts, started by playwright.config.ts
+ * on E2E_INSTAGRAM_PORT, default the app's port + 1), and its test-control API (not Instagram's).
+ */
+export const fakeInstagramURL = `http://127.0.0.1:${Number(process.env.E2E_INSTAGRAM_PORT ?? Number(process.env.E2E_PORT ?? 3123) + 1)}`
+export async function fakeInstagram(path: '/users' | '/media' | '/consent-as', body: Record<string, unknown>) {
+  const res = await fetch(`${fakeInstagramURL}/__control${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  if (!res.ok) throw new Error(`fake Instagram ${path}: ${res.status} ${await res.text()}`)
+  return res.json()
+}

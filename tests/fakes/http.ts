@@ -14,10 +14,10 @@ export const readBody = (req: http.IncomingMessage) =>
     req.on('end', () => resolve(body))
   })
 
-/** Listen on 127.0.0.1 (a free port); the base URL and a close() for afterAll. */
-export async function listenLocal(handler: http.RequestListener) {
+/** Listen on 127.0.0.1 (a free port, or `port`); the base URL and a close() for afterAll. */
+export async function listenLocal(handler: http.RequestListener, port = 0) {
   const server = http.createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

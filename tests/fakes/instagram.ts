@@ -13,6 +13,13 @@
  * code 190 (subcode 463 expired, 460 revoked/password changed), code 4 (application request limit) and
  * 17 (user request limit) for rate limits, code 100 subcode 33 for a media id that does not exist.
  * Both the auth and graph hosts are served by the same server (the client takes two base URLs).
+ *
+ * For a browser (the e2e, tests/fakes/instagram-server.ts) `consentPage: true` makes the authorize request
+ * answer with a consent page (Allow / Cancel) instead of consenting at once, and a test-control API that is
+ * not Instagram's (prefix /__control, JSON bodies) sets the fake's state from outside the process:
+ *   POST /__control/users       { id, username, followers_count?, account_type? }  -> the user
+ *   POST /__control/media       { userId, id, caption, timestamp?, insights?, like_count?, comments_count? } -> the media
+ *   POST /__control/consent-as  { userId | null }  -> who logs in on the next consent page
  */
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
@@ -67,7 +74,7 @@ export interface FakeInstagram {
 
 const PAGE = 25
 
-export async function startFakeInstagram(opts: { clientId?: string; clientSecret?: string } = {}): Promise<FakeInstagram> {
+export async function startFakeInstagram(opts: { clientId?: string; clientSecret?: string; port?: number; consentPage?: boolean } = {}): Promise<FakeInstagram> {
   const codes = new Map<string, { userId: string; redirectUri: string; scope: string }>()
   const fake: FakeInstagram = {
     url: '',
@@ -132,20 +139,51 @@ export async function startFakeInstagram(opts: { clientId?: string; clientSecret
 
   const readForm = async (req: http.IncomingMessage) => new URLSearchParams(await readBody(req))
 
+  const esc = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
   const server = await listenLocal(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://fake')
     const q = Object.fromEntries(u.searchParams)
     fake.calls.push({ method: req.method ?? 'GET', path: u.pathname, query: q })
     const path = u.pathname.replace(/^\/v\d+\.\d+/, '')
 
+    // ---------------------------------------------------------------- test control (not Instagram's API)
+    if (path === '/__control/health') return send(res, 200, { ok: true })
+    if (path.startsWith('/__control/') && req.method === 'POST') {
+      const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>
+      if (path === '/__control/users') return send(res, 201, fake.addUser(body as unknown as FakeIgUser))
+      if (path === '/__control/media') {
+        const { userId, ...m } = body as unknown as { userId: string } & FakeMedia
+        if (!fake.users.has(userId)) return send(res, 404, { error: 'no such user' })
+        if (!m.timestamp) fake.now = Date.now()
+        return send(res, 201, fake.addMedia(userId, m))
+      }
+      if (path === '/__control/consent-as') {
+        fake.consentAs = (body.userId as string | null) ?? null
+        return send(res, 200, { consentAs: fake.consentAs })
+      }
+      return send(res, 404, { error: 'unknown control endpoint' })
+    }
+
     // ---------------------------------------------------------------- auth host
     if (path === '/oauth/authorize' && req.method === 'GET') {
       if (q.client_id !== fake.clientId || q.response_type !== 'code' || !q.redirect_uri || !q.scope) {
         return send(res, 400, { error_type: 'OAuthException', code: 400, error_message: 'Invalid request' })
       }
+      if (opts.consentPage && !q.fake_decision) {
+        const who = fake.consentAs ? fake.users.get(fake.consentAs) : undefined
+        const hidden = Object.entries(q).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('')
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        return res.end(
+          `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>Instagram (fake): allow access</title></head><body>` +
+            `<h1>Allow access to your Instagram account?</h1><p>Logged in as <strong>@${esc(who?.username ?? 'nobody')}</strong></p>` +
+            `<p>The app asks for: ${esc(q.scope.split(',').join(', '))}</p>` +
+            `<form method="get" action="${esc(u.pathname)}">${hidden}<button name="fake_decision" value="allow">Allow</button> <button name="fake_decision" value="cancel">Cancel</button></form></body></html>`,
+        )
+      }
       const back = new URL(q.redirect_uri)
       if (q.state) back.searchParams.set('state', q.state)
-      if (!fake.consentAs) {
+      if (!fake.consentAs || q.fake_decision === 'cancel') {
         back.searchParams.set('error', 'access_denied')
         back.searchParams.set('error_reason', 'user_denied')
         back.searchParams.set('error_description', 'Permissions error')
@@ -230,7 +268,7 @@ export async function startFakeInstagram(opts: { clientId?: string; clientSecret
       })
     }
     return send(res, 200, mediaFields(media, fields.length ? fields : ['id']))
-  })
+  }, opts.port)
 
   fake.url = server.url
   return fake

@@ -162,4 +162,32 @@ describe('a post found on the connected Instagram account', () => {
     const verify = await call(async () => verifyRoute.loader({ request: makeRequest(`/b/${w.brand.slug}/posts/${post!.id}`, { cookie: await cookieFor(w.manager) }), params: { brand: w.brand.slug, post: post!.id }, context: ctx }))
     expect((verify.data as Awaited<ReturnType<typeof verifyRoute.loader>>).page.platformRead).toBeNull()
   })
+
+  it('after "Not this one" the same post is never proposed again, and the right post is proposed when it appears', async () => {
+    const w = await foundWorld()
+    expect((await w.act(w.cookie, { intent: 'dismiss-found' })).status).toBe(302)
+    // The sync reads the account again: the dismissed post A is still there and still matches, but is not proposed.
+    const again = await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    expect(again.proposals).toBe(0)
+    expect(dataOf(await w.load(w.cookie)).found).toBeNull()
+    // Post B (the right one) appears on the account: the next run proposes it.
+    const b = fake.addMedia(w.ig.id, { id: `G${uid()}`, caption: '#ad The real race day with #AcmeRunning' })
+    const next = await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })
+    expect(next.proposals).toBe(1)
+    expect(dataOf(await w.load(w.cookie)).found).toMatchObject({ permalink: b.permalink, caption: '#ad The real race day with #AcmeRunning' })
+    const reads = await db().select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, w.found.id))
+    expect(reads.map((r) => [r.externalId, r.status]).sort()).toEqual([[w.media.id, 'dismissed'], [b.id, 'proposed']].sort())
+    // B dismissed too: A is still not proposed again (nor B), so nothing is.
+    expect((await w.act(w.cookie, { intent: 'dismiss-found' })).status).toBe(302)
+    expect((await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })).proposals).toBe(0)
+    expect(dataOf(await w.load(w.cookie)).found).toBeNull()
+    // "Use this post" on a later proposal still records the platform's caption: C appears, is proposed and submitted.
+    const c = fake.addMedia(w.ig.id, { id: `H${uid()}`, caption: '#ad Third time, #acmerunning' })
+    expect((await syncAllConnections(new Date(), { connectionIds: [w.conn.id] })).proposals).toBe(1)
+    expect((await w.act(w.cookie, { intent: 'submit', url: c.permalink, postedOn: c.timestamp.slice(0, 10), caption: 'typed', platformLabel: 'on' })).status).toBe(302)
+    const [post] = await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, w.found.id))
+    expect(post!.captionAsPosted).toBe('#ad Third time, #acmerunning')
+    const after = await db().select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, w.found.id))
+    expect(after.filter((r) => r.status === 'used').map((r) => r.externalId)).toEqual([c.id])
+  })
 })

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { CreatorActor } from '#app/auth/guards.server.ts'
-import { CONNECTOR_LABEL, POST_READ_DISMISSABLE, isConnectorPlatform, readMatchesPost } from '#app/domain/connectors.ts'
+import { CONNECTOR_LABEL, POST_READ_DISMISSABLE, POST_READ_OPEN, isConnectorPlatform, readMatchesPost } from '#app/domain/connectors.ts'
 import { deliverableMachine } from '#app/domain/state-machines.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { loadCreatorDeliverable } from '#app/services/posts/get-deliverable-for-post.server.ts'
@@ -19,6 +19,9 @@ import { clientFor, enabledPlatforms } from './platforms.server.ts'
 import { isPlatformError } from './platform-http.server.ts'
 
 type PostReadRow = typeof schema.platformPostReads.$inferSelect
+
+/** The deliverable's open read (proposed or used; dismissed ones are history). */
+const openReadOf = (deliverableId: string) => and(eq(schema.platformPostReads.deliverableId, deliverableId), inArray(schema.platformPostReads.status, [...POST_READ_OPEN]))
 
 /** What a page shows of a platform read (serializable). */
 export function postReadView(read: PostReadRow) {
@@ -61,7 +64,7 @@ export async function getFoundPost(creatorId: string, deliverableId: string): Pr
 export async function dismissFoundPost(actor: Pick<CreatorActor, 'creator' | 'audit'>, deliverableId: string) {
   return db().transaction(async (tx) => {
     const d = await loadCreatorDeliverable(tx, actor.creator.id, deliverableId, { forUpdate: true })
-    const [read] = await tx.select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, d.deliverable.id)).limit(1)
+    const [read] = await tx.select().from(schema.platformPostReads).where(openReadOf(d.deliverable.id)).limit(1)
     if (!read || !POST_READ_DISMISSABLE.includes(read.status)) throw new ConflictError('There is no found post waiting for an answer here any more.')
     const [done] = await tx
       .update(schema.platformPostReads)
@@ -86,7 +89,7 @@ export async function dismissFoundPost(actor: Pick<CreatorActor, 'creator' | 'au
  * submission's transaction.
  */
 export async function takePlatformRead(tx: DbOrTx, deliverableId: string, platform: string, post: { url: string; externalId: string | null }): Promise<PostReadRow | null> {
-  const [read] = await tx.select().from(schema.platformPostReads).where(eq(schema.platformPostReads.deliverableId, deliverableId)).limit(1)
+  const [read] = await tx.select().from(schema.platformPostReads).where(openReadOf(deliverableId)).limit(1)
   if (!read || !readMatchesPost(platform, read, post)) return null
   if (read.status !== 'used') await tx.update(schema.platformPostReads).set({ status: 'used' }).where(eq(schema.platformPostReads.id, read.id))
   return { ...read, status: 'used' }
@@ -107,7 +110,7 @@ export async function refetchPlatformRead(creatorId: string, deliverableId: stri
     .select({ read: schema.platformPostReads, conn: schema.platformConnections })
     .from(schema.platformPostReads)
     .innerJoin(schema.platformConnections, eq(schema.platformConnections.id, schema.platformPostReads.connectionId))
-    .where(and(eq(schema.platformPostReads.deliverableId, deliverableId), eq(schema.platformConnections.creatorId, creatorId), eq(schema.platformConnections.status, 'connected')))
+    .where(and(openReadOf(deliverableId), eq(schema.platformConnections.creatorId, creatorId), eq(schema.platformConnections.status, 'connected')))
     .limit(1)
   if (!row || !readMatchesPost(platform, row.read, parsed) || (row.conn.rateLimitedUntil && row.conn.rateLimitedUntil > now)) return
   const client = clientFor(platform)

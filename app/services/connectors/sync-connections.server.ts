@@ -10,7 +10,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte, notInArray } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { hashtagsOf, metricsSlot, postKey, type ConnectorPlatform } from '#app/domain/connectors.ts'
+import { POST_READ_OPEN, hashtagsOf, metricsSlot, postKey, type ConnectorPlatform } from '#app/domain/connectors.ts'
 import { apiImportKey } from '#app/services/metrics/metrics-provider.server.ts'
 import type { PlatformConnectionRow } from '#db/schema-connectors.ts'
 import { markConnectionLost, recordFollowerSnapshot } from './connections.server.ts'
@@ -128,15 +128,16 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
  * Deliverables of this creator on this platform that are approved (waiting for the live post) and whose
- * window has opened, without a proposal yet: the newest post in the window whose caption carries the
- * approved draft's hashtags is proposed to the creator.
+ * window has opened, without an open proposal: the newest post in the window whose caption carries the
+ * approved draft's hashtags is proposed to the creator. After "Not this one" the next matching post is
+ * proposed when it appears; the dismissed one never again for that deliverable.
  */
 async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<PlatformMedia[]>, now: Date): Promise<number> {
   const today = dayOf(now)
   const open = await db()
     .select({ d: schema.deliverables })
     .from(schema.deliverables)
-    .leftJoin(schema.platformPostReads, eq(schema.platformPostReads.deliverableId, schema.deliverables.id))
+    .leftJoin(schema.platformPostReads, and(eq(schema.platformPostReads.deliverableId, schema.deliverables.id), inArray(schema.platformPostReads.status, [...POST_READ_OPEN])))
     .where(
       and(
         eq(schema.deliverables.creatorId, conn.creatorId),
@@ -150,8 +151,14 @@ async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<
   if (open.length === 0) return 0
   const all = await media()
   const taken = new Set((await db().select({ url: schema.posts.url }).from(schema.posts).where(eq(schema.posts.creatorId, conn.creatorId))).map((p) => postKey(conn.platform, p.url)))
+  // A post proposed or used for one deliverable is not proposed for another; a post the creator dismissed
+  // for a deliverable ("Not this one") is never proposed for that deliverable again (it may fit another).
+  const readCols = { id: schema.platformPostReads.externalId, deliverableId: schema.platformPostReads.deliverableId, status: schema.platformPostReads.status }
   const proposedIds = new Set(
-    (await db().select({ id: schema.platformPostReads.externalId }).from(schema.platformPostReads).where(eq(schema.platformPostReads.connectionId, conn.id))).map((r) => r.id),
+    (await db().select(readCols).from(schema.platformPostReads).where(and(eq(schema.platformPostReads.connectionId, conn.id), inArray(schema.platformPostReads.status, [...POST_READ_OPEN])))).map((r) => r.id),
+  )
+  const dismissed = new Set(
+    (await db().select(readCols).from(schema.platformPostReads).where(inArray(schema.platformPostReads.deliverableId, open.map(({ d }) => d.id)))).map((r) => `${r.deliverableId}:${r.id}`),
   )
   let n = 0
   for (const { d } of open) {
@@ -166,7 +173,7 @@ async function proposeMatches(conn: PlatformConnectionRow, media: () => Promise<
     const start = d.postWindowStart!
     const end = d.postWindowEnd ?? today
     const match = all.find((m) => {
-      if (!m.postedAt || proposedIds.has(m.externalId) || taken.has(postKey(conn.platform, m.permalink))) return false
+      if (!m.postedAt || proposedIds.has(m.externalId) || dismissed.has(`${d.id}:${m.externalId}`) || taken.has(postKey(conn.platform, m.permalink))) return false
       const day = dayOf(m.postedAt)
       if (day < start || day > end) return false
       const have = new Set(hashtagsOf(m.caption))
@@ -193,7 +200,7 @@ async function readPostMetrics(conn: PlatformConnectionRow, token: string, media
     .from(schema.posts)
     .innerJoin(schema.deliverables, eq(schema.deliverables.id, schema.posts.deliverableId))
     .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.deliverables.campaignId))
-    .leftJoin(schema.platformPostReads, eq(schema.platformPostReads.deliverableId, schema.posts.deliverableId))
+    .leftJoin(schema.platformPostReads, and(eq(schema.platformPostReads.deliverableId, schema.posts.deliverableId), inArray(schema.platformPostReads.status, [...POST_READ_OPEN])))
     .where(
       and(
         eq(schema.posts.creatorId, conn.creatorId),

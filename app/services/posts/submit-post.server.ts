@@ -11,6 +11,8 @@ import { loadCreatorDeliverable } from './get-deliverable-for-post.server.ts'
 import { deliverableMachine, postMachine, type DeliverableStatus, type PostStatus } from '#app/domain/state-machines.ts'
 import { refetchPlatformRead, takePlatformRead } from '#app/services/connectors/post-reads.server.ts'
 import { CONNECTOR_LABEL, isConnectorPlatform } from '#app/domain/connectors.ts'
+import { enqueueJob } from '#app/services/jobs/enqueue-job.server.ts'
+import { syncConnectionsJob } from '#app/services/connectors/sync-connections-job.server.ts'
 
 export interface SubmitPostInput {
   deliverableId: string
@@ -30,7 +32,8 @@ export const POSTABLE_STATUSES: readonly DeliverableStatus[] = deliverableMachin
  * the URL is validated for the deliverable's platform, normalized and must not be used by any other
  * post; the caption as posted is checked again; a post outside its window is flagged. When a connected
  * account returned this post (platform_post_reads), its caption as the platform returned it is stored
- * and checked instead of the typed one (`captionFrom` names the platform).
+ * and checked instead of the typed one (`captionFrom` names the platform), with the platform's time of the
+ * post, and a read of that connection is queued so the post's first numbers arrive at once.
  * Deliverable: approved | post_changes_requested -> posted.
  */
 export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 'audit'>, input: SubmitPostInput) {
@@ -83,7 +86,8 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       platform: w.platform,
       url: parsed.url,
       externalId: parsed.externalId,
-      postedAt,
+      // The platform's own time of the post when it returned it; else noon of the day the creator gave.
+      postedAt: read?.postedAt ?? postedAt,
       captionAsPosted: caption,
       platformLabelDeclared: input.platformLabelOn ?? null,
       findings,
@@ -114,6 +118,8 @@ export async function submitPost(actor: Pick<CreatorActor, 'creator' | 'user' | 
       before: d.post ? { url: d.post.url, status: d.post.status, problemNote: d.post.problemNote } : null,
       after: { url: parsed.url, postedOn: input.postedOn, outsideWindow, platformLabelDeclared: input.platformLabelOn ?? null, findings: findings.length, captionFrom: read ? read.platform : 'creator', platformReadId: read?.id ?? null },
     })
+    // A post the connected account returned is measured at once (its first 'api' snapshot), not at the next hourly run.
+    if (read?.connectionId) await enqueueJob(tx, syncConnectionsJob, { connectionIds: [read.connectionId] }, { key: `connectors.sync:post:${post!.id}:${Date.now()}` })
     const captionFrom = read && isConnectorPlatform(read.platform) ? CONNECTOR_LABEL[read.platform] : null
     return { post: post!, outsideWindow, findings, captionFrom }
   })

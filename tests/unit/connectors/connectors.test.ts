@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decryptToken, encryptToken, pkceChallenge } from '#app/services/connectors/token-crypto.server.ts'
-import { hashtagsOf, metricsSlot, readMatchesPost } from '#app/domain/connectors.ts'
+import { hashtagsOf, metricSourceLabel, metricsSlot, readMatchesPost } from '#app/domain/connectors.ts'
 
 const key = Buffer.alloc(32, 9)
 
@@ -65,5 +65,15 @@ describe('readMatchesPost: the submitted link is the post the platform returned'
     expect(readMatchesPost('youtube', yt, { url: 'https://youtu.be/dQw4w9WgXcQ', externalId: null })).toBe(true)
     expect(readMatchesPost('youtube', yt, { url: 'https://example.com/x', externalId: 'dQw4w9WgXcQ' })).toBe(true)
     expect(readMatchesPost('youtube', yt, { url: 'https://youtu.be/aaaaaaaaaaa', externalId: 'aaaaaaaaaaa' })).toBe(false)
+  })
+})
+
+describe('metricSourceLabel', () => {
+  it('names where the numbers came from: the creator, a CSV, or the platform of the connected account', () => {
+    expect(metricSourceLabel('creator', 'instagram')).toBe('Creator')
+    expect(metricSourceLabel('csv', 'tiktok')).toBe('CSV import')
+    expect(metricSourceLabel('api', 'instagram')).toBe('From Instagram')
+    expect(metricSourceLabel('api', 'youtube')).toBe('From YouTube')
+    expect(metricSourceLabel('api', 'pinterest')).toBe('From the platform')
   })
 })

@@ -14,6 +14,7 @@ import { handleAction, handleLoader, redirectWithFlash } from '#app/utils/respon
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { PlatformReadCard } from '#app/components/content/platform-read.tsx'
+import { metricSourceLabel } from '#app/domain/connectors.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Verify live post · Greenroom' }]
 
@@ -199,7 +200,7 @@ export default function VerifyPost() {
                       <DateTime value={s.capturedAt} dateOnly />
                     </td>
                     <td>
-                      {s.source === 'creator' ? 'Creator' : s.source.toUpperCase()}
+                      {metricSourceLabel(s.source, post.platform)}
                       {s.evidenceFileId ? (
                         <>
                           {' · '}

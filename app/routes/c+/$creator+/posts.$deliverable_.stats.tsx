@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
 import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
+import { metricSourceLabel } from '#app/domain/connectors.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
 import { submitCreatorStats } from '#app/services/metrics/submit-creator-stats.server.ts'
 import { uploadRules } from '#app/services/files/limits.server.ts'
@@ -95,7 +96,7 @@ export default function PostStats() {
               </Form>
             </Card>
           ) : null}
-          <Card title="What you reported">
+          <Card title="Numbers so far">
             {page.snapshots.length === 0 ? (
               <p className="muted">Nothing yet.</p>
             ) : (
@@ -104,6 +105,7 @@ export default function PostStats() {
                   <thead>
                     <tr>
                       <th scope="col">Day</th>
+                      <th scope="col">From</th>
                       <th scope="col" className="num">Views</th>
                       <th scope="col" className="num">Reach</th>
                       <th scope="col" className="num">Likes</th>
@@ -116,6 +118,7 @@ export default function PostStats() {
                         <td>
                           <DateTime value={s.capturedAt} dateOnly />
                         </td>
+                        <td>{s.source === 'creator' ? 'You' : metricSourceLabel(s.source, post.platform)}</td>
                         <td className="num">{s.views === null ? '—' : nf.format(Number(s.views))}</td>
                         <td className="num">{s.reach === null ? '—' : nf.format(Number(s.reach))}</td>
                         <td className="num">{s.likes === null ? '—' : nf.format(Number(s.likes))}</td>
