@@ -14,6 +14,8 @@ import { listPayables } from '#app/services/invoices/list-invoices.server.ts'
 import { createCampaign, createCollaboration } from '#tests/factories-posts.ts'
 import { addMember, call, cookieFor, createBrand, createCreator, makeRequest, uid } from '#tests/factories.ts'
 import * as payablesRoute from '#app/routes/pay+/$brand+/_index.tsx'
+import * as reportsRoute from '#app/routes/b+/$brand+/reports._index.tsx'
+import * as exportRoute from '#app/routes/b+/$brand+/reports.export[.]csv.tsx'
 
 type Page<T> = { rows: T[]; nextCursor: string | null; prevCursor: string | null }
 
@@ -120,5 +122,58 @@ describe('payables desk paging', () => {
     expect(next.nextCursor).toBeNull()
     // 100 * (1 + ... + 53) = 100 * 1431
     for (const p of [first, next]) expect([p.count, p.totals]).toEqual([53, { USD: 143_100 }])
+  })
+})
+
+describe('report page paging', () => {
+  it('one screen of 50 creators by cost, Next and Previous, the Total row and the figures of all 53; the CSV has every row', async () => {
+    const brand = await createBrand()
+    const viewer = await addMember(brand.id, 'viewer')
+    const campaign = await createCampaign(brand.id)
+    // Creator i (1..53) has one collaboration with a fee of i × $10.00: by cost descending, 53 first.
+    const creators: { id: string; fee: number }[] = []
+    for (let i = 1; i <= 53; i++) {
+      const { creator } = await createCreator({ brandIds: [brand.id], name: `Creator ${String(i).padStart(2, '0')}` })
+      await createCollaboration({ brandId: brand.id, campaignId: campaign.id, creatorId: creator.id, feeMinor: i * 1_000 })
+      creators.push({ id: creator.id, fee: i * 1_000 })
+    }
+    const byCost = [...creators].reverse().map((c) => c.id)
+    const cookie = await cookieFor(viewer)
+    type Data = { rows: { creatorId: string }[]; offset: number; totalRows: number; nextCursor: string | null; prevCursor: string | null; report: { program: { costMinor: number; collaborations: number } } }
+    const load = async (q: string) => {
+      const res = await call(() => reportsRoute.loader({ request: makeRequest(`/b/${brand.slug}/reports${q}`, { cookie }), params: { brand: brand.slug }, context: {} } as never))
+      expect(res.status).toBe(200)
+      return res.data as Data
+    }
+    const { forward, backward } = await walk(
+      async (cursor) => {
+        const d = await load(cursor ? `?cursor=${cursor}` : '')
+        return { rows: d.rows, nextCursor: d.nextCursor, prevCursor: d.prevCursor }
+      },
+      (r) => r.creatorId,
+    )
+    expect(forward).toEqual([byCost.slice(0, 50), byCost.slice(50)])
+    expect(backward).toEqual(forward)
+    const first = await load('')
+    const last = await load(`?cursor=${first.nextCursor}`)
+    expect([first.offset, last.offset]).toEqual([0, 50])
+    // The Total row and the cost at the top: $10.00 × (1 + ... + 53) = 1,431,000¢ on every page, 53 collaborations.
+    for (const d of [first, last]) {
+      expect(d.totalRows).toBe(53)
+      expect([d.report.program.costMinor, d.report.program.collaborations]).toEqual([1_431_000, 53])
+    }
+    // A tampered cursor, a cursor of another sort, of the wrong shape: the first page.
+    for (const bad of ['nope', first.nextCursor!.slice(0, -3) + 'zzz', encodeKeysetCursor({ list: 'report:crea:costMinor:asc', v: ['1'], id: byCost[10]!, d: 'next' }), encodeKeysetCursor({ list: 'report:crea:costMinor:desc', v: ['1', '2'], id: byCost[10]!, d: 'next' })]) {
+      expect((await load(`?cursor=${bad}`)).rows.map((r) => r.creatorId)).toEqual(byCost.slice(0, 50))
+    }
+    // Show all: every row, no pages; the CSV export has all 53 (and the Total line) whatever the cursor.
+    const all = await load('?all=1')
+    expect(all.rows.map((r) => r.creatorId)).toEqual(byCost)
+    expect([all.nextCursor, all.prevCursor]).toEqual([null, null])
+    const csv = await call(() => exportRoute.loader({ request: makeRequest(`/b/${brand.slug}/reports/export.csv?cursor=${first.nextCursor}`, { cookie }), params: { brand: brand.slug }, context: {} } as never))
+    const lines = (await csv.response!.text()).split('\r\n').filter((l) => l.startsWith('Creator ') || l.startsWith('Total'))
+    expect(lines).toHaveLength(54)
+    expect(lines[0]).toContain('Creator 53,')
+    expect(lines[53]).toMatch(/^Total,.*14310\.00/)
   })
 })
