@@ -11,10 +11,12 @@ import { db } from '#app/db.server.ts'
 import { addDays, fromIsoDay, toIsoDay } from '#app/domain/dates.ts'
 import { encodeKeysetCursor } from '#app/domain/keyset-cursor.ts'
 import { listPayables } from '#app/services/invoices/list-invoices.server.ts'
+import { listRightsPage } from '#app/services/contracts/list-rights.server.ts'
 import { createCampaign, createCollaboration } from '#tests/factories-posts.ts'
 import { addMember, call, cookieFor, createBrand, createCreator, makeRequest, uid } from '#tests/factories.ts'
 import * as payablesRoute from '#app/routes/pay+/$brand+/_index.tsx'
 import * as reportsRoute from '#app/routes/b+/$brand+/reports._index.tsx'
+import * as rightsRoute from '#app/routes/b+/$brand+/rights.tsx'
 import * as exportRoute from '#app/routes/b+/$brand+/reports.export[.]csv.tsx'
 
 type Page<T> = { rows: T[]; nextCursor: string | null; prevCursor: string | null }
@@ -175,5 +177,54 @@ describe('report page paging', () => {
     expect(lines).toHaveLength(54)
     expect(lines[0]).toContain('Creator 53,')
     expect(lines[53]).toMatch(/^Total,.*14310\.00/)
+  })
+})
+
+describe('rights ledger paging', () => {
+  it('one screen of licences in the ledger order; the counts per status are of all of them', async () => {
+    const brand = await createBrand()
+    const manager = await addMember(brand.id, 'manager')
+    const campaign = await createCampaign(brand.id)
+    const { creator } = await createCreator({ brandIds: [brand.id] })
+    const NOW = new Date('2026-06-15T12:00:00Z')
+    const insert = async (startsOn: string, endsOn: string | null, offerId?: string) => {
+      const c = await createCollaboration({ brandId: brand.id, campaignId: campaign.id, creatorId: creator.id })
+      const [r] = await db()
+        .insert(schema.rightsItems)
+        .values({ brandId: brand.id, creatorId: creator.id, offerId: offerId ?? c.offer.id, deliverableId: c.deliverable.id, contractId: uid(), organic: true, paidAds: false, channels: ['instagram'], territory: 'Worldwide', startsOn, endsOn, perpetual: endsOn === null })
+        .returning()
+      return r!
+    }
+    const a = await insert('2026-01-01', '2026-06-20') // ending, 6 days left
+    const b = await insert('2026-01-01', '2026-06-30') // ending, 16 days left
+    const c = await insert('2026-01-01', '2026-12-31') // active
+    const d = await insert('2026-07-01', '2027-01-01') // upcoming
+    const e = await insert('2026-01-01', null) // perpetual
+    const f = await insert('2025-01-01', '2026-01-01') // expired
+    const g = await insert('2026-01-01', '2026-06-20', a.offerId) // ending, the same end day as a, and a's offer
+    // By hand: ending by end day (a and g tie on 06-20: by id), then b; active c; upcoming d; perpetual e; expired f.
+    const expected = [...[a.id, g.id].sort(), b.id, c.id, d.id, e.id, f.id]
+    const { forward, backward } = await walk(async (cursor) => listRightsPage(brand.id, { cursor, size: 3 }, NOW).then((p) => ({ ...p, rows: p.items })), (r) => r.id)
+    expect(forward).toEqual(chunks(expected, 3))
+    expect(backward).toEqual(forward)
+    const first = await listRightsPage(brand.id, { size: 3 }, NOW)
+    const last = await listRightsPage(brand.id, { size: 3, cursor: (await listRightsPage(brand.id, { size: 3, cursor: first.nextCursor }, NOW)).nextCursor }, NOW)
+    for (const p of [first, last]) {
+      expect(p.counts).toEqual({ ending: 3, active: 1, upcoming: 1, perpetual: 1, expired: 1 })
+      expect(p.total).toBe(7)
+    }
+    // The extension form goes on the first item with an end day of each offer, in the whole ledger: a and g share
+    // an offer, so only the first of them by id; e has no end day.
+    const extendHere = new Map((await listRightsPage(brand.id, { size: 50 }, NOW)).items.map((i) => [i.id, i.extendHere]))
+    const [firstOfA] = [a.id, g.id].sort()
+    expect([...extendHere.entries()].filter(([, v]) => v).map(([k]) => k).sort()).toEqual([firstOfA!, b.id, c.id, d.id, f.id].sort())
+    // A tampered cursor, or one of another list: the first page; the page answers 200.
+    for (const bad of ['nope', first.nextCursor!.slice(0, -3) + 'zzz', encodeKeysetCursor({ list: 'payables', v: ['x'], id: a.id, d: 'next' })]) {
+      expect((await listRightsPage(brand.id, { cursor: bad, size: 3 }, NOW)).items.map((r) => r.id)).toEqual(expected.slice(0, 3))
+    }
+    const cookie = await cookieFor(manager)
+    const res = await call(() => rightsRoute.loader({ request: makeRequest(`/b/${brand.slug}/rights?cursor=garbage`, { cookie }), params: { brand: brand.slug }, context: {} } as never))
+    expect(res.status).toBe(200)
+    expect((res.data as { total: number }).total).toBe(7)
   })
 })
