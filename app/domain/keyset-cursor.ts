@@ -123,7 +123,8 @@ export function keysetPageOfSorted<T>(sorted: readonly T[], size: number, cursor
   const at = cursor ? sorted.findIndex((r) => keyOf(r).id === cursor.id) : -1
   let start = 0
   let end = size
-  if (at >= 0) [start, end] = cursor!.d === 'next' ? [at + 1, at + 1 + size] : [Math.max(0, at - size), at]
+  // Going back to fewer than a page's rows before the boundary (the list changed): the first page, full.
+  if (at >= 0) [start, end] = cursor!.d === 'next' ? [at + 1, at + 1 + size] : at - size >= 0 ? [at - size, at] : [0, size]
   if (start >= end || start >= sorted.length) [start, end] = [0, size] // nothing beyond the boundary: the first page
   const rows = sorted.slice(start, end)
   const first = rows[0]
