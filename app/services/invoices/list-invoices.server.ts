@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
@@ -139,25 +139,24 @@ export async function listPayables(actor: Pick<BrandActor, 'brand'>, opts: { cur
   const approved = and(eq(schema.invoices.brandId, brandId), eq(schema.invoices.status, 'approved'))
   const today = todayIso()
   const bucket = agingBucketSql(sql`${schema.invoices.dueDate}`, today)
-  const [page, figures, runs, waiting] = await Promise.all([
+  const [page, figureRows, runs] = await Promise.all([
     queryInvoices(approved, 'due', false, { list: 'payables', cursor: opts.cursor, size: opts.size ?? LIST_PAGE_SIZE }),
+    // One statement for the figures: approved by currency and aging bucket, and those sent by creators but
+    // not yet approved by a manager (not payable yet, but finance should see them coming).
     db()
-      .select({ currency: schema.invoices.currency, aging: bucket, count: sql<number>`count(*)::int`, totalMinor: sql<string>`coalesce(sum(${schema.invoices.totalMinor}), 0)::text` })
+      .select({ status: schema.invoices.status, currency: schema.invoices.currency, aging: bucket, count: sql<number>`count(*)::int`, totalMinor: sql<string>`coalesce(sum(${schema.invoices.totalMinor}), 0)::text` })
       .from(schema.invoices)
-      .where(approved)
-      .groupBy(sql`1, 2`), // by position: the bucket's parameters would not match a repeated expression
+      .where(and(eq(schema.invoices.brandId, brandId), inArray(schema.invoices.status, ['approved', 'submitted'])))
+      .groupBy(sql`1, 2, 3`), // by position: the bucket's parameters would not match a repeated expression
     db()
       .select()
       .from(schema.paymentRuns)
       .where(eq(schema.paymentRuns.brandId, brandId))
       .orderBy(desc(schema.paymentRuns.createdAt))
       .limit(10),
-    // Sent by creators but not yet approved by a manager: not payable yet, but finance should see them coming.
-    db()
-      .select({ count: sql<number>`count(*)::int` })
-      .from(schema.invoices)
-      .where(and(eq(schema.invoices.brandId, brandId), eq(schema.invoices.status, 'submitted'))),
   ])
+  const figures = figureRows.filter((f) => f.status === 'approved')
+  const waitingApproval = figureRows.filter((f) => f.status === 'submitted').reduce((n, f) => n + Number(f.count), 0)
   const totals: Record<string, number> = {}
   const buckets: Record<string, { count: number; totals: Record<string, number> }> = {}
   for (const f of figures.sort((a, b) => compareCodes(a.currency, b.currency))) {
@@ -176,7 +175,7 @@ export async function listPayables(actor: Pick<BrandActor, 'brand'>, opts: { cur
     count: figures.reduce((n, f) => n + Number(f.count), 0),
     totals,
     buckets,
-    waitingApproval: Number(waiting[0]?.count ?? 0),
+    waitingApproval,
     runs: runs.map((r) => ({ id: r.id, reference: r.reference, paidOn: r.paidOn, method: r.method })),
   }
 }
