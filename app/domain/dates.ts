@@ -200,9 +200,16 @@ export type AgingBucket = (typeof AGING_BUCKETS)[number]
  */
 export function agingBucket(due: Date | string, now: Date): AgingBucket {
   const late = calendarDaysBetween(due, now)
-  if (late <= 0) return 'current'
-  if (late <= 30) return '1-30'
-  if (late <= 60) return '31-60'
-  if (late <= 90) return '61-90'
-  return '90+'
+  return AGING_BUCKET_LIMITS.find((b) => late <= b.maxDaysLate)?.bucket ?? '90+'
 }
+
+/**
+ * The aging buckets' upper limits in days late, in order (the last bucket, '90+', has none): the one
+ * definition agingBucket and the payables desk's SQL totals (app/services/invoices/invoice-rules.server.ts) share.
+ */
+export const AGING_BUCKET_LIMITS: readonly { bucket: Exclude<AgingBucket, '90+'>; maxDaysLate: number }[] = [
+  { bucket: 'current', maxDaysLate: 0 },
+  { bucket: '1-30', maxDaysLate: 30 },
+  { bucket: '31-60', maxDaysLate: 60 },
+  { bucket: '61-90', maxDaysLate: 90 },
+]

@@ -112,3 +112,27 @@ export function keysetPage<T>(fetched: readonly T[], size: number, cursor: Keyse
     prevCursor: hasPrev && first ? encodeKeysetCursor({ list, ...keyOf(first), d: 'prev' }) : null,
   }
 }
+
+/**
+ * One page of a list that is already whole and sorted in memory (the report table, sorted by a figure
+ * derived in JS): the page after (or before) the cursor's boundary row, found by its id. A boundary row
+ * that is no longer in the list (filters or data changed) starts again at the first page. `offset` is the
+ * index of the page's first row, for "rows 51–100 of 775".
+ */
+export function keysetPageOfSorted<T>(sorted: readonly T[], size: number, cursor: KeysetCursor | null, list: string, keyOf: (row: T) => { v: string[]; id: string }): KeysetPage<T> & { offset: number } {
+  const at = cursor ? sorted.findIndex((r) => keyOf(r).id === cursor.id) : -1
+  let start = 0
+  let end = size
+  // Going back to fewer than a page's rows before the boundary (the list changed): the first page, full.
+  if (at >= 0) [start, end] = cursor!.d === 'next' ? [at + 1, at + 1 + size] : at - size >= 0 ? [at - size, at] : [0, size]
+  if (start >= end || start >= sorted.length) [start, end] = [0, size] // nothing beyond the boundary: the first page
+  const rows = sorted.slice(start, end)
+  const first = rows[0]
+  const last = rows[rows.length - 1]
+  return {
+    rows,
+    offset: start,
+    nextCursor: end < sorted.length && last ? encodeKeysetCursor({ list, ...keyOf(last), d: 'next' }) : null,
+    prevCursor: start > 0 && first ? encodeKeysetCursor({ list, ...keyOf(first), d: 'prev' }) : null,
+  }
+}

@@ -4,6 +4,10 @@
  * SQL statements per page at two data sizes, and JavaScript shipped per area.
  *
  *   BENCH_SECONDS=10 npm run bench     # longer runs (default 5 s per scenario)
+ *   BENCH_PORT=3630 npm run bench      # other ports (the app, then the baseline and the upload sink; default 4100)
+ *
+ * Issue #18's page targets (every brand page >= 0.5x the empty route's req/s, p97.5 <= 4x its; the empty
+ * route >= 0.5x the trivial query's) are printed as a table and stored under pageTargets in bench.json.
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -24,8 +28,9 @@ if (!url) {
   process.exit(1)
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
-const APP = 4100
-const HELLO = 4101
+/** The app's port; the hello-world baseline and the raw upload sink take the next two (BENCH_PORT moves all three). */
+const APP = Number(process.env.BENCH_PORT ?? 4100)
+const HELLO = APP + 1
 const base = `http://127.0.0.1:${APP}`
 /** Direct SQL to the bench database, to put rows back into the state a scenario needs. */
 const bench = postgres(url, { max: 2, onnotice: () => {} })
@@ -125,17 +130,41 @@ const run = async (...args: Parameters<typeof load>) => {
   return r
 }
 
+/** The bench brand with this slug's busiest campaign (most collaborations): the campaign page's scenario. */
+async function busiestCampaign(slug: string): Promise<string> {
+  const [k] = await bench<{ id: string }[]>`
+    select k.id from campaigns k join brands b on b.id = k.brand_id
+    left join offers o on o.campaign_id = k.id and o.status in ('accepted', 'active', 'completed')
+    where b.slug = ${slug} group by k.id order by count(o.id) desc, k.id limit 1`
+  if (!k) throw new Error(`${slug} has no campaign. Did you run npm run bench:seed?`)
+  return k.id
+}
+const campaigns: Record<string, string> = { 'bench-01': await busiestCampaign('bench-01'), 'bench-02': await busiestCampaign('bench-02') }
+const [{ n: rightsRows } = { n: 0 }] = await bench<{ n: number }[]>`select count(*)::int as n from rights_items r join brands b on b.id = r.brand_id where b.slug = 'bench-01'`
+
 console.info(`\nScenarios (${seconds} s each)`)
 const bare = await run('baseline: bare node:http hello world', `http://127.0.0.1:${HELLO}/`)
 const empty = await run('baseline: Remix page with no data (/login)', `${base}/login`)
 const trivial = await run('baseline: loader with one trivial query', `${base}/healthz`)
 const creatorHome = await run('creator home (signed in, 50 conn)', `${base}/c/bc000000`, { cookie: creator })
-await run('brand home', `${base}/b/bench-01`, { cookie: manager })
-await run('brand review queue', `${base}/b/bench-01/review`, { cookie: manager })
-await run('brand per-creator report', `${base}/b/bench-01/reports`, { cookie: manager })
-const roster1 = await run('roster page 1', `${base}/b/bench-01/roster`, { cookie: manager })
+/** The brand pages issue #18 sets targets for (each against the empty route, in the same run). */
+const brandPages: { page: string; result: Result; note?: string }[] = []
+const page = async (name: string, target: string, cookie: string, note?: string) => {
+  const result = await run(name, target, { cookie })
+  brandPages.push({ page: name, result, note })
+  return result
+}
+await page('brand home', `${base}/b/bench-01`, manager)
+await page('brand review queue', `${base}/b/bench-01/review`, manager)
+await page('brand per-creator report', `${base}/b/bench-01/reports`, manager)
+const roster1 = await page('roster page 1', `${base}/b/bench-01/roster`, manager)
 const roster500 = await run('roster page 500', await rosterPage(500), { cookie: manager })
-await run('payables desk', `${base}/pay/bench-01`, { cookie: finance })
+await page('payables desk', `${base}/pay/bench-01`, finance)
+await page('budget', `${base}/b/bench-01/budget`, manager)
+await page('campaign page (busiest campaign)', `${base}/b/bench-01/campaigns/${campaigns['bench-01']}`, manager)
+await page('live posts (to verify)', `${base}/b/bench-01/posts`, manager)
+await page('usage rights', `${base}/b/bench-01/rights`, manager, rightsRows ? undefined : 'the bench data has no rights items: an empty ledger')
+await page('invoices list (to approve)', `${base}/b/bench-01/invoices`, manager)
 const approve = await approveScenario()
 
 // ---- SQL statements per page at two data sizes: bench-01 (10,000 roster rows) vs bench-02 (2,000)
@@ -147,28 +176,24 @@ const pages = [
   ['review queue', (b: string) => `/b/${b}/review`, null],
   ['per-creator report', (b: string) => `/b/${b}/reports`, null],
   ['payables desk', (b: string) => `/pay/${b}`, 'finance'],
+  ['budget', (b: string) => `/b/${b}/budget`, null],
+  ['campaign page', (b: string) => `/b/${b}/campaigns/${campaigns[b]}`, null],
+  ['live posts', (b: string) => `/b/${b}/posts`, null],
+  ['usage rights', (b: string) => `/b/${b}/rights`, null],
+  ['invoices list', (b: string) => `/b/${b}/invoices`, null],
 ] as const
 const queryRows: { page: string; large: string; small: string }[] = []
+const small = { finance: await login('finance@bench-02.bench'), creator: await login('creator1@bench.test'), manager: await login('manager@bench-02.bench') }
 for (const [page, path_, who] of pages) {
   const counts: string[] = []
   for (const b of ['bench-01', 'bench-02']) {
-    const cookie =
-      who === 'finance'
-        ? b === 'bench-01'
-          ? finance
-          : await login('finance@bench-02.bench')
-        : who
-          ? b === 'bench-01'
-            ? creator
-            : await login('creator1@bench.test')
-          : b === 'bench-01'
-            ? manager
-            : await login('manager@bench-02.bench')
+    const large = b === 'bench-01'
+    const cookie = who === 'finance' ? (large ? finance : small.finance) : who ? (large ? creator : small.creator) : large ? manager : small.manager
     const res = await fetch(`${base}${path_(b)}`, { headers: { Cookie: cookie } })
     counts.push(res.ok ? (res.headers.get('x-query-count') ?? '?') : `HTTP ${res.status}`)
   }
   queryRows.push({ page, large: counts[0]!, small: counts[1]! })
-  console.info(`${page.padEnd(20)} large data: ${counts[0]}  small data: ${counts[1]}`)
+  console.info(`${page.padEnd(20)} large data: ${counts[0]!.padStart(3)}  small data: ${counts[1]!.padStart(3)}${counts[0] === counts[1] ? '' : '  (differs)'}`)
 }
 
 // ---- JavaScript shipped per area (gzipped), from the browser build's manifest (tests/bench/js-size.ts)
@@ -194,7 +219,7 @@ const creatorPlan = plans.results.find((r) => r.name.startsWith('one creator'))!
 // ---- a 1 GB upload: peak RSS growth of the server and MB/s, against a raw pipe-to-disk in this run
 const uploadBytes = Number(process.env.BENCH_UPLOAD_MB ?? 1024) * (1 << 20)
 console.info(`\nUpload of ${(uploadBytes / (1 << 20)).toFixed(0)} MB`)
-const raw = await startRawSink(4102)
+const raw = await startRawSink(APP + 2)
 const rawUpload = await streamUpload({ url: raw.url, pid: raw.pid, sizeBytes: uploadBytes, fileField: 'file' })
 raw.stop()
 console.info(`${'raw node:http pipe to disk'.padEnd(44)} ${rawUpload.mbPerSecond.toFixed(0).padStart(7)} MB/s  RSS +${rawUpload.rssGrowthMb.toFixed(0)} MB`)
@@ -248,11 +273,34 @@ const context = [
   { what: 'brand-wide whole report vs full scan', value: brandPlan.ms / plans.fullScanMs },
 ]
 for (const t of targets) console.info(`${t.ok ? 'meets ' : 'MISSES'} ${t.what.padEnd(44)} ${t.value.toFixed(2).padStart(8)}  (goal ${t.goal})`)
+
+// ---- issue #18's page targets: every brand page against the empty route of this run, and the empty route against the trivial query
+const PAGE_RPS_GOAL = 0.5
+const PAGE_P975_GOAL = 4
+const EMPTY_VS_TRIVIAL_GOAL = 0.5
+const pageTargets = brandPages.map(({ page, result, note }) => {
+  const rpsRatio = ratio(result, empty)
+  const p975Ratio = empty.p975 ? result.p975 / empty.p975 : 0
+  const failed = result.non2xx > 0 || result.errors > 0 || Boolean(result.note)
+  return { page, rps: result.rps, p975: result.p975, rpsRatio, rpsOk: !failed && rpsRatio >= PAGE_RPS_GOAL, p975Ratio, p975Ok: !failed && empty.p975 > 0 && p975Ratio <= PAGE_P975_GOAL, note: result.note ?? (failed ? `${result.non2xx} non-2xx, ${result.errors} errors` : note) }
+})
+const emptyVsTrivial = { rps: ratio(empty, trivial), goal: `>= ${EMPTY_VS_TRIVIAL_GOAL}x`, ok: ratio(empty, trivial) >= EMPTY_VS_TRIVIAL_GOAL }
+const mark = (ok: boolean) => (ok ? 'meets ' : 'MISSES')
+console.info(`\nPage targets (issue #18): req/s >= ${PAGE_RPS_GOAL}x the empty route's (${empty.rps.toFixed(0)} req/s), p97.5 <= ${PAGE_P975_GOAL}x its (${empty.p975} ms)`)
+console.info(`${'page'.padEnd(34)} ${'req/s'.padStart(7)} ${'x empty'.padStart(8)}        ${'p97.5'.padStart(8)} ${'x empty'.padStart(8)}`)
+for (const t of pageTargets) {
+  console.info(
+    `${t.page.padEnd(34)} ${t.rps.toFixed(0).padStart(7)} ${`${t.rpsRatio.toFixed(2)}x`.padStart(8)} ${mark(t.rpsOk)} ${`${t.p975} ms`.padStart(8)} ${`${t.p975Ratio.toFixed(2)}x`.padStart(8)} ${mark(t.p975Ok)}${t.note ? `  (${t.note})` : ''}`,
+  )
+}
+console.info(`${'empty route vs trivial query'.padEnd(34)} ${empty.rps.toFixed(0).padStart(7)} ${`${emptyVsTrivial.rps.toFixed(2)}x`.padStart(8)} ${mark(emptyVsTrivial.ok)} (goal ${emptyVsTrivial.goal} of ${trivial.rps.toFixed(0)} req/s)`)
+const pagesMet = pageTargets.filter((t) => t.rpsOk && t.p975Ok).length
+console.info(`${pagesMet} of ${pageTargets.length} pages meet both targets`)
 for (const c of context) console.info(`(info) ${c.what.padEnd(44)} ${c.value.toFixed(2).padStart(8)}`)
 console.info(`\nratios to baselines: empty route = ${(ratio(empty, bare)).toFixed(2)}x of bare node:http; trivial query = ${ratio(trivial, empty).toFixed(2)}x of empty route`)
 
 mkdirSync(path.join(root, 'test-results'), { recursive: true })
-writeFileSync(path.join(root, 'test-results/bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds, results, queryRows, js: jsRows, plans, upload: { raw: rawUpload, app: appUpload }, targets, context }, null, 2))
+writeFileSync(path.join(root, 'test-results/bench.json'), JSON.stringify({ date: new Date().toISOString(), seconds, results, queryRows, pageTargets: { goals: { rpsVsEmpty: PAGE_RPS_GOAL, p975VsEmpty: PAGE_P975_GOAL }, empty: { rps: empty.rps, p975: empty.p975 }, pages: pageTargets, emptyVsTrivial }, js: jsRows, plans, upload: { raw: rawUpload, app: appUpload }, targets, context }, null, 2))
 stop()
 await bench.end({ timeout: 5 })
 process.exit(0)

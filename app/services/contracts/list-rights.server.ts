@@ -4,9 +4,33 @@ import { db } from '#app/db.server.ts'
 import type { AdsPermissionKind } from '#app/domain/contracts.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { adsOutlivesMessage, rightsStatus, type RightsStatus } from '#app/domain/rights.ts'
+import { decodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
 
 /** The brand's usage-rights ledger: every item with its status at `now`, the creator, the live post and the ads access granted. */
 export async function listRights(brandId: string, now = new Date()) {
+  const items = await loadLedger(brandId, now)
+  return withAds(brandId, items)
+}
+
+/**
+ * One screen of the ledger (issue #18), in its order (ending soon, active, upcoming, perpetual, expired;
+ * by end day), from a cursor on the page's boundary row (app/domain/keyset-cursor.ts); a tampered cursor
+ * is the first page. The counts per status are of the whole ledger; the ads access is read for the
+ * page's rows only. Each row says whether it is the one its offer's extension form goes on (the first
+ * of the offer's items with an end day, in the whole ledger).
+ */
+export async function listRightsPage(brandId: string, opts: { cursor?: string | null; size?: number } = {}, now = new Date()) {
+  const items = await loadLedger(brandId, now)
+  const counts: Record<RightsStatus, number> = { ending: 0, active: 0, upcoming: 0, perpetual: 0, expired: 0 }
+  for (const i of items) counts[i.status]++
+  const list = 'rights'
+  const page = keysetPageOfSorted(items, opts.size ?? LIST_PAGE_SIZE, decodeKeysetCursor(opts.cursor, list, ['text']), list, (r) => ({ v: [r.status], id: r.id }))
+  return { items: await withAds(brandId, page.rows), counts, total: items.length, nextCursor: page.nextCursor, prevCursor: page.prevCursor }
+}
+
+const ORDER: Record<RightsStatus, number> = { ending: 0, active: 1, upcoming: 2, perpetual: 3, expired: 4 }
+
+async function loadLedger(brandId: string, now: Date) {
   const rows = await db()
     .select({ item: schema.rightsItems, deliverable: schema.deliverables, creatorName: schema.creators.name, campaignName: schema.campaigns.name, postUrl: schema.posts.url, currency: schema.campaigns.currency })
     .from(schema.rightsItems)
@@ -15,21 +39,15 @@ export async function listRights(brandId: string, now = new Date()) {
     .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.deliverables.campaignId))
     .leftJoin(schema.posts, eq(schema.posts.deliverableId, schema.rightsItems.deliverableId))
     .where(eq(schema.rightsItems.brandId, brandId))
-  const ids = rows.map((r) => r.item.deliverableId)
-  const perms = ids.length
-    ? await db().select().from(schema.adsPermissions).where(and(eq(schema.adsPermissions.brandId, brandId), inArray(schema.adsPermissions.deliverableId, ids), isNull(schema.adsPermissions.revokedAt)))
-    : []
-  const order: Record<RightsStatus, number> = { ending: 0, active: 1, upcoming: 2, perpetual: 3, expired: 4 }
-  return rows
+  const items = rows
     .map((r) => {
       const s = rightsStatus(r.item, now)
-      const ads = perms
-        .filter((p) => p.deliverableId === r.item.deliverableId)
-        .map((p) => ({ id: p.id, kind: p.kind as AdsPermissionKind, code: p.code, brandAccount: p.brandAccount, grantedOn: p.grantedOn, expiresOn: p.expiresOn, outlives: adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, r.item) }))
       return {
         id: r.item.id,
         contractId: r.item.contractId,
         offerId: r.item.offerId,
+        deliverableId: r.item.deliverableId,
+        item: r.item,
         currency: r.currency,
         creatorName: r.creatorName,
         campaignName: r.campaignName,
@@ -44,8 +62,31 @@ export async function listRights(brandId: string, now = new Date()) {
         timeZone: r.item.timeZone,
         status: s.status,
         daysLeft: s.daysLeft,
-        ads,
+        extendHere: false,
       }
     })
-    .sort((a, b) => order[a.status] - order[b.status] || (a.endsOn ?? '9999').localeCompare(b.endsOn ?? '9999'))
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.endsOn ?? '9999').localeCompare(b.endsOn ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const extendable = new Set<string>()
+  for (const i of items) {
+    if (i.endsOn && !extendable.has(i.offerId)) {
+      extendable.add(i.offerId)
+      i.extendHere = true
+    }
+  }
+  return items
+}
+
+type LedgerItem = Awaited<ReturnType<typeof loadLedger>>[number]
+
+async function withAds(brandId: string, items: LedgerItem[]) {
+  const ids = items.map((r) => r.deliverableId)
+  const perms = ids.length
+    ? await db().select().from(schema.adsPermissions).where(and(eq(schema.adsPermissions.brandId, brandId), inArray(schema.adsPermissions.deliverableId, ids), isNull(schema.adsPermissions.revokedAt)))
+    : []
+  return items.map(({ item, deliverableId, ...r }) => ({
+    ...r,
+    ads: perms
+      .filter((p) => p.deliverableId === deliverableId)
+      .map((p) => ({ id: p.id, kind: p.kind as AdsPermissionKind, code: p.code, brandAccount: p.brandAccount, grantedOn: p.grantedOn, expiresOn: p.expiresOn, outlives: adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, item) })),
+  }))
 }

@@ -3,9 +3,9 @@
  * come from app/domain/dates.ts; the helpers below only adapt them to the 'YYYY-MM-DD' strings of date
  * columns and add the "no due date yet" bucket an invoice without a started payment clock sits in.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
-import { AGING_BUCKETS as DUE_AGING_BUCKETS, addDays, agingBucket as dueAgingBucket, fromIsoDay, toIsoDay } from '#app/domain/dates.ts'
+import { AGING_BUCKETS as DUE_AGING_BUCKETS, AGING_BUCKET_LIMITS, addDays, agingBucket as dueAgingBucket, fromIsoDay, toIsoDay } from '#app/domain/dates.ts'
 
 /** Statuses that count as "billed" (a rejected invoice frees its lines to be billed again). */
 export const LIVE_INVOICE_STATUSES = ['submitted', 'approved', 'paid'] as const
@@ -25,6 +25,18 @@ export type AgingBucket = (typeof AGING_BUCKETS)[number]
 /** The domain's aging buckets by days past due, or 'no_due_date' while the payment clock has not started. */
 export function agingBucket(dueDate: string | null, today: string): AgingBucket {
   return dueDate ? dueAgingBucket(dueDate, fromIsoDay(today)) : 'no_due_date'
+}
+
+/**
+ * agingBucket in SQL, for totals computed by the database: `due` a date column (or expression), `today`
+ * 'YYYY-MM-DD'. Built from the same limits (app/domain/dates.ts), so the two cannot disagree.
+ */
+export function agingBucketSql(due: SQL, today: string): SQL<AgingBucket> {
+  const late = sql`(${today}::date - ${due})`
+  return sql<AgingBucket>`(case when ${due} is null then 'no_due_date' ${sql.join(
+    AGING_BUCKET_LIMITS.map((b) => sql`when ${late} <= ${sql.raw(String(Math.trunc(b.maxDaysLate)))} then ${sql.raw(`'${b.bucket}'`)}`),
+    sql` `,
+  )} else '90+' end)`
 }
 
 /** An open invoice (submitted or approved) past its due date is late; its aging bucket, null once it is closed. */

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor, CreatorActor } from '#app/auth/guards.server.ts'
 import type { InvoiceMatch } from './compute-invoice-match.server.ts'
-import { dueState, todayIso, type AgingBucket } from './invoice-rules.server.ts'
+import { agingBucketSql, dueState, todayIso, type AgingBucket } from './invoice-rules.server.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
 import type { InvoiceStatus } from '#app/domain/state-machines.ts'
 import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetPage } from '#app/domain/keyset-cursor.ts'
@@ -129,36 +129,53 @@ export async function listBrandInvoices(actor: Pick<BrandActor, 'brand'>, status
 }
 
 /**
- * The payables desk: approved, unpaid invoices, oldest due first (no due date last), with aging buckets
- * and totals by currency.
+ * The payables desk: approved, unpaid invoices, oldest due first (no due date last), one screen of them
+ * per page from a keyset cursor (app/domain/keyset-cursor.ts), with aging buckets. The figures at the top
+ * (totals by currency, count and totals per aging bucket, invoices waiting for approval) are of every
+ * approved invoice, summed by the database, not of the page shown.
  */
-export async function listPayables(actor: Pick<BrandActor, 'brand'>) {
-  const rows = await listWhere(and(eq(schema.invoices.brandId, actor.brand.id), inArray(schema.invoices.status, ['approved'])), 'due')
-  rows.sort((a, b) => compareCodes(a.dueDate ?? '9999', b.dueDate ?? '9999') || compareCodes(a.issueDate, b.issueDate))
+export async function listPayables(actor: Pick<BrandActor, 'brand'>, opts: { cursor?: string | null; size?: number } = {}) {
+  const brandId = actor.brand.id
+  const approved = and(eq(schema.invoices.brandId, brandId), eq(schema.invoices.status, 'approved'))
+  const today = todayIso()
+  const bucket = agingBucketSql(sql`${schema.invoices.dueDate}`, today)
+  const [page, figureRows, runs] = await Promise.all([
+    queryInvoices(approved, 'due', false, { list: 'payables', cursor: opts.cursor, size: opts.size ?? LIST_PAGE_SIZE }),
+    // One statement for the figures: approved by currency and aging bucket, and those sent by creators but
+    // not yet approved by a manager (not payable yet, but finance should see them coming).
+    db()
+      .select({ status: schema.invoices.status, currency: schema.invoices.currency, aging: bucket, count: sql<number>`count(*)::int`, totalMinor: sql<string>`coalesce(sum(${schema.invoices.totalMinor}), 0)::text` })
+      .from(schema.invoices)
+      .where(and(eq(schema.invoices.brandId, brandId), inArray(schema.invoices.status, ['approved', 'submitted'])))
+      .groupBy(sql`1, 2, 3`), // by position: the bucket's parameters would not match a repeated expression
+    db()
+      .select()
+      .from(schema.paymentRuns)
+      .where(eq(schema.paymentRuns.brandId, brandId))
+      .orderBy(desc(schema.paymentRuns.createdAt))
+      .limit(10),
+  ])
+  const figures = figureRows.filter((f) => f.status === 'approved')
+  const waitingApproval = figureRows.filter((f) => f.status === 'submitted').reduce((n, f) => n + Number(f.count), 0)
   const totals: Record<string, number> = {}
   const buckets: Record<string, { count: number; totals: Record<string, number> }> = {}
-  for (const r of rows) {
-    totals[r.currency] = (totals[r.currency] ?? 0) + r.totalMinor!
-    const b = (buckets[r.aging] ??= { count: 0, totals: {} })
-    b.count++
-    b.totals[r.currency] = (b.totals[r.currency] ?? 0) + r.totalMinor!
+  for (const f of figures.sort((a, b) => compareCodes(a.currency, b.currency))) {
+    const currency = f.currency.trim()
+    const minor = Number(f.totalMinor)
+    totals[currency] = (totals[currency] ?? 0) + minor
+    const b = (buckets[f.aging] ??= { count: 0, totals: {} })
+    b.count += Number(f.count)
+    b.totals[currency] = (b.totals[currency] ?? 0) + minor
   }
-  const runs = await db()
-    .select()
-    .from(schema.paymentRuns)
-    .where(eq(schema.paymentRuns.brandId, actor.brand.id))
-    .orderBy(desc(schema.paymentRuns.createdAt))
-    .limit(10)
-  // Sent by creators but not yet approved by a manager: not payable yet, but finance should see them coming.
-  const [waiting] = await db()
-    .select({ count: sql<number>`count(*)::int` })
-    .from(schema.invoices)
-    .where(and(eq(schema.invoices.brandId, actor.brand.id), eq(schema.invoices.status, 'submitted')))
   return {
-    rows,
+    rows: page.rows,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    /** Approved invoices in all (the page shows one screen of them). */
+    count: figures.reduce((n, f) => n + Number(f.count), 0),
     totals,
     buckets,
-    waitingApproval: Number(waiting?.count ?? 0),
+    waitingApproval,
     runs: runs.map((r) => ({ id: r.id, reference: r.reference, paidOn: r.paidOn, method: r.method })),
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeKeysetCursor, encodeKeysetCursor, isKeysetValue, keysetPage, KEYSET_CURSOR_MAX_LENGTH } from '#app/domain/keyset-cursor.ts'
+import { decodeKeysetCursor, encodeKeysetCursor, isKeysetValue, keysetPage, keysetPageOfSorted, KEYSET_CURSOR_MAX_LENGTH } from '#app/domain/keyset-cursor.ts'
 
 const c = { list: 'review', v: ['2026-03-01', '2026-03-01 10:00:00.123456+00'], id: 'abc123', d: 'next' as const }
 const types = ['date', 'timestamptz'] as const
@@ -35,6 +35,32 @@ describe('keyset cursor', () => {
     expect([last.rows, last.nextCursor]).toEqual([[3], null])
     const back = keysetPage([2, 1], 2, decodeKeysetCursor(last.prevCursor, 'l', ['bigint']), 'l', key)
     expect([back.rows, back.prevCursor, decodeKeysetCursor(back.nextCursor, 'l', ['bigint'])?.id]).toEqual([[1, 2], null, 'r2'])
+  })
+})
+
+describe('keysetPageOfSorted (a list sorted in memory: the report table, the rights ledger)', () => {
+  const rows = ['a', 'b', 'c', 'd', 'e']
+  const key = (r: string) => ({ v: [r.toUpperCase()], id: r })
+  const dec = (c: string | null) => decodeKeysetCursor(c, 'l', ['text'])
+  it('pages after and before the boundary row, with the offset of the first row', () => {
+    const first = keysetPageOfSorted(rows, 2, null, 'l', key)
+    expect([first.rows, first.offset, first.prevCursor]).toEqual([['a', 'b'], 0, null])
+    const second = keysetPageOfSorted(rows, 2, dec(first.nextCursor), 'l', key)
+    expect([second.rows, second.offset]).toEqual([['c', 'd'], 2])
+    const last = keysetPageOfSorted(rows, 2, dec(second.nextCursor), 'l', key)
+    expect([last.rows, last.offset, last.nextCursor]).toEqual([['e'], 4, null])
+    const back = keysetPageOfSorted(rows, 2, dec(last.prevCursor), 'l', key)
+    expect([back.rows, back.offset]).toEqual([['c', 'd'], 2])
+    const front = keysetPageOfSorted(rows, 2, dec(back.prevCursor), 'l', key)
+    expect([front.rows, front.prevCursor]).toEqual([['a', 'b'], null])
+  })
+  it('a boundary row that is gone, or nothing beyond it, is the first page', () => {
+    for (const c of [{ list: 'l', v: ['Z'], id: 'z', d: 'next' as const }, { list: 'l', v: ['E'], id: 'e', d: 'next' as const }, { list: 'l', v: ['A'], id: 'a', d: 'prev' as const }]) {
+      expect(keysetPageOfSorted(rows, 2, c, 'l', key).rows).toEqual(['a', 'b'])
+    }
+    // Going back from the second row (the list changed under the cursor): the first page, full, not one row.
+    const back = keysetPageOfSorted(rows, 2, { list: 'l', v: ['B'], id: 'b', d: 'prev' }, 'l', key)
+    expect([back.rows, back.prevCursor, dec(back.nextCursor)?.id]).toEqual([['a', 'b'], null, 'b'])
   })
 })
 

@@ -11,6 +11,8 @@ import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
 import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
+import { cursorParam, decodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
+import { Pager } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
 
@@ -19,17 +21,21 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const q = parseReportQuery(new URL(args.request.url))
   const full = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
-  // Only what the page shows goes to the browser: the rows of the chosen grouping, sorted, the first
-  // ROW_LIMIT unless asked for all (the CSV export always has every row), and the chart's top creators by cost.
+  // Only what the page shows goes to the browser: the rows of the chosen grouping, sorted, one screen of
+  // them (LIST_PAGE_SIZE, Next/Previous from a cursor on the boundary row) unless asked for all (the CSV
+  // export always has every row), and the chart's top creators by cost. The figures at the top and the
+  // table's Total row are of the whole report, not of the page.
   const all = sortRows(full[q.view] as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as (typeof full)['creators']
-  const rows = q.all ? all : all.slice(0, ROW_LIMIT)
+  const list = `report:${q.view.slice(0, 4)}:${q.sort}:${q.dir}`
+  const cursor = decodeKeysetCursor(cursorParam.parse(new URL(args.request.url).searchParams.get('cursor') ?? undefined), list, ['text'])
+  const page = q.all
+    ? { rows: all, offset: 0, nextCursor: null, prevCursor: null }
+    : keysetPageOfSorted(all, LIST_PAGE_SIZE, cursor, list, (r) => ({ v: [String((r as unknown as Record<string, unknown>)[q.sort] ?? '').slice(0, 80)], id: r.key }))
+  const rows = page.rows
   const chart = [...full.creators].sort((a, b) => b.costMinor - a.costMinor).slice(0, 12).map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv }))
   const { creators, collaborations: _c, campaigns: _k, ...report } = full
-  return { slug: actor.brand.slug, q, report, rows, totalRows: all.length, chart, creatorCount: creators.length, creatorLabel: q.creator ? (creators[0]?.label ?? null) : null, emvFormula: emvFormulaOf(full.settings, full.currency) }
+  return { slug: actor.brand.slug, q, report, rows, offset: page.offset, nextCursor: page.nextCursor, prevCursor: page.prevCursor, totalRows: all.length, chart, creatorCount: creators.length, creatorLabel: q.creator ? (creators[0]?.label ?? null) : null, emvFormula: emvFormulaOf(full.settings, full.currency) }
 }
-
-/** Rows rendered before "Show all": a table people read, not a wall (the export has them all). */
-const ROW_LIMIT = 100
 
 export function showValue(kind: ColumnKind, v: unknown, currency: string): string {
   if (kind === 'text') return v === null || v === undefined ? '—' : String(v)
@@ -39,7 +45,7 @@ export function showValue(kind: ColumnKind, v: unknown, currency: string): strin
 }
 
 export default function Reports() {
-  const { slug, q, report, rows, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
+  const { slug, q, report, rows, offset, nextCursor, prevCursor, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
   const location = useLocation()
   const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
   const params = new URLSearchParams(location.search)
@@ -48,7 +54,8 @@ export default function Reports() {
     for (const [k, v] of Object.entries(changes)) (v === null ? p.delete(k) : p.set(k, v))
     return `?${p}`
   }
-  const sortLink = (key: string) => withParams({ sort: key, dir: q.sort === key && q.dir === 'desc' ? 'asc' : 'desc' })
+  // A new sort or grouping starts again at the first page.
+  const sortLink = (key: string) => withParams({ sort: key, dir: q.sort === key && q.dir === 'desc' ? 'asc' : 'desc', cursor: null })
   const money = (minor: number) => formatMoneyExact(minor, report.currency)
   const p = report.program
   const viewLabel = { creators: 'Per creator', collaborations: 'Per creator and campaign', campaigns: 'Per campaign' } as const
@@ -89,7 +96,7 @@ export default function Reports() {
         {q.creator ? (
           <p className="small">
             Showing one creator: <strong>{creatorLabel ?? 'no collaborations in this period'}</strong>.{' '}
-            <Link to={withParams({ creator: null, view: 'creators' })}>Show every creator</Link>
+            <Link to={withParams({ creator: null, view: 'creators', cursor: null })}>Show every creator</Link>
           </p>
         ) : null}
       </Card>
@@ -136,7 +143,7 @@ export default function Reports() {
         actions={
           <nav className="cluster small" aria-label="Group by">
             {(['creators', 'collaborations', 'campaigns'] as const).map((v) => (
-              <Link key={v} to={withParams({ view: v })} aria-current={q.view === v ? 'page' : undefined} className={q.view === v ? 'strong' : ''}>
+              <Link key={v} to={withParams({ view: v, cursor: null })} aria-current={q.view === v ? 'page' : undefined} className={q.view === v ? 'strong' : ''}>
                 {viewLabel[v]}
               </Link>
             ))}
@@ -171,7 +178,7 @@ export default function Reports() {
                   <tr key={r.key} data-row={r.label}>
                     <th scope="row" style={{ minWidth: '10rem' }}>
                       {r.creatorId && !q.creator ? (
-                        <Link to={withParams({ creator: r.creatorId, view: 'collaborations' })} title={`Only ${r.label}'s collaborations`}>
+                        <Link to={withParams({ creator: r.creatorId, view: 'collaborations', cursor: null })} title={`Only ${r.label}'s collaborations`}>
                           {r.label}
                         </Link>
                       ) : (
@@ -206,10 +213,12 @@ export default function Reports() {
           </div>
         )}
         {totalRows > rows.length ? (
-          <p className="small">
-            Showing the first {rows.length} of {totalRows} rows in this order. <Link to={withParams({ all: '1' })}>Show all {totalRows}</Link> or export the CSV.
+          <p className="small" data-testid="report-page">
+            Rows {offset + 1}–{offset + rows.length} of {totalRows} in this order; the Total row is of all {totalRows}.{' '}
+            <Link to={withParams({ all: '1', cursor: null })}>Show all {totalRows}</Link> or export the CSV.
           </p>
         ) : null}
+        <Pager prev={prevCursor ? withParams({ cursor: prevCursor, all: null }) : null} next={nextCursor ? withParams({ cursor: nextCursor, all: null }) : null} />
         <details className="small" style={{ marginTop: '0.75rem' }}>
           <summary>Definitions</summary>
           <dl className="dl-stacked">

@@ -11,7 +11,9 @@ import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { ADS_PERMISSION_LABEL } from '#app/domain/contracts.ts'
 import { RIGHTS_STATUS_LABEL, type RightsStatus } from '#app/domain/rights.ts'
-import { listRights } from '#app/services/contracts/list-rights.server.ts'
+import { listRightsPage } from '#app/services/contracts/list-rights.server.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
+import { Pager, pagerLink } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Usage rights · Greenroom' }]
 
@@ -19,7 +21,8 @@ export const meta: MetaFunction = () => [{ title: 'Usage rights · Greenroom' }]
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
   const today = new Date().toISOString().slice(0, 10)
-  return { slug: actor.brand.slug, items: await listRights(actor.brand.id), canExtend: roleCan(actor.role, 'offer.send'), today }
+  const cursor = cursorParam.parse(new URL(args.request.url).searchParams.get('cursor') ?? undefined)
+  return { slug: actor.brand.slug, ...(await listRightsPage(actor.brand.id, { cursor })), canExtend: roleCan(actor.role, 'offer.send'), today }
 }
 
 // Offering an extension is negotiating terms: offer.send (managers and admins).
@@ -85,7 +88,7 @@ export default function RightsPage() {
         const rows = d.items.filter((i) => i.status === g)
         if (!rows.length) return null
         return (
-          <Card key={g} title={`${RIGHTS_STATUS_LABEL[g]} (${rows.length})`}>
+          <Card key={g} title={`${RIGHTS_STATUS_LABEL[g]} (${d.counts[g]})`}>
             <ul className="list">
               {rows.map((i) => (
                 <li key={i.id} className="list-row" data-testid="rights-row">
@@ -125,7 +128,7 @@ export default function RightsPage() {
                       )}
                       <Link to={`/b/${d.slug}/contracts/${i.contractId}`}>Contract</Link>
                     </span>
-                    {d.canExtend && i.endsOn && d.items.find((x) => x.offerId === i.offerId && x.endsOn)?.id === i.id ? (
+                    {d.canExtend && i.extendHere ? (
                       <ExtendForm offerId={i.offerId} currency={i.currency} today={d.today} paidAds={i.paidAds} />
                     ) : null}
                   </div>
@@ -135,6 +138,12 @@ export default function RightsPage() {
           </Card>
         )
       })}
+      {d.items.length < d.total ? (
+        <p className="small muted" data-testid="rights-page">
+          {d.items.length} of {d.total} licences on this page, in this order; the counts are of all {d.total}.
+        </p>
+      ) : null}
+      <Pager prev={d.prevCursor ? pagerLink('', {}, d.prevCursor) : null} next={d.nextCursor ? pagerLink('', {}, d.nextCursor) : null} />
     </>
   )
 }

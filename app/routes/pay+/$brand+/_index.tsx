@@ -6,6 +6,8 @@ import { formatMoneyExact } from '#app/components/format.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { createPaymentRun } from '#app/services/invoices/create-payment-run.server.ts'
 import { listPayables } from '#app/services/invoices/list-invoices.server.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
+import { Pager, pagerLink } from '#app/components/pager.tsx'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
@@ -26,7 +28,8 @@ const AGING_LABEL: Record<string, string> = {
 // Finance only.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'payables.view')
-  return { ...(await listPayables(actor)), slug: actor.brand.slug, today: new Date().toISOString().slice(0, 10) }
+  const cursor = cursorParam.parse(new URL(args.request.url).searchParams.get('cursor') ?? undefined)
+  return { ...(await listPayables(actor, { cursor })), slug: actor.brand.slug, today: new Date().toISOString().slice(0, 10) }
 }
 
 // Finance: pay the selected invoices in one payment run (one date, method and reference).
@@ -43,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PayablesQueue() {
-  const { rows, totals, buckets, runs, today, slug, waitingApproval } = useLoaderData<typeof loader>()
+  const { rows, count, nextCursor, prevCursor, totals, buckets, runs, today, slug, waitingApproval } = useLoaderData<typeof loader>()
   const failure = failureOf(useActionData<typeof action>())
   const pending = useIsPending({ intent: 'pay-run' })
   const payable = rows.filter((r) => r.matchOk || r.exceptionApproved)
@@ -143,6 +146,12 @@ export default function PayablesQueue() {
                   </tbody>
                 </table>
               </div>
+              {count > rows.length ? (
+                <p className="small muted" data-testid="payables-page">
+                  {rows.length} of the {count} approved invoices on this page; the figures above are of all {count}.
+                </p>
+              ) : null}
+              <Pager prev={prevCursor ? pagerLink('', {}, prevCursor) : null} next={nextCursor ? pagerLink('', {}, nextCursor) : null} />
               {payable.length ? (
                 <div className="callout callout-info stack">
                   <p className="strong">Pay the selected invoices in one payment run</p>
