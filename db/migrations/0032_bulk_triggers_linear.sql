@@ -77,3 +77,30 @@ ON CONFLICT (campaign_id) DO UPDATE SET
   by_kind = excluded.by_kind, ignored_rows = excluded.ignored_rows, offer_counts = excluded.offer_counts,
   invoice_counts = excluded.invoice_counts, deliverable_counts = excluded.deliverable_counts;
 $$;
+--> statement-breakpoint
+-- 3. post_metrics_latest: the latest snapshot of a post was found by sorting all of its snapshots, because
+--    "captured_at DESC" means NULLS FIRST and metric_snapshots_post_latest_idx is DESC NULLS LAST. captured_at
+--    is NOT NULL, so NULLS LAST orders the same rows the same way and the index gives them in order: the
+--    refresh reads the first captured_at/created_at group of the post, not all of its history.
+CREATE OR REPLACE FUNCTION post_metrics_latest_refresh(ids text[], forward_only boolean) RETURNS void LANGUAGE sql AS $$
+DELETE FROM post_metrics_latest x
+USING (SELECT DISTINCT k.id FROM unnest(ids) AS k(id)) k
+WHERE x.post_id = k.id AND NOT EXISTS (SELECT 1 FROM metric_snapshots m WHERE m.post_id = k.id);
+INSERT INTO post_metrics_latest AS x (post_id, brand_id, snapshot_id, captured_at, snapshot_created_at, impressions, reach, views, likes, comments, shares, saves, clicks)
+SELECT p.id, p.brand_id, l.id, l.captured_at, l.created_at, l.impressions, l.reach, l.views, l.likes, l.comments, l.shares, l.saves, l.clicks
+FROM (SELECT DISTINCT k.id FROM unnest(ids) AS k(id)) k
+JOIN posts p ON p.id = k.id
+JOIN LATERAL (
+  SELECT m.id, m.captured_at, m.created_at, m.impressions, m.reach, m.views, m.likes, m.comments, m.shares, m.saves, m.clicks
+  FROM metric_snapshots m WHERE m.post_id = k.id
+  ORDER BY m.captured_at DESC NULLS LAST, m.created_at DESC NULLS LAST, m.id DESC LIMIT 1
+) l ON true
+ON CONFLICT (post_id) DO UPDATE SET
+  brand_id = excluded.brand_id, snapshot_id = excluded.snapshot_id, captured_at = excluded.captured_at,
+  snapshot_created_at = excluded.snapshot_created_at, impressions = excluded.impressions, reach = excluded.reach,
+  views = excluded.views, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares,
+  saves = excluded.saves, clicks = excluded.clicks
+WHERE NOT forward_only
+   OR (excluded.captured_at, coalesce(excluded.snapshot_created_at, '-infinity'), excluded.snapshot_id)
+      > (x.captured_at, coalesce(x.snapshot_created_at, '-infinity'), x.snapshot_id);
+$$;
