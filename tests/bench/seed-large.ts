@@ -78,8 +78,8 @@ async function insert(table: string, rows: Record<string, unknown>[], batch = 20
 async function copy(table: string, columns: string[], lines: Iterable<string>) {
   if (withTriggers) return copyRows(table, columns, lines)
   // With the triggers off nothing reads the table while it loads: its secondary indexes are dropped and built
-  // again afterwards from their definitions (one sort each instead of a random insert per row; for the 10M
-  // snapshots at BENCH_SCALE=10 that is most of the load). Indexes behind constraints (primary keys) stay.
+  // again afterwards from their definitions (one sort each instead of a random insert per row). Indexes behind
+  // constraints (primary keys) stay; unique indexes check their rows when they are built.
   const indexes = await sql<{ name: string; def: string }[]>`select i.indexname as name, i.indexdef as def from pg_indexes i
     where i.schemaname = 'public' and i.tablename = ${table}
       and not exists (select 1 from pg_constraint c where c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`
