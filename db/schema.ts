@@ -512,7 +512,7 @@ export const deliverables = pgTable(
   (t) => [
     index('deliverables_offer_idx').on(t.offerId),
     index('deliverables_brand_status_idx').on(t.brandId, t.status),
-    index('deliverables_campaign_status_idx').on(t.campaignId, t.status),
+    index('deliverables_campaign_brand_status_idx').on(t.campaignId, t.brandId, t.status),
     index('deliverables_creator_status_idx').on(t.creatorId, t.status),
   ],
 )

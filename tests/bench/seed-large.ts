@@ -4,6 +4,13 @@
  * drafts and posts, 1,000,000 metric snapshots, 200,000 tracked-link clicks, 20,000 invoices.
  * Same seed, same data. Big tables go in with COPY, the rest in batched multi-row inserts.
  *
+ * The rows are loaded with the triggers off (session_replication_role = replica: no summary triggers and no
+ * foreign-key checks; the generator only makes rows that reference rows made before them), then every summary
+ * the triggers keep is computed once, from scratch, by the same SQL functions the triggers call
+ * (social_account_growth_refresh, roster_stats_refresh, post_metrics_latest_refresh, campaign_money_refresh):
+ * one pass over each table instead of one refresh per COPY. `BENCH_SEED_TRIGGERS=1` loads with the triggers on
+ * instead (the way the app writes); `npm run bench:check-summaries` shows both give the same summaries.
+ *
  *   BENCH_SCALE=0.1 npm run bench:seed   # a tenth of everything (the "small" data size)
  */
 import postgres from 'postgres'
@@ -47,6 +54,10 @@ const handle = await openDatabase({ databaseUrl: url })
 await handle.migrate()
 await handle.close()
 const sql = postgres(url, { max: 4, onnotice: () => {} })
+const withTriggers = process.env.BENCH_SEED_TRIGGERS === '1'
+// The connection the rows go through: with the triggers on, the same one; else one whose session replays
+// rows as a replica does (superuser only, as the bench database's owner is).
+const load = withTriggers ? sql : postgres(url, { max: 1, onnotice: () => {}, connection: { session_replication_role: 'replica' } })
 const started = Date.now()
 const log = (what: string) => console.info(`[bench:seed] ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 
@@ -60,12 +71,33 @@ if ((found?.n ?? 0) > 0) {
 async function insert(table: string, rows: Record<string, unknown>[], batch = 2000) {
   for (let i = 0; i < rows.length; i += batch) {
     const chunk = rows.slice(i, i + batch)
-    await sql`insert into ${sql(table)} ${sql(chunk as never)}`
+    await load`insert into ${load(table)} ${load(chunk as never)}`
   }
 }
 
 async function copy(table: string, columns: string[], lines: Iterable<string>) {
-  const stream = await sql`copy ${sql(table)} (${sql(columns)}) from stdin`.writable()
+  if (withTriggers) return copyRows(table, columns, lines)
+  // With the triggers off nothing reads the table while it loads: its secondary indexes are dropped and built
+  // again afterwards from their definitions (one sort each instead of a random insert per row). Indexes behind
+  // constraints (primary keys) stay; unique indexes check their rows when they are built.
+  const indexes = await sql<{ name: string; def: string }[]>`select i.indexname as name, i.indexdef as def from pg_indexes i
+    where i.schemaname = 'public' and i.tablename = ${table}
+      and not exists (select 1 from pg_constraint c where c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`
+  for (const i of indexes) await load`drop index ${load(i.name)}`
+  await copyRows(table, columns, lines)
+  // Two at a time: the machine has two cores.
+  for (let k = 0; k < indexes.length; k += 2) await Promise.all(indexes.slice(k, k + 2).map((i) => build(i.def)))
+}
+
+async function build(def: string) {
+  await sql.begin(async (tx) => {
+    await tx`set local maintenance_work_mem = '512MB'`
+    await tx.unsafe(def)
+  })
+}
+
+async function copyRows(table: string, columns: string[], lines: Iterable<string>) {
+  const stream = await load`copy ${load(table)} (${load(columns)}) from stdin`.writable()
   let buf = ''
   for (const line of lines) {
     buf += line + '\n'
@@ -79,6 +111,16 @@ async function copy(table: string, columns: string[], lines: Iterable<string>) {
     stream.on('finish', resolve)
     stream.on('error', reject)
   })
+}
+
+// With the triggers on, each COPY's statement trigger joins what is already loaded: analyze those tables first,
+// but not the (empty) table about to be loaded: a btree analyzed empty keeps density 0, every index scan on it
+// then looks free to the planner, and it picks indexes that walk a whole brand per key (see migration 0032).
+async function analyzeForTriggers() {
+  if (!withTriggers) return
+  const tables = await sql<{ t: string }[]>`select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r' and pg_relation_size(c.oid) > 0`
+  for (const { t } of tables) await sql`analyze ${sql(t)}`
 }
 
 const passwordHash = await hashPassword(BENCH_PASSWORD)
@@ -137,10 +179,9 @@ for (const [bi, b] of brands.entries()) {
     roster.push(`br${b.id}${pad(ci)}\t${b.id}\tbc${pad(ci)}\t${pick(['active', 'active', 'prospect', 'paused'])}\t{${pick(['running', 'beauty', 'outdoor'])}}`)
   }
 }
-// The statement triggers (roster sort keys, latest counters, money summaries) join what is already loaded:
-// without statistics on the freshly copied tables PostgreSQL plans those joins for empty tables, and at
-// BENCH_SCALE=10 the roster COPY ran for over half an hour without finishing. Analyze before each trigger-heavy load.
-await sql`analyze`
+// With the triggers on, the statement triggers (roster sort keys, latest counters, money summaries) join what
+// is already loaded, so the loaded tables are analyzed before each trigger-heavy load (analyzeForTriggers).
+await analyzeForTriggers()
 await copy('roster_entries', ['id', 'brand_id', 'creator_id', 'status', 'tags'], roster)
 log(`${N.creators} creators, ${accounts.length} accounts, ${roster.length} roster entries`)
 
@@ -187,13 +228,13 @@ for (const b of brands) {
   }
 }
 await insert('campaigns', campaigns)
-await sql`analyze`
+await analyzeForTriggers()
 await copy('offers', ['id', 'brand_id', 'campaign_id', 'creator_id', 'status', 'connection_type', 'fee_minor', 'currency', 'sent_at'], offerLines)
-await sql`analyze`
+await analyzeForTriggers()
 await copy('deliverables', ['id', 'offer_id', 'brand_id', 'campaign_id', 'creator_id', 'platform', 'format', 'position', 'draft_due_on', 'status'], delivLines)
-await sql`analyze`
+await analyzeForTriggers()
 await copy('draft_versions', ['id', 'deliverable_id', 'brand_id', 'version', 'caption', 'submitted_at', 'decision', 'findings'], draftLines)
-await sql`analyze`
+await analyzeForTriggers()
 await copy('posts', ['id', 'deliverable_id', 'brand_id', 'creator_id', 'platform', 'url', 'posted_at', 'caption_as_posted', 'status'], postLines)
 await copy('tracking_links', ['id', 'offer_id', 'brand_id', 'code', 'destination_url'], linkLines)
 log(`${campaigns.length} campaigns, ${offerLines.length} offers, ${delivLines.length} deliverables, ${draftLines.length} drafts, ${postLines.length} posts`)
@@ -212,7 +253,7 @@ function* snapshots() {
     yield `bs${pad(made, 8)}\t${post.id}\t${post.brand}\t${at.toISOString()}\tcsv\t${base * 3 * grow}\t${base * 2 * grow}\t${base * 4 * grow}\t${Math.round(base * 0.08 * grow)}\t${Math.round(base * 0.01 * grow)}\t${Math.round(base * 0.005 * grow)}\t${Math.round(base * 0.004 * grow)}\t${Math.round(base * 0.01 * grow)}`
   }
 }
-await sql`analyze`
+await analyzeForTriggers()
 await copy('metric_snapshots', ['id', 'post_id', 'brand_id', 'captured_at', 'source', 'impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'clicks'], snapshots())
 log(`${totalSnaps} metric snapshots`)
 
@@ -241,10 +282,27 @@ for (let i = 0; i < Math.min(N.invoices, verified.length); i++) {
   invoiceLines.push(`${id}\t${v.brand}\t${v.offer}\t${v.creator}\tcreator:${v.creator}\tINV-${i}\tINV${i}\t${day(issue)}\t${day(due)}\tUSD\t${amount}\t${amount}\t${status}\tbench-${i}\t${status !== 'submitted'}`)
   lineLines.push(`bil${pad(i)}\t${id}\t${v.deliverable}\tdeliverable\tDeliverable\t${amount}`)
 }
-await sql`analyze`
+await analyzeForTriggers()
 await copy('invoices', ['id', 'brand_id', 'offer_id', 'creator_id', 'payee_key', 'number', 'normalized_number', 'issue_date', 'due_date', 'currency', 'subtotal_minor', 'total_minor', 'status', 'idempotency_key', 'match_ok'], invoiceLines)
 await copy('invoice_lines', ['id', 'invoice_id', 'deliverable_id', 'kind', 'description', 'amount_minor'], lineLines)
 log(`${invoiceLines.length} invoices`)
+
+if (!withTriggers) {
+  // Every summary the triggers keep, computed once for all rows by the functions the triggers call (on the
+  // replica session too: the follower refresh updates social_accounts, whose trigger would refresh the whole
+  // roster a second time).
+  await sql`analyze`
+  log('analyze')
+  await load`select social_account_growth_refresh(array_agg(id)) from social_accounts`
+  log('summaries: follower growth')
+  await load`select roster_stats_refresh(array_agg(brand_id), array_agg(creator_id)) from roster_entries`
+  log('summaries: roster sort keys')
+  await load`select post_metrics_latest_refresh(array_agg(id), false) from posts`
+  log('summaries: latest counters per post')
+  await load`select campaign_money_refresh(array_agg(id)) from campaigns`
+  log('summaries: campaign money')
+  await load.end()
+}
 
 // A running database is vacuumed by autovacuum; do it now so the benchmark meets the steady state
 // (visibility map set, so index-only scans need no heap fetches) rather than a table just bulk-loaded.
