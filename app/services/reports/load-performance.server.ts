@@ -211,3 +211,58 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
   )
   return new Map(rows.map((r) => [r.creator_id, Number(r.followers)]))
 }
+
+/**
+ * The program row of a dated performance report (posts published in [from, to], brand currency), for
+ * the brand home, in two statements that read only the period's posts and orders: the same sums
+ * loadReportTotals + getPerformanceReport produce for `program` (posts, counters, orders and revenue of the
+ * collaborations with a post in the period), without the per-collaboration rows, costs, link clicks and
+ * follower counts the home does not show (tests/integration/program-summary.test.ts compares the two).
+ */
+export async function loadProgramTotals(brandId: string, currency: string, f: { from: string; to: string }): Promise<RawTotals> {
+  const toEndDate = atOnIsoDay(f.to, 86_400_000)
+  const fromDate = fromIsoDay(f.from)
+  const [postRows, orders] = await Promise.all([
+    db().execute(sql`
+      select count(p.id) as posts, sum(l.impressions) as impressions, sum(l.reach) as reach, sum(l.views) as views, sum(l.likes) as likes,
+             sum(l.comments) as comments, sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
+      from ${schema.posts} p
+      join ${schema.deliverables} d on d.id = p.deliverable_id and d.brand_id = p.brand_id
+      join ${schema.offers} o on o.id = d.offer_id and o.brand_id = p.brand_id
+      ${latestSnapshot(toEndDate)}
+      where p.brand_id = ${brandId} and p.posted_at >= ${fromDate.toISOString()}::timestamptz and p.posted_at < ${toEndDate.toISOString()}::timestamptz
+        and o.status in ${COLLAB_STATUSES} and trim(o.currency) = ${currency}`),
+    loadOrderTotals(brandId, { from: f.from, to: f.to, collaborationsPosted: { currency, from: fromDate, toEnd: toEndDate } }),
+  ])
+  const p = rowsOf<Record<string, unknown>>(postRows)[0] ?? {}
+  let redemptions = 0
+  let gross = 0
+  let refunds = 0
+  let net = 0
+  let unconverted = 0
+  for (const r of orders.values()) {
+    redemptions += r.orders
+    gross += r.grossMinor
+    refunds += r.refundsMinor
+    net += r.netMinor
+    unconverted += r.unconverted.reduce((n, u) => n + u.orders, 0)
+  }
+  return {
+    costMinor: 0,
+    posts: Number(p.posts ?? 0),
+    impressions: num(p.impressions),
+    reach: num(p.reach),
+    views: num(p.views),
+    likes: num(p.likes),
+    comments: num(p.comments),
+    shares: num(p.shares),
+    saves: num(p.saves),
+    postClicks: num(p.clicks),
+    linkClicks: 0,
+    redemptions,
+    grossRevenueMinor: gross,
+    refundsMinor: refunds,
+    revenueMinor: net,
+    unconvertedOrders: unconverted,
+  }
+}
