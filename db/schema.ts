@@ -483,6 +483,8 @@ export const offers = pgTable(
   },
   (t) => [
     index('offers_brand_campaign_idx').on(t.brandId, t.campaignId),
+    /** The brand home's at-risk list: a brand's collaborations by state (migration 0033). */
+    index('offers_brand_status_idx').on(t.brandId, t.status),
     index('offers_creator_status_idx').on(t.creatorId, t.status),
   ],
 )
@@ -512,6 +514,8 @@ export const deliverables = pgTable(
   (t) => [
     index('deliverables_offer_idx').on(t.offerId),
     index('deliverables_brand_status_idx').on(t.brandId, t.status),
+    /** Drafts due soon or late, counted and listed by due day (brand home at-risk, migration 0033). */
+    index('deliverables_brand_status_draft_due_idx').on(t.brandId, t.status, t.draftDueOn),
     index('deliverables_campaign_status_idx').on(t.campaignId, t.status),
     index('deliverables_creator_status_idx').on(t.creatorId, t.status),
   ],
@@ -751,7 +755,7 @@ export const promoCodes = pgTable(
     code: text().notNull(), // stored upper-case
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('promo_codes_brand_code_uq').on(t.brandId, t.code)],
+  (t) => [uniqueIndex('promo_codes_brand_code_uq').on(t.brandId, t.code), index('promo_codes_offer_idx').on(t.offerId)],
 )
 
 export const redemptions = pgTable(

@@ -54,7 +54,7 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
   }
   if (f.collaborationsPosted) {
     const c = f.collaborationsPosted
-    conds.push(sql`o.status in ('accepted', 'active', 'completed') and trim(o.currency) = ${c.currency} and exists (
+    conds.push(sql`o.status in ('accepted', 'active', 'completed') and o.currency = ${c.currency}::bpchar and exists (
       select 1 from ${schema.posts} pp join ${schema.deliverables} pd on pd.id = pp.deliverable_id and pd.brand_id = pp.brand_id
       where pd.offer_id = r.offer_id and pp.brand_id = r.brand_id and pp.posted_at >= ${c.from.toISOString()}::timestamptz and pp.posted_at < ${c.toEnd.toISOString()}::timestamptz)`)
   }

@@ -231,7 +231,7 @@ export async function loadProgramTotals(brandId: string, currency: string, f: { 
       join ${schema.offers} o on o.id = d.offer_id and o.brand_id = p.brand_id
       ${latestSnapshot(toEndDate)}
       where p.brand_id = ${brandId} and p.posted_at >= ${fromDate.toISOString()}::timestamptz and p.posted_at < ${toEndDate.toISOString()}::timestamptz
-        and o.status in ${COLLAB_STATUSES} and trim(o.currency) = ${currency}`),
+        and o.status in ${COLLAB_STATUSES} and o.currency = ${currency}::bpchar`),
     loadOrderTotals(brandId, { from: f.from, to: f.to, collaborationsPosted: { currency, from: fromDate, toEnd: toEndDate } }),
   ])
   const p = rowsOf<Record<string, unknown>>(postRows)[0] ?? {}
