@@ -699,7 +699,7 @@ export const postMetricsLatest = pgTable(
     saves: bigint({ mode: 'number' }),
     clicks: bigint({ mode: 'number' }),
   },
-  (t) => [index('post_metrics_latest_brand_idx').on(t.brandId, t.postId)],
+  (t) => [index('post_metrics_latest_brand_idx').on(t.brandId, t.postId), index('post_metrics_latest_brand_captured_idx').on(t.brandId, t.capturedAt)],
 )
 
 export const trackingLinks = pgTable(
