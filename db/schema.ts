@@ -483,6 +483,8 @@ export const offers = pgTable(
   },
   (t) => [
     index('offers_brand_campaign_idx').on(t.brandId, t.campaignId),
+    /** The brand home's at-risk list: a brand's collaborations by state (migration 0033). */
+    index('offers_brand_status_idx').on(t.brandId, t.status),
     index('offers_creator_status_idx').on(t.creatorId, t.status),
   ],
 )
@@ -513,6 +515,8 @@ export const deliverables = pgTable(
     index('deliverables_offer_idx').on(t.offerId),
     index('deliverables_brand_status_idx').on(t.brandId, t.status),
     index('deliverables_campaign_brand_status_idx').on(t.campaignId, t.brandId, t.status),
+    /** Drafts due soon or late, counted and listed by due day (brand home at-risk, migration 0033). */
+    index('deliverables_brand_status_draft_due_idx').on(t.brandId, t.status, t.draftDueOn),
     index('deliverables_creator_status_idx').on(t.creatorId, t.status),
   ],
 )
@@ -695,7 +699,7 @@ export const postMetricsLatest = pgTable(
     saves: bigint({ mode: 'number' }),
     clicks: bigint({ mode: 'number' }),
   },
-  (t) => [index('post_metrics_latest_brand_idx').on(t.brandId, t.postId)],
+  (t) => [index('post_metrics_latest_brand_idx').on(t.brandId, t.postId), index('post_metrics_latest_brand_captured_idx').on(t.brandId, t.capturedAt)],
 )
 
 export const trackingLinks = pgTable(
@@ -751,7 +755,7 @@ export const promoCodes = pgTable(
     code: text().notNull(), // stored upper-case
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('promo_codes_brand_code_uq').on(t.brandId, t.code)],
+  (t) => [uniqueIndex('promo_codes_brand_code_uq').on(t.brandId, t.code), index('promo_codes_offer_idx').on(t.offerId)],
 )
 
 export const redemptions = pgTable(

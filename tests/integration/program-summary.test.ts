@@ -4,7 +4,9 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { getProgramSummary } from '#app/services/brands/get-program-summary.server.ts'
 import { periodRange } from '#app/domain/program-period.ts'
-import { brandActor, moneyWorld } from '#tests/factories-money.ts'
+import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
+import { acceptedOffer, brandActor, moneyCampaign, moneyWorld } from '#tests/factories-money.ts'
+import { createCreator, uid } from '#tests/factories.ts'
 import { insertSnapshot } from '#tests/factories-posts.ts'
 
 const NOW = new Date('2026-03-20T09:00:00Z')
@@ -34,5 +36,53 @@ describe('brand home program numbers', () => {
     const other = await moneyWorld({ taxForm: false, offer: { feeMinor: 55_000, deliverables: [{ status: 'pending' }] } })
     const o = await getProgramSummary(other.managerActor, '30d', NOW)
     expect([o.posts, o.reach, o.spend.committedMinor]).toEqual([0, null, 55_000])
+  })
+
+  it('equals the program row of the Reports page for the same period (the home reads only the period)', async () => {
+    // Posts are published 2026-03-05 (factories-money). Counted: two USD collaborations with a post in the
+    // period. Left out: a EUR collaboration, a withdrawn offer with a post, a collaboration whose only post
+    // is before the period, orders outside the period or of a collaboration with no post in it.
+    const w = await moneyWorld({ settings: { emvPerAction: { impressions: 0.5, likes: 10, postClicks: 3 } }, offer: { feeMinor: 100_000 } })
+    const second = await createCreator({ brandIds: [w.brand.id] })
+    const b = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: second.creator.id, deliverables: [{}, {}] })
+    const eur = await acceptedOffer({ brandId: w.brand.id, campaignId: (await moneyCampaign(w.brand.id, { currency: 'EUR' })).id, creatorId: second.creator.id, currency: 'EUR' })
+    const third = await createCreator({ brandIds: [w.brand.id] })
+    const withdrawn = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: third.creator.id })
+    await db().update(schema.offers).set({ status: 'withdrawn' }).where(eq(schema.offers.id, withdrawn.offer.id))
+    const old = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: third.creator.id })
+    const postOf = async (deliverableId: string) => (await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, deliverableId)))[0]!
+    const oldPost = await postOf(old.deliverables[0]!.id)
+    await db().update(schema.posts).set({ postedAt: new Date('2025-11-01T12:00:00Z') }).where(eq(schema.posts.id, oldPost.id))
+    const snaps: [string, Record<string, number>][] = [
+      [w.deliverables[0]!.id, { impressions: 20_000, reach: 15_000, likes: 800 }],
+      [b.deliverables[0]!.id, { impressions: 1_000, reach: 900, clicks: 7 }],
+      [eur.deliverables[0]!.id, { impressions: 5_000, reach: 4_000 }],
+      [withdrawn.deliverables[0]!.id, { impressions: 3_000, reach: 2_000 }],
+    ]
+    for (const [d, counts] of snaps) await insertSnapshot((await postOf(d)).id, w.brand.id, new Date('2026-03-12T12:00:00Z'), counts)
+    await insertSnapshot(oldPost.id, w.brand.id, new Date('2025-11-12T12:00:00Z'), { impressions: 9_000, reach: 8_000 })
+    const order = (offerId: string, orderedAt: string, totalMinor: number, extra: Partial<typeof schema.redemptions.$inferInsert> = {}) =>
+      ({ brandId: w.brand.id, offerId, orderId: `o-${uid()}${uid()}`, orderedAt: new Date(orderedAt), totalMinor, currency: 'USD', ...extra }) as typeof schema.redemptions.$inferInsert
+    await db()
+      .insert(schema.redemptions)
+      .values([
+        order(w.offer.id, '2026-03-06T10:00:00Z', 5_000),
+        order(w.offer.id, '2026-03-07T10:00:00Z', 4_000, { refundedMinor: 1_500 }),
+        order(b.offer.id, '2026-03-08T10:00:00Z', 2_500),
+        order(b.offer.id, '2025-10-01T10:00:00Z', 9_999),
+        order(old.offer.id, '2026-03-06T10:00:00Z', 7_000),
+        order(eur.offer.id, '2026-03-06T10:00:00Z', 3_000, { currency: 'EUR' }),
+      ])
+    const actor = brandActor(w.brand, w.manager)
+    const s = await getProgramSummary(actor, '30d', NOW)
+    // By hand: posts 1 + 2 (b's second post has no snapshot); reach 15,000 + 900;
+    // EMV 21,000 × 0.5 + 800 × 10 + 7 × 3 = 18,521 cents; orders 3, net 5,000 + 2,500 + 2,500.
+    expect([s.posts, s.reach, s.emv, s.redemptions, s.revenueMinor]).toEqual([3, 15_900, 18_521, 3, 10_000])
+    for (const period of ['30d', '90d', 'ytd'] as const) {
+      const range = periodRange(period, NOW)
+      const p = (await getPerformanceReport(w.brand, range)).program
+      const h = await getProgramSummary(actor, period, NOW)
+      expect([h.posts, h.reach, h.emv, h.redemptions, h.revenueMinor]).toEqual([p.posts, p.reach, p.emv, p.redemptions, p.revenueMinor])
+    }
   })
 })

@@ -34,6 +34,11 @@ export interface OrderFilters {
   creatorId?: string | null
   campaignId?: string | null
   offerIds?: string[]
+  /**
+   * Only the collaborations (accepted, active or completed offers in this currency) with a post published
+   * in [from, toEnd): the ones a dated performance report, and so the brand home's program row, counts.
+   */
+  collaborationsPosted?: { currency: string; from: Date; toEnd: Date }
 }
 
 export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Promise<Map<string, OfferOrderTotals>> {
@@ -46,6 +51,12 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
   if (f.offerIds) {
     if (!f.offerIds.length) return new Map()
     conds.push(sql`r.offer_id in ${f.offerIds}`)
+  }
+  if (f.collaborationsPosted) {
+    const c = f.collaborationsPosted
+    conds.push(sql`o.status in ('accepted', 'active', 'completed') and o.currency = ${c.currency}::bpchar and exists (
+      select 1 from ${schema.posts} pp join ${schema.deliverables} pd on pd.id = pp.deliverable_id and pd.brand_id = pp.brand_id
+      where pd.offer_id = r.offer_id and pp.brand_id = r.brand_id and pp.posted_at >= ${c.from.toISOString()}::timestamptz and pp.posted_at < ${c.toEnd.toISOString()}::timestamptz)`)
   }
   const result = await db().execute(sql`
     with w as (

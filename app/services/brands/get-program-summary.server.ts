@@ -1,20 +1,23 @@
 import type { BrandActor } from '#app/auth/guards.server.ts'
 import { periodRange, type ProgramPeriod } from '#app/domain/program-period.ts'
-import { emvFormulaOf } from '#app/domain/report-metrics.ts'
-import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
+import { deriveMetrics, emvFormulaOf, reportSettings } from '#app/domain/report-metrics.ts'
+import { loadProgramTotals } from '#app/services/reports/load-performance.server.ts'
 import { sumMoneyFigures } from '#app/domain/money-figures.ts'
 import { getMoneySummaries } from '#app/services/budget/get-money-summaries.server.ts'
 
 /**
  * The program numbers on the brand home: spend against budget (in the brand's currency, all campaigns),
  * and for posts published in the period: posts live, reach, EMV (with its formula), redemptions and
- * revenue, from the same performance report the Reports page shows; plus the drafts waiting for review.
+ * revenue, the program row of the performance report the Reports page shows for that period (read as two
+ * sums over the period's posts and orders, loadProgramTotals); plus the drafts waiting for review.
  * Spend and the review queue come from the campaign_money summary rows (one per campaign, kept by the
  * database in the same transaction as every change), not from every collaboration of the brand.
  */
 export async function getProgramSummary(actor: Pick<BrandActor, 'brand'>, period: ProgramPeriod, now = new Date()) {
   const range = periodRange(period, now)
-  const [report, summaries] = await Promise.all([getPerformanceReport(actor.brand, { from: range.from, to: range.to }), getMoneySummaries(actor.brand.id)])
+  const currency = actor.brand.currency
+  const settings = reportSettings(actor.brand.settings)
+  const [totals, summaries] = await Promise.all([loadProgramTotals(actor.brand.id, currency, range), getMoneySummaries(actor.brand.id)])
   const spend = sumMoneyFigures(summaries).find((p) => p.currency === actor.brand.currency) ?? {
     currency: actor.brand.currency,
     plannedMinor: 0,
@@ -24,18 +27,17 @@ export async function getProgramSummary(actor: Pick<BrandActor, 'brand'>, period
     remainingMinor: 0,
     overCommitted: false,
   }
-  const p = report.program
   return {
     period,
     range,
-    currency: report.currency,
+    currency,
     spend,
-    posts: p.posts,
-    reach: p.reach,
-    emv: p.emv,
-    emvFormula: emvFormulaOf(report.settings, report.currency),
-    redemptions: p.redemptions,
-    revenueMinor: p.revenueMinor,
+    posts: totals.posts,
+    reach: totals.reach,
+    emv: deriveMetrics(totals, settings, currency).emv,
+    emvFormula: emvFormulaOf(settings, currency),
+    redemptions: totals.redemptions,
+    revenueMinor: totals.revenueMinor,
     reviewQueue: summaries.reduce((n, s) => n + (s.deliverableCounts.draft_submitted ?? 0), 0),
   }
 }

@@ -211,3 +211,99 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
   )
   return new Map(rows.map((r) => [r.creator_id, Number(r.followers)]))
 }
+
+/**
+ * The program row of a dated performance report (posts published in [from, to], brand currency), for
+ * the brand home, in two statements whose cost does not grow with the brand's history: the period's days of
+ * program_days (at most a year's rows) and its orders. The same sums loadReportTotals + getPerformanceReport
+ * produce for `program` (posts, counters, orders and revenue of the collaborations with a post in the
+ * period), without the per-collaboration rows, costs, link clicks and follower counts the home does not show
+ * (tests/integration/program-summary.test.ts compares the two; program-days-drift.test.ts the summary rows).
+ */
+export async function loadProgramTotals(brandId: string, currency: string, f: { from: string; to: string }): Promise<RawTotals> {
+  const toEndDate = atOnIsoDay(f.to, 86_400_000)
+  const fromDate = fromIsoDay(f.from)
+  const [postRows, orders] = await Promise.all([
+    // The period's days from program_days (migration 0033: posts and latest counters per brand, day and
+    // currency, kept by triggers), and a correction for the rare post whose latest snapshot was taken after the
+    // period's end: the report counts the snapshot before the end for it (latestSnapshot), not the latest.
+    db().execute(sql`
+      with s as (
+        select sum(s.posts) as posts,
+               sum(s.impressions) as impressions, sum(s.impressions_n) as impressions_n,
+               sum(s.reach) as reach, sum(s.reach_n) as reach_n,
+               sum(s.views) as views, sum(s.views_n) as views_n,
+               sum(s.likes) as likes, sum(s.likes_n) as likes_n,
+               sum(s.comments) as comments, sum(s.comments_n) as comments_n,
+               sum(s.shares) as shares, sum(s.shares_n) as shares_n,
+               sum(s.saves) as saves, sum(s.saves_n) as saves_n,
+               sum(s.clicks) as clicks, sum(s.clicks_n) as clicks_n
+        from ${schema.programDays} s
+        where s.brand_id = ${brandId} and s.currency = ${currency}::bpchar and s.day >= ${f.from}::date and s.day <= ${f.to}::date
+      ), c as (
+        select coalesce(sum(f.impressions), 0) - coalesce(sum(pl.impressions), 0) as impressions, count(f.impressions) - count(pl.impressions) as impressions_n,
+               coalesce(sum(f.reach), 0) - coalesce(sum(pl.reach), 0) as reach, count(f.reach) - count(pl.reach) as reach_n,
+               coalesce(sum(f.views), 0) - coalesce(sum(pl.views), 0) as views, count(f.views) - count(pl.views) as views_n,
+               coalesce(sum(f.likes), 0) - coalesce(sum(pl.likes), 0) as likes, count(f.likes) - count(pl.likes) as likes_n,
+               coalesce(sum(f.comments), 0) - coalesce(sum(pl.comments), 0) as comments, count(f.comments) - count(pl.comments) as comments_n,
+               coalesce(sum(f.shares), 0) - coalesce(sum(pl.shares), 0) as shares, count(f.shares) - count(pl.shares) as shares_n,
+               coalesce(sum(f.saves), 0) - coalesce(sum(pl.saves), 0) as saves, count(f.saves) - count(pl.saves) as saves_n,
+               coalesce(sum(f.clicks), 0) - coalesce(sum(pl.clicks), 0) as clicks, count(f.clicks) - count(pl.clicks) as clicks_n
+        from ${schema.postMetricsLatest} pl
+        join ${schema.posts} p on p.id = pl.post_id and p.brand_id = pl.brand_id
+        join ${schema.deliverables} d on d.id = p.deliverable_id and d.brand_id = p.brand_id
+        join ${schema.offers} o on o.id = d.offer_id and o.brand_id = p.brand_id
+        left join lateral (
+          select ${counters('m')} from ${schema.metricSnapshots} m
+          where m.post_id = p.id and m.captured_at < ${toEndDate.toISOString()}::timestamptz
+          order by m.captured_at desc nulls last, m.created_at desc nulls last
+          limit 1
+        ) f on true
+        where pl.brand_id = ${brandId} and pl.captured_at >= ${toEndDate.toISOString()}::timestamptz
+          and p.posted_at >= ${fromDate.toISOString()}::timestamptz and p.posted_at < ${toEndDate.toISOString()}::timestamptz
+          and o.status in ${COLLAB_STATUSES} and o.currency = ${currency}::bpchar
+      )
+      select coalesce(s.posts, 0) as posts,
+           case when coalesce(s.impressions_n, 0) + coalesce(c.impressions_n, 0) > 0 then coalesce(s.impressions, 0) + coalesce(c.impressions, 0) end as impressions,
+           case when coalesce(s.reach_n, 0) + coalesce(c.reach_n, 0) > 0 then coalesce(s.reach, 0) + coalesce(c.reach, 0) end as reach,
+           case when coalesce(s.views_n, 0) + coalesce(c.views_n, 0) > 0 then coalesce(s.views, 0) + coalesce(c.views, 0) end as views,
+           case when coalesce(s.likes_n, 0) + coalesce(c.likes_n, 0) > 0 then coalesce(s.likes, 0) + coalesce(c.likes, 0) end as likes,
+           case when coalesce(s.comments_n, 0) + coalesce(c.comments_n, 0) > 0 then coalesce(s.comments, 0) + coalesce(c.comments, 0) end as comments,
+           case when coalesce(s.shares_n, 0) + coalesce(c.shares_n, 0) > 0 then coalesce(s.shares, 0) + coalesce(c.shares, 0) end as shares,
+           case when coalesce(s.saves_n, 0) + coalesce(c.saves_n, 0) > 0 then coalesce(s.saves, 0) + coalesce(c.saves, 0) end as saves,
+           case when coalesce(s.clicks_n, 0) + coalesce(c.clicks_n, 0) > 0 then coalesce(s.clicks, 0) + coalesce(c.clicks, 0) end as clicks
+      from s, c`),
+    loadOrderTotals(brandId, { from: f.from, to: f.to, collaborationsPosted: { currency, from: fromDate, toEnd: toEndDate } }),
+  ])
+  const p = rowsOf<Record<string, unknown>>(postRows)[0] ?? {}
+  let redemptions = 0
+  let gross = 0
+  let refunds = 0
+  let net = 0
+  let unconverted = 0
+  for (const r of orders.values()) {
+    redemptions += r.orders
+    gross += r.grossMinor
+    refunds += r.refundsMinor
+    net += r.netMinor
+    unconverted += r.unconverted.reduce((n, u) => n + u.orders, 0)
+  }
+  return {
+    costMinor: 0,
+    posts: Number(p.posts ?? 0),
+    impressions: num(p.impressions),
+    reach: num(p.reach),
+    views: num(p.views),
+    likes: num(p.likes),
+    comments: num(p.comments),
+    shares: num(p.shares),
+    saves: num(p.saves),
+    postClicks: num(p.clicks),
+    linkClicks: 0,
+    redemptions,
+    grossRevenueMinor: gross,
+    refundsMinor: refunds,
+    revenueMinor: net,
+    unconvertedOrders: unconverted,
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Profiles the brand home's loader services on a bench database (DATABASE_URL, after `npm run bench:seed`):
+ * every SQL statement they send, with EXPLAIN (ANALYZE, BUFFERS) execution time and shared buffers, and
+ * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`. Not a test.
+ */
+import { readFileSync } from 'node:fs'
+import postgres from 'postgres'
+import { drizzle } from 'drizzle-orm/postgres-js'
+import { schema, type Db } from '#db/index.ts'
+import { preparing } from '#db/prepared.ts'
+import { setDbHandle } from '#app/db.server.ts'
+import { getBrandOverview } from '#app/services/brands/get-brand-overview.server.ts'
+import { getAtRiskTop } from '#app/services/brands/get-at-risk.server.ts'
+import { getProgramSummary } from '#app/services/brands/get-program-summary.server.ts'
+
+const url = process.env.DATABASE_URL!
+const loops = Number(process.argv[2] ?? 50)
+// One connection, so one PostgreSQL backend runs every statement and its CPU time (/proc/<pid>/stat) is the
+// page's database CPU, whatever else the machine is doing.
+const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC' } })
+const logged: { text: string; params: unknown[] }[] = []
+let capture = true
+const db = drizzle(preparing(client), {
+  schema,
+  casing: 'snake_case',
+  logger: { logQuery: (text: string, params: unknown[]) => void (capture && logged.push({ text, params })) },
+}) as unknown as Db
+setDbHandle({ db, driver: 'postgres', close: () => client.end(), migrate: async () => {}, queryCount: () => 0 } as never)
+
+const [brand] = await client<{ id: string; currency: string; settings: Record<string, unknown> }[]>`select id, currency, settings from brands where slug = 'bench-01'`
+const [{ pid }] = (await client`select pg_backend_pid() as pid`) as unknown as [{ pid: number }]
+/** CPU time (user + system) of the backend so far, in ms (clock ticks of 10 ms). */
+const backendCpu = () => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(f[11]) + Number(f[12])) * 10
+}
+const home = () => Promise.all([getBrandOverview(brand!.id), getAtRiskTop(brand!.id, 25), getProgramSummary({ brand: brand! } as never, '90d')])
+const first = await home()
+capture = false
+console.log(`statements: ${logged.length}`)
+let total = 0
+for (const [i, q] of logged.entries()) {
+  // The fastest of 7 runs: the machine is shared, and a preempted run says nothing about the statement.
+  type Plan = { 'Execution Time': number; 'Planning Time': number; Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number; 'Actual Rows': number } }
+  let best: Plan | undefined
+  for (let k = 0; k < 7; k++) {
+    const plan = await client.unsafe(`explain (analyze, buffers, timing off, format json) ${q.text}`, q.params as never[])
+    const one = (plan[0] as unknown as { 'QUERY PLAN': Plan[] })['QUERY PLAN'][0]!
+    if (!best || one['Execution Time'] < best['Execution Time']) best = one
+  }
+  const p = best!
+  const c0 = backendCpu()
+  for (let k = 0; k < 20; k++) await client.unsafe(q.text, q.params as never[], { prepare: true })
+  const cpuMs = (backendCpu() - c0) / 20
+  total += p['Execution Time']
+  if (process.env.PROFILE_SHOW === String(i + 1)) {
+    console.log(q.text, JSON.stringify(q.params))
+    for (const r of await client.unsafe(`explain (analyze, buffers) ${q.text}`, q.params as never[])) console.log((r as Record<string, string>)['QUERY PLAN'])
+  }
+  console.log(`${String(i + 1).padStart(2)} [${q.text.length} chars, ${q.params.length} params] cpu ${cpuMs.toFixed(1).padStart(5)} ms exec ${p['Execution Time'].toFixed(2).padStart(7)} ms plan ${p['Planning Time'].toFixed(2).padStart(6)} ms buffers ${String(p.Plan['Shared Hit Blocks'] + p.Plan['Shared Read Blocks']).padStart(6)} rows ${String(p.Plan['Actual Rows']).padStart(5)}  ${q.text.replace(/\s+/g, ' ').slice(0, 110)}`)
+}
+console.log(`sum of execution times: ${total.toFixed(1)} ms`)
+const t0 = performance.now()
+const n0 = process.cpuUsage()
+const b0 = backendCpu()
+for (let i = 0; i < loops; i++) await home()
+const node = process.cpuUsage(n0)
+console.log(
+  `sequential, ${loops} loops, per home (services only): wall ${((performance.now() - t0) / loops).toFixed(1)} ms, database CPU ${((backendCpu() - b0) / loops).toFixed(1)} ms, node CPU ${((node.user + node.system) / 1000 / loops).toFixed(1)} ms`,
+)
+if (process.env.PROFILE_DUMP) console.log(JSON.stringify(first, null, 1))
+await client.end()
