@@ -37,7 +37,7 @@ const backendCpu = () => {
 const home = () => Promise.all([getBrandOverview(brand!.id), getAtRiskTop(brand!.id, 25), getProgramSummary({ brand: brand! } as never, '90d')])
 const first = await home()
 capture = false
-console.log(`statements: ${logged.length}`)
+console.info(`statements: ${logged.length}`)
 let total = 0
 for (const [i, q] of logged.entries()) {
   // The fastest of 7 runs: the machine is shared, and a preempted run says nothing about the statement.
@@ -54,19 +54,19 @@ for (const [i, q] of logged.entries()) {
   const cpuMs = (backendCpu() - c0) / 20
   total += p['Execution Time']
   if (process.env.PROFILE_SHOW === String(i + 1)) {
-    console.log(q.text, JSON.stringify(q.params))
-    for (const r of await client.unsafe(`explain (analyze, buffers) ${q.text}`, q.params as never[])) console.log((r as Record<string, string>)['QUERY PLAN'])
+    console.info(q.text, JSON.stringify(q.params))
+    for (const r of await client.unsafe(`explain (analyze, buffers) ${q.text}`, q.params as never[])) console.info((r as Record<string, string>)['QUERY PLAN'])
   }
-  console.log(`${String(i + 1).padStart(2)} [${q.text.length} chars, ${q.params.length} params] cpu ${cpuMs.toFixed(1).padStart(5)} ms exec ${p['Execution Time'].toFixed(2).padStart(7)} ms plan ${p['Planning Time'].toFixed(2).padStart(6)} ms buffers ${String(p.Plan['Shared Hit Blocks'] + p.Plan['Shared Read Blocks']).padStart(6)} rows ${String(p.Plan['Actual Rows']).padStart(5)}  ${q.text.replace(/\s+/g, ' ').slice(0, 110)}`)
+  console.info(`${String(i + 1).padStart(2)} [${q.text.length} chars, ${q.params.length} params] cpu ${cpuMs.toFixed(1).padStart(5)} ms exec ${p['Execution Time'].toFixed(2).padStart(7)} ms plan ${p['Planning Time'].toFixed(2).padStart(6)} ms buffers ${String(p.Plan['Shared Hit Blocks'] + p.Plan['Shared Read Blocks']).padStart(6)} rows ${String(p.Plan['Actual Rows']).padStart(5)}  ${q.text.replace(/\s+/g, ' ').slice(0, 110)}`)
 }
-console.log(`sum of execution times: ${total.toFixed(1)} ms`)
+console.info(`sum of execution times: ${total.toFixed(1)} ms`)
 const t0 = performance.now()
 const n0 = process.cpuUsage()
 const b0 = backendCpu()
 for (let i = 0; i < loops; i++) await home()
 const node = process.cpuUsage(n0)
-console.log(
+console.info(
   `sequential, ${loops} loops, per home (services only): wall ${((performance.now() - t0) / loops).toFixed(1)} ms, database CPU ${((backendCpu() - b0) / loops).toFixed(1)} ms, node CPU ${((node.user + node.system) / 1000 / loops).toFixed(1)} ms`,
 )
-if (process.env.PROFILE_DUMP) console.log(JSON.stringify(first, null, 1))
+if (process.env.PROFILE_DUMP) console.info(JSON.stringify(first, null, 1))
 await client.end()

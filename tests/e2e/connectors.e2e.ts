@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { fakeInstagram, login, logout, mainNav } from './helpers.ts'
+import { createCampaignWithBrief, fakeInstagram, login, logout, mainNav } from './helpers.ts'
 
 /**
  * Issue #20 end to end, through the fake Instagram (tests/fakes/instagram-server.ts): Acme sends Maya a
@@ -38,16 +38,7 @@ test('setup: Acme sends Maya an Instagram reel offer posting from today; she acc
   const today = new Date().toISOString().slice(0, 10)
   await login(page, 'marco@acme.test')
   await page.goto('/b/acme-running/campaigns')
-  await page.getByRole('link', { name: 'New campaign' }).click()
-  await page.getByLabel('Name').fill(CAMPAIGN)
-  await page.getByLabel('Budget').fill('5000')
-  await page.getByRole('button', { name: 'Create campaign' }).click()
-  await expect(page.getByText('is created as a draft')).toBeVisible()
-  await page.getByLabel('Overview').fill('One reel in the new Pace Pro.')
-  await page.getByLabel('Mandatory hashtags').fill(TAG)
-  await page.getByLabel('Mandatory @handles').fill('@acmerunning')
-  await page.getByRole('button', { name: 'Publish version 1' }).click()
-  await expect(page.getByText('Version 1 published.')).toBeVisible()
+  await createCampaignWithBrief(page, { name: CAMPAIGN, budget: '5000', overview: 'One reel in the new Pace Pro.', hashtags: TAG, handles: '@acmerunning' })
   await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Overview' }).click()
   await page.getByRole('button', { name: 'Start campaign' }).click()
   await expect(page.getByText(`${CAMPAIGN} is now active.`)).toBeVisible()

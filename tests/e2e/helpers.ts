@@ -47,3 +47,17 @@ export async function fakeInstagram(path: '/users' | '/media' | '/consent-as', b
   if (!res.ok) throw new Error(`fake Instagram ${path}: ${res.status} ${await res.text()}`)
   return res.json()
 }
+
+/** From the brand's campaign list: "New campaign", then the brief's first version published (the manager is signed in). */
+export async function createCampaignWithBrief(page: Page, c: { name: string; budget: string; overview: string; hashtags: string; handles: string }) {
+  await page.getByRole('link', { name: 'New campaign' }).click()
+  await page.getByLabel('Name').fill(c.name)
+  await page.getByLabel('Budget').fill(c.budget)
+  await page.getByRole('button', { name: 'Create campaign' }).click()
+  await expect(page.getByText('is created as a draft')).toBeVisible()
+  await page.getByLabel('Overview').fill(c.overview)
+  await page.getByLabel('Mandatory hashtags').fill(c.hashtags)
+  await page.getByLabel('Mandatory @handles').fill(c.handles)
+  await page.getByRole('button', { name: 'Publish version 1' }).click()
+  await expect(page.getByText('Version 1 published.')).toBeVisible()
+}

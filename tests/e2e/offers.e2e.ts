@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { login, logout, mainNav } from './helpers.ts'
+import { createCampaignWithBrief, login, logout, mainNav } from './helpers.ts'
 
 const CAMPAIGN = `Trail Relay ${Date.now().toString(36)}`
 
@@ -18,17 +18,7 @@ test('a manager builds a campaign and brief and sends offers to two creators', a
   await page.goto('/b/acme-running/campaigns')
   await expect(mainNav(page).getByRole('link', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page')
   await expect(page.getByRole('link', { name: 'Spring Trail Drop' })).toBeVisible()
-  await page.getByRole('link', { name: 'New campaign' }).click()
-  await page.getByLabel('Name').fill(CAMPAIGN)
-  await page.getByLabel('Budget').fill('10000')
-  await page.getByRole('button', { name: 'Create campaign' }).click()
-  await expect(page.getByText('is created as a draft')).toBeVisible()
-
-  await page.getByLabel('Overview').fill('A relay across three trails in the Trail 3.')
-  await page.getByLabel('Mandatory hashtags').fill('#AcmeTrail3\n#AcmePartner')
-  await page.getByLabel('Mandatory @handles').fill('@acmerunning')
-  await page.getByRole('button', { name: 'Publish version 1' }).click()
-  await expect(page.getByText('Version 1 published.')).toBeVisible()
+  await createCampaignWithBrief(page, { name: CAMPAIGN, budget: '10000', overview: 'A relay across three trails in the Trail 3.', hashtags: '#AcmeTrail3\n#AcmePartner', handles: '@acmerunning' })
 
   await page.getByRole('navigation', { name: 'Campaign sections' }).getByRole('link', { name: 'Overview' }).click()
   await page.getByRole('button', { name: 'Start campaign' }).click()

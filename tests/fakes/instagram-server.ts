@@ -10,7 +10,7 @@ const port = Number(process.env.FAKE_INSTAGRAM_PORT ?? 3612)
 const fake = await startFakeInstagram({ port, consentPage: true, clientId: process.env.INSTAGRAM_CLIENT_ID, clientSecret: process.env.INSTAGRAM_CLIENT_SECRET })
 // The process runs for the whole e2e run: the fake's clock follows the real one.
 setInterval(() => (fake.now = Date.now()), 1000).unref()
-console.log(`fake Instagram on ${fake.url}`)
+console.info(`fake Instagram on ${fake.url}`)
 const stop = () => fake.close().then(() => process.exit(0))
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)

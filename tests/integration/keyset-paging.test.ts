@@ -15,29 +15,9 @@ import { listBrandInvoices } from '#app/services/invoices/list-invoices.server.t
 import { insertDraft } from '#tests/factories-content.ts'
 import { createCampaign, createCollaboration, insertPost } from '#tests/factories-posts.ts'
 import { addMember, call, cookieFor, createBrand, createCreator, makeRequest, uid } from '#tests/factories.ts'
+import { chunks, walkPages as walk } from '#tests/paging.ts'
 import * as queueRoute from '#app/routes/b+/$brand+/review._index.tsx'
 
-type Page<T> = { rows: T[]; nextCursor: string | null; prevCursor: string | null }
-
-/** Every page forwards, then every page backwards from the last; both as lists of ids per page. */
-async function walk<T>(load: (cursor: string | null) => Promise<Page<T>>, idOf: (r: T) => string) {
-  const forward: string[][] = []
-  let page = await load(null)
-  forward.push(page.rows.map(idOf))
-  expect(page.prevCursor).toBeNull()
-  while (page.nextCursor) {
-    page = await load(page.nextCursor)
-    forward.push(page.rows.map(idOf))
-  }
-  const backward: string[][] = [page.rows.map(idOf)]
-  while (page.prevCursor) {
-    page = await load(page.prevCursor)
-    backward.unshift(page.rows.map(idOf))
-  }
-  return { forward, backward }
-}
-
-const chunks = (ids: string[], n: number) => Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, i * n + n))
 
 async function world() {
   const brand = await createBrand()

@@ -14,32 +14,12 @@ import { listPayables } from '#app/services/invoices/list-invoices.server.ts'
 import { listRightsPage } from '#app/services/contracts/list-rights.server.ts'
 import { createCampaign, createCollaboration } from '#tests/factories-posts.ts'
 import { addMember, call, cookieFor, createBrand, createCreator, makeRequest, uid } from '#tests/factories.ts'
+import { chunks, walkPages as walk } from '#tests/paging.ts'
 import * as payablesRoute from '#app/routes/pay+/$brand+/_index.tsx'
 import * as reportsRoute from '#app/routes/b+/$brand+/reports._index.tsx'
 import * as rightsRoute from '#app/routes/b+/$brand+/rights.tsx'
 import * as exportRoute from '#app/routes/b+/$brand+/reports.export[.]csv.tsx'
 
-type Page<T> = { rows: T[]; nextCursor: string | null; prevCursor: string | null }
-
-/** Every page forwards, then every page backwards from the last; both as lists of ids per page. */
-async function walk<T>(load: (cursor: string | null) => Promise<Page<T>>, idOf: (r: T) => string) {
-  const forward: string[][] = []
-  let page = await load(null)
-  forward.push(page.rows.map(idOf))
-  expect(page.prevCursor).toBeNull()
-  while (page.nextCursor) {
-    page = await load(page.nextCursor)
-    forward.push(page.rows.map(idOf))
-  }
-  const backward: string[][] = [page.rows.map(idOf)]
-  while (page.prevCursor) {
-    page = await load(page.prevCursor)
-    backward.unshift(page.rows.map(idOf))
-  }
-  return { forward, backward }
-}
-
-const chunks = <T,>(ids: T[], n: number) => Array.from({ length: Math.ceil(ids.length / n) }, (_, i) => ids.slice(i * n, i * n + n))
 const today = toIsoDay(new Date())
 const daysAgo = (n: number) => toIsoDay(addDays(fromIsoDay(today), -n))
 
