@@ -32,8 +32,17 @@ function run(name, cmd, args, env, counts) {
   return r.status === 0
 }
 
+const failures = []
 const vitestCounts = (file) => (status) => {
   const j = JSON.parse(readFileSync(path.join(results, file), 'utf8'))
+  // the names of what failed, repeated under the summary: a long log's tail is often all that is kept
+  for (const f of j.testResults ?? []) {
+    const rel = path.relative(root, f.name ?? '')
+    for (const a of f.assertionResults ?? []) {
+      if (a.status === 'failed') failures.push(`${file}: ${rel} › ${a.fullName}\n      ${String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`)
+    }
+    if (f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')) failures.push(`${file}: ${rel} › ${String(f.message ?? 'the file failed to run').split('\n')[0].slice(0, 300)}`)
+  }
   return { passed: j.numPassedTests, failed: j.numFailedTests + (status !== 0 && j.numFailedTests === 0 ? 1 : 0) }
 }
 const vitest = (project, file) => ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`]
@@ -50,6 +59,15 @@ if (DATABASE_URL) {
 }
 run(`e2e (Chromium, ${DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, 'node', ['tests/e2e/run.mjs'], process.env, (status) => {
   const j = JSON.parse(readFileSync(path.join(results, 'e2e.json'), 'utf8'))
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected') failures.push(`e2e: ${spec.file}:${spec.line} › ${spec.title}\n      ${String(t.results?.at(-1)?.error?.message ?? '').split('\n')[0].slice(0, 300)}`)
+      }
+    }
+    for (const s of suite.suites ?? []) walk(s)
+  }
+  for (const s of j.suites ?? []) walk(s)
   return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected + (status !== 0 && j.stats.unexpected === 0 ? 1 : 0) }
 })
 
@@ -59,5 +77,6 @@ for (const s of steps) {
 }
 const passed = steps.reduce((n, s) => n + s.passed, 0)
 const failed = steps.reduce((n, s) => n + s.failed, 0)
+for (const f of failures) console.info(`  failed: ${f}`)
 console.info(`tests: ${passed} passed, ${failed} failed`)
 process.exit(steps.every((s) => s.ok) ? 0 : 1)
