@@ -13,6 +13,7 @@
 import type { ConnectionType, Format, Jurisdiction, Platform } from '#app/domain/catalog.ts'
 import { RULES, type RuleId, type Severity } from './rules.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
+import { findPlainLanguage, hedgedWord, type PlainHit } from './plain-language.ts'
 
 export type { Severity } from './rules.ts'
 
@@ -99,8 +100,10 @@ interface Hit {
   start: number
   end: number
   /** foreign: a label of another language or an abbreviation where the law names the words (FR-01, DE-01). */
-  kind: 'accepted' | 'rejected' | 'uk-rejected' | 'gifted' | 'employee' | 'foreign'
+  kind: 'accepted' | 'rejected' | 'uk-rejected' | 'gifted' | 'employee' | 'foreign' | 'denied' | 'hedged'
   hashtag: boolean
+  /** A denial of payment only ("not sponsored"), which is true of a gift. */
+  paymentOnly?: boolean
 }
 
 /** How a jurisdiction's caption rules read a caption: US, UK/IE (the Ad family), France, Germany. */
@@ -162,10 +165,7 @@ function findDisclosures(input: CaptionCheckInput, tokens: Token[]): { hits: Hit
     for (const re of local.foreignPhrases) phrase(re, 'foreign')
     if (regime === 'FR') phrase(new RegExp(`\\bje (?:travaille pour|suis salariée? (?:de|chez)) @?${b}`, 'giu'), 'employee')
     else phrase(new RegExp(`\\bich arbeite (?:für|bei) @?${b}`, 'giu'), 'employee')
-    // "Sponsored by" is one finding, not one for the phrase and one for "Sponsored".
-    const kept = hits.filter((h) => !hits.some((o) => o !== h && o.kind === h.kind && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start))
-    kept.sort((x, y) => x.start - y.start)
-    return { hits: kept, lookalike }
+    return { hits: withPlainLanguage(input, hits), lookalike }
   }
 
   const acceptedTags = uk
@@ -193,16 +193,51 @@ function findDisclosures(input: CaptionCheckInput, tokens: Token[]): { hits: Hit
   if (uk) {
     phrase(/\badvertisement feature\b/giu, 'accepted')
     phrase(/\bin association with\b/giu, 'uk-rejected')
-  } else {
-    phrase(new RegExp(`\\bpaid partnership with @?${b}`, 'giu'), 'accepted')
-    phrase(new RegExp(`\\b@?${b} gave me (?:this|these|it) for free\\b`, 'giu'), connectionType === 'gifted' || connectionType === 'mixed' ? 'accepted' : 'gifted')
-    phrase(new RegExp(`\\bthanks,? @?${b},? for the free (?:product|products|gift)\\b`, 'giu'), connectionType === 'gifted' || connectionType === 'mixed' ? 'accepted' : 'gifted')
-    phrase(/\bI (?:earn|get|make) (?:a )?commission(?:s)? (?:from|on) (?:purchases|sales)\b/giu, 'accepted')
-    phrase(new RegExp(`\\bI (?:work for|am an employee of|'m an employee of) @?${b}\\b`, 'giu'), 'employee')
   }
-  phrase(new RegExp(`\\bthank(?:s| you)(?: so much)?,? @?${b}\\b(?!,? for the free)`, 'giu'), 'rejected')
-  hits.sort((x, y) => x.start - y.start)
-  return { hits, lookalike }
+  return { hits: withPlainLanguage(input, hits), lookalike }
+}
+
+/**
+ * What a plain-language sentence is worth here (plain-language.ts finds them): in the US a sentence that
+ * says the brand paid, gave or pays per sale is a disclosure; in the UK/IE it is not the "Ad" the CMA asks
+ * for; in France and Germany the law names the words. Denials and maybes switch off the labels inside them.
+ */
+function plainKind(h: PlainHit, regime: CaptionRegime, connectionType: ConnectionType): Hit['kind'] {
+  if (h.kind === 'vague') return 'rejected'
+  if (h.kind === 'denied' || h.kind === 'hedged' || h.kind === 'employee') return h.kind
+  if (regime === 'FR' || regime === 'DE') return 'foreign'
+  if (h.kind === 'gift') {
+    const giftDeal = connectionType === 'gifted' || (regime === 'US' && connectionType === 'mixed')
+    return giftDeal ? 'accepted' : 'gifted'
+  }
+  return regime === 'UK' ? 'uk-rejected' : 'accepted'
+}
+
+function withPlainLanguage(input: CaptionCheckInput, tokenHits: Hit[]): Hit[] {
+  const { caption, connectionType } = input
+  const regime = captionRegime(input.jurisdiction)
+  const plain = findPlainLanguage(caption, input.brandName, input.mandatory?.handles ?? [])
+  const off = (h: Hit) => plain.some((p) => (p.kind === 'denied' || p.kind === 'hedged') && p.start <= h.start && p.end >= h.end)
+  const hits: Hit[] = []
+  for (const h of tokenHits) {
+    if (off(h)) continue
+    // "If this were an ad…": a label word inside a maybe is not a label.
+    if (!h.hashtag && h.kind === 'accepted' && h.end - h.start < 20 && hedgedWord(caption, h.start)) {
+      hits.push({ ...h, kind: 'hedged' })
+      continue
+    }
+    hits.push(h)
+  }
+  for (const p of plain) {
+    // France's and Germany's own lists already explain "Sponsored by" and "In Kooperation mit", and the
+    // UK list "in association with" (LX-03). A denial still switches them off.
+    const explained = p.kind !== 'denied' && p.kind !== 'hedged' && tokenHits.some((h) => (h.kind === 'foreign' || h.kind === 'uk-rejected') && h.start < p.end && p.start < h.end)
+    if (explained) continue
+    hits.push({ start: p.start, end: p.end, kind: plainKind(p, regime, connectionType), hashtag: false, ...(p.paymentOnly ? { paymentOnly: true } : {}) })
+  }
+  // "Sponsored by Acme" is one finding, not one for the sentence and one for "Sponsored".
+  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.kind === h.kind && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start))
+  return kept.sort((x, y) => x.start - y.start)
 }
 
 /** Where "more" cuts the caption: first 3 lines and 125 code points, whichever ends first. */
@@ -290,6 +325,9 @@ export function checkCaption(input: CaptionCheckInput): Finding[] {
   if (accepted.length === 0) {
     const look = lookalike ? ` "${lookalike.raw}" uses look-alike letters from another alphabet, so it does not count: type it again on a plain keyboard.` : ''
     findings.push(finding('LX-01', `No disclosure found. Add ${suggestion}${where}.${look}`, lookalike ? { start: lookalike.start, end: lookalike.end } : null))
+    for (const h of hits.filter((x) => x.kind === 'hedged')) {
+      findings.push(finding('LX-02', `"${caption.slice(h.start, h.end)}" is a question or a maybe, so it does not tell people this is an ad. Say it plainly: ${suggestion}.`, { start: h.start, end: h.end }))
+    }
     const rejected = hits.filter((h) => h.kind === 'rejected')
     for (const h of rejected) {
       findings.push(finding('LX-02', `"${caption.slice(h.start, h.end)}" is too vague to tell people this is an ad. Use ${suggestion} instead.`, { start: h.start, end: h.end }))
@@ -304,6 +342,12 @@ export function checkCaption(input: CaptionCheckInput): Finding[] {
         findings.push(finding('LX-03', `In the ${jurisdiction === 'UK' ? 'UK' : 'Republic of Ireland'}, "${caption.slice(h.start, h.end)}" is not enough on its own. Start the caption with "Ad" or #ad.`, { start: h.start, end: h.end }))
       }
     }
+  }
+  for (const h of hits.filter((x) => x.kind === 'denied')) {
+    // "Not sponsored" is true of a gift; anything else that says "no deal" contradicts this one.
+    if (h.paymentOnly && connectionType === 'gifted') continue
+    const fix = accepted.length > 0 ? 'Remove it' : `Remove it and add ${suggestion}`
+    findings.push(finding('LX-02', `"${caption.slice(h.start, h.end)}" tells people there is no deal with ${input.brandName}, but this is a ${connectionType} deal. ${fix}.`, { start: h.start, end: h.end }))
   }
   for (const h of hits.filter((x) => x.kind === 'gifted')) {
     findings.push(finding('MC-03', `"${caption.slice(h.start, h.end)}" says the product was a gift, but this is a ${connectionType} deal. Use ${suggestion} so it matches what was agreed.`, { start: h.start, end: h.end }))
