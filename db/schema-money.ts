@@ -4,7 +4,7 @@
  * deliverables (DECISIONS.md "Campaign money summaries"). Never written by the app; read by
  * app/services/budget/get-money-summaries.server.ts.
  */
-import { bigint, char, date, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
+import { bigint, boolean, char, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { campaigns } from './schema.ts'
 
 export const campaignMoney = pgTable(
@@ -63,4 +63,45 @@ export const programDays = pgTable(
     clicksN: integer('clicks_n').notNull().default(0),
   },
   (t) => [primaryKey({ name: 'program_days_pk', columns: [t.brandId, t.day, t.currency] })],
+)
+
+/**
+ * The brand home's at-risk counts (issue #18, migration 0034): per brand, kind and day, the rows of each at-risk
+ * kind (1 draft due, 2 post window, 3 draft waiting for review, 4 post waiting for verification, 5 no 6-day
+ * reading, 6 no 28-day reading, 7 collaboration without tracking) by the day the clock is compared with. Kept
+ * by statement triggers; the clock is applied when the home reads them (app/services/brands/get-at-risk.server.ts).
+ */
+export const atRiskDays = pgTable(
+  'at_risk_days',
+  {
+    brandId: text().notNull(),
+    kind: smallint().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ name: 'at_risk_days_pk', columns: [t.brandId, t.kind, t.day] })],
+)
+
+/** Accepted or active offers without a tracked link or a promo code (migration 0034, kept by triggers). */
+export const untrackedOffers = pgTable(
+  'untracked_offers',
+  {
+    brandId: text().notNull(),
+    offerId: text().notNull(),
+    hasLink: boolean().notNull(),
+    hasCode: boolean().notNull(),
+  },
+  (t) => [primaryKey({ name: 'untracked_offers_pk', columns: [t.brandId, t.offerId] }), uniqueIndex('untracked_offers_offer_uq').on(t.offerId)],
+)
+
+/** Posts missing their 28-day reading (level 1), or even their 6-day one (level 0): migration 0034, kept by triggers. */
+export const postStatsGaps = pgTable(
+  'post_stats_gaps',
+  {
+    postId: text().primaryKey(),
+    brandId: text().notNull(),
+    postedAt: timestamp({ withTimezone: true }).notNull(),
+    level: smallint().notNull(),
+  },
+  (t) => [index('post_stats_gaps_brand_posted_idx').on(t.brandId, t.postedAt, t.postId), index('post_stats_gaps_brand_level_posted_idx').on(t.brandId, t.level, t.postedAt, t.postId)],
 )

@@ -486,6 +486,8 @@ export const offers = pgTable(
     /** The brand home's at-risk list: a brand's collaborations by state (migration 0033). */
     index('offers_brand_status_idx').on(t.brandId, t.status),
     index('offers_creator_status_idx').on(t.creatorId, t.status),
+    /** Offers with usage rights or exclusivity, for "rights ending" on the brand home (migration 0034). */
+    index('offers_brand_rights_idx').on(t.brandId).where(sql`${t.usageMonths} > 0 OR ${t.exclusivityMonths} > 0`),
   ],
 )
 
@@ -518,6 +520,9 @@ export const deliverables = pgTable(
     /** Drafts due soon or late, counted and listed by due day (brand home at-risk, migration 0033). */
     index('deliverables_brand_status_draft_due_idx').on(t.brandId, t.status, t.draftDueOn),
     index('deliverables_creator_status_idx').on(t.creatorId, t.status),
+    /** The brand home's at-risk lists walk these in due order and stop at 25 (migration 0034). */
+    index('deliverables_brand_draft_due_open_idx').on(t.brandId, t.draftDueOn, t.id).where(sql`${t.status} IN ('pending', 'changes_requested')`),
+    index('deliverables_brand_post_window_open_idx').on(t.brandId, t.postWindowEnd, t.id).where(sql`${t.status} IN ('approved', 'post_changes_requested')`),
   ],
 )
 
@@ -571,6 +576,8 @@ export const draftVersions = pgTable(
   (t) => [
     uniqueIndex('draft_versions_deliverable_version_uq').on(t.deliverableId, t.version),
     index('draft_versions_brand_decision_idx').on(t.brandId, t.decision),
+    /** Versions waiting for a decision, oldest first (brand home at-risk, migration 0034). */
+    index('draft_versions_brand_waiting_idx').on(t.brandId, t.submittedAt, t.id).where(sql`${t.decision} IS NULL`),
   ],
 )
 
@@ -625,6 +632,8 @@ export const posts = pgTable(
     uniqueIndex('posts_url_uq').on(t.url),
     index('posts_brand_idx').on(t.brandId, t.postedAt),
     index('posts_creator_idx').on(t.creatorId),
+    /** Posts waiting for verification, oldest first (brand home at-risk, migration 0034). */
+    index('posts_brand_submitted_idx').on(t.brandId, t.updatedAt, t.id).where(sql`${t.status} = 'submitted'`),
   ],
 )
 

@@ -20,6 +20,9 @@ const summaries: { name: string; rows: string; key: string; hashed?: string }[] 
   { name: 'roster sort keys', rows: `select id, top_followers, last_collaboration_at, total_paid_minor, on_time_rate_bp from roster_entries`, key: 'id' },
   // snapshot_created_at is when the seed ran (a default of now()): compared with the recomputation, left out of the md5
   { name: 'latest counters per post', rows: `select post_id, brand_id, snapshot_id, captured_at, snapshot_created_at, impressions, reach, views, likes, comments, shares, saves, clicks from post_metrics_latest`, key: 'post_id', hashed: `x.post_id, x.brand_id, x.snapshot_id, x.captured_at, x.impressions, x.reach, x.views, x.likes, x.comments, x.shares, x.saves, x.clicks` },
+  { name: 'at-risk counts', rows: `select brand_id, kind, day, n from at_risk_days`, key: 'brand_id, x.kind, x.day' },
+  { name: 'untracked offers', rows: `select brand_id, offer_id, has_link, has_code from untracked_offers`, key: 'offer_id' },
+  { name: 'posts without stats', rows: `select post_id, brand_id, posted_at, level from post_stats_gaps`, key: 'post_id' },
   { name: 'campaign money', rows: `select campaign_id, brand_id, currency, planned_minor, committed_minor, invoiced_minor, paid_minor, by_kind, ignored_rows, offer_counts, invoice_counts, deliverable_counts from campaign_money`, key: 'campaign_id' },
 ]
 
@@ -34,6 +37,7 @@ await sql.begin(async (tx) => {
   await tx`select roster_stats_refresh(array_agg(brand_id), array_agg(creator_id)) from roster_entries`
   await tx`select post_metrics_latest_refresh(array_agg(id), false) from posts`
   await tx`select campaign_money_refresh(array_agg(id)) from campaigns`
+  await tx`select at_risk_days_rebuild()`
   for (const [i, s] of summaries.entries()) {
     const [d] = await tx.unsafe(`select (select count(*) from (select * from stored_${i} except all select * from (${s.rows}) a) b)::int
       + (select count(*) from (select * from (${s.rows}) a except all select * from stored_${i}) b)::int as n`)

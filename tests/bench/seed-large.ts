@@ -7,7 +7,8 @@
  * The rows are loaded with the triggers off (session_replication_role = replica: no summary triggers and no
  * foreign-key checks; the generator only makes rows that reference rows made before them), then every summary
  * the triggers keep is computed once, from scratch, by the same SQL functions the triggers call
- * (social_account_growth_refresh, roster_stats_refresh, post_metrics_latest_refresh, campaign_money_refresh, program_days_refresh):
+ * (social_account_growth_refresh, roster_stats_refresh, post_metrics_latest_refresh, campaign_money_refresh, program_days_refresh,
+ * at_risk_days_rebuild):
  * one pass over each table instead of one refresh per COPY. `BENCH_SEED_TRIGGERS=1` loads with the triggers on
  * instead (the way the app writes); `npm run bench:check-summaries` shows both give the same summaries.
  *
@@ -303,6 +304,8 @@ if (!withTriggers) {
   log('summaries: campaign money')
   await load`select program_days_refresh(array_agg(x.brand_id), array_agg(x.day)) from (select distinct brand_id, (posted_at at time zone 'UTC')::date as day from posts) x`
   log('summaries: program days (brand home)')
+  await load`select at_risk_days_rebuild()`
+  log('summaries: at-risk counts, untracked offers, posts without stats (brand home)')
   await load.end()
 }
 

@@ -27,12 +27,13 @@ export async function getAtRisk(brandId: string, now = new Date()): Promise<AtRi
 }
 
 /**
- * The `limit` most urgent at-risk items and how many there are in all, for the brand home: each kind's
- * query sorts by its due date and sends only its first `limit` rows (with the kind's full count from a
- * window), so a brand with thousands of items does not ship them all to build a list of 25.
+ * The `limit` most urgent at-risk items and how many there are in all, for the brand home, at a cost that does
+ * not grow with the brand's history: the counts come from at_risk_days (kept by triggers per brand, kind and
+ * day, migration 0034; the clock is applied here), and each kind's first `limit` rows from an index walked in
+ * due order. Same items and total as getAtRisk (tests/integration/at-risk-drift.test.ts).
  */
 export async function getAtRiskTop(brandId: string, limit: number, now = new Date()): Promise<{ items: AtRiskItem[]; total: number }> {
-  const { items, total } = await loadAtRisk(brandId, now, limit)
+  const { items, total } = await loadAtRiskTop(brandId, now, limit)
   return { items: items.slice(0, limit), total }
 }
 
@@ -61,70 +62,33 @@ const day = (ts: SQL) => sql`to_char((${ts}) at time zone 'UTC', 'YYYY-MM-DD')`
  * brand). Each kind sorts by its due date and keeps its first `limit` rows with the kind's full count
  * from a window, on the kind's own table; only those rows are joined to their creator and campaign.
  */
-async function loadAtRisk(brandId: string, now: Date, limit: number | null): Promise<{ items: AtRiskItem[]; total: number }> {
-  const today = toIsoDay(now)
-  const in3 = toIsoDay(addDays(now, 3))
-  const in14 = toIsoDay(addDays(now, 14))
-  const reviewCutoff = addBusinessDays(now, -2).toISOString()
-  const days7 = new Date(now.getTime() - 7 * 86_400_000).toISOString()
-  const days30 = new Date(now.getTime() - 30 * 86_400_000).toISOString()
-  const b = brandId
+function clockOf(now: Date) {
+  return {
+    today: toIsoDay(now),
+    in3: toIsoDay(addDays(now, 3)),
+    in14: toIsoDay(addDays(now, 14)),
+    /** Drafts and posts waiting longer than two business days. */
+    reviewCutoff: addBusinessDays(now, -2).toISOString(),
+    days7: new Date(now.getTime() - 7 * 86_400_000).toISOString(),
+    days30: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
+  }
+}
+
+/** Posts without their 7-day (or, after 30 days, their 28-day) reading; the stats are due 7 (30) days after publishing. */
+function statsSql(b: string, days7: string, days30: string) {
   const missing30 = sql`(p.posted_at <= ${days30}::timestamptz and not coalesce(pl.captured_at >= p.posted_at + interval '28 days', false))`
-  const statsDue = sql`p.posted_at + case when ${missing30} then interval '30 days' else interval '7 days' end`
-  const link = sql`exists (select 1 from tracking_links l where l.brand_id = ${b} and l.offer_id = o.id)`
-  const code = sql`exists (select 1 from promo_codes c where c.brand_id = ${b} and c.offer_id = o.id)`
-  // Each kind: its rows (`from`, `where`), the column that orders them, its id for ties, and what it shows;
-  // the kind's full count is a window over its rows before the limit. Only the rows sent are joined to
-  // their creator and campaign.
-  const kind = (n: number, cols: SQL, from: SQL, where: SQL, due: SQL, id: SQL) =>
-    sql`select ${sql.raw(String(n))} as kind, row_number() over (order by ${due} asc nulls last, ${id}) as ord, count(*) over () as kind_total, ${cols} ${from} where ${where} ${
-      limit === null ? sql`` : sql`order by ${due} asc nulls last, ${id} limit ${limit}`
-    }`
-  const deliv = sql`from deliverables d`
-  const result = await db().execute(sql`
-    with k1 as (${kind(
-      1,
-      sql`d.id, d.creator_id, d.campaign_id, to_char(d.draft_due_on, 'YYYY-MM-DD') as due, null::text as a, null::text as b`,
-      deliv,
-      sql`d.brand_id = ${b} and d.status in ('pending', 'changes_requested') and d.draft_due_on <= ${in3}::date`,
-      sql`d.draft_due_on`,
-      sql`d.id`,
-    )}), k2 as (${kind(
-      2,
-      sql`d.id, d.creator_id, d.campaign_id, to_char(d.post_window_end, 'YYYY-MM-DD'), d.status, null::text`,
-      deliv,
-      sql`d.brand_id = ${b} and d.status in ('approved', 'post_changes_requested') and d.post_window_end < ${today}::date`,
-      sql`d.post_window_end`,
-      sql`d.id`,
-    )}), k3 as (${kind(
-      3,
-      sql`d.id, d.creator_id, d.campaign_id, ${day(sql`v.submitted_at`)}, v.version::text, null::text`,
-      sql`from draft_versions v join deliverables d on d.id = v.deliverable_id and d.brand_id = ${b}`,
-      sql`v.brand_id = ${b} and v.decision is null and d.status = 'draft_submitted' and v.submitted_at < ${reviewCutoff}::timestamptz`,
-      sql`v.submitted_at`,
-      sql`v.id`,
-    )}), k4 as (${kind(
-      4,
-      sql`p.id, p.creator_id, d.campaign_id, ${day(sql`p.updated_at`)}, null::text, null::text`,
-      sql`from posts p join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b}`,
-      sql`p.brand_id = ${b} and p.status = 'submitted' and p.updated_at < ${reviewCutoff}::timestamptz`,
-      sql`p.updated_at`,
-      sql`p.id`,
-    )}), k5 as (${kind(
-      5,
-      sql`p.id, p.creator_id, d.campaign_id, ${day(statsDue)}, case when ${missing30} then '30' else '7' end, null::text`,
-      sql`from posts p join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b} left join post_metrics_latest pl on pl.post_id = p.id and pl.brand_id = ${b}`,
-      sql`p.brand_id = ${b} and ((p.posted_at <= ${days7}::timestamptz and not coalesce(pl.captured_at >= p.posted_at + interval '6 days', false)) or ${missing30})`,
-      statsDue,
-      sql`p.id`,
-    )}), k6 as (${kind(
-      6,
-      sql`o.id, o.creator_id, o.campaign_id, null::text, ${link}::text, ${code}::text`,
-      sql`from offers o`,
-      sql`o.brand_id = ${b} and o.status in ('accepted', 'active') and (not ${link} or not ${code})`,
-      sql`o.id`,
-      sql`o.id`,
-    )}), r as (
+  return {
+    missing30,
+    statsDue: sql`p.posted_at + case when ${missing30} then interval '30 days' else interval '7 days' end`,
+    cols: (statsDue: SQL) => sql`p.id, p.creator_id, d.campaign_id, ${day(statsDue)}, case when ${missing30} then '30' else '7' end, null::text`,
+    from: sql`from posts p join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b} left join post_metrics_latest pl on pl.post_id = p.id and pl.brand_id = ${b}`,
+    where: sql`p.brand_id = ${b} and ((p.posted_at <= ${days7}::timestamptz and not coalesce(pl.captured_at >= p.posted_at + interval '6 days', false)) or ${missing30})`,
+  }
+}
+
+/** Usage rights and exclusivity ending within 14 days (each offer's term runs from its first post, else acceptance). */
+function rightsSql(b: string, today: string, in14: string) {
+  return sql`r as (
       select o.id, o.creator_id, o.campaign_id, o.usage_months, o.exclusivity_months,
              coalesce((select min(p.posted_at) from posts p join deliverables dd on dd.id = p.deliverable_id and dd.brand_id = p.brand_id where dd.offer_id = o.id and p.brand_id = o.brand_id), o.accepted_at) as starts_at
       from offers o
@@ -136,12 +100,154 @@ async function loadAtRisk(brandId: string, now: Date, limit: number | null): Pro
                case when exclusivity_months > 0 then to_char((starts_at + make_interval(months => exclusivity_months)) at time zone 'UTC', 'YYYY-MM-DD') end as excl_end
         from r where starts_at is not null
       ) e where e.usage_end between ${today} and ${in14} or e.excl_end between ${today} and ${in14}
-    )
+    )`
+}
+
+const KINDS_UNION = sql`select * from k1 union all select * from k2 union all select * from k3 union all select * from k4 union all select * from k5 union all select * from k6 union all select * from k7`
+
+/** Kinds 1-6: each kind's rows, the column that orders them and its id for ties, and what the item shows. */
+function kindsSql(b: string, c: ReturnType<typeof clockOf>) {
+  const stats = statsSql(b, c.days7, c.days30)
+  const link = sql`exists (select 1 from tracking_links l where l.brand_id = ${b} and l.offer_id = o.id)`
+  const code = sql`exists (select 1 from promo_codes c where c.brand_id = ${b} and c.offer_id = o.id)`
+  const deliv = sql`from deliverables d`
+  return {
+    stats,
+    link,
+    code,
+    1: {
+      cols: sql`d.id, d.creator_id, d.campaign_id, to_char(d.draft_due_on, 'YYYY-MM-DD') as due, null::text as a, null::text as b`,
+      from: deliv,
+      where: sql`d.brand_id = ${b} and d.status in ('pending', 'changes_requested') and d.draft_due_on <= ${c.in3}::date`,
+      due: sql`d.draft_due_on`,
+      id: sql`d.id`,
+    },
+    2: {
+      cols: sql`d.id, d.creator_id, d.campaign_id, to_char(d.post_window_end, 'YYYY-MM-DD'), d.status, null::text`,
+      from: deliv,
+      where: sql`d.brand_id = ${b} and d.status in ('approved', 'post_changes_requested') and d.post_window_end < ${c.today}::date`,
+      due: sql`d.post_window_end`,
+      id: sql`d.id`,
+    },
+    3: {
+      cols: sql`d.id, d.creator_id, d.campaign_id, ${day(sql`v.submitted_at`)}, v.version::text, null::text`,
+      from: sql`from draft_versions v join deliverables d on d.id = v.deliverable_id and d.brand_id = ${b}`,
+      where: sql`v.brand_id = ${b} and v.decision is null and d.status = 'draft_submitted' and v.submitted_at < ${c.reviewCutoff}::timestamptz`,
+      due: sql`v.submitted_at`,
+      id: sql`v.id`,
+    },
+    4: {
+      cols: sql`p.id, p.creator_id, d.campaign_id, ${day(sql`p.updated_at`)}, null::text, null::text`,
+      from: sql`from posts p join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b}`,
+      where: sql`p.brand_id = ${b} and p.status = 'submitted' and p.updated_at < ${c.reviewCutoff}::timestamptz`,
+      due: sql`p.updated_at`,
+      id: sql`p.id`,
+    },
+  } as const
+}
+
+/**
+ * Every at-risk item (getAtRisk): all seven kinds in one statement, each counted by a window over its rows,
+ * from the base tables. The reference the home's kept counts are checked against.
+ */
+async function loadAtRisk(brandId: string, now: Date, limit: number | null): Promise<{ items: AtRiskItem[]; total: number }> {
+  const c = clockOf(now)
+  const b = brandId
+  const k = kindsSql(b, c)
+  const kind = (n: number, cols: SQL, from: SQL, where: SQL, due: SQL, id: SQL) =>
+    sql`select ${sql.raw(String(n))} as kind, row_number() over (order by ${due} asc nulls last, ${id}) as ord, count(*) over () as kind_total, ${cols} ${from} where ${where} ${
+      limit === null ? sql`` : sql`order by ${due} asc nulls last, ${id} limit ${limit}`
+    }`
+  const one = (n: 1 | 2 | 3 | 4) => kind(n, k[n].cols, k[n].from, k[n].where, k[n].due, k[n].id)
+  const result = await db().execute(sql`
+    with k1 as (${one(1)}), k2 as (${one(2)}), k3 as (${one(3)}), k4 as (${one(4)}),
+    k5 as (${kind(5, k.stats.cols(k.stats.statsDue), k.stats.from, k.stats.where, k.stats.statsDue, sql`p.id`)}),
+    k6 as (${kind(
+      6,
+      sql`o.id, o.creator_id, o.campaign_id, null::text, ${k.link}::text, ${k.code}::text`,
+      sql`from offers o`,
+      sql`o.brand_id = ${b} and o.status in ('accepted', 'active') and (not ${k.link} or not ${k.code})`,
+      sql`o.id`,
+      sql`o.id`,
+    )}), ${rightsSql(b, c.today, c.in14)}
     select k.*, cr.name as creator_name, g.name as campaign_name
-    from (select * from k1 union all select * from k2 union all select * from k3 union all select * from k4 union all select * from k5 union all select * from k6 union all select * from k7) k
+    from (${KINDS_UNION}) k
     join creators cr on cr.id = k.creator_id
     join campaigns g on g.id = k.campaign_id`)
-  const rows = rowsOf<AtRiskRow>(result).sort((x, y) => x.kind - y.kind || Number(x.ord) - Number(y.ord))
+  return toItems(rowsOf<AtRiskRow>(result), c.today, c.in14)
+}
+
+/**
+ * The home's version (getAtRiskTop): each kind's count from at_risk_days — the days before the cutoff summed,
+ * the cutoff's own day counted from its rows — and its first `limit` rows from an index in due order
+ * (migration 0034). Posts without stats come from post_stats_gaps (posts missing their 28-day reading, and of
+ * those the ones missing their 6-day one): the first `limit` past 30 days and the first `limit` between 30 and 7
+ * days old, the only ones that can be among the first `limit` by the stats' due date.
+ */
+async function loadAtRiskTop(brandId: string, now: Date, limit: number): Promise<{ items: AtRiskItem[]; total: number }> {
+  const c = clockOf(now)
+  const b = brandId
+  const k = kindsSql(b, c)
+  const dayOf = (iso: string) => iso.slice(0, 10)
+  const startOf = (iso: string) => `${dayOf(iso)}T00:00:00.000Z`
+  const [cutoffDay, d7, d30] = [dayOf(c.reviewCutoff), dayOf(c.days7), dayOf(c.days30)]
+  const top = (n: number, cols: SQL, from: SQL, where: SQL, due: SQL, id: SQL) =>
+    sql`select ${sql.raw(String(n))} as kind, row_number() over (order by ${due} asc nulls last, ${id}) as ord, (select ${sql.raw(`t${n}`)} from cnt) as kind_total, ${cols} ${from} where ${where} order by ${due} asc nulls last, ${id} limit ${limit}`
+  const one = (n: 1 | 2 | 3 | 4) => top(n, k[n].cols, k[n].from, k[n].where, k[n].due, k[n].id)
+  // The row's deliverable looked up for each row walked (offset 0 keeps it a lookup): a join the planner could
+  // turn into a hash of every waiting deliverable, then sort them all.
+  const openDeliverable = (idOf: SQL, cond: SQL) => sql`select d.id, d.creator_id, d.campaign_id from deliverables d where d.id = ${idOf} and d.brand_id = ${b} ${cond} offset 0`
+  const result = await db().execute(sql`
+    with s as (
+      select
+        coalesce(sum(n) filter (where kind = 1 and day <= ${c.in3}::date), 0) as s1,
+        coalesce(sum(n) filter (where kind = 2 and day < ${c.today}::date), 0) as s2,
+        coalesce(sum(n) filter (where kind = 3 and day < ${cutoffDay}::date), 0) as s3,
+        coalesce(sum(n) filter (where kind = 4 and day < ${cutoffDay}::date), 0) as s4,
+        coalesce(sum(n) filter (where kind = 5 and day < ${d7}::date), 0) + coalesce(sum(n) filter (where kind = 6 and day < ${d30}::date), 0) as s5,
+        coalesce(sum(n) filter (where kind = 7), 0) as s6
+      from at_risk_days where brand_id = ${b}
+    ), cnt as (
+      select s1 as t1, s2 as t2,
+        s3 + (select count(*) ${k[3].from} where v.brand_id = ${b} and v.decision is null and d.status = 'draft_submitted'
+              and v.submitted_at >= ${startOf(c.reviewCutoff)}::timestamptz and v.submitted_at < ${c.reviewCutoff}::timestamptz) as t3,
+        s4 + (select count(*) ${k[4].from} where p.brand_id = ${b} and p.status = 'submitted'
+              and p.updated_at >= ${startOf(c.reviewCutoff)}::timestamptz and p.updated_at < ${c.reviewCutoff}::timestamptz) as t4,
+        s5 + (select count(*) from post_stats_gaps g where g.brand_id = ${b} and g.level = 0 and g.posted_at >= ${startOf(c.days7)}::timestamptz and g.posted_at <= ${c.days7}::timestamptz)
+           + (select count(*) from post_stats_gaps g where g.brand_id = ${b} and g.level = 1 and g.posted_at >= ${startOf(c.days30)}::timestamptz and g.posted_at <= ${c.days30}::timestamptz) as t5,
+        s6 as t6
+      from s
+    ), k1 as (${one(1)}), k2 as (${one(2)}),
+    k3 as (${top(3, k[3].cols, sql`from draft_versions v cross join lateral (${openDeliverable(sql`v.deliverable_id`, sql`and d.status = 'draft_submitted'`)}) d`, sql`v.brand_id = ${b} and v.decision is null and v.submitted_at < ${c.reviewCutoff}::timestamptz`, k[3].due, k[3].id)}),
+    k4 as (${top(4, k[4].cols, sql`from posts p cross join lateral (${openDeliverable(sql`p.deliverable_id`, sql``)}) d`, sql`p.brand_id = ${b} and p.status = 'submitted' and p.updated_at < ${c.reviewCutoff}::timestamptz`, k[4].due, k[4].id)}),
+    k5a as (select g.post_id from post_stats_gaps g where g.brand_id = ${b} and g.posted_at <= ${c.days30}::timestamptz order by g.posted_at, g.post_id limit ${limit}),
+    k5b as (select g.post_id from post_stats_gaps g where g.brand_id = ${b} and g.level = 0 and g.posted_at > ${c.days30}::timestamptz and g.posted_at <= ${c.days7}::timestamptz order by g.posted_at, g.post_id limit ${limit}),
+    k5 as (${top(
+      5,
+      k.stats.cols(k.stats.statsDue),
+      sql`from (select post_id from k5a union select post_id from k5b) g join posts p on p.id = g.post_id
+        join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b} left join post_metrics_latest pl on pl.post_id = p.id and pl.brand_id = ${b}`,
+      k.stats.where,
+      k.stats.statsDue,
+      sql`p.id`,
+    )}), k6 as (${top(
+      6,
+      sql`o.id, o.creator_id, o.campaign_id, null::text, u.has_link::text, u.has_code::text`,
+      sql`from untracked_offers u join offers o on o.id = u.offer_id`,
+      sql`u.brand_id = ${b}`,
+      sql`u.offer_id`,
+      sql`u.offer_id`,
+    )}), ${rightsSql(b, c.today, c.in14)}
+    select k.*, cr.name as creator_name, g.name as campaign_name
+    from (${KINDS_UNION}) k
+    join creators cr on cr.id = k.creator_id
+    join campaigns g on g.id = k.campaign_id`)
+  return toItems(rowsOf<AtRiskRow>(result), c.today, c.in14)
+}
+
+/** Rows of the at-risk statement as items, most urgent first, and how many there are in all. */
+function toItems(result: AtRiskRow[], today: string, in14: string): { items: AtRiskItem[]; total: number } {
+  const rows = result.sort((x, y) => x.kind - y.kind || Number(x.ord) - Number(y.ord))
   const items: AtRiskItem[] = []
   const totals = new Map<number, number>()
   for (const r of rows) {
