@@ -14,6 +14,7 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
+import postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -367,4 +368,42 @@ describe('at-risk counts kept for the brand home', () => {
       { numRuns: 20 },
     )
   }, 240_000)
+
+  // Two managers' changes to the same brand at once: each transaction recounts from its own snapshot, so without
+  // the per-brand lock the later upsert would overwrite the earlier's count (PostgreSQL only: PGlite has one connection).
+  it.skipIf(!process.env.DATABASE_URL)('two transactions changing the same day’s count at once both count', async () => {
+    const w = await world()
+    const [d0, d1] = w.deliverables
+    const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    try {
+      let releaseFirst!: () => void
+      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r))
+      let firstUpdated!: () => void
+      const firstDidUpdate = new Promise<void>((r) => (firstUpdated = r))
+      const first = a.begin(async (tx) => {
+        await tx`update deliverables set draft_due_on = ${dayAt(12)} where id = ${d0!}`
+        firstUpdated()
+        await firstMayCommit
+      })
+      await firstDidUpdate
+      const second = b.begin(async (tx) => {
+        await tx`update deliverables set draft_due_on = ${dayAt(12)} where id = ${d1!}`
+      })
+      // the second waits (on the brand's lock, or without it on the first's summary row); then the first commits
+      for (let i = 0; i < 200; i++) {
+        const [waiting] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update deliverables set draft_due_on%'`))
+        if (waiting!.n > 0) break
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      releaseFirst()
+      await Promise.all([first, second])
+    } finally {
+      await a.end()
+      await b.end()
+    }
+    const { kept, rebuilt } = await keptAndRebuilt(w)
+    expect(kept.days.filter((r) => r.startsWith(`${w.brandId}|1|`))).toEqual([`${w.brandId}|1|${dayAt(10)}|1`, `${w.brandId}|1|${dayAt(12)}|2`])
+    expect(kept).toEqual(rebuilt)
+  })
 })
