@@ -904,6 +904,10 @@ export const invoices = pgTable(
     uniqueIndex('invoices_payee_number_uq').on(t.payeeKey, t.normalizedNumber),
     uniqueIndex('invoices_idempotency_uq').on(t.idempotencyKey),
     index('invoices_brand_status_idx').on(t.brandId, t.status),
+    /** The invoices list and the payables desk, one screen in list order (migration 0038). */
+    index('invoices_brand_created_idx').on(t.brandId, t.createdAt, t.id),
+    index('invoices_brand_status_created_idx').on(t.brandId, t.status, t.createdAt, t.id),
+    index('invoices_brand_status_due_idx').on(t.brandId, t.status, sql`coalesce(${t.dueDate}, 'infinity'::date)`, t.issueDate, t.id),
     index('invoices_offer_idx').on(t.offerId),
     // The creator portal's money at a glance and invoice list.
     index('invoices_creator_idx').on(t.creatorId, t.status),
