@@ -820,8 +820,8 @@ export const costEntries = pgTable(
   (t) => [
     index('cost_entries_campaign_idx').on(t.campaignId),
     index('cost_entries_offer_idx').on(t.offerId),
-    // The budget page's latest non-fee entries of a brand (migration 0035).
-    index('cost_entries_brand_recent_idx').on(t.brandId, t.createdAt.desc()).where(sql`${t.kind} <> 'fee'`),
+    // The budget page's non-fee ledger entries of a brand, newest first, one keyset screen at a time (migration 0035).
+    index('cost_entries_brand_recent_idx').on(t.brandId, t.createdAt.desc(), t.id.desc()).where(sql`${t.kind} <> 'fee'`),
   ],
 )
 

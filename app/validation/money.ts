@@ -124,16 +124,17 @@ export const taxFormFieldsSchema = z.object({
 })
 
 /**
- * The budget page's query string: the campaigns page (keyset cursor) and the campaign the "Add a cost"
+ * The budget page's query string: the campaigns page and the ledger page (keyset cursors) and the campaign the "Add a cost"
  * form shows creators for. Anything malformed is dropped (a GET never fails on it); a well-formed id
  * that is not one of the brand's campaigns is ignored by the loader (app/services/budget/get-budget.server.ts).
  */
 export const budgetQuerySchema = z.object({
   campaignId: id.optional().catch(undefined),
   cursor: cursorParam,
+  ledger: cursorParam,
 })
 
 export function parseBudgetQuery(url: URL): z.infer<typeof budgetQuerySchema> {
   const p = url.searchParams
-  return budgetQuerySchema.parse({ campaignId: p.get('campaignId') || undefined, cursor: p.get('cursor') || undefined })
+  return budgetQuerySchema.parse({ campaignId: p.get('campaignId') || undefined, cursor: p.get('cursor') || undefined, ledger: p.get('ledger') || undefined })
 }

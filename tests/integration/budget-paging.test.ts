@@ -77,4 +77,29 @@ describe('Budget page: one screen of campaigns, program totals of all', () => {
     expect(page2.program).toEqual(page1.program)
     expect((await load('?cursor=garbage!')).campaigns.map((c) => c.campaignId)).toEqual(page1.campaigns.map((c) => c.campaignId))
   })
+
+  it('the cost ledger: one screen of non-fee entries, newest first, paged forwards and back (fees and other brands left out)', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 100_000 } })
+    const spring = await moneyCampaign(w.brand.id, { name: 'Spring' })
+    const other = await moneyWorld()
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i % 4)) // ties on created_at: the id breaks them
+    const rows = Array.from({ length: 8 }, (_, i) => ({ brandId: w.brand.id, campaignId: i % 2 ? spring.id : w.campaign.id, offerId: i % 2 ? null : w.offer.id, kind: 'production', amountMinor: 100 + i, currency: 'USD', createdAt: at(i) }))
+    const ids = (await db().insert(schema.costEntries).values(rows).returning()).map((r) => ({ id: r.id, t: r.createdAt.getTime() }))
+    await db().insert(schema.costEntries).values([
+      { brandId: w.brand.id, campaignId: w.campaign.id, offerId: w.offer.id, kind: 'fee', amountMinor: 100_000, currency: 'USD' },
+      { brandId: other.brand.id, campaignId: other.campaign.id, kind: 'production', amountMinor: 5, currency: 'USD' },
+    ])
+    const newestFirst = ids.sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((r) => r.id)
+    const size = 3
+    const { forward, backward } = await walkPages(async (ledgerCursor) => {
+      const b = await getBudget(w.managerActor, { ledgerCursor, size })
+      return { rows: b.entries, nextCursor: b.ledgerNextCursor, prevCursor: b.ledgerPrevCursor }
+    }, (e) => e.id)
+    expect(forward).toEqual(chunks(newestFirst, size))
+    expect(backward).toEqual(chunks(newestFirst, size))
+    const first = await getBudget(w.managerActor, { size: 10 })
+    expect(first.entries.map((e) => e.id)).toEqual(newestFirst)
+    expect(first.entries.find((e) => e.campaignId === spring.id)).toMatchObject({ campaignName: 'Spring', creatorName: null })
+    expect(first.entries.find((e) => e.campaignId === w.campaign.id)).toMatchObject({ campaignName: w.campaign.name, creatorName: w.creator.name })
+  })
 })

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, ne, notInArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
-import { LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
+import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
+import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
 import { OFFER_STATUSES_WITHOUT_COSTS, type MoneyFigures } from '#app/domain/money-figures.ts'
 import { getMoneySummaryPage, getProgramFigures } from './get-money-summaries.server.ts'
 
@@ -11,8 +12,8 @@ export interface BudgetLine extends MoneyFigures {
   name: string
 }
 
-/** The most recent non-fee ledger entries the page lists. */
-export const BUDGET_LEDGER_LIMIT = 200
+/** The ledger's keyset: newest entry first (cost_entries_brand_recent_idx, migration 0035). */
+const LEDGER_KEYS: KeysetKey[] = [{ expr: sql`${schema.costEntries.createdAt}`, cast: 'timestamptz' }]
 
 /**
  * The budget page (issue #18: the same statements whatever the brand's history):
@@ -21,28 +22,34 @@ export const BUDGET_LEDGER_LIMIT = 200
  * - the program totals per currency of ALL the brand's campaigns, summed by the database;
  * - the campaigns the "Add a cost" form can pick (id and name) and the creators a cost in ONE of them
  *   can name: `campaignId` when it is one of the brand's campaigns, else the newest campaign;
- * - the latest non-fee ledger entries (cost_entries_brand_recent_idx, migration 0035).
+ * - one screen of the non-fee ledger entries, newest first, from its own keyset cursor (`ledgerCursor`).
  */
-export async function getBudget(actor: Pick<BrandActor, 'brand'>, opts: { campaignId?: string; cursor?: string | null; size?: number } = {}) {
+export async function getBudget(
+  actor: Pick<BrandActor, 'brand'>,
+  opts: { campaignId?: string; cursor?: string | null; ledgerCursor?: string | null; size?: number } = {},
+) {
   const brandId = actor.brand.id
   const k = schema.campaigns
+  const size = opts.size ?? LIST_PAGE_SIZE
+  const ledgerCursor = decodeKeysetCursor(opts.ledgerCursor, 'budget-ledger', keyTypes(LEDGER_KEYS))
+  const ledgerKeyset = keysetSql(LEDGER_KEYS, sql`${schema.costEntries.id}`, 'desc', ledgerCursor)
   // The campaign the form shows: the one asked for if it is this brand's, else the newest (the same rule
   // in SQL for the creators, so every statement runs at once).
   const asked = opts.campaignId ? sql`(select ${k.id} from ${k} where ${k.id} = ${opts.campaignId} and ${k.brandId} = ${brandId})` : sql`null`
   const newest = sql`(select ${k.id} from ${k} where ${k.brandId} = ${brandId} order by ${k.createdAt} desc, ${k.id} desc limit 1)`
-  const [page, program, choices, entries, offered] = await Promise.all([
-    getMoneySummaryPage(brandId, { list: 'budget', cursor: opts.cursor, size: opts.size ?? LIST_PAGE_SIZE }),
+  const [page, program, choices, fetchedEntries, offered] = await Promise.all([
+    getMoneySummaryPage(brandId, { list: 'budget', cursor: opts.cursor, size }),
     getProgramFigures(brandId),
     db().select({ campaignId: k.id, name: k.name }).from(k).where(eq(k.brandId, brandId)).orderBy(desc(k.createdAt), desc(k.id)),
     db()
-      .select({ entry: schema.costEntries, campaignName: k.name, creatorName: schema.creators.name })
+      .select({ entry: schema.costEntries, campaignName: k.name, creatorName: schema.creators.name, createdAt: sql<string>`(${schema.costEntries.createdAt})::text` })
       .from(schema.costEntries)
       .innerJoin(k, and(eq(k.id, schema.costEntries.campaignId), eq(k.brandId, brandId)))
       .leftJoin(schema.offers, and(eq(schema.offers.id, schema.costEntries.offerId), eq(schema.offers.brandId, brandId)))
       .leftJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
-      .where(and(eq(schema.costEntries.brandId, brandId), ne(schema.costEntries.kind, 'fee')))
-      .orderBy(desc(schema.costEntries.createdAt))
-      .limit(BUDGET_LEDGER_LIMIT),
+      .where(and(eq(schema.costEntries.brandId, brandId), ne(schema.costEntries.kind, 'fee'), ledgerKeyset.where))
+      .orderBy(...ledgerKeyset.orderBy)
+      .limit(size + 1),
     // The creators a cost in it can name ("Add a cost"): roster creators with an offer in it that can
     // carry a cost (addCostEntry books the cost on that offer and refuses anyone else).
     db()
@@ -59,6 +66,7 @@ export async function getBudget(actor: Pick<BrandActor, 'brand'>, opts: { campai
       )
       .orderBy(asc(schema.creators.name), asc(schema.creators.id)),
   ])
+  const entries = keysetPage(fetchedEntries, size, ledgerCursor, 'budget-ledger', (r) => ({ v: [r.createdAt], id: r.entry.id }))
   const picked = choices.find((c) => c.campaignId === opts.campaignId)?.campaignId ?? choices[0]?.campaignId ?? null
   const lines: BudgetLine[] = page.rows.map((f) => ({
     campaignId: f.campaignId,
@@ -83,6 +91,8 @@ export async function getBudget(actor: Pick<BrandActor, 'brand'>, opts: { campai
     costCampaignId: picked,
     /** The creators a cost in `costCampaignId` can name, by name (keyed by that campaign's id). */
     costCreators: (picked ? { [picked]: offered } : {}) as Record<string, { id: string; name: string }[]>,
-    entries: entries.map(({ entry: e, campaignName, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName, creatorName })),
+    entries: entries.rows.map(({ entry: e, campaignName, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName, creatorName })),
+    ledgerNextCursor: entries.nextCursor,
+    ledgerPrevCursor: entries.prevCursor,
   }
 }

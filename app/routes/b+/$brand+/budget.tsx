@@ -33,7 +33,7 @@ const KIND_LABEL: Record<string, string> = {
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
   const query = parseBudgetQuery(new URL(args.request.url))
-  return { ...(await getBudget(actor, query)), cursor: query.cursor ?? null, canEdit: roleCan(actor.role, 'campaign.edit') }
+  return { ...(await getBudget(actor, { campaignId: query.campaignId, cursor: query.cursor, ledgerCursor: query.ledger })), cursor: query.cursor ?? null, ledger: query.ledger ?? null, canEdit: roleCan(actor.role, 'campaign.edit') }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -62,7 +62,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Budget() {
-  const { campaigns, nextCursor, prevCursor, cursor, program, entries, campaignChoices, costCampaignId, costCreators, canEdit } = useLoaderData<typeof loader>()
+  const { campaigns, nextCursor, prevCursor, cursor, ledger, program, entries, ledgerNextCursor, ledgerPrevCursor, campaignChoices, costCampaignId, costCreators, canEdit } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const pending = useIsPending({ intent: 'add-cost' })
@@ -119,8 +120,8 @@ export default function Budget() {
             </div>
           )}
           <Pager
-            prev={prevCursor ? pagerLink('', { campaignId: costCampaignId }, prevCursor) : null}
-            next={nextCursor ? pagerLink('', { campaignId: costCampaignId }, nextCursor) : null}
+            prev={prevCursor ? pagerLink('', { campaignId: costCampaignId, ledger }, prevCursor) : null}
+            next={nextCursor ? pagerLink('', { campaignId: costCampaignId, ledger }, nextCursor) : null}
           />
         </Card>
         <div className={canEdit ? 'grid-2 grid-wide-left' : ''}>
@@ -157,12 +158,17 @@ export default function Budget() {
                 </table>
               </div>
             )}
+            <Pager
+              prev={ledgerPrevCursor ? pagerLink('', { campaignId: costCampaignId, cursor }, ledgerPrevCursor, 'ledger') : null}
+              next={ledgerNextCursor ? pagerLink('', { campaignId: costCampaignId, cursor }, ledgerNextCursor, 'ledger') : null}
+            />
           </Card>
           {canEdit && costCampaignId ? (
             <Card title="Add a cost">
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="add-cost" />
                 {cursor ? <input type="hidden" name="cursor" value={cursor} /> : null}
+                {ledger ? <input type="hidden" name="ledger" value={ledger} /> : null}
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <CostCreatorFields
                   campaigns={campaignChoices}
