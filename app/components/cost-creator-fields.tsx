@@ -6,7 +6,7 @@ import { Button, SelectField } from '#app/components/ui.tsx'
  * "Add a cost": the campaign and the creator the cost belongs to. Only creators with an offer in the
  * chosen campaign are offered (the cost is booked on that offer). The loader sends the creators of ONE
  * campaign (`?campaignId=`, issue #18): with JavaScript, choosing a campaign reloads the page's data
- * with it; without JavaScript, "Show its creators" sends the campaign as a GET. The server refuses a
+ * with it; without JavaScript, CostCampaignPick sends the chosen campaign as a GET. The server refuses a
  * creator with no offer in the chosen campaign either way.
  */
 export function CostCreatorFields({
@@ -50,13 +50,6 @@ export function CostCreatorFields({
         options={campaigns.map((c) => ({ value: c.campaignId, label: c.name }))}
         error={errors.campaignId}
       />
-      {hydrated ? null : (
-        <div>
-          <Button type="submit" formMethod="get" formNoValidate>
-            Show its creators
-          </Button>
-        </div>
-      )}
       <SelectField
         key={`${campaignId}:${loaded ? 'loaded' : 'waiting'}`}
         label="Creator"
@@ -66,7 +59,7 @@ export function CostCreatorFields({
           !loaded
             ? hydrated
               ? `Loading the creators of ${name}…`
-              : `Press “Show its creators” to list the creators of ${name}.`
+              : `Press “Show the campaign’s creators” to list the creators of ${name}.`
             : creators.length === 0
               ? `No creator has an offer in ${name} yet: this will be a campaign cost.`
               : 'Creators with an offer in the chosen campaign. A gift is a cost of the creator who received it; it is booked on their offer in this campaign.'
@@ -75,5 +68,21 @@ export function CostCreatorFields({
         error={errors.creatorId}
       />
     </>
+  )
+}
+
+/**
+ * Without JavaScript: reload the page with the campaign chosen in the form (a GET of the form, which the
+ * loader reads as `?campaignId=`; the other fields are ignored). Placed after the form's own submit
+ * button so Enter in a field still adds the cost. Gone once the page runs its script.
+ */
+export function CostCampaignPick() {
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  if (hydrated) return null
+  return (
+    <Button type="submit" formMethod="get" formNoValidate>
+      Show the campaign’s creators
+    </Button>
   )
 }

@@ -77,7 +77,10 @@ export async function getMoneySummaryPage(brandId: string, opts: { list: string;
     .select({ id: k.id, name: k.name, status: k.status, money: m, createdAt: sql<string>`(${k.createdAt})::text` })
     .from(k)
     .innerJoin(m, eq(m.campaignId, k.id))
-    .where(and(eq(k.brandId, brandId), eq(m.brandId, brandId), keyset.where))
+    // Scoped by the campaign's brand (a summary row is its campaign's, keyed by it): a second brand
+    // condition on campaign_money made the planner hash every campaign of the brand instead of reading
+    // size + 1 of them down campaigns_brand_created_idx.
+    .where(and(eq(k.brandId, brandId), keyset.where))
     .orderBy(...keyset.orderBy)
     .limit(opts.size + 1)
   const page = keysetPage(fetched, opts.size, cursor, opts.list, (r) => ({ v: [r.createdAt], id: r.id }))

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { BudgetSummary } from '#app/components/budget-summary.tsx'
-import { CostCreatorFields } from '#app/components/cost-creator-fields.tsx'
+import { CostCampaignPick, CostCreatorFields } from '#app/components/cost-creator-fields.tsx'
 import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
@@ -198,7 +198,8 @@ export default function Budget() {
                 <div>
                   <Button type="submit" variant="primary" pending={pending} pendingText="Adding…">
                     Add cost
-                  </Button>
+                  </Button>{' '}
+                  <CostCampaignPick />
                 </div>
               </Form>
             </Card>
