@@ -42,9 +42,10 @@ export async function getBudget(
     getProgramFigures(brandId),
     db().select({ campaignId: k.id, name: k.name }).from(k).where(eq(k.brandId, brandId)).orderBy(desc(k.createdAt), desc(k.id)),
     db()
-      .select({ entry: schema.costEntries, campaignName: k.name, creatorName: schema.creators.name, createdAt: sql<string>`(${schema.costEntries.createdAt})::text` })
+      .select({ entry: schema.costEntries, creatorName: schema.creators.name, createdAt: sql<string>`(${schema.costEntries.createdAt})::text` })
       .from(schema.costEntries)
-      .innerJoin(k, and(eq(k.id, schema.costEntries.campaignId), eq(k.brandId, brandId)))
+      // No join to campaigns (the names come from the form's campaign list): with it the planner walked
+      // the campaigns and sorted all their entries instead of reading one screen of the index.
       .leftJoin(schema.offers, and(eq(schema.offers.id, schema.costEntries.offerId), eq(schema.offers.brandId, brandId)))
       .leftJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
       .where(and(eq(schema.costEntries.brandId, brandId), ne(schema.costEntries.kind, 'fee'), ledgerKeyset.where))
@@ -67,6 +68,7 @@ export async function getBudget(
       .orderBy(asc(schema.creators.name), asc(schema.creators.id)),
   ])
   const entries = keysetPage(fetchedEntries, size, ledgerCursor, 'budget-ledger', (r) => ({ v: [r.createdAt], id: r.entry.id }))
+  const names = new Map(choices.map((c) => [c.campaignId, c.name]))
   const picked = choices.find((c) => c.campaignId === opts.campaignId)?.campaignId ?? choices[0]?.campaignId ?? null
   const lines: BudgetLine[] = page.rows.map((f) => ({
     campaignId: f.campaignId,
@@ -91,7 +93,7 @@ export async function getBudget(
     costCampaignId: picked,
     /** The creators a cost in `costCampaignId` can name, by name (keyed by that campaign's id). */
     costCreators: (picked ? { [picked]: offered } : {}) as Record<string, { id: string; name: string }[]>,
-    entries: entries.rows.map(({ entry: e, campaignName, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName, creatorName })),
+    entries: entries.rows.map(({ entry: e, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName: names.get(e.campaignId) ?? '', creatorName })),
     ledgerNextCursor: entries.nextCursor,
     ledgerPrevCursor: entries.prevCursor,
   }
