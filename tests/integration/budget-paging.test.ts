@@ -27,6 +27,11 @@ describe('Budget page: one screen of campaigns, program totals of all', () => {
     // An over-plan campaign, and a campaign of another brand that must not count.
     const over = await moneyCampaign(brandId, { name: 'Over', budgetMinor: 100 })
     await db().insert(schema.costEntries).values({ brandId, campaignId: over.id, kind: 'production', amountMinor: 5_000, currency: 'USD' })
+    // A commission in one campaign refunded in another: the program keeps the kind at 0, as sumMoneyFigures does.
+    await db().insert(schema.costEntries).values([
+      { brandId, campaignId: over.id, kind: 'commission', amountMinor: 300, currency: 'USD' },
+      { brandId, campaignId: w.campaign.id, kind: 'commission', amountMinor: -300, currency: 'USD' },
+    ])
     const other = await moneyWorld({ offer: { feeMinor: 999_999 } })
     await db().insert(schema.costEntries).values({ brandId: other.brand.id, campaignId: other.campaign.id, kind: 'production', amountMinor: 777, currency: 'USD' })
 
@@ -49,6 +54,7 @@ describe('Budget page: one screen of campaigns, program totals of all', () => {
     expect(first.campaigns).toEqual(all.slice(0, size).map(({ campaignId, name, currency, plannedMinor, committedMinor, invoicedMinor, paidMinor, remainingMinor, overCommitted, byKind }) => ({ campaignId, name, currency, plannedMinor, committedMinor, invoicedMinor, paidMinor, remainingMinor, overCommitted, byKind })))
     const usd = first.program.find((p) => p.currency === 'USD')!
     expect(usd.byKind.production).toBe(1_007 + 5_007 + 5_000)
+    expect(usd.byKind.commission).toBe(0)
     expect(first.program.map((p) => p.currency).sort()).toEqual(['EUR', 'GBP', 'USD'])
     expect(JSON.stringify(first.program)).not.toContain('999999')
     // A brand with no campaign: no program, no campaign, no form.
