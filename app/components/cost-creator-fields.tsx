@@ -25,6 +25,8 @@ export function CostCreatorFields({
   const [hydrated, setHydrated] = useState(false)
   const [, setSearchParams] = useSearchParams()
   useEffect(() => setHydrated(true), [])
+  // The page's data came back for another campaign (back/forward, a link): follow it.
+  useEffect(() => setCampaignId(initialCampaignId), [initialCampaignId])
   const names = new Map(campaigns.map((c) => [c.campaignId, c.name]))
   const loaded = costCreators[campaignId]
   const creators = (loaded ?? []).map((c) => ({ value: c.id, label: c.name }))
