@@ -384,7 +384,11 @@ export const campaigns = pgTable(
     createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [index('campaigns_brand_status_idx').on(t.brandId, t.status)],
+  (t) => [
+    index('campaigns_brand_status_idx').on(t.brandId, t.status),
+    // The budget page's campaigns, newest first, one keyset screen at a time (migration 0035).
+    index('campaigns_brand_created_idx').on(t.brandId, t.createdAt, t.id),
+  ],
 )
 
 /** One structured brief per campaign; `draft` is being edited, versions are published snapshots. */
@@ -822,7 +826,12 @@ export const costEntries = pgTable(
     createdByUserId: text(),
     createdAt: createdAt(),
   },
-  (t) => [index('cost_entries_campaign_idx').on(t.campaignId), index('cost_entries_offer_idx').on(t.offerId)],
+  (t) => [
+    index('cost_entries_campaign_idx').on(t.campaignId),
+    index('cost_entries_offer_idx').on(t.offerId),
+    // The budget page's non-fee ledger entries of a brand, newest first, one keyset screen at a time (migration 0035).
+    index('cost_entries_brand_recent_idx').on(t.brandId, t.createdAt.desc(), t.id.desc()).where(sql`${t.kind} <> 'fee'`),
+  ],
 )
 
 export const taxForms = pgTable(
