@@ -1,7 +1,7 @@
 /**
  * `npm run bench:check-summaries`: are the summaries the triggers keep in DATABASE_URL the ones their SQL
  * functions compute from scratch? Copies each summary (follower growth on social_accounts, roster sort keys on
- * roster_entries, post_metrics_latest, campaign_money), recomputes all of them in a transaction that is rolled
+ * roster_entries, post_metrics_latest, campaign_money, the review queue's order and counts, the roster's counts), recomputes all of them in a transaction that is rolled
  * back, and prints, per summary, the rows that differ (0 expected) and an md5 of the stored rows in key order
  * (to compare two databases seeded the same way, e.g. `npm run bench:seed` with and without
  * BENCH_SEED_TRIGGERS=1). Exits 1 on any difference.
@@ -20,6 +20,10 @@ const summaries: { name: string; rows: string; key: string; hashed?: string }[] 
   { name: 'roster sort keys', rows: `select id, top_followers, last_collaboration_at, total_paid_minor, on_time_rate_bp from roster_entries`, key: 'id' },
   // snapshot_created_at is when the seed ran (a default of now()): compared with the recomputation, left out of the md5
   { name: 'latest counters per post', rows: `select post_id, brand_id, snapshot_id, captured_at, snapshot_created_at, impressions, reach, views, likes, comments, shares, saves, clicks from post_metrics_latest`, key: 'post_id', hashed: `x.post_id, x.brand_id, x.snapshot_id, x.captured_at, x.impressions, x.reach, x.views, x.likes, x.comments, x.shares, x.saves, x.clicks` },
+  { name: 'review queue order', rows: `select id, queue_urgency from draft_versions`, key: 'id' },
+  { name: 'review queue counts', rows: `select brand_id, undecided, waiting from review_queue_counts where undecided <> 0 or waiting <> 0`, key: 'brand_id' },
+  { name: 'roster counts', rows: `select brand_id, status, entries from roster_counts where entries <> 0`, key: 'brand_id, x.status' },
+  { name: 'roster tags', rows: `select brand_id, tag, entries from roster_tag_counts where entries <> 0`, key: 'brand_id, x.tag' },
   { name: 'campaign money', rows: `select campaign_id, brand_id, currency, planned_minor, committed_minor, invoiced_minor, paid_minor, by_kind, ignored_rows, offer_counts, invoice_counts, deliverable_counts from campaign_money`, key: 'campaign_id' },
 ]
 
@@ -34,6 +38,7 @@ await sql.begin(async (tx) => {
   await tx`select roster_stats_refresh(array_agg(brand_id), array_agg(creator_id)) from roster_entries`
   await tx`select post_metrics_latest_refresh(array_agg(id), false) from posts`
   await tx`select campaign_money_refresh(array_agg(id)) from campaigns`
+  await tx`select queue_roster_counts_rebuild()`
   for (const [i, s] of summaries.entries()) {
     const [d] = await tx.unsafe(`select (select count(*) from (select * from stored_${i} except all select * from (${s.rows}) a) b)::int
       + (select count(*) from (select * from (${s.rows}) a except all select * from stored_${i}) b)::int as n`)

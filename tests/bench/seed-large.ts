@@ -303,6 +303,8 @@ if (!withTriggers) {
   log('summaries: campaign money')
   await load`select program_days_refresh(array_agg(x.brand_id), array_agg(x.day)) from (select distinct brand_id, (posted_at at time zone 'UTC')::date as day from posts) x`
   log('summaries: program days (brand home)')
+  await load`select queue_roster_counts_rebuild()`
+  log('summaries: review queue order and counts, roster counts and tags')
   await load.end()
 }
 
