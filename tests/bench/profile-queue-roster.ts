@@ -53,9 +53,9 @@ for (const [i, q] of logged.entries()) {
   const p = best!
   // The plan a prepared statement gets after its fifth run if PostgreSQL finds it no worse on average: generic.
   const types = q.params.map((v) => (typeof v === 'number' ? 'int8' : typeof v === 'boolean' ? 'bool' : 'text')).join(', ')
-  await client.unsafe(`prepare profiled${types ? `(${types})` : ''} as ${q.text}`)
   let generic: Plan | undefined
   try {
+    await client.unsafe(`prepare profiled${types ? `(${types})` : ''} as ${q.text}`)
     await client.unsafe('set plan_cache_mode = force_generic_plan')
     const args = q.params.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(', ')
     for (let k = 0; k < 3; k++) {
@@ -66,11 +66,13 @@ for (const [i, q] of logged.entries()) {
     if (process.env.PROFILE_SHOW_GENERIC?.split(',').includes(String(i + 1))) {
       for (const r of await client.unsafe(`explain (analyze, buffers) execute profiled${args ? `(${args})` : ''}`)) console.info((r as Record<string, string>)['QUERY PLAN'])
     }
+  } catch {
+    // parameter types this guess cannot give (compared with a non-text column): no generic figure
   } finally {
     await client.unsafe('reset plan_cache_mode')
-    await client.unsafe('deallocate profiled')
+    await client.unsafe('deallocate all')
   }
-  const g = generic!
+  const g = generic ?? { 'Execution Time': NaN, Plan: { 'Shared Hit Blocks': NaN, 'Shared Read Blocks': 0 } }
   if (process.env.PROFILE_SHOW?.split(',').includes(String(i + 1))) {
     console.info(q.text, JSON.stringify(q.params))
     for (const r of await client.unsafe(`explain (analyze, buffers) ${q.text}`, q.params as never[])) console.info((r as Record<string, string>)['QUERY PLAN'])

@@ -128,7 +128,9 @@ export async function listRoster(brand: { id: string; currency: string; settings
   const pageOrder = ascending ? sql`p.sort_key asc, p.tie_key asc` : sql`p.sort_key desc, p.tie_key desc`
   const [pageResult, countResult, tagResult] = await Promise.all([
     // The relationship (privacy rule) is decided for the page's rows only: in the page's own select list the
-    // planner hashed every roster entry and committed offer of the brand to answer it for 21 rows.
+    // planner hashed every roster entry and committed offer of the brand to answer it for 21 rows. The limit
+    // is written into the statement (our own integer): as a parameter, the prepared statement's generic plan
+    // expects a tenth of the roster from the subquery and hashes them again.
     db().execute(sql`
       select p.*, ${relationshipSql(brand.id, sql`p.creator_id`)} as related from (
         select r.id as entry_id, r.creator_id, r.status, r.tags, r.represented_by, r.top_followers, r.last_collaboration_at,
@@ -137,7 +139,7 @@ export async function listRoster(brand: { id: string; currency: string; settings
         from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id
         where ${filtered} ${keyset}
         order by ${order}
-        limit ${size + 1}
+        limit ${sql.raw(String(Math.trunc(size) + 1))}
       ) p
       order by ${pageOrder}`),
     countFromSummary
