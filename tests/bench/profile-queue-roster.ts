@@ -32,7 +32,9 @@ const pages: [string, () => Promise<unknown>][] = [
   ['review queue', () => listReviewQueue(b.id, {}, {})],
   ['review queue, campaign filter', () => listReviewQueue(b.id, { campaign: camp?.campaign_id ?? null }, {})],
   ['review queue, platform filter', () => listReviewQueue(b.id, { platform: 'tiktok' }, {})],
+  ['review queue page 2', async () => listReviewQueue(b.id, {}, { cursor: (await listReviewQueue(b.id, {}, {})).nextCursor })],
   ['roster page 1', () => listRoster(b, {})],
+  ['roster page 2', async () => listRoster(b, { cursor: (await listRoster(b, {})).nextCursor })],
   ['roster status filter', () => listRoster(b, { status: 'active' })],
   ['roster followers sort', () => listRoster(b, { sort: 'followers' })],
 ]

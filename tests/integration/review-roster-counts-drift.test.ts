@@ -4,7 +4,8 @@
  * review_queue_counts (undecided versions and waiting drafts per brand), roster_counts (entries per brand and
  * status) and roster_tag_counts (entries per brand and tag). After a random sequence of changes — drafts
  * submitted the way the app does it (version first, then the deliverable's status), decided, un-decided,
- * deleted, moved to another deliverable; deliverables moved through any status, re-dated, deleted; roster
+ * deleted, moved to another deliverable; deliverables moved through any status, re-dated, deleted; both
+ * tables in one statement; roster
  * entries added, re-statused, re-tagged, removed; bulk statements; changes in a transaction that rolls back —
  * the stored values equal the ones computed here in TypeScript from the rows, with the definitions the pages
  * used before the summaries: the queue counted versions without a decision whose deliverable is in
@@ -41,6 +42,7 @@ type Op =
   | { t: 'deliverableDelete'; deliverable: number }
   | { t: 'bulkShift'; days: number }
   | { t: 'bulkUndecide' }
+  | { t: 'bulkReset' }
   | { t: 'rosterAdd'; brand: number; status: string; tags: string[] }
   | { t: 'rosterStatus'; entry: number; status: string }
   | { t: 'rosterTags'; entry: number; tags: string[] }
@@ -59,6 +61,7 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deliverableDelete' as const), deliverable: idx }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkShift' as const), days: fc.integer({ min: -5, max: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkUndecide' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkReset' as const) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('rosterAdd' as const), brand: idx, status: fc.constantFrom(...ROSTER_STATUSES), tags }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('rosterStatus' as const), entry: idx, status: fc.constantFrom(...ROSTER_STATUSES) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('rosterTags' as const), entry: idx, tags }) },
@@ -158,6 +161,14 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       return
     case 'bulkUndecide':
       await q.execute(sql`update draft_versions set decision = null, decided_at = null where brand_id = ${w.brands[1]!.id}`)
+      return
+    case 'bulkReset':
+      // One statement writing both tables (the bench's approve scenario): the version's row trigger sees the
+      // deliverable as it was when the statement began.
+      await q.execute(sql`with reset as (
+          update deliverables d set status = 'draft_submitted' where d.brand_id = ${w.brands[0]!.id} and d.status in ('draft_submitted', 'changes_requested', 'approved') returning d.id
+        )
+        update draft_versions v set decision = null, decided_at = null from reset where v.deliverable_id = reset.id`)
       return
     case 'rosterAdd': {
       const b = pick(w.brands, op.brand)!
