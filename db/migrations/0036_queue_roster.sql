@@ -83,8 +83,9 @@ CREATE TRIGGER draft_versions_review_counts_update AFTER UPDATE ON draft_version
 CREATE TRIGGER draft_versions_review_counts_delete AFTER DELETE ON draft_versions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION review_queue_counts_trigger();
 --> statement-breakpoint
 -- 3. The roster's count and tag list. Per brand: roster entries by status (the unfiltered count is their sum,
--- the status filter's one row) and how many entries carry each tag (the tag filter's options: the tags with
--- entries > 0), where both used to read every roster row of the brand. Kept the same way from roster_entries.
+-- the status filter's one row) and how many entries carry each tag (a tag listed twice in one entry counts
+-- once: the tag filter's count; its options are the tags with entries > 0), where both used to read every
+-- roster row of the brand. Kept the same way from roster_entries.
 CREATE TABLE "roster_counts" (
 	"brand_id" text NOT NULL,
 	"status" text NOT NULL,
@@ -106,14 +107,14 @@ BEGIN
     SELECT brand_id, status, count(*)::int FROM new_rows GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (brand_id, status) DO UPDATE SET entries = q.entries + excluded.entries;
     INSERT INTO roster_tag_counts AS q (brand_id, tag, entries)
-    SELECT r.brand_id, t.tag, count(*)::int FROM new_rows r, unnest(r.tags) AS t(tag) WHERE t.tag IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+    SELECT r.brand_id, t.tag, count(*)::int FROM new_rows r, LATERAL (SELECT DISTINCT u.tag FROM unnest(r.tags) AS u(tag)) t WHERE t.tag IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (brand_id, tag) DO UPDATE SET entries = q.entries + excluded.entries;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO roster_counts AS q (brand_id, status, entries)
     SELECT brand_id, status, -count(*)::int FROM old_rows GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (brand_id, status) DO UPDATE SET entries = q.entries + excluded.entries;
     INSERT INTO roster_tag_counts AS q (brand_id, tag, entries)
-    SELECT r.brand_id, t.tag, -count(*)::int FROM old_rows r, unnest(r.tags) AS t(tag) WHERE t.tag IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+    SELECT r.brand_id, t.tag, -count(*)::int FROM old_rows r, LATERAL (SELECT DISTINCT u.tag FROM unnest(r.tags) AS u(tag)) t WHERE t.tag IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (brand_id, tag) DO UPDATE SET entries = q.entries + excluded.entries;
   ELSE
     -- +1 per new row, -1 per old one: an update of other columns (the sort keys) adds up to nothing and writes nothing.
@@ -125,8 +126,8 @@ BEGIN
     INSERT INTO roster_tag_counts AS q (brand_id, tag, entries)
     SELECT x.brand_id, x.tag, x.n FROM (
       SELECT brand_id, tag, sum(n)::int AS n FROM (
-        SELECT r.brand_id, t.tag, 1 AS n FROM new_rows r, unnest(r.tags) AS t(tag)
-        UNION ALL SELECT r.brand_id, t.tag, -1 FROM old_rows r, unnest(r.tags) AS t(tag)
+        SELECT r.brand_id, t.tag, 1 AS n FROM new_rows r, LATERAL (SELECT DISTINCT u.tag FROM unnest(r.tags) AS u(tag)) t
+        UNION ALL SELECT r.brand_id, t.tag, -1 FROM old_rows r, LATERAL (SELECT DISTINCT u.tag FROM unnest(r.tags) AS u(tag)) t
       ) d WHERE tag IS NOT NULL GROUP BY 1, 2
     ) x WHERE x.n <> 0 ORDER BY 1, 2
     ON CONFLICT (brand_id, tag) DO UPDATE SET entries = q.entries + excluded.entries;
@@ -155,7 +156,7 @@ DELETE FROM roster_counts;
 INSERT INTO roster_counts (brand_id, status, entries) SELECT brand_id, status, count(*) FROM roster_entries GROUP BY brand_id, status;
 DELETE FROM roster_tag_counts;
 INSERT INTO roster_tag_counts (brand_id, tag, entries)
-SELECT r.brand_id, t.tag, count(*) FROM roster_entries r, unnest(r.tags) AS t(tag) WHERE t.tag IS NOT NULL GROUP BY r.brand_id, t.tag;
+SELECT r.brand_id, t.tag, count(*) FROM roster_entries r, LATERAL (SELECT DISTINCT u.tag FROM unnest(r.tags) AS u(tag)) t WHERE t.tag IS NOT NULL GROUP BY r.brand_id, t.tag;
 $$;
 --> statement-breakpoint
 SELECT queue_roster_counts_rebuild();

@@ -122,9 +122,10 @@ export async function listRoster(brand: { id: string; currency: string; settings
     : sql``
   const order = ascending ? sql`${expr} asc, ${tie} asc` : sql`${expr} desc, ${tie} desc`
 
-  // Only the status filter (or none) can be counted from the brand's summary rows (roster_counts, kept by
-  // triggers, migration 0036); the other filters count the rows they match.
+  // No filter, the status filter alone or the tag filter alone is counted from the brand's summary rows
+  // (roster_counts, roster_tag_counts: kept by triggers, migration 0036); other filters count the rows they match.
   const countFromSummary = !q && !query.tag && !query.platform && !query.tier && !query.rising
+  const countFromTags = !q && !query.status && query.tag && !query.platform && !query.tier && !query.rising
   const pageOrder = ascending ? sql`p.sort_key asc, p.tie_key asc` : sql`p.sort_key desc, p.tie_key desc`
   const [pageResult, countResult, tagResult] = await Promise.all([
     // The relationship (privacy rule) is decided for the page's rows only: in the page's own select list the
@@ -146,7 +147,9 @@ export async function listRoster(brand: { id: string; currency: string; settings
       ? db().execute(
           sql`select coalesce(sum(entries), 0)::int as n from ${schema.rosterCounts} where brand_id = ${brand.id}${query.status ? sql` and status = ${query.status}` : sql``}`,
         )
-      : q
+      : countFromTags
+        ? db().execute(sql`select coalesce(sum(entries), 0)::int as n from ${schema.rosterTagCounts} where brand_id = ${brand.id} and tag = ${query.tag}`)
+        : q
         ? // Only a search needs the creators table to count.
           db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id where ${filtered}`)
         : db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r where ${filtered}`),
