@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -226,6 +227,20 @@ export const rosterEntries = pgTable(
     // The tag filter's list of the brand's tags: an index-only scan, not a read of every roster row.
     index('roster_entries_brand_tags_idx').on(t.brandId, t.tags),
   ],
+)
+
+/** Per brand and roster status, how many entries (migration 0036: kept by statement triggers on roster_entries; never written by the app). */
+export const rosterCounts = pgTable(
+  'roster_counts',
+  { brandId: text().notNull(), status: text().$type<RosterStatus>().notNull(), entries: integer().notNull().default(0) },
+  (t) => [primaryKey({ name: 'roster_counts_pk', columns: [t.brandId, t.status] })],
+)
+
+/** Per brand and tag, how many roster entries carry it: the tag filter's options are those with entries > 0 (migration 0036). */
+export const rosterTagCounts = pgTable(
+  'roster_tag_counts',
+  { brandId: text().notNull(), tag: text().notNull(), entries: integer().notNull().default(0) },
+  (t) => [primaryKey({ name: 'roster_tag_counts_pk', columns: [t.brandId, t.tag] })],
 )
 
 export const agencies = pgTable('agencies', {
@@ -576,14 +591,33 @@ export const draftVersions = pgTable(
     attestations: jsonb().$type<Record<string, boolean>>().notNull().default({}),
     acknowledgedWarnings: boolean().notNull().default(false),
     overrideReason: text(),
+    /**
+     * The review queue's first sort key, coalesce(post_window_start, draft_due_on, 'infinity') of the
+     * deliverable, while this version waits (no decision, deliverable in draft_submitted); null otherwise.
+     * Kept by database triggers in the same transaction (migration 0036); never written by the app.
+     */
+    queueUrgency: date({ mode: 'string' }),
   },
   (t) => [
     uniqueIndex('draft_versions_deliverable_version_uq').on(t.deliverableId, t.version),
     index('draft_versions_brand_decision_idx').on(t.brandId, t.decision),
     /** Versions waiting for a decision, oldest first (brand home at-risk, migration 0034). */
     index('draft_versions_brand_waiting_idx').on(t.brandId, t.submittedAt, t.id).where(sql`${t.decision} IS NULL`),
+    /** The review queue's page order over the brand's waiting drafts (an index walk, not a sort). */
+    index('draft_versions_queue_idx').on(t.brandId, t.queueUrgency, t.submittedAt, t.id).where(sql`${t.queueUrgency} is not null`),
   ],
 )
+
+/**
+ * Per brand: draft versions without a decision (the navigation's badge) and, of those, the ones waiting in
+ * the review queue (queue_urgency set). Kept by statement triggers on draft_versions (migration 0036);
+ * never written by the app; tests/integration/review-roster-counts-drift.test.ts.
+ */
+export const reviewQueueCounts = pgTable('review_queue_counts', {
+  brandId: text().primaryKey(),
+  undecided: integer().notNull().default(0),
+  waiting: integer().notNull().default(0),
+})
 
 export const reviewComments = pgTable(
   'review_comments',
