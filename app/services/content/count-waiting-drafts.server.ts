@@ -11,3 +11,13 @@ export async function countWaitingDrafts(brandId: string): Promise<number> {
   const [row] = await db().select({ n: schema.reviewQueueCounts.undecided }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId))
   return row?.n ?? 0
 }
+
+/**
+ * Drafts waiting for review at the brand, as the review queue counts them unfiltered (a version without a
+ * decision whose deliverable is in draft_submitted): the home's "Drafts to review", which links to that queue.
+ * The same summary row (review_queue_counts.waiting).
+ */
+export async function countDraftsToReview(brandId: string): Promise<number> {
+  const [row] = await db().select({ n: schema.reviewQueueCounts.waiting }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId))
+  return row?.n ?? 0
+}
