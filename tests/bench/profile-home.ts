@@ -4,7 +4,7 @@
  * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`; PROFILE_PAGE=report
  * profiles the performance report (brand-wide, undated: the Reports page's first view) instead of the home.
  * (PROFILE_PAGE=invoices, payables and layout: the invoices list, the payables desk, the brand layout's count.)
- * PROFILE_SHOW=N prints statement N with its plan. Not a test.
+ * PROFILE_GENERIC=1 runs the loops on generic plans. PROFILE_SHOW=N prints statement N with its plan. Not a test.
  */
 import { readFileSync } from 'node:fs'
 import postgres from 'postgres'
@@ -23,7 +23,8 @@ const url = process.env.DATABASE_URL!
 const loops = Number(process.argv[2] ?? 50)
 // One connection, so one PostgreSQL backend runs every statement and its CPU time (/proc/<pid>/stat) is the
 // page's database CPU, whatever else the machine is doing.
-const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC' } })
+// PROFILE_GENERIC=1: prepared statements always use their generic plan (what PostgreSQL may settle on after five runs).
+const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC', ...(process.env.PROFILE_GENERIC ? { plan_cache_mode: 'force_generic_plan' } : {}) } })
 const logged: { text: string; params: unknown[] }[] = []
 let capture = true
 const db = drizzle(preparing(client), {
