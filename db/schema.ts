@@ -951,6 +951,8 @@ export const invoices = pgTable(
     index('invoices_brand_created_idx').on(t.brandId, t.createdAt, t.id),
     index('invoices_brand_status_created_idx').on(t.brandId, t.status, t.createdAt, t.id),
     index('invoices_brand_status_due_idx').on(t.brandId, t.status, sql`coalesce(${t.dueDate}, 'infinity'::date)`, t.issueDate, t.id),
+    /** The payables desk's totals by currency and aging bucket, index-only (migration 0038; currency and total_minor are INCLUDEd in SQL). */
+    index('invoices_brand_status_totals_idx').on(t.brandId, t.status, t.dueDate),
     index('invoices_offer_idx').on(t.offerId),
     // The creator portal's money at a glance and invoice list.
     index('invoices_creator_idx').on(t.creatorId, t.status),

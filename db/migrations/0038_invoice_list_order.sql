@@ -7,3 +7,6 @@ CREATE INDEX "invoices_brand_created_idx" ON "invoices" USING btree ("brand_id",
 CREATE INDEX "invoices_brand_status_created_idx" ON "invoices" USING btree ("brand_id","status","created_at","id");
 --> statement-breakpoint
 CREATE INDEX "invoices_brand_status_due_idx" ON "invoices" USING btree ("brand_id","status",(coalesce("due_date", 'infinity'::date)),"issue_date","id");
+--> statement-breakpoint
+-- The desk's totals and aging buckets of every approved (and submitted) invoice, read from the index alone.
+CREATE INDEX "invoices_brand_status_totals_idx" ON "invoices" USING btree ("brand_id","status","due_date") INCLUDE ("currency","total_minor");
