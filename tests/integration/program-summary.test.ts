@@ -42,10 +42,11 @@ describe('brand home program numbers', () => {
   })
 
   it('drafts to review is the review queue’s count, and spend the budget’s program total, read from kept rows', async () => {
-    const w = await moneyWorld({ offer: { feeMinor: 70_000, deliverables: [{ status: 'draft_submitted' }, { status: 'draft_submitted' }, { status: 'pending' }] } })
-    // a draft version without a decision for each submitted deliverable, one decided on the pending one
+    const w = await moneyWorld({ offer: { feeMinor: 70_000, deliverables: [{ status: 'pending' }, { status: 'pending' }, { status: 'pending' }] } })
+    // two drafts submitted and waiting, one decided (its deliverable back to pending)
     for (const [i, d] of w.deliverables.entries()) {
       await db().insert(schema.draftVersions).values({ deliverableId: d.id, brandId: w.brand.id, version: 9, decision: i < 2 ? null : 'changes_requested' })
+      if (i < 2) await db().update(schema.deliverables).set({ status: 'draft_submitted' }).where(eq(schema.deliverables.id, d.id))
     }
     const s = await getProgramSummary(w.managerActor, '30d', NOW)
     const queue = await listReviewQueue(w.brand.id)
