@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -116,7 +116,7 @@ describe('verification', () => {
     const [p] = await db().select().from(schema.posts).where(eq(schema.posts.id, post.id))
     expect(p!.status).toBe('verified')
     expect(p!.verifiedByUserId).toBe(w.manager.id)
-    const actions = (await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, post.id))).map((a) => a.action)
+    const actions = (await db().select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, post.id)).orderBy(asc(schema.auditEvents.id))).map((a) => a.action)
     expect(actions).toEqual(['post.submitted', 'post.changes_requested', 'post.resubmitted', 'post.verified'])
   })
 

@@ -36,7 +36,10 @@ export async function listDraftVersions(tx: DbOrTx, deliverableId: string, audie
         ? and(eq(schema.reviewComments.deliverableId, deliverableId), eq(schema.reviewComments.visibility, 'creator'))
         : eq(schema.reviewComments.deliverableId, deliverableId),
     )
-    .orderBy(asc(schema.reviewComments.createdAt))
+    // A request for changes writes its comment and its internal note in one transaction (the same created_at):
+    // the comment to the creator first, then the note; ids settle any other tie, so the order never depends on
+    // where the rows happen to sit on disk.
+    .orderBy(asc(schema.reviewComments.createdAt), asc(schema.reviewComments.visibility), asc(schema.reviewComments.id))
   return versions.map((v) => ({
     id: v.id,
     version: v.version,
