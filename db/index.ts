@@ -54,7 +54,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     const client = postgres(opts.databaseUrl, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
-      connection: { TimeZone: 'UTC' },
+      // jit off: PostgreSQL compiles a statement it estimates as expensive (jit_above_cost), which on the bench
+      // database at 10x cost 50-230 ms per call on report statements that then ran in tens of ms (DECISIONS.md).
+      connection: { TimeZone: 'UTC', jit: 'off' },
     })
     const db = drizzlePostgres(preparing(client), { schema, casing: 'snake_case', logger }) as unknown as Db
     return {

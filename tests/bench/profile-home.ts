@@ -23,8 +23,8 @@ const url = process.env.DATABASE_URL!
 const loops = Number(process.argv[2] ?? 50)
 // One connection, so one PostgreSQL backend runs every statement and its CPU time (/proc/<pid>/stat) is the
 // page's database CPU, whatever else the machine is doing.
-// PROFILE_GENERIC=1: prepared statements always use their generic plan (what PostgreSQL may settle on after five runs).
-const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC', ...(process.env.PROFILE_GENERIC ? { plan_cache_mode: 'force_generic_plan' } : {}) } })
+// jit off as the app's pool has it (db/index.ts). PROFILE_GENERIC=1: prepared statements always use their generic plan (what PostgreSQL may settle on after five runs).
+const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC', jit: 'off', ...(process.env.PROFILE_GENERIC ? { plan_cache_mode: 'force_generic_plan' } : {}) } })
 const logged: { text: string; params: unknown[] }[] = []
 let capture = true
 const db = drizzle(preparing(client), {
