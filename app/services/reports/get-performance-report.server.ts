@@ -70,9 +70,11 @@ function windowsOf(rows: readonly CollaborationTotals[]): number | 'per campaign
   return days.size === 1 ? [...days][0]! : days.size === 0 ? DEFAULT_ATTRIBUTION_WINDOW_DAYS : 'per campaign'
 }
 
+/** 'mixed' when the rows' cost bases differ, else theirs ('fees' for none); one pass, no Set per group. */
 function basis(rows: CollaborationTotals[]): 'ledger' | 'fees' | 'mixed' {
-  const kinds = new Set(rows.map((r) => r.costBasis))
-  return kinds.size > 1 ? 'mixed' : (rows[0]?.costBasis ?? 'fees')
+  const first = rows[0]?.costBasis ?? 'fees'
+  for (const r of rows) if (r.costBasis !== first) return 'mixed'
+  return first
 }
 
 /**
