@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -228,6 +229,20 @@ export const rosterEntries = pgTable(
   ],
 )
 
+/** Per brand and roster status, how many entries (migration 0036: kept by statement triggers on roster_entries; never written by the app). */
+export const rosterCounts = pgTable(
+  'roster_counts',
+  { brandId: text().notNull(), status: text().$type<RosterStatus>().notNull(), entries: integer().notNull().default(0) },
+  (t) => [primaryKey({ name: 'roster_counts_pk', columns: [t.brandId, t.status] })],
+)
+
+/** Per brand and tag, how many roster entries carry it: the tag filter's options are those with entries > 0 (migration 0036). */
+export const rosterTagCounts = pgTable(
+  'roster_tag_counts',
+  { brandId: text().notNull(), tag: text().notNull(), entries: integer().notNull().default(0) },
+  (t) => [primaryKey({ name: 'roster_tag_counts_pk', columns: [t.brandId, t.tag] })],
+)
+
 export const agencies = pgTable('agencies', {
   id: id(),
   name: text().notNull(),
@@ -384,7 +399,11 @@ export const campaigns = pgTable(
     createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },
-  (t) => [index('campaigns_brand_status_idx').on(t.brandId, t.status)],
+  (t) => [
+    index('campaigns_brand_status_idx').on(t.brandId, t.status),
+    // The budget page's campaigns, newest first, one keyset screen at a time (migration 0035).
+    index('campaigns_brand_created_idx').on(t.brandId, t.createdAt, t.id),
+  ],
 )
 
 /** One structured brief per campaign; `draft` is being edited, versions are published snapshots. */
@@ -572,14 +591,33 @@ export const draftVersions = pgTable(
     attestations: jsonb().$type<Record<string, boolean>>().notNull().default({}),
     acknowledgedWarnings: boolean().notNull().default(false),
     overrideReason: text(),
+    /**
+     * The review queue's first sort key, coalesce(post_window_start, draft_due_on, 'infinity') of the
+     * deliverable, while this version waits (no decision, deliverable in draft_submitted); null otherwise.
+     * Kept by database triggers in the same transaction (migration 0036); never written by the app.
+     */
+    queueUrgency: date({ mode: 'string' }),
   },
   (t) => [
     uniqueIndex('draft_versions_deliverable_version_uq').on(t.deliverableId, t.version),
     index('draft_versions_brand_decision_idx').on(t.brandId, t.decision),
     /** Versions waiting for a decision, oldest first (brand home at-risk, migration 0034). */
     index('draft_versions_brand_waiting_idx').on(t.brandId, t.submittedAt, t.id).where(sql`${t.decision} IS NULL`),
+    /** The review queue's page order over the brand's waiting drafts (an index walk, not a sort). */
+    index('draft_versions_queue_idx').on(t.brandId, t.queueUrgency, t.submittedAt, t.id).where(sql`${t.queueUrgency} is not null`),
   ],
 )
+
+/**
+ * Per brand: draft versions without a decision (the navigation's badge) and, of those, the ones waiting in
+ * the review queue (queue_urgency set). Kept by statement triggers on draft_versions (migration 0036);
+ * never written by the app; tests/integration/review-roster-counts-drift.test.ts.
+ */
+export const reviewQueueCounts = pgTable('review_queue_counts', {
+  brandId: text().primaryKey(),
+  undecided: integer().notNull().default(0),
+  waiting: integer().notNull().default(0),
+})
 
 export const reviewComments = pgTable(
   'review_comments',
@@ -822,7 +860,12 @@ export const costEntries = pgTable(
     createdByUserId: text(),
     createdAt: createdAt(),
   },
-  (t) => [index('cost_entries_campaign_idx').on(t.campaignId), index('cost_entries_offer_idx').on(t.offerId)],
+  (t) => [
+    index('cost_entries_campaign_idx').on(t.campaignId),
+    index('cost_entries_offer_idx').on(t.offerId),
+    // The budget page's non-fee ledger entries of a brand, newest first, one keyset screen at a time (migration 0035).
+    index('cost_entries_brand_recent_idx').on(t.brandId, t.createdAt.desc(), t.id.desc()).where(sql`${t.kind} <> 'fee'`),
+  ],
 )
 
 export const taxForms = pgTable(
@@ -904,6 +947,12 @@ export const invoices = pgTable(
     uniqueIndex('invoices_payee_number_uq').on(t.payeeKey, t.normalizedNumber),
     uniqueIndex('invoices_idempotency_uq').on(t.idempotencyKey),
     index('invoices_brand_status_idx').on(t.brandId, t.status),
+    /** The invoices list and the payables desk, one screen in list order (migration 0038). */
+    index('invoices_brand_created_idx').on(t.brandId, t.createdAt, t.id),
+    index('invoices_brand_status_created_idx').on(t.brandId, t.status, t.createdAt, t.id),
+    index('invoices_brand_status_due_idx').on(t.brandId, t.status, sql`coalesce(${t.dueDate}, 'infinity'::date)`, t.issueDate, t.id),
+    /** The payables desk's totals by currency and aging bucket, index-only (migration 0038; currency and total_minor are INCLUDEd in SQL). */
+    index('invoices_brand_status_totals_idx').on(t.brandId, t.status, t.dueDate),
     index('invoices_offer_idx').on(t.offerId),
     // The creator portal's money at a glance and invoice list.
     index('invoices_creator_idx').on(t.creatorId, t.status),

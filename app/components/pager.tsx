@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
 
-/** The link to one page of a keyset list: the list's filters as they are, plus the cursor. */
-export function pagerLink(path: string, filters: Record<string, string | undefined | null>, cursor: string): string {
+/** The link to one page of a keyset list: the list's filters as they are, plus the cursor (in `param`). */
+export function pagerLink(path: string, filters: Record<string, string | undefined | null>, cursor: string, param = 'cursor'): string {
   const p = new URLSearchParams()
   for (const [k, v] of Object.entries(filters)) if (v) p.set(k, v)
-  p.set('cursor', cursor)
+  p.set(param, cursor)
   return `${path}?${p.toString()}`
 }
 

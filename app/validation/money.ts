@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ENTITY_TYPES, TAX_FORM_KINDS } from '#app/domain/tax-forms.ts'
 import { parseMoney } from '#app/domain/money.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { isoDay, optionalIsoDay } from './fields.ts'
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
@@ -121,3 +122,19 @@ export const taxFormFieldsSchema = z.object({
     errorMap: () => ({ message: 'Choose the entity type.' }),
   }),
 })
+
+/**
+ * The budget page's query string: the campaigns page and the ledger page (keyset cursors) and the campaign the "Add a cost"
+ * form shows creators for. Anything malformed is dropped (a GET never fails on it); a well-formed id
+ * that is not one of the brand's campaigns is ignored by the loader (app/services/budget/get-budget.server.ts).
+ */
+export const budgetQuerySchema = z.object({
+  campaignId: id.optional().catch(undefined),
+  cursor: cursorParam,
+  ledger: cursorParam,
+})
+
+export function parseBudgetQuery(url: URL): z.infer<typeof budgetQuerySchema> {
+  const p = url.searchParams
+  return budgetQuerySchema.parse({ campaignId: p.get('campaignId') || undefined, cursor: p.get('cursor') || undefined, ledger: p.get('ledger') || undefined })
+}

@@ -1,7 +1,10 @@
 /**
- * Profiles the brand home's loader services on a bench database (DATABASE_URL, after `npm run bench:seed`):
+ * Profiles a brand page's loader services on a bench database (DATABASE_URL, after `npm run bench:seed`):
  * every SQL statement they send, with EXPLAIN (ANALYZE, BUFFERS) execution time and shared buffers, and
- * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`. Not a test.
+ * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`; PROFILE_PAGE=report
+ * profiles the performance report (brand-wide, undated: the Reports page's first view) instead of the home.
+ * (PROFILE_PAGE=invoices, payables and layout: the invoices list, the payables desk, the brand layout's count.)
+ * PROFILE_GENERIC=1 runs the loops on generic plans. PROFILE_SHOW=N prints statement N with its plan. Not a test.
  */
 import { readFileSync } from 'node:fs'
 import postgres from 'postgres'
@@ -12,12 +15,16 @@ import { setDbHandle } from '#app/db.server.ts'
 import { getBrandOverview } from '#app/services/brands/get-brand-overview.server.ts'
 import { getAtRiskTop } from '#app/services/brands/get-at-risk.server.ts'
 import { getProgramSummary } from '#app/services/brands/get-program-summary.server.ts'
+import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
+import { listBrandInvoices, listPayables } from '#app/services/invoices/list-invoices.server.ts'
+import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
 
 const url = process.env.DATABASE_URL!
 const loops = Number(process.argv[2] ?? 50)
 // One connection, so one PostgreSQL backend runs every statement and its CPU time (/proc/<pid>/stat) is the
 // page's database CPU, whatever else the machine is doing.
-const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC' } })
+// PROFILE_GENERIC=1: prepared statements always use their generic plan (what PostgreSQL may settle on after five runs).
+const client = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC', ...(process.env.PROFILE_GENERIC ? { plan_cache_mode: 'force_generic_plan' } : {}) } })
 const logged: { text: string; params: unknown[] }[] = []
 let capture = true
 const db = drizzle(preparing(client), {
@@ -34,7 +41,14 @@ const backendCpu = () => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
   return (Number(f[11]) + Number(f[12])) * 10
 }
-const home = () => Promise.all([getBrandOverview(brand!.id), getAtRiskTop(brand!.id, 25), getProgramSummary({ brand: brand! } as never, '90d')])
+const pages = {
+  home: () => Promise.all([getBrandOverview(brand!.id), getAtRiskTop(brand!.id, 25), getProgramSummary({ brand: brand! } as never, '90d')]),
+  report: () => getPerformanceReport(brand!, {}),
+  invoices: () => listBrandInvoices({ brand: brand! } as never),
+  payables: () => listPayables({ brand: brand! } as never),
+  layout: () => countWaitingDrafts(brand!.id),
+} as const
+const home: () => Promise<unknown> = pages[(process.env.PROFILE_PAGE ?? 'home') as keyof typeof pages]
 const first = await home()
 capture = false
 console.info(`statements: ${logged.length}`)
@@ -66,7 +80,7 @@ const b0 = backendCpu()
 for (let i = 0; i < loops; i++) await home()
 const node = process.cpuUsage(n0)
 console.info(
-  `sequential, ${loops} loops, per home (services only): wall ${((performance.now() - t0) / loops).toFixed(1)} ms, database CPU ${((backendCpu() - b0) / loops).toFixed(1)} ms, node CPU ${((node.user + node.system) / 1000 / loops).toFixed(1)} ms`,
+  `sequential, ${loops} loops, per page (services only): wall ${((performance.now() - t0) / loops).toFixed(1)} ms, database CPU ${((backendCpu() - b0) / loops).toFixed(1)} ms, node CPU ${((node.user + node.system) / 1000 / loops).toFixed(1)} ms`,
 )
 if (process.env.PROFILE_DUMP) console.info(JSON.stringify(first, null, 1))
 await client.end()

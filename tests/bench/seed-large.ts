@@ -306,6 +306,8 @@ if (!withTriggers) {
   log('summaries: program days (brand home)')
   await load`select at_risk_days_rebuild()`
   log('summaries: at-risk counts, untracked offers, posts without stats (brand home)')
+  await load`select queue_roster_counts_rebuild()`
+  log('summaries: review queue order and counts, roster counts and tags')
   await load.end()
 }
 

@@ -78,11 +78,28 @@ describe('Add a cost names the creator', () => {
     await offer(w.campaign.id, dee.id, 'declined') // a gift to a creator who declined was still spent
     await offer(w.campaign.id, wes.id, 'withdrawn')
     const cookie = await cookieFor(w.manager)
-    const page = await call(() => budgetRoute.loader({ request: makeRequest(`/b/${w.brand.slug}/budget`, { cookie }), params: { brand: w.brand.slug }, context: {} }))
-    expect(page.status).toBe(200)
-    const { costCreators } = page.data as { costCreators: Record<string, { id: string; name: string }[]> }
-    expect(costCreators[w.campaign.id]!.map((c) => c.name)).toEqual(['Dee Declined', w.creator.name].sort())
-    expect(costCreators[spring.id]!.map((c) => c.name)).toEqual(['Bea Spring'])
+    const load = async (query: string) => {
+      const page = await call(() => budgetRoute.loader({ request: makeRequest(`/b/${w.brand.slug}/budget${query}`, { cookie }), params: { brand: w.brand.slug }, context: {} }))
+      expect(page.status).toBe(200)
+      return page.data as { costCampaignId: string; costCreators: Record<string, { id: string; name: string }[]>; campaignChoices: { campaignId: string }[] }
+    }
+    // The loader reads the creators of ONE campaign, the one the form shows: ?campaignId=, else the newest.
+    const first = await load(`?campaignId=${w.campaign.id}`)
+    expect(first.costCampaignId).toBe(w.campaign.id)
+    expect(Object.keys(first.costCreators)).toEqual([w.campaign.id])
+    expect(first.costCreators[w.campaign.id]!.map((c) => c.name)).toEqual(['Dee Declined', w.creator.name].sort())
+    expect(first.campaignChoices.map((c) => c.campaignId)).toEqual([spring.id, w.campaign.id])
+    const newest = await load('')
+    expect(newest.costCampaignId).toBe(spring.id)
+    expect(newest.costCreators).toEqual({ [spring.id]: [{ id: bea.id, name: 'Bea Spring' }] })
+    // Another brand's campaign or garbage: the form's default campaign, never the other brand's creators, never a 500.
+    const other = await moneyWorld()
+    for (const q of [`?campaignId=${other.campaign.id}`, '?campaignId=%27%3B--', `?campaignId=${'x'.repeat(300)}`, '?campaignId=&cursor=nope']) {
+      const p = await load(q)
+      expect(p.costCampaignId).toBe(spring.id)
+      expect(p.costCreators).toEqual({ [spring.id]: [{ id: bea.id, name: 'Bea Spring' }] })
+    }
+    expect(JSON.stringify(await getBudget(w.managerActor, { campaignId: other.campaign.id }))).not.toContain(other.creator.id)
     // Without JavaScript any of them can be sent with any campaign: the server says so next to the field.
     for (const [c, name] of [[bea, 'Bea Spring'], [wes, 'Wes Withdrawn']] as const) {
       const r = await post(w, { campaignId: w.campaign.id, creatorId: c.id, kind: 'gifting', amount: '10.00' })
@@ -91,7 +108,9 @@ describe('Add a cost names the creator', () => {
         `${name} has no offer in this campaign. Send them one first, or leave the creator empty for a campaign cost.`,
       ])
     }
-    expect((await post(w, { campaignId: spring.id, creatorId: bea.id, kind: 'gifting', amount: '10.00' })).status).toBe(302)
+    const added = await post(w, { campaignId: spring.id, creatorId: bea.id, kind: 'gifting', amount: '10.00' })
+    expect(added.status).toBe(302)
+    expect(added.location).toBe(`/b/${w.brand.slug}/budget?campaignId=${spring.id}`) // the form stays on the campaign
     expect((await ledger(spring.id)).map((e) => [e.kind, e.amountMinor])).toEqual([['gifting', 1_000]])
   })
 })

@@ -8,6 +8,9 @@ import { getPerformanceReport } from '#app/services/reports/get-performance-repo
 import { acceptedOffer, brandActor, moneyCampaign, moneyWorld } from '#tests/factories-money.ts'
 import { createCreator, uid } from '#tests/factories.ts'
 import { insertSnapshot } from '#tests/factories-posts.ts'
+import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
+import { getMoneySummaries } from '#app/services/budget/get-money-summaries.server.ts'
+import { sumMoneyFigures } from '#app/domain/money-figures.ts'
 
 const NOW = new Date('2026-03-20T09:00:00Z')
 
@@ -36,6 +39,21 @@ describe('brand home program numbers', () => {
     const other = await moneyWorld({ taxForm: false, offer: { feeMinor: 55_000, deliverables: [{ status: 'pending' }] } })
     const o = await getProgramSummary(other.managerActor, '30d', NOW)
     expect([o.posts, o.reach, o.spend.committedMinor]).toEqual([0, null, 55_000])
+  })
+
+  it('drafts to review is the review queue’s count, and spend the budget’s program total, read from kept rows', async () => {
+    const w = await moneyWorld({ offer: { feeMinor: 70_000, deliverables: [{ status: 'pending' }, { status: 'pending' }, { status: 'pending' }] } })
+    // two drafts submitted and waiting, one decided (its deliverable back to pending)
+    for (const [i, d] of w.deliverables.entries()) {
+      await db().insert(schema.draftVersions).values({ deliverableId: d.id, brandId: w.brand.id, version: 9, decision: i < 2 ? null : 'changes_requested' })
+      if (i < 2) await db().update(schema.deliverables).set({ status: 'draft_submitted' }).where(eq(schema.deliverables.id, d.id))
+    }
+    const s = await getProgramSummary(w.managerActor, '30d', NOW)
+    const queue = await listReviewQueue(w.brand.id)
+    expect(queue.total).toBe(2)
+    expect(s.reviewQueue).toBe(queue.total)
+    expect(s.spend).toEqual(sumMoneyFigures(await getMoneySummaries(w.brand.id)).find((f) => f.currency === 'USD'))
+    expect(s.spend.committedMinor).toBe(70_000)
   })
 
   it('equals the program row of the Reports page for the same period (the home reads only the period)', async () => {

@@ -2,23 +2,24 @@ import type { BrandActor } from '#app/auth/guards.server.ts'
 import { periodRange, type ProgramPeriod } from '#app/domain/program-period.ts'
 import { deriveMetrics, emvFormulaOf, reportSettings } from '#app/domain/report-metrics.ts'
 import { loadProgramTotals } from '#app/services/reports/load-performance.server.ts'
-import { sumMoneyFigures } from '#app/domain/money-figures.ts'
-import { getMoneySummaries } from '#app/services/budget/get-money-summaries.server.ts'
+import { getProgramFigures } from '#app/services/budget/get-money-summaries.server.ts'
+import { countDraftsToReview } from '#app/services/content/count-waiting-drafts.server.ts'
 
 /**
  * The program numbers on the brand home: spend against budget (in the brand's currency, all campaigns),
  * and for posts published in the period: posts live, reach, EMV (with its formula), redemptions and
  * revenue, the program row of the performance report the Reports page shows for that period (read as two
  * sums over the period's posts and orders, loadProgramTotals); plus the drafts waiting for review.
- * Spend and the review queue come from the campaign_money summary rows (one per campaign, kept by the
- * database in the same transaction as every change), not from every collaboration of the brand.
+ * Spend is the program figures summed by the database over the campaign_money summary rows (getProgramFigures,
+ * the Budget page's totals), and the drafts to review the review queue's own count (review_queue_counts): rows
+ * kept by the database in the same transaction as every change, not every collaboration of the brand.
  */
 export async function getProgramSummary(actor: Pick<BrandActor, 'brand'>, period: ProgramPeriod, now = new Date()) {
   const range = periodRange(period, now)
   const currency = actor.brand.currency
   const settings = reportSettings(actor.brand.settings)
-  const [totals, summaries] = await Promise.all([loadProgramTotals(actor.brand.id, currency, range), getMoneySummaries(actor.brand.id)])
-  const spend = sumMoneyFigures(summaries).find((p) => p.currency === actor.brand.currency) ?? {
+  const [totals, figures, toReview] = await Promise.all([loadProgramTotals(actor.brand.id, currency, range), getProgramFigures(actor.brand.id), countDraftsToReview(actor.brand.id)])
+  const spend = figures.find((p) => p.currency === actor.brand.currency) ?? {
     currency: actor.brand.currency,
     plannedMinor: 0,
     committedMinor: 0,
@@ -38,6 +39,6 @@ export async function getProgramSummary(actor: Pick<BrandActor, 'brand'>, period
     emvFormula: emvFormulaOf(settings, currency),
     redemptions: totals.redemptions,
     revenueMinor: totals.revenueMinor,
-    reviewQueue: summaries.reduce((n, s) => n + (s.deliverableCounts.draft_submitted ?? 0), 0),
+    reviewQueue: toReview,
   }
 }

@@ -1,7 +1,9 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { schema, type DbOrTx } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { figuresFromTotals, type MoneyFigures } from '#app/domain/money-figures.ts'
+import { decodeKeysetCursor, keysetPage, type KeysetPage } from '#app/domain/keyset-cursor.ts'
+import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
 
 export interface CampaignSummaryLine extends MoneyFigures {
   campaignId: string
@@ -34,7 +36,13 @@ export async function getMoneySummaries(brandId: string, opts: { campaignIds?: r
     .innerJoin(m, eq(m.campaignId, k.id))
     .where(and(...conds))
     .orderBy(desc(k.createdAt), desc(k.id))
-  return rows.map((r) => ({
+  return rows.map(summaryLine)
+}
+
+type SummaryRow = { id: string; name: string; status: string; money: typeof schema.campaignMoney.$inferSelect }
+
+function summaryLine(r: SummaryRow): CampaignSummaryLine {
+  return {
     campaignId: r.id,
     name: r.name,
     status: r.status,
@@ -50,7 +58,78 @@ export async function getMoneySummaries(brandId: string, opts: { campaignIds?: r
     offerCounts: numbers(r.money.offerCounts),
     invoiceCounts: numbers(r.money.invoiceCounts),
     deliverableCounts: numbers(r.money.deliverableCounts),
-  }))
+  }
+}
+
+/** The keyset of the campaign lists: newest campaign first (campaigns_brand_created_idx, migration 0035). */
+const CAMPAIGN_KEYS: KeysetKey[] = [{ expr: sql`${schema.campaigns.createdAt}`, cast: 'timestamptz' }]
+
+/**
+ * One screen of getMoneySummaries: the brand's campaigns newest first, from a keyset cursor
+ * (app/domain/keyset-cursor.ts; a bad cursor starts at the first page), `size + 1` rows read.
+ */
+export async function getMoneySummaryPage(brandId: string, opts: { list: string; cursor?: string | null; size: number }): Promise<KeysetPage<CampaignSummaryLine>> {
+  const k = schema.campaigns
+  const m = schema.campaignMoney
+  const cursor = decodeKeysetCursor(opts.cursor, opts.list, keyTypes(CAMPAIGN_KEYS))
+  const keyset = keysetSql(CAMPAIGN_KEYS, sql`${k.id}`, 'desc', cursor)
+  const fetched = await db()
+    .select({ id: k.id, name: k.name, status: k.status, money: m, createdAt: sql<string>`(${k.createdAt})::text` })
+    .from(k)
+    .innerJoin(m, eq(m.campaignId, k.id))
+    // Scoped by the campaign's brand (a summary row is its campaign's, keyed by it): a second brand
+    // condition on campaign_money made the planner hash every campaign of the brand instead of reading
+    // size + 1 of them down campaigns_brand_created_idx.
+    .where(and(eq(k.brandId, brandId), keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(opts.size + 1)
+  const page = keysetPage(fetched, opts.size, cursor, opts.list, (r) => ({ v: [r.createdAt], id: r.id }))
+  return { ...page, rows: page.rows.map(summaryLine) }
+}
+
+/**
+ * The program figures per currency of ALL the brand's campaigns, summed by the database over the
+ * campaign_money rows in one statement: the same as sumMoneyFigures of every campaign's line (remaining
+ * and over-plan recomputed from the sums; a cost kind is kept when any campaign has an amount of it),
+ * currencies in the order sumMoneyFigures meets them going newest campaign first.
+ */
+export async function getProgramFigures(brandId: string): Promise<MoneyFigures[]> {
+  const k = schema.campaigns
+  const m = schema.campaignMoney
+  const rows = await db()
+    .select({
+      currency: m.currency,
+      plannedMinor: sql<string>`sum(${m.plannedMinor})::text`,
+      committedMinor: sql<string>`sum(${m.committedMinor})::text`,
+      invoicedMinor: sql<string>`sum(${m.invoicedMinor})::text`,
+      paidMinor: sql<string>`sum(${m.paidMinor})::text`,
+      byKind: sql<Record<string, string | number> | null>`(
+        select jsonb_object_agg(t.key, t.total) from (
+          select e.key, sum(e.value::numeric)::text as total
+          from campaign_money m2
+          join campaigns c2 on c2.id = m2.campaign_id and c2.brand_id = ${brandId}
+          cross join lateral jsonb_each_text(m2.by_kind) e
+          where m2.brand_id = ${brandId} and m2.currency = ${m.currency}
+          group by e.key
+          having bool_or(e.value::numeric <> 0)
+        ) t
+      )`,
+    })
+    .from(m)
+    .innerJoin(k, and(eq(k.id, m.campaignId), eq(k.brandId, brandId)))
+    .where(eq(m.brandId, brandId))
+    .groupBy(m.currency)
+    .orderBy(sql`max(${k.createdAt}) desc`, m.currency)
+  return rows.map((r) =>
+    figuresFromTotals({
+      currency: r.currency,
+      plannedMinor: Number(r.plannedMinor),
+      committedMinor: Number(r.committedMinor),
+      invoicedMinor: Number(r.invoicedMinor),
+      paidMinor: Number(r.paidMinor),
+      byKind: numbers(typeof r.byKind === 'string' ? JSON.parse(r.byKind) : (r.byKind ?? {})),
+    }),
+  )
 }
 
 /** jsonb numbers arrive as numbers (bigint sums as numerics rendered to JSON numbers). */

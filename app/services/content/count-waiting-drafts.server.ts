@@ -1,8 +1,23 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 
-/** How many drafts wait for review at the brand (for the navigation and the home page). */
+/**
+ * How many drafts wait for review at the brand (for the navigation and the home page): draft versions
+ * without a decision. One summary row (review_queue_counts, kept by triggers in the same transaction as
+ * each change, migration 0036), not a count of the brand's queue.
+ */
 export async function countWaitingDrafts(brandId: string): Promise<number> {
-  return db().$count(schema.draftVersions, and(eq(schema.draftVersions.brandId, brandId), isNull(schema.draftVersions.decision)))
+  const [row] = await db().select({ n: schema.reviewQueueCounts.undecided }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId))
+  return row?.n ?? 0
+}
+
+/**
+ * Drafts waiting for review at the brand, as the review queue counts them unfiltered (a version without a
+ * decision whose deliverable is in draft_submitted): the home's "Drafts to review", which links to that queue.
+ * The same summary row (review_queue_counts.waiting).
+ */
+export async function countDraftsToReview(brandId: string): Promise<number> {
+  const [row] = await db().select({ n: schema.reviewQueueCounts.waiting }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId))
+  return row?.n ?? 0
 }

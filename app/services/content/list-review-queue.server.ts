@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { toFindings } from '#app/domain/content-review.ts'
@@ -20,20 +20,29 @@ const LIST = 'review'
  * Drafts waiting for review across all the brand's campaigns, most urgent first: the earliest posting
  * date (or draft due date) first (undated last), then the longest waiting. Filters by campaign, platform
  * and reviewer (the campaign's owner). One screen of rows per page, from a keyset cursor
- * (app/domain/keyset-cursor.ts). One query for the rows, one for the count, one each for the filter options.
+ * (app/domain/keyset-cursor.ts), walked in order on draft_versions_queue_idx. One query for the rows, one for the count
+ * (the brand's summary row when unfiltered), one each for the filter options.
  */
 export async function listReviewQueue(brandId: string, filters: ReviewQueueFilters = {}, opts: { cursor?: string | null; size?: number } = {}) {
   const d = schema.deliverables
   const v = schema.draftVersions
   const size = opts.size ?? REVIEW_QUEUE_PAGE
-  const urgency = sql`coalesce(${d.postWindowStart}, ${d.draftDueOn}, 'infinity'::date)`
+  // coalesce(post_window_start, draft_due_on, 'infinity') of the deliverable, kept on the waiting version
+  // (draft_versions.queue_urgency, migration 0036), so draft_versions_queue_idx walks the page in order.
+  const urgency = sql`${v.queueUrgency}`
   const keys: KeysetKey[] = [{ expr: urgency, cast: 'date' }, { expr: sql`${v.submittedAt}`, cast: 'timestamptz' }]
   const cursor = decodeKeysetCursor(opts.cursor, LIST, keyTypes(keys))
   const keyset = keysetSql(keys, sql`${v.id}`, 'asc', cursor)
-  const conditions = [eq(v.brandId, brandId), isNull(v.decision), eq(d.status, 'draft_submitted')]
-  if (filters.campaign) conditions.push(eq(d.campaignId, filters.campaign))
+  // Waiting = no decision and the deliverable in draft_submitted, which is what queue_urgency being set means
+  // (its triggers; review-roster-counts-drift.test.ts). Saying it again here would make the planner expect
+  // those two tests to drop most rows of the walk, and sort the whole queue instead.
+  const conditions = [eq(v.brandId, brandId), isNotNull(v.queueUrgency)]
+  // One campaign: its waiting deliverables by deliverables_campaign_brand_status_idx (the same rows, named so
+  // the index can find them), not every deliverable the campaign ever had.
+  if (filters.campaign) conditions.push(eq(d.campaignId, filters.campaign), eq(d.brandId, brandId), eq(d.status, 'draft_submitted'))
   if (filters.platform) conditions.push(eq(d.platform, filters.platform))
   if (filters.reviewer) conditions.push(eq(schema.campaigns.createdByUserId, filters.reviewer))
+  const filtered = Boolean(filters.campaign || filters.platform || filters.reviewer)
   const [fetched, [counted], campaigns, reviewers] = await Promise.all([
     db()
       .select({
@@ -64,12 +73,16 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
       .where(and(...conditions, keyset.where))
       .orderBy(...keyset.orderBy)
       .limit(size + 1),
-    db()
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(v)
-      .innerJoin(d, eq(d.id, v.deliverableId))
-      .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
-      .where(and(...conditions)),
+    // Unfiltered: the brand's summary row (review_queue_counts.waiting, kept by triggers, migration 0036);
+    // under a filter, the count of the drafts it matches.
+    filtered
+      ? db()
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(v)
+          .innerJoin(d, eq(d.id, v.deliverableId))
+          .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
+          .where(and(...conditions))
+      : db().select({ n: schema.reviewQueueCounts.waiting }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId)),
     db()
       .select({ id: schema.campaigns.id, name: schema.campaigns.name })
       .from(schema.campaigns)

@@ -122,21 +122,39 @@ export async function listRoster(brand: { id: string; currency: string; settings
     : sql``
   const order = ascending ? sql`${expr} asc, ${tie} asc` : sql`${expr} desc, ${tie} desc`
 
+  // No filter, the status filter alone or the tag filter alone is counted from the brand's summary rows
+  // (roster_counts, roster_tag_counts: kept by triggers, migration 0036); other filters count the rows they match.
+  const countFromSummary = !q && !query.tag && !query.platform && !query.tier && !query.rising
+  const countFromTags = !q && !query.status && query.tag && !query.platform && !query.tier && !query.rising
+  const pageOrder = ascending ? sql`p.sort_key asc, p.tie_key asc` : sql`p.sort_key desc, p.tie_key desc`
   const [pageResult, countResult, tagResult] = await Promise.all([
+    // The relationship (privacy rule) is decided for the page's rows only: in the page's own select list the
+    // planner hashed every roster entry and committed offer of the brand to answer it for 21 rows. The limit
+    // is written into the statement (our own integer): as a parameter, the prepared statement's generic plan
+    // expects a tenth of the roster from the subquery and hashes them again.
     db().execute(sql`
-      select r.id as entry_id, r.creator_id, r.status, r.tags, r.represented_by, r.top_followers, r.last_collaboration_at,
-             r.total_paid_minor, r.on_time_rate_bp, r.created_at, c.name, c.email, c.user_id, (${expr})::text as sort_value,
-             r.consented_at, ${relationshipSql(brand.id, sql`r.creator_id`)} as related
-      from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id
-      where ${filtered} ${keyset}
-      order by ${order}
-      limit ${size + 1}`),
-    // Only a search needs the creators table to count (an index-only count otherwise).
-    q
-      ? db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id where ${filtered}`)
-      : db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r where ${filtered}`),
-    // The brand's distinct tag sets first (index-only over roster_entries_brand_tags_idx), then their tags.
-    db().execute(sql`select distinct unnest(t.tags) as tag from (select distinct tags from ${schema.rosterEntries} where brand_id = ${brand.id}) t order by 1 limit 200`),
+      select p.*, ${relationshipSql(brand.id, sql`p.creator_id`)} as related from (
+        select r.id as entry_id, r.creator_id, r.status, r.tags, r.represented_by, r.top_followers, r.last_collaboration_at,
+               r.total_paid_minor, r.on_time_rate_bp, r.created_at, c.name, c.email, c.user_id, (${expr})::text as sort_value,
+               r.consented_at, ${expr} as sort_key, ${tie} as tie_key
+        from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id
+        where ${filtered} ${keyset}
+        order by ${order}
+        limit ${sql.raw(String(Math.trunc(size) + 1))}
+      ) p
+      order by ${pageOrder}`),
+    countFromSummary
+      ? db().execute(
+          sql`select coalesce(sum(entries), 0)::int as n from ${schema.rosterCounts} where brand_id = ${brand.id}${query.status ? sql` and status = ${query.status}` : sql``}`,
+        )
+      : countFromTags
+        ? db().execute(sql`select coalesce(sum(entries), 0)::int as n from ${schema.rosterTagCounts} where brand_id = ${brand.id} and tag = ${query.tag}`)
+        : q
+        ? // Only a search needs the creators table to count.
+          db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r join ${schema.creators} c on c.id = r.creator_id where ${filtered}`)
+        : db().execute(sql`select count(*)::int as n from ${schema.rosterEntries} r where ${filtered}`),
+    // The brand's tags, from the summary (roster_tag_counts: tags some entry carries).
+    db().execute(sql`select tag from ${schema.rosterTagCounts} where brand_id = ${brand.id} and entries > 0 order by tag limit 200`),
   ])
   type Row = {
     entry_id: string

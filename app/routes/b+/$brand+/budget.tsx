@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { BudgetSummary } from '#app/components/budget-summary.tsx'
-import { CostCreatorFields } from '#app/components/cost-creator-fields.tsx'
+import { CostCampaignPick, CostCreatorFields } from '#app/components/cost-creator-fields.tsx'
 import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
@@ -14,7 +14,8 @@ import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { parseForm, peekForm } from '#app/validation/parse-form.server.ts'
 import { campaignCurrency } from '#app/services/money/currency-of.server.ts'
-import { costEntrySchema } from '#app/validation/money.ts'
+import { costEntrySchema, parseBudgetQuery } from '#app/validation/money.ts'
+import { Pager, pagerLink } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Budget · Greenroom' }]
 
@@ -31,7 +32,8 @@ const KIND_LABEL: Record<string, string> = {
 // Anyone who sees reports sees the budget; managers and admins add costs.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
-  return { ...(await getBudget(actor)), canEdit: roleCan(actor.role, 'campaign.edit') }
+  const query = parseBudgetQuery(new URL(args.request.url))
+  return { ...(await getBudget(actor, { campaignId: query.campaignId, cursor: query.cursor, ledgerCursor: query.ledger })), cursor: query.cursor ?? null, ledger: query.ledger ?? null, canEdit: roleCan(actor.role, 'campaign.edit') }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -54,12 +56,14 @@ export async function action(args: ActionFunctionArgs) {
       shippedOn: input.shippedOn || null,
       deliveredOn: input.deliveredOn || null,
     })
-    return redirectWithFlash(`/b/${actor.brand.slug}/budget`, 'Cost added to the ledger.')
+    // Back to the page with the form still on this campaign (its creators are the ones loaded).
+    return redirectWithFlash(`/b/${actor.brand.slug}/budget?${new URLSearchParams({ campaignId: input.campaignId })}`, 'Cost added to the ledger.')
   })
 }
 
 export default function Budget() {
-  const { campaigns, program, entries, costCreators, canEdit } = useLoaderData<typeof loader>()
+  const { campaigns, nextCursor, prevCursor, cursor, ledger, program, entries, ledgerNextCursor, ledgerPrevCursor, campaignChoices, costCampaignId, costCreators, canEdit } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const pending = useIsPending({ intent: 'add-cost' })
@@ -115,6 +119,10 @@ export default function Budget() {
               </table>
             </div>
           )}
+          <Pager
+            prev={prevCursor ? pagerLink('', { campaignId: costCampaignId, ledger }, prevCursor) : null}
+            next={nextCursor ? pagerLink('', { campaignId: costCampaignId, ledger }, nextCursor) : null}
+          />
         </Card>
         <div className={canEdit ? 'grid-2 grid-wide-left' : ''}>
           <Card title="Cost ledger">
@@ -150,16 +158,22 @@ export default function Budget() {
                 </table>
               </div>
             )}
+            <Pager
+              prev={ledgerPrevCursor ? pagerLink('', { campaignId: costCampaignId, cursor }, ledgerPrevCursor, 'ledger') : null}
+              next={ledgerNextCursor ? pagerLink('', { campaignId: costCampaignId, cursor }, ledgerNextCursor, 'ledger') : null}
+            />
           </Card>
-          {canEdit && campaigns.length ? (
+          {canEdit && costCampaignId ? (
             <Card title="Add a cost">
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="add-cost" />
+                {cursor ? <input type="hidden" name="cursor" value={cursor} /> : null}
+                {ledger ? <input type="hidden" name="ledger" value={ledger} /> : null}
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <CostCreatorFields
-                  campaigns={campaigns}
+                  campaigns={campaignChoices}
                   costCreators={costCreators}
-                  initialCampaignId={echoedValues(actionData).get('campaignId', campaigns[0]!.campaignId)}
+                  initialCampaignId={echoedValues(actionData).get('campaignId', costCampaignId)}
                   errors={{ campaignId: fieldError(failure, 'campaignId'), creatorId: fieldError(failure, 'creatorId') }}
                 />
                 <SelectField
@@ -184,7 +198,8 @@ export default function Budget() {
                 <div>
                   <Button type="submit" variant="primary" pending={pending} pendingText="Adding…">
                     Add cost
-                  </Button>
+                  </Button>{' '}
+                  <CostCampaignPick />
                 </div>
               </Form>
             </Card>
