@@ -23,7 +23,7 @@ type MoneyOpts = { campaignIds?: readonly string[]; creatorId?: string; tx?: DbO
 /**
  * The money figures (app/domain/money-figures.ts) of the brand's campaigns — all of them, a few
  * (campaignIds) or those a creator collaborates in (creatorId) — read from the ledger facts in four
- * set-based queries. Every page that shows committed, invoiced, paid or remaining reads them here.
+ * set-based queries (three with costsOnly). Every page that shows committed, invoiced, paid or remaining reads them here.
  * Ordered newest campaign first.
  */
 export async function getMoneyFigures(brandId: string, opts: MoneyOpts & { costsOnly: true }): Promise<CampaignCostLine[]>
@@ -72,10 +72,10 @@ export async function getMoneyFigures(brandId: string, opts: MoneyOpts & { costs
     opts.costsOnly
       ? []
       : q
-      .select({ campaignId: schema.offers.campaignId, offerId: schema.invoices.offerId, status: schema.invoices.status, totalMinor: schema.invoices.totalMinor, currency: schema.invoices.currency })
-      .from(schema.invoices)
-      .innerJoin(schema.offers, and(eq(schema.offers.id, schema.invoices.offerId), eq(schema.offers.brandId, brandId)))
-      .where(and(eq(schema.invoices.brandId, brandId), inArray(schema.offers.campaignId, campaignIds))),
+          .select({ campaignId: schema.offers.campaignId, offerId: schema.invoices.offerId, status: schema.invoices.status, totalMinor: schema.invoices.totalMinor, currency: schema.invoices.currency })
+          .from(schema.invoices)
+          .innerJoin(schema.offers, and(eq(schema.offers.id, schema.invoices.offerId), eq(schema.offers.brandId, brandId)))
+          .where(and(eq(schema.invoices.brandId, brandId), inArray(schema.offers.campaignId, campaignIds))),
   ])
   const group = <T extends { campaignId: string }>(rows: T[]) => {
     const m = new Map<string, T[]>()
