@@ -94,7 +94,7 @@ describe('Add a cost names the creator', () => {
     expect(newest.costCreators).toEqual({ [spring.id]: [{ id: bea.id, name: 'Bea Spring' }] })
     // Another brand's campaign or garbage: the form's default campaign, never the other brand's creators, never a 500.
     const other = await moneyWorld()
-    for (const q of [`?campaignId=${other.campaign.id}`, '?campaignId=%27%3B--', `?campaignId=${'x'.repeat(300)}`, '?campaignId=&cursor=nope']) {
+    for (const q of [`?campaignId=${other.campaign.id}`, '?campaignId=%27%3B--', `?campaignId=${'x'.repeat(300)}`, '?campaignId=&cursor=nope', `?campaignId=${spring.id}&ledger=${'%E2%82%AC'.repeat(40)}`]) {
       const p = await load(q)
       expect(p.costCampaignId).toBe(spring.id)
       expect(p.costCreators).toEqual({ [spring.id]: [{ id: bea.id, name: 'Bea Spring' }] })

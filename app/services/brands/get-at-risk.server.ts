@@ -77,10 +77,10 @@ function clockOf(now: Date) {
 /** Posts without their 7-day (or, after 30 days, their 28-day) reading; the stats are due 7 (30) days after publishing. */
 function statsSql(b: string, days7: string, days30: string) {
   const missing30 = sql`(p.posted_at <= ${days30}::timestamptz and not coalesce(pl.captured_at >= p.posted_at + interval '28 days', false))`
+  const statsDue = sql`p.posted_at + case when ${missing30} then interval '30 days' else interval '7 days' end`
   return {
-    missing30,
-    statsDue: sql`p.posted_at + case when ${missing30} then interval '30 days' else interval '7 days' end`,
-    cols: (statsDue: SQL) => sql`p.id, p.creator_id, d.campaign_id, ${day(statsDue)}, case when ${missing30} then '30' else '7' end, null::text`,
+    statsDue,
+    cols: sql`p.id, p.creator_id, d.campaign_id, ${day(statsDue)}, case when ${missing30} then '30' else '7' end, null::text`,
     from: sql`from posts p join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b} left join post_metrics_latest pl on pl.post_id = p.id and pl.brand_id = ${b}`,
     where: sql`p.brand_id = ${b} and ((p.posted_at <= ${days7}::timestamptz and not coalesce(pl.captured_at >= p.posted_at + interval '6 days', false)) or ${missing30})`,
   }
@@ -102,8 +102,6 @@ function rightsSql(b: string, today: string, in14: string) {
       ) e where e.usage_end between ${today} and ${in14} or e.excl_end between ${today} and ${in14}
     )`
 }
-
-const KINDS_UNION = sql`select * from k1 union all select * from k2 union all select * from k3 union all select * from k4 union all select * from k5 union all select * from k6 union all select * from k7`
 
 /** Kinds 1-6: each kind's rows, the column that orders them and its id for ties, and what the item shows. */
 function kindsSql(b: string, c: ReturnType<typeof clockOf>) {
@@ -159,9 +157,11 @@ async function loadAtRisk(brandId: string, now: Date, limit: number | null): Pro
       limit === null ? sql`` : sql`order by ${due} asc nulls last, ${id} limit ${limit}`
     }`
   const one = (n: 1 | 2 | 3 | 4) => kind(n, k[n].cols, k[n].from, k[n].where, k[n].due, k[n].id)
-  const result = await db().execute(sql`
-    with k1 as (${one(1)}), k2 as (${one(2)}), k3 as (${one(3)}), k4 as (${one(4)}),
-    k5 as (${kind(5, k.stats.cols(k.stats.statsDue), k.stats.from, k.stats.where, k.stats.statsDue, sql`p.id`)}),
+  return readKinds(
+    b,
+    c,
+    sql`k1 as (${one(1)}), k2 as (${one(2)}), k3 as (${one(3)}), k4 as (${one(4)}),
+    k5 as (${kind(5, k.stats.cols, k.stats.from, k.stats.where, k.stats.statsDue, sql`p.id`)}),
     k6 as (${kind(
       6,
       sql`o.id, o.creator_id, o.campaign_id, null::text, ${k.link}::text, ${k.code}::text`,
@@ -169,12 +169,8 @@ async function loadAtRisk(brandId: string, now: Date, limit: number | null): Pro
       sql`o.brand_id = ${b} and o.status in ('accepted', 'active') and (not ${k.link} or not ${k.code})`,
       sql`o.id`,
       sql`o.id`,
-    )}), ${rightsSql(b, c.today, c.in14)}
-    select k.*, cr.name as creator_name, g.name as campaign_name
-    from (${KINDS_UNION}) k
-    join creators cr on cr.id = k.creator_id
-    join campaigns g on g.id = k.campaign_id`)
-  return toItems(rowsOf<AtRiskRow>(result), c.today, c.in14)
+    )})`,
+  )
 }
 
 /**
@@ -197,8 +193,10 @@ async function loadAtRiskTop(brandId: string, now: Date, limit: number): Promise
   // The row's deliverable looked up for each row walked (offset 0 keeps it a lookup): a join the planner could
   // turn into a hash of every waiting deliverable, then sort them all.
   const openDeliverable = (idOf: SQL, cond: SQL) => sql`select d.id, d.creator_id, d.campaign_id from deliverables d where d.id = ${idOf} and d.brand_id = ${b} ${cond} offset 0`
-  const result = await db().execute(sql`
-    with s as (
+  return readKinds(
+    b,
+    c,
+    sql`s as (
       select
         coalesce(sum(n) filter (where kind = 1 and day <= ${c.in3}::date), 0) as s1,
         coalesce(sum(n) filter (where kind = 2 and day < ${c.today}::date), 0) as s2,
@@ -224,7 +222,7 @@ async function loadAtRiskTop(brandId: string, now: Date, limit: number): Promise
     k5b as (select g.post_id from post_stats_gaps g where g.brand_id = ${b} and g.level = 0 and g.posted_at > ${c.days30}::timestamptz and g.posted_at <= ${c.days7}::timestamptz order by g.posted_at, g.post_id limit ${limit}),
     k5 as (${top(
       5,
-      k.stats.cols(k.stats.statsDue),
+      k.stats.cols,
       sql`from (select post_id from k5a union select post_id from k5b) g join posts p on p.id = g.post_id
         join deliverables d on d.id = p.deliverable_id and d.brand_id = ${b} left join post_metrics_latest pl on pl.post_id = p.id and pl.brand_id = ${b}`,
       k.stats.where,
@@ -237,9 +235,19 @@ async function loadAtRiskTop(brandId: string, now: Date, limit: number): Promise
       sql`u.brand_id = ${b}`,
       sql`u.offer_id`,
       sql`u.offer_id`,
-    )}), ${rightsSql(b, c.today, c.in14)}
+    )})`,
+  )
+}
+
+/**
+ * The at-risk statement: `ctes` define k1..k6 (each kind's rows, as the full list or the home's top), rights
+ * ending is added, and only the rows sent are joined to their creator and campaign.
+ */
+async function readKinds(b: string, c: ReturnType<typeof clockOf>, ctes: SQL): Promise<{ items: AtRiskItem[]; total: number }> {
+  const result = await db().execute(sql`
+    with ${ctes}, ${rightsSql(b, c.today, c.in14)}
     select k.*, cr.name as creator_name, g.name as campaign_name
-    from (${KINDS_UNION}) k
+    from (select * from k1 union all select * from k2 union all select * from k3 union all select * from k4 union all select * from k5 union all select * from k6 union all select * from k7) k
     join creators cr on cr.id = k.creator_id
     join campaigns g on g.id = k.campaign_id`)
   return toItems(rowsOf<AtRiskRow>(result), c.today, c.in14)
