@@ -66,6 +66,45 @@ export const programDays = pgTable(
 )
 
 /**
+ * The performance report's raw totals per collaboration (issue #18, migration 0040): one row per accepted,
+ * active or completed offer with its posts, the sums of their latest counters with how many posts reported
+ * each (`*_n`), its tracked-link clicks and its cost (its share of committed, app/domain/money-figures.ts) with
+ * the ledger rows behind it. Kept by statement triggers (DECISIONS.md "The report reads kept totals"); never
+ * written by the app.
+ */
+export const reportCollab = pgTable(
+  'report_collab',
+  {
+    offerId: text().primaryKey(),
+    brandId: text().notNull(),
+    creatorId: text().notNull(),
+    campaignId: text().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    posts: integer().notNull().default(0),
+    impressions: bigint({ mode: 'number' }),
+    impressionsN: integer('impressions_n').notNull().default(0),
+    reach: bigint({ mode: 'number' }),
+    reachN: integer('reach_n').notNull().default(0),
+    views: bigint({ mode: 'number' }),
+    viewsN: integer('views_n').notNull().default(0),
+    likes: bigint({ mode: 'number' }),
+    likesN: integer('likes_n').notNull().default(0),
+    comments: bigint({ mode: 'number' }),
+    commentsN: integer('comments_n').notNull().default(0),
+    shares: bigint({ mode: 'number' }),
+    sharesN: integer('shares_n').notNull().default(0),
+    saves: bigint({ mode: 'number' }),
+    savesN: integer('saves_n').notNull().default(0),
+    clicks: bigint({ mode: 'number' }),
+    clicksN: integer('clicks_n').notNull().default(0),
+    linkClicks: bigint({ mode: 'number' }).notNull().default(0),
+    costMinor: bigint({ mode: 'number' }).notNull().default(0),
+    ledgerRows: integer().notNull().default(0),
+  },
+  (t) => [index('report_collab_brand_creator_idx').on(t.brandId, t.currency, t.creatorId), index('report_collab_campaign_idx').on(t.campaignId)],
+)
+
+/**
  * The brand home's at-risk counts (issue #18, migration 0034): per brand, kind and day, the rows of each at-risk
  * kind (1 draft due, 2 post window, 3 draft waiting for review, 4 post waiting for verification, 5 no 6-day
  * reading, 6 no 28-day reading, 7 collaboration without tracking) by the day the clock is compared with. Kept
