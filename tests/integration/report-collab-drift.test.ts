@@ -375,31 +375,42 @@ describe('report_collab (the performance report’s kept totals per collaboratio
     await noDriftAfterAnySequence({ anyOp, world, apply, expectNoDrift, numRuns: 25 })
   }, 180_000)
 
-  it.runIf(Boolean(process.env.DATABASE_URL))('keeps every click when clicks and a refresh of one collaboration commit at the same time (PostgreSQL)', async () => {
+  it.runIf(Boolean(process.env.DATABASE_URL))('keeps every click and reading when they and a refresh of one collaboration commit at the same time (PostgreSQL)', async () => {
     const w = await world()
     await apply(db(), w, { t: 'post', offer: 0 })
     await apply(db(), w, { t: 'link', offer: 0 })
     const linkId = w.links[0]!
     const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
     const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    const reading = (tx: postgres.TransactionSql, n: number) =>
+      tx`insert into metric_snapshots (id, post_id, brand_id, captured_at, source, views) values (${`race-${n}-${Math.random().toString(36).slice(2)}`}, ${w.posts[0]!}, ${w.brandId}, ${new Date(DAY0 + (50 + n) * HOUR)}, 'csv', ${n})`
     try {
-      for (let round = 0; round < 5; round++) {
-        // a holds a click uncommitted while b's reading refreshes the same collaboration; then both commit
+      await Promise.all([a`select 1`, b`select 1`]) // connected before the race, so b's statement starts while a waits
+      for (let round = 0; round < 4; round++) {
+        // a's reading refreshes the collaboration's row and stays uncommitted while b clicks (round 0, 2) or reads
+        // (1, 3) on the same collaboration: without the lock, b's click would add to a row a replaced (lost),
+        // and b's refresh would insert a second row for it (a duplicate key)
+        let refreshed!: () => void
+        const aRefreshed = new Promise<void>((r) => (refreshed = r))
         const ta = a.begin(async (tx) => {
-          await tx`insert into link_clicks (link_id, brand_id, day, visitor_hash) values (${linkId}, ${w.brandId}, '2026-03-03', ${`race-${round}`})`
-          await new Promise((r) => setTimeout(r, 150))
+          await reading(tx, 10 * round)
+          refreshed()
+          await new Promise((r) => setTimeout(r, 400))
         })
-        await new Promise((r) => setTimeout(r, 50))
+        await aRefreshed
         const tb = b.begin(async (tx) => {
-          await tx`insert into metric_snapshots (post_id, brand_id, captured_at, source, views) values (${w.posts[0]!}, ${w.brandId}, ${new Date(DAY0 + (50 + round) * HOUR)}, 'csv', ${round})`
+          if (round % 2 === 0) await tx`insert into link_clicks (link_id, brand_id, day, visitor_hash) values (${linkId}, ${w.brandId}, '2026-03-03', ${`race-${round}`})`
+          else await reading(tx, 10 * round + 1)
         })
         await Promise.all([ta, tb])
+        // after every round, not only at the end: a later refresh would recount a lost click
+        expect((await stored(w.brandId))[w.offers[0]!]).toEqual((await recomputed(w.brandId))[w.offers[0]!])
       }
     } finally {
       await a.end()
       await b.end()
     }
-    expect((await stored(w.brandId))[w.offers[0]!]).toMatchObject({ link_clicks: 5 })
+    expect((await stored(w.brandId))[w.offers[0]!]).toMatchObject({ link_clicks: 2, views: 31 })
     await expectNoDrift(w)
   }, 60_000)
 })

@@ -15,6 +15,8 @@ import { convertMinor, RATE_SCALE, SQL_ORDER_GROSS, SQL_ORDER_NET } from '#app/d
 
 export interface OfferOrderTotals {
   offerId: string
+  creatorId: string
+  campaignId: string
   currency: string
   orders: number
   grossMinor: number
@@ -34,6 +36,8 @@ export interface OrderFilters {
   creatorId?: string | null
   campaignId?: string | null
   offerIds?: string[]
+  /** Only the orders of collaborations (accepted, active or completed offers): the performance report's rows. */
+  collaborationsOnly?: boolean
   /**
    * Only the collaborations (accepted, active or completed offers in this currency) with a post published
    * in [from, toEnd): the ones a dated performance report, and so the brand home's program row, counts.
@@ -52,6 +56,7 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
     if (!f.offerIds.length) return new Map()
     conds.push(sql`r.offer_id in ${f.offerIds}`)
   }
+  if (f.collaborationsOnly) conds.push(sql`o.status in ('accepted', 'active', 'completed')`)
   if (f.collaborationsPosted) {
     const c = f.collaborationsPosted
     conds.push(sql`o.status in ('accepted', 'active', 'completed') and o.currency = ${c.currency}::bpchar and exists (
@@ -60,7 +65,7 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
   }
   const result = await db().execute(sql`
     with w as (
-      select r.offer_id, trim(o.currency) as offer_currency, trim(r.currency) as order_currency,
+      select r.offer_id, trim(o.currency) as offer_currency, trim(r.currency) as order_currency, o.creator_id, o.campaign_id,
         ${sql.raw(SQL_ORDER_GROSS)} as gross, ${sql.raw(SQL_ORDER_NET)} as net, r.ordered_at,
         case when r.source = 'link'
           then r.clicked_at is not null and r.ordered_at >= r.clicked_at and r.ordered_at <= r.clicked_at + k.attribution_window_days * interval '1 day'
@@ -80,9 +85,10 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
         where er.brand_id = ${brandId} and er.from_currency = w.order_currency and er.to_currency = w.offer_currency
           and er.effective_on <= (w.ordered_at at time zone 'UTC')::date
         order by er.effective_on desc limit 1) end as rate,
+      w.creator_id, w.campaign_id,
       count(*) as n, sum(w.gross) as gross, sum(w.net) as net
     from w
-    group by 1, 2, 3, 4, 5, 6`)
+    group by 1, 2, 3, 4, 5, 6, 7, 8`)
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     offer_id: string
     offer_currency: string
@@ -90,6 +96,8 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
     inside: boolean
     counted: boolean
     rate: unknown
+    creator_id: string
+    campaign_id: string
     n: unknown
     gross: unknown
     net: unknown
@@ -98,7 +106,7 @@ export async function loadOrderTotals(brandId: string, f: OrderFilters = {}): Pr
   for (const r of rows) {
     let t = out.get(r.offer_id)
     if (!t) {
-      t = { offerId: r.offer_id, currency: r.offer_currency, orders: 0, grossMinor: 0, refundsMinor: 0, netMinor: 0, unconverted: [], outsideWindow: 0, notCounted: 0 }
+      t = { offerId: r.offer_id, creatorId: r.creator_id, campaignId: r.campaign_id, currency: r.offer_currency, orders: 0, grossMinor: 0, refundsMinor: 0, netMinor: 0, unconverted: [], outsideWindow: 0, notCounted: 0 }
       out.set(r.offer_id, t)
     }
     const n = Number(r.n)

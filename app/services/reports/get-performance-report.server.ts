@@ -4,7 +4,7 @@ import { db } from '#app/db.server.ts'
 import { rollup, sumAll, withTotals, type RawTotals } from '#app/domain/report-rollup.ts'
 import { deriveMetrics, reportSettings, tierOf, withMetrics, type DerivedMetrics, type ReportSettings } from '#app/domain/report-metrics.ts'
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, ordersMethod } from '#app/domain/orders.ts'
-import { loadCreatorFollowers, loadReportTotals, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
+import { byLabel, loadCreatorFollowers, loadReportTotals, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 
 export type { ReportFilters }
@@ -162,9 +162,9 @@ export async function getPerformanceReport(
     filters: { ...filters, tier: tierFilter },
     settings,
     currency: brand.currency,
-    creators: creators.sort((a, b) => compareText(a.label, b.label)),
+    creators: creators.sort(byLabel),
     collaborations,
-    campaigns: campaigns.sort((a, b) => compareText(a.label, b.label)),
+    campaigns: campaigns.sort(byLabel),
     program,
     campaignOptions,
     otherCurrency: all.length - inCurrency.length,

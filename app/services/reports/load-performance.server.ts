@@ -3,7 +3,7 @@ import { atOnIsoDay, fromIsoDay } from '#app/domain/dates.ts'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
-import { compareText } from '#app/domain/compare-text.ts'
+import { compareCodes, compareText } from '#app/domain/compare-text.ts'
 import type { RawTotals } from '#app/domain/report-rollup.ts'
 import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
 import { accountVisibleSql } from '#app/services/roster/creator-access-sql.server.ts'
@@ -70,6 +70,11 @@ const COLLAB_STATUSES = sql`('accepted', 'active', 'completed')`
 if (!COLLAB_STATUS_LIST.every((s) => (RELATIONSHIP_OFFER_STATUSES as readonly string[]).includes(s))) {
   throw new Error('a collaboration status is not a relationship status: loadCreatorFollowers must test the relationship')
 }
+/** The report's order of collaborations before any column sort: creator name, campaign name, then id (ties). */
+export const byCollaboration = (a: { creatorName: string; campaignName: string; offerId: string }, b: { creatorName: string; campaignName: string; offerId: string }): number =>
+  compareText(a.creatorName, b.creatorName) || compareText(a.campaignName, b.campaignName) || compareCodes(a.offerId, b.offerId)
+/** Creator and campaign rows before any column sort: by name, then id (two creators may share a name). */
+export const byLabel = (a: { label: string; key: string }, b: { label: string; key: string }): number => compareText(a.label, b.label) || compareCodes(a.key, b.key)
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 export interface WeeklyPoint {
@@ -112,6 +117,7 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
              sum(l.comments) as comments, sum(l.shares) as shares, sum(l.saves) as saves, sum(l.clicks) as clicks
       from ${schema.posts} p
       join ${schema.deliverables} d on d.id = p.deliverable_id and d.brand_id = p.brand_id
+      join ${schema.offers} o on o.id = d.offer_id and o.brand_id = p.brand_id and o.status in ${COLLAB_STATUSES}
       ${latestSnapshot(toEndDate)}
       where ${sql.join(postConds, sql` and `)}
       group by grouping sets ((d.offer_id), (${week}))`),
@@ -182,7 +188,7 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
       ordersApart: r?.unconverted ?? [],
     })
   }
-  out.sort((a, b) => compareText(a.creatorName, b.creatorName) || compareText(a.campaignName, b.campaignName))
+  out.sort(byCollaboration)
   // Per campaign, committed cost that is on no committed collaboration (campaign-level costs, gifts to
   // creators who never accepted): an undated report's campaign row adds it, so it equals committed.
   const unassignedCost = new Map<string, { currency: string; minor: number }>()
@@ -198,7 +204,8 @@ export async function loadReportTotals(brandId: string, f: ReportFilters): Promi
  * for tiers. The account carries its latest snapshot (migration 0006); only an account whose latest
  * snapshot is after `to` looks up the one before it.
  */
-export async function loadCreatorFollowers(brandId: string, f: ReportFilters): Promise<Map<string, number>> {
+export async function loadCreatorFollowers(brandId: string, f: ReportFilters & { creatorIds?: readonly string[] }): Promise<Map<string, number>> {
+  if (f.creatorIds && !f.creatorIds.length) return new Map()
   const toEndDate = f.to ? atOnIsoDay(f.to, 86_400_000) : null
   const end = toEndDate ? sql`${toEndDate.toISOString()}::timestamptz` : null
   const followers = end
@@ -219,6 +226,7 @@ export async function loadCreatorFollowers(brandId: string, f: ReportFilters): P
       where a.snapshot_at is not null and ${accountVisibleSql(brandId, 'a')}
         and a.creator_id in (select o.creator_id from ${schema.offers} o where o.brand_id = ${brandId} and o.status in ${COLLAB_STATUSES})
         ${f.platform ? sql`and a.platform = ${f.platform}` : sql``} ${f.creatorId ? sql`and a.creator_id = ${f.creatorId}` : sql``}
+        ${f.creatorIds ? sql`and a.creator_id in ${[...f.creatorIds]}` : sql``}
       group by a.creator_id
       having max(${followers}) is not null`),
   )

@@ -6,12 +6,12 @@ import { formatMoneyExact } from '#app/components/format.ts'
 import { formatMetric } from '#app/domain/metrics.ts'
 import { TIERS, TIER_LABEL } from '#app/domain/tiers.ts'
 import { PLATFORMS, PLATFORM_LABEL } from '#app/domain/catalog.ts'
-import { reportColumns, sortRows, type ColumnKind } from '#app/domain/report-columns.ts'
+import { reportColumns, type ColumnKind } from '#app/domain/report-columns.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
-import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
+import { getReportPage } from '#app/services/reports/get-report-page.server.ts'
 import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
-import { cursorParam, decodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
+import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { Pager } from '#app/components/pager.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
@@ -19,22 +19,12 @@ export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
 // Any member with report.view (admin, manager, finance, viewer).
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'report.view')
-  const q = parseReportQuery(new URL(args.request.url))
-  const full = await getPerformanceReport(actor.brand, { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: q.tier })
-  // Only what the page shows goes to the browser: the rows of the chosen grouping, sorted, one screen of
-  // them (LIST_PAGE_SIZE, Next/Previous from a cursor on the boundary row) unless asked for all (the CSV
-  // export always has every row), and the chart's top creators by cost. The figures at the top and the
-  // table's Total row are of the whole report, not of the page.
-  const all = sortRows(full[q.view] as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as (typeof full)['creators']
-  const list = `report:${q.view.slice(0, 4)}:${q.sort}:${q.dir}`
-  const cursor = decodeKeysetCursor(cursorParam.parse(new URL(args.request.url).searchParams.get('cursor') ?? undefined), list, ['text'])
-  const page = q.all
-    ? { rows: all, offset: 0, nextCursor: null, prevCursor: null }
-    : keysetPageOfSorted(all, LIST_PAGE_SIZE, cursor, list, (r) => ({ v: [String((r as unknown as Record<string, unknown>)[q.sort] ?? '').slice(0, 80)], id: r.key }))
-  const rows = page.rows
-  const chart = [...full.creators].sort((a, b) => b.costMinor - a.costMinor).slice(0, 12).map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv }))
-  const { creators, collaborations: _c, campaigns: _k, ...report } = full
-  return { slug: actor.brand.slug, q, report, rows, offset: page.offset, nextCursor: page.nextCursor, prevCursor: page.prevCursor, totalRows: all.length, chart, creatorCount: creators.length, creatorLabel: q.creator ? (creators[0]?.label ?? null) : null, emvFormula: emvFormulaOf(full.settings, full.currency) }
+  const url = new URL(args.request.url)
+  const q = parseReportQuery(url)
+  // One screen of the chosen grouping, the figures of the whole report, and the chart (getReportPage reads the
+  // kept totals when it can, else computes the whole report; the CSV export always has every row).
+  const page = await getReportPage(actor.brand, q, cursorParam.parse(url.searchParams.get('cursor') ?? undefined))
+  return { slug: actor.brand.slug, q, ...page, emvFormula: emvFormulaOf(page.report.settings, page.report.currency) }
 }
 
 export function showValue(kind: ColumnKind, v: unknown, currency: string): string {
