@@ -2,7 +2,7 @@
  * Profiles a brand page's loader services on a bench database (DATABASE_URL, after `npm run bench:seed`):
  * every SQL statement they send, with EXPLAIN (ANALYZE, BUFFERS) execution time and shared buffers, and
  * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`; PROFILE_PAGE=report
- * profiles the performance report (brand-wide, undated: the Reports page's first view) instead of the home.
+ * profiles the Reports page's first view (brand-wide, undated: getReportPage from the kept totals) instead of the home; PROFILE_PAGE=report-whole the whole report computed from the facts.
  * (PROFILE_PAGE=invoices, payables and layout: the invoices list, the payables desk, the brand layout's count.)
  * PROFILE_GENERIC=1 runs the loops on generic plans. PROFILE_SHOW=N prints statement N with its plan. Not a test.
  */
@@ -16,6 +16,8 @@ import { getBrandOverview } from '#app/services/brands/get-brand-overview.server
 import { getAtRiskTop } from '#app/services/brands/get-at-risk.server.ts'
 import { getProgramSummary } from '#app/services/brands/get-program-summary.server.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
+import { getReportPage } from '#app/services/reports/get-report-page.server.ts'
+import { reportQuerySchema } from '#app/validation/report-filters.ts'
 import { listBrandInvoices, listPayables } from '#app/services/invoices/list-invoices.server.ts'
 import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
 
@@ -43,7 +45,8 @@ const backendCpu = () => {
 }
 const pages = {
   home: () => Promise.all([getBrandOverview(brand!.id), getAtRiskTop(brand!.id, 25), getProgramSummary({ brand: brand! } as never, '90d')]),
-  report: () => getPerformanceReport(brand!, {}),
+  report: () => getReportPage(brand!, reportQuerySchema.parse({}), undefined),
+  'report-whole': () => getPerformanceReport(brand!, {}),
   invoices: () => listBrandInvoices({ brand: brand! } as never),
   payables: () => listPayables({ brand: brand! } as never),
   layout: () => countWaitingDrafts(brand!.id),

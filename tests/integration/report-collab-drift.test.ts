@@ -18,6 +18,8 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { COMMITTED_OFFER_STATUSES, OFFER_RECORD_STATUSES } from '#app/domain/state-machines.ts'
 import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
+import { getReportPage } from '#app/services/reports/get-report-page.server.ts'
+import { reportQuerySchema } from '#app/validation/report-filters.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { createBrand, createCreator } from '#tests/factories.ts'
 import { createCampaign, createCollaboration, insertPost, insertSnapshot } from '#tests/factories-posts.ts'
@@ -333,6 +335,12 @@ async function expectNoDrift(w: World) {
   for (const brandId of [w.brandId, w.otherBrandId]) {
     const [have, want] = await Promise.all([stored(brandId), recomputed(brandId)])
     expect(have).toEqual(want)
+  }
+  // and the Reports page read from them equals the page computed from the facts (tests/integration/report-page.test.ts)
+  const [brand] = await db().select().from(schema.brands).where(eq(schema.brands.id, w.brandId))
+  for (const view of ['creators', 'collaborations', 'campaigns'] as const) {
+    const q = reportQuerySchema.parse({ view })
+    expect(await getReportPage(brand!, q, undefined, { kept: true })).toEqual(await getReportPage(brand!, q, undefined, { kept: false }))
   }
   // the rebuild is the same definition: it changes nothing
   const before = await stored(w.brandId)
