@@ -4,7 +4,7 @@
  * deliverables (DECISIONS.md "Campaign money summaries"). Never written by the app; read by
  * app/services/budget/get-money-summaries.server.ts.
  */
-import { bigint, boolean, char, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigint, boolean, char, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { campaigns } from './schema.ts'
 
 export const campaignMoney = pgTable(
@@ -101,8 +101,36 @@ export const reportCollab = pgTable(
     costMinor: bigint({ mode: 'number' }).notNull().default(0),
     ledgerRows: integer().notNull().default(0),
   },
-  (t) => [index('report_collab_brand_creator_idx').on(t.brandId, t.currency, t.creatorId), index('report_collab_campaign_idx').on(t.campaignId)],
+  (t) => [index('report_collab_brand_creator_idx').on(t.brandId, t.currency, t.creatorId), index('report_collab_campaign_idx').on(t.campaignId), index('report_collab_cost_idx').on(t.brandId, t.currency, t.costMinor)],
 )
+
+const reportGroupColumns = {
+  brandId: text().notNull(),
+  currency: char({ length: 3 }).notNull(),
+  n: integer().notNull(),
+  ledger: integer().notNull(),
+  costMinor: bigint({ mode: 'number' }).notNull(),
+  posts: bigint({ mode: 'number' }).notNull(),
+  impressions: numeric({ mode: 'number' }),
+  reach: numeric({ mode: 'number' }),
+  views: numeric({ mode: 'number' }),
+  likes: numeric({ mode: 'number' }),
+  comments: numeric({ mode: 'number' }),
+  shares: numeric({ mode: 'number' }),
+  saves: numeric({ mode: 'number' }),
+  clicks: numeric({ mode: 'number' }),
+  linkClicks: numeric({ mode: 'number' }).notNull(),
+}
+/** report_collab summed per brand, currency and creator (migration 0041): the per-creator report's rows. */
+export const reportCreator = pgTable('report_creator', { ...reportGroupColumns, creatorId: text().notNull() }, (t) => [
+  primaryKey({ name: 'report_creator_pk', columns: [t.brandId, t.currency, t.creatorId] }),
+  index('report_creator_cost_idx').on(t.brandId, t.currency, t.costMinor),
+])
+/** report_collab summed per brand, currency and campaign (migration 0041): the per-campaign report and the program row. */
+export const reportCampaign = pgTable('report_campaign', { ...reportGroupColumns, campaignId: text().notNull() }, (t) => [
+  primaryKey({ name: 'report_campaign_pk', columns: [t.brandId, t.currency, t.campaignId] }),
+  index('report_campaign_campaign_idx').on(t.campaignId),
+])
 
 /**
  * The brand home's at-risk counts (issue #18, migration 0034): per brand, kind and day, the rows of each at-risk

@@ -336,6 +336,18 @@ async function expectNoDrift(w: World) {
     const [have, want] = await Promise.all([stored(brandId), recomputed(brandId)])
     expect(have).toEqual(want)
   }
+  // the creator and campaign sums (migration 0041) are report_collab's, grouped
+  for (const [table, key] of [['report_creator', 'creator_id'], ['report_campaign', 'campaign_id']] as const) {
+    const cols = 'n, ledger, cost_minor, posts, impressions, reach, views, likes, comments, shares, saves, clicks, link_clicks'
+    const kept = rowsOf<Record<string, unknown>>(await db().execute(sql`select brand_id, trim(currency) as currency, ${sql.raw(key)} as k, ${sql.raw(cols)} from ${sql.raw(table)} where brand_id in (${w.brandId}, ${w.otherBrandId}) order by 1, 2, 3`))
+    const grouped = rowsOf<Record<string, unknown>>(
+      await db().execute(sql`select brand_id, trim(currency) as currency, ${sql.raw(key)} as k, count(*) as n, count(*) filter (where ledger_rows > 0) as ledger, sum(cost_minor) as cost_minor, sum(posts) as posts,
+        sum(impressions) as impressions, sum(reach) as reach, sum(views) as views, sum(likes) as likes, sum(comments) as comments, sum(shares) as shares, sum(saves) as saves, sum(clicks) as clicks, sum(link_clicks) as link_clicks
+        from report_collab where brand_id in (${w.brandId}, ${w.otherBrandId}) group by 1, 2, 3 order by 1, 2, 3`),
+    )
+    const norm = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v])))
+    expect(norm(kept), table).toEqual(norm(grouped))
+  }
   // and the Reports page read from them equals the page computed from the facts (tests/integration/report-page.test.ts)
   const [brand] = await db().select().from(schema.brands).where(eq(schema.brands.id, w.brandId))
   for (const view of ['creators', 'collaborations', 'campaigns'] as const) {
@@ -345,9 +357,12 @@ async function expectNoDrift(w: World) {
   // the rebuild is the same definition: it changes nothing
   const before = await stored(w.brandId)
   await db().transaction(async (tx) => {
+    const groups = sql`select string_agg(g::text, ';' order by g::text) as s from (select * from report_creator where brand_id = ${w.brandId} union all select * from report_campaign where brand_id = ${w.brandId}) g`
+    const beforeGroups = rowsOf<{ s: string | null }>(await tx.execute(groups))[0]!.s
     await tx.execute(sql`select report_collab_rebuild()`)
     const rows = rowsOf<{ n: unknown }>(await tx.execute(sql`select count(*) as n from report_collab where brand_id = ${w.brandId}`))
     expect(Number(rows[0]!.n)).toBe(Object.keys(before).length)
+    expect(rowsOf<{ s: string | null }>(await tx.execute(groups))[0]!.s).toBe(beforeGroups)
   })
   expect(await stored(w.brandId)).toEqual(before)
 }
