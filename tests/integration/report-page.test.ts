@@ -14,6 +14,7 @@ import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { getReportPage, KEPT_SORTS, readsKeptTotals } from '#app/services/reports/get-report-page.server.ts'
 import { reportQuerySchema } from '#app/validation/report-filters.ts'
+import { encodeKeysetCursor } from '#app/domain/keyset-cursor.ts'
 import { createBrand, createCreator } from '#tests/factories.ts'
 import { createCampaign, createCollaboration, insertPost, insertSnapshot } from '#tests/factories-posts.ts'
 
@@ -31,6 +32,20 @@ async function expectSamePages(brand: Brand, raw: Record<string, string>) {
     if (!whole.nextCursor) break
     seen.push(...whole.rows.map((r) => r.key))
     cursor = whole.nextCursor
+  }
+  // cursors the pager never makes, but a second tab or a hand-edited address does: Next after the very last row,
+  // Previous from a row with fewer than a page before it, a row that is not in the list, and garbage
+  const all = (await getReportPage(brand, { ...q, all: '1' }, undefined, { kept: false })).rows
+  const list = `report:${q.view.slice(0, 4)}:${q.sort}:${q.dir}`
+  const odd = [
+    all.length ? encodeKeysetCursor({ list, v: ['x'], id: all[all.length - 1]!.key, d: 'next' }) : undefined,
+    all.length > 10 ? encodeKeysetCursor({ list, v: ['x'], id: all[10]!.key, d: 'prev' }) : undefined,
+    encodeKeysetCursor({ list, v: ['1'], id: 'gone', d: 'next' }),
+    '%%%not-a-cursor',
+  ]
+  for (const c of odd) {
+    const [kept, whole] = await Promise.all([getReportPage(brand, q, c, { kept: true }), getReportPage(brand, q, c, { kept: false })])
+    expect(kept, `${JSON.stringify(raw)} cursor ${c}`).toEqual(whole)
   }
   // and back
   let back = (await getReportPage(brand, q, cursor, { kept: false })).prevCursor

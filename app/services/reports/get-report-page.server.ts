@@ -8,7 +8,7 @@ import { withTotals, type RawTotals } from '#app/domain/report-rollup.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 import { ordersMethod, DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '#app/domain/orders.ts'
 import { sortRows } from '#app/domain/report-columns.ts'
-import { decodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE, type KeysetCursor } from '#app/domain/keyset-cursor.ts'
+import { decodeKeysetCursor, encodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE, type KeysetCursor } from '#app/domain/keyset-cursor.ts'
 import type { ReportQuery } from '#app/validation/report-filters.ts'
 import { getPerformanceReport, type PerformanceReport, type ReportRow } from './get-performance-report.server.ts'
 import { byCollaboration, byLabel, loadCreatorFollowers } from './load-performance.server.ts'
@@ -65,22 +65,22 @@ async function wholePage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nu
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
-/** report_collab's sums for a group of rows (SQL sums of bigints are exact; a counter nobody reported stays null). */
-const SUMS = sql.raw(`count(*) as n, sum(rc.cost_minor) as cost, sum(rc.posts) as posts,
-  sum(rc.impressions) as impressions, sum(rc.reach) as reach, sum(rc.views) as views, sum(rc.likes) as likes,
-  sum(rc.comments) as comments, sum(rc.shares) as shares, sum(rc.saves) as saves, sum(rc.clicks) as clicks,
-  sum(rc.link_clicks) as link_clicks, count(*) filter (where rc.ledger_rows > 0) as ledger`)
-/** The value each kept sort orders by, per group (named as the report row's field). */
-const SORT_SUM: Record<string, string> = { posts: 'sum(rc.posts)', impressions: 'sum(rc.impressions)', reach: 'sum(rc.reach)', views: 'sum(rc.views)', linkClicks: 'sum(rc.link_clicks)' }
-const SORT_ONE: Record<string, string> = { posts: 'rc.posts', impressions: 'rc.impressions', reach: 'rc.reach', views: 'rc.views', linkClicks: 'rc.link_clicks' }
+/** The summed columns of a group (report_creator, report_campaign, or report_collab rows summed). */
+const GROUP_COLS = 'n, ledger, cost_minor, posts, impressions, reach, views, likes, comments, shares, saves, clicks, link_clicks'
+const SUMMED = `count(*) as n, count(*) filter (where rc.ledger_rows > 0) as ledger, sum(rc.cost_minor) as cost_minor, sum(rc.posts) as posts,
+  sum(rc.impressions) as impressions, sum(rc.reach) as reach, sum(rc.views) as views, sum(rc.likes) as likes, sum(rc.comments) as comments,
+  sum(rc.shares) as shares, sum(rc.saves) as saves, sum(rc.clicks) as clicks, sum(rc.link_clicks) as link_clicks`
+/** The column each kept sort orders by (named as in the group columns). */
+const NULLABLE = new Set(['impressions', 'reach', 'views'])
+const SORT_COL: Record<string, string> = { costMinor: 'cost_minor', posts: 'posts', impressions: 'impressions', reach: 'reach', views: 'views', linkClicks: 'link_clicks' }
 
-type Sums = { n: unknown; cost: unknown; posts: unknown; impressions: unknown; reach: unknown; views: unknown; likes: unknown; comments: unknown; shares: unknown; saves: unknown; clicks: unknown; link_clicks: unknown; ledger: unknown }
+type Sums = { n: unknown; ledger: unknown; cost_minor: unknown; posts: unknown; impressions: unknown; reach: unknown; views: unknown; likes: unknown; comments: unknown; shares: unknown; saves: unknown; clicks: unknown; link_clicks: unknown }
 type OrderSums = { orders: number; gross: number; refunds: number; net: number; unconverted: number }
 const NO_ORDERS: OrderSums = { orders: 0, gross: 0, refunds: 0, net: 0, unconverted: 0 }
 
 function totalsOf(s: Sums, o: OrderSums, extraCost = 0): RawTotals {
   return {
-    costMinor: Number(s.cost ?? 0) + extraCost,
+    costMinor: Number(s.cost_minor ?? 0) + extraCost,
     posts: Number(s.posts ?? 0),
     impressions: num(s.impressions),
     reach: num(s.reach),
@@ -101,6 +101,89 @@ function totalsOf(s: Sums, o: OrderSums, extraCost = 0): RawTotals {
 /** 'ledger' when every collaboration of the group has ledger rows, 'fees' when none has, else 'mixed' (as basis()). */
 const basisOf = (s: Sums): ReportRow['costBasis'] => (Number(s.ledger) === 0 ? 'fees' : Number(s.ledger) === Number(s.n) ? 'ledger' : 'mixed')
 
+type Grouped = Sums & { key: string; label: string; sublabel?: string; creator_id?: string }
+
+/**
+ * One screen of `source` (a query of groups: key, label, sublabel, the group columns) in the report's order —
+ * the sort column with missing values last, ties in the grouping's name order (`base`) — as keysetPageOfSorted
+ * would cut it from the whole sorted list, without reading the whole list: the rows tied with the cursor's
+ * boundary row and the next (or previous) LIST_PAGE_SIZE + 1 rows with their ties come from the database in the
+ * sort's order (an index range for cost), the ties are put in name order here, and the offset is a count.
+ */
+async function screen(o: { source: SQL; sort: string; dir: 'asc' | 'desc'; cursor: KeysetCursor | null; list: string; base: (a: Grouped, b: Grouped) => number; size?: number }): Promise<{ rows: Grouped[]; offset: number; total: number; nextCursor: string | null; prevCursor: string | null }> {
+  const size = o.size ?? LIST_PAGE_SIZE
+  const col = sql.raw(`s.${SORT_COL[o.sort]!}`)
+  // a column that is never null orders by itself (an index range for cost); the others put missing values last
+  const nullsLast = NULLABLE.has(o.sort) ? sql`${col} is null, ` : sql``
+  const nullsFirst = NULLABLE.has(o.sort) ? sql`${col} is not null, ` : sql``
+  const n = sql.raw(String(size + 1))
+  const fwd = o.dir === 'desc' ? sql.raw('desc') : sql.raw('asc')
+  const rev = o.dir === 'desc' ? sql.raw('asc') : sql.raw('desc')
+  /** Rows sorting strictly before value x (missing values last). */
+  const before = (x: string | null) => (x === null ? sql`${col} is not null` : o.dir === 'desc' ? sql`${col} > ${x}::numeric` : sql`${col} < ${x}::numeric`)
+  const after = (x: string | null) => (x === null ? sql`false` : o.dir === 'desc' ? sql`(${col} < ${x}::numeric or ${col} is null)` : sql`(${col} > ${x}::numeric or ${col} is null)`)
+  const tied = (x: string | null) => (x === null ? sql`${col} is null` : sql`${col} = ${x}::numeric`)
+  const src = sql`(${o.source}) s`
+  const [boundary] = o.cursor ? rowsOf<{ v: unknown }>(await db().execute(sql`select ${col}::text as v from ${src} where s.key = ${o.cursor.id}`)) : []
+  const first = () => db().execute(sql`select * from ${src} order by ${nullsLast}${col} ${fwd} fetch first ${n} rows with ties`)
+  const v = boundary ? (boundary.v === null ? null : String(boundary.v)) : undefined
+  const [fetched, totalRows, beforeRows] = await Promise.all([
+    v === undefined
+      ? first()
+      : o.cursor!.d === 'next'
+        ? db().execute(sql`select * from ${src} where ${tied(v)} union all (select * from ${src} where ${after(v)} order by ${nullsLast}${col} ${fwd} fetch first ${n} rows with ties)`)
+        : db().execute(sql`select * from ${src} where ${tied(v)} union all (select * from ${src} where ${before(v)} order by ${nullsFirst}${col} ${rev} fetch first ${n} rows with ties)`),
+    db().execute(sql`select count(*) as n from ${src}`),
+    v === undefined ? Promise.resolve(null) : o.cursor!.d === 'next' ? db().execute(sql`select count(*) as n from ${src} where ${before(v)}`) : Promise.resolve(null),
+  ])
+  const total = Number(rowsOf<{ n: unknown }>(totalRows)[0]!.n)
+  const value = (r: Grouped) => num(r[SORT_COL[o.sort]! as keyof Sums])
+  // the fetched rows in the page's order: the sort (missing last, stable), ties by name
+  const sign = o.dir === 'asc' ? 1 : -1
+  const order = (a: Grouped, b: Grouped) => {
+    const x = value(a)
+    const y = value(b)
+    if (x === null || y === null) return x === null ? (y === null ? o.base(a, b) : 1) : -1
+    return (x - y) * sign || o.base(a, b)
+  }
+  const t = rowsOf<Grouped>(fetched).sort(order)
+  // the global index of t[0]: every row before the first fetched value (the fetched rows are whole tie groups)
+  let offsetT = 0
+  if (v !== undefined && o.cursor!.d === 'next') offsetT = Number(rowsOf<{ n: unknown }>(beforeRows!)[0]!.n)
+  else if (v !== undefined) {
+    const lowest = t.length ? value(t[0]!) : null
+    offsetT = t.length ? Number(rowsOf<{ n: unknown }>(await db().execute(sql`select count(*) as n from ${src} where ${before(lowest === null ? null : String(t[0]![SORT_COL[o.sort]! as keyof Sums]))}`))[0]!.n) : 0
+  }
+  const at = v === undefined ? -1 : t.findIndex((r) => r.key === o.cursor!.id)
+  let start = 0
+  let end = size
+  if (at >= 0) {
+    const g = offsetT + at
+    ;[start, end] = o.cursor!.d === 'next' ? [g + 1, g + 1 + size] : g - size >= 0 ? [g - size, g] : [0, size]
+  }
+  if (start >= end || start >= total) [start, end] = [0, size]
+  // the rows [start, end) from what was fetched when it covers them, else (the first page after a cursor whose
+  // boundary is gone, or with fewer than a page before it) from the top
+  let fromT = t
+  let off = offsetT
+  const stop = Math.min(end, total)
+  if (!(start >= off && stop <= off + fromT.length)) {
+    fromT = rowsOf<Grouped>(await first()).sort(order)
+    off = 0
+  }
+  const rows = fromT.slice(start - off, stop - off)
+  const keyOfRow = (r: Grouped) => ({ v: [String(value(r) ?? '').slice(0, 80)], id: r.key })
+  const last = rows[rows.length - 1]
+  const head = rows[0]
+  return {
+    rows,
+    offset: start,
+    total,
+    nextCursor: start + rows.length < total && last ? encodeKeysetCursor({ list: o.list, ...keyOfRow(last), d: 'next' }) : null,
+    prevCursor: start > 0 && head ? encodeKeysetCursor({ list: o.list, ...keyOfRow(head), d: 'prev' }) : null,
+  }
+}
+
 async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | null, list: string): Promise<ReportPage> {
   const settings = reportSettings(brand.settings)
   const cur = sql`${brand.currency}::bpchar`
@@ -108,40 +191,48 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
   if (q.campaign) scope.push(sql`rc.campaign_id = ${q.campaign}`)
   if (q.creator) scope.push(sql`rc.creator_id = ${q.creator}`)
   const where = sql.join(scope, sql` and `)
-  const sortCol = (by: Record<string, string>) => (q.sort === 'label' || q.sort === 'costMinor' ? sql`` : sql`, ${sql.raw(by[q.sort]!)} as v`)
+  const summed = sql.raw(SUMMED)
+  const groupCols = sql.raw(GROUP_COLS.split(', ').map((c) => `g.${c}`).join(', '))
+  // The groups, read from the kept sums when the report is the whole program, else summed from its collaborations.
+  const creatorsSource = q.campaign || q.creator
+    ? sql`select rc.creator_id as key, cr.name as label, ${summed} from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id where ${where} and rc.currency = ${cur} group by rc.creator_id, cr.name`
+    : sql`select g.creator_id as key, cr.name as label, ${groupCols} from ${schema.reportCreator} g join ${schema.creators} cr on cr.id = g.creator_id where g.brand_id = ${brand.id} and g.currency = ${cur}`
+  const campaignGroups = (currency: SQL | null) =>
+    q.creator
+      ? sql`select rc.campaign_id as key, rc.currency, ${summed} from ${schema.reportCollab} rc where ${where} ${currency ? sql`and rc.currency = ${currency}` : sql``} group by rc.campaign_id, rc.currency`
+      : sql`select g.campaign_id as key, g.currency, ${groupCols} from ${schema.reportCampaign} g where g.brand_id = ${brand.id} ${q.campaign ? sql`and g.campaign_id = ${q.campaign}` : sql``} ${currency ? sql`and g.currency = ${currency}` : sql``}`
   // An undated report of whole campaigns costs each campaign its committed amount: the collaborations' costs
   // plus what is on no collaboration (campaign-level costs, gifts to creators who did not accept; campaign_money).
   const whole = !q.creator
   const finish = <T extends RawTotals & { followers?: number | null }>(t: T): T & DerivedMetrics => withMetrics(t, deriveMetrics(t, settings, brand.currency))
+  const byName = (a: Grouped, b: Grouped) => byLabel(a, b)
 
-  const [creatorList, collabList, programRows, extraRows, orders, weekly, campaignOptions] = await Promise.all([
-    // every creator of the report: id, name, cost and the sort's value (the chart, the count, the order)
+  const [programRows, campaignRowsRaw, extraRows, orders, weekly, campaignOptions, chartScreen, nameList] = await Promise.all([
+    // the program: its campaigns' sums (every campaign of the brand, or the one filtered), the other currencies' count, the attribution windows
     db().execute(sql`
-      select rc.creator_id as key, cr.name as label, sum(rc.cost_minor) as cost ${sortCol(SORT_SUM)}
-      from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id
-      where ${where} and rc.currency = ${cur}
-      group by rc.creator_id, cr.name`),
-    q.view === 'collaborations'
-      ? db().execute(sql`
-          select rc.offer_id as key, cr.name as label, k.name as sublabel, rc.cost_minor as cost ${sortCol(SORT_ONE)}
-          from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id
-          where ${where} and rc.currency = ${cur}`)
-      : Promise.resolve(null),
-    db().execute(sql`
-      select ${SUMS}, array_agg(distinct k.attribution_window_days) as windows,
-        (select count(*) from ${schema.reportCollab} rc where ${where} and rc.currency <> ${cur}) as other
-      from ${schema.reportCollab} rc join ${schema.campaigns} k on k.id = rc.campaign_id
-      where ${where} and rc.currency = ${cur}`),
+      select coalesce(sum(c.n), 0) as n, coalesce(sum(c.ledger), 0) as ledger, coalesce(sum(c.cost_minor), 0) as cost_minor, coalesce(sum(c.posts), 0) as posts,
+        sum(c.impressions) as impressions, sum(c.reach) as reach, sum(c.views) as views, sum(c.likes) as likes, sum(c.comments) as comments,
+        sum(c.shares) as shares, sum(c.saves) as saves, sum(c.clicks) as clicks, coalesce(sum(c.link_clicks), 0) as link_clicks,
+        array_agg(distinct k.attribution_window_days) filter (where c.key is not null) as windows,
+        (select coalesce(sum(x.n), 0) from (${campaignGroups(null)}) x where x.currency <> ${cur}) as other
+      from (${campaignGroups(cur)}) c join ${schema.campaigns} k on k.id = c.key`),
+    q.view === 'campaigns' ? db().execute(sql`select c.*, k.name as label from (${campaignGroups(cur)}) c join ${schema.campaigns} k on k.id = c.key`) : Promise.resolve(null),
     whole
       ? db().execute(sql`
           select m.campaign_id, trim(m.currency) as currency,
-            m.committed_minor - (select coalesce(sum(x.cost_minor), 0) from ${schema.reportCollab} x where x.campaign_id = m.campaign_id) as extra
+            m.committed_minor - (select coalesce(sum(x.cost_minor), 0) from ${schema.reportCampaign} x where x.campaign_id = m.campaign_id) as extra
           from ${schema.campaignMoney} m
-          where m.campaign_id in (select rc.campaign_id from ${schema.reportCollab} rc where ${where} and rc.currency = ${cur})`)
+          where m.campaign_id in (select c.key from (${campaignGroups(cur)}) c)`)
       : Promise.resolve(null),
     loadOrderTotals(brand.id, { campaignId: q.campaign, creatorId: q.creator, collaborationsOnly: true }),
     loadWeekly(brand.id, q),
     db().select({ id: schema.campaigns.id, name: schema.campaigns.name }).from(schema.campaigns).where(eq(schema.campaigns.brandId, brand.id)).orderBy(asc(schema.campaigns.name)),
+    // the chart: the twelve creators who cost most (ties by name), and how many creators there are
+    screen({ source: creatorsSource, sort: 'costMinor', dir: 'desc', cursor: null, list, base: byName, size: 12 }),
+    // sorted by name: every row's name (the one order the database cannot give as compareText does)
+    q.sort === 'label' && q.view !== 'campaigns'
+      ? db().execute(q.view === 'creators' ? sql`select s.key, s.label from (${creatorsSource}) s` : sql`select rc.offer_id as key, cr.name as label, k.name as sublabel from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id where ${where} and rc.currency = ${cur}`)
+      : Promise.resolve(null),
   ])
 
   // Orders of the report's collaborations (in the brand's currency), per creator, campaign and collaboration.
@@ -164,88 +255,70 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
   for (const r of rowsOf<{ campaign_id: string; currency: string; extra: unknown }>(extraRows ?? [])) {
     if (r.currency === brand.currency.trim() && Number(r.extra) !== 0) extra.set(r.campaign_id, Number(r.extra))
   }
+  const collabBase = (a: Grouped, b: Grouped) => byCollaboration({ creatorName: a.label, campaignName: a.sublabel ?? '', offerId: a.key }, { creatorName: b.label, campaignName: b.sublabel ?? '', offerId: b.key })
 
-  // The creators in the report's order (name, then the sort), as the whole report sorts them.
-  type Listed = { key: string; label: string; sublabel?: string | null; costMinor: number; [k: string]: unknown }
-  const listed = (rows: unknown, sublabel: boolean): Listed[] =>
-    rowsOf<Record<string, unknown>>(rows).map((r) => {
-      const o: Listed = { key: r.key as string, label: r.label as string, costMinor: Number(r.cost) }
-      if (sublabel) o.sublabel = r.sublabel as string
-      if (q.sort !== 'label' && q.sort !== 'costMinor') o[q.sort] = num(r.v)
-      return o
-    })
-  const creators = listed(creatorList, false).sort(byLabel)
-  const chartKeys = [...creators].sort((a, b) => b.costMinor - a.costMinor).slice(0, 12)
-
-  let all: Listed[]
-  let campaignRows: ReportRow[] | null = null
+  // The screen of the chosen grouping.
+  let page: { rows: Grouped[] | ReportRow[]; offset: number; total: number; nextCursor: string | null; prevCursor: string | null }
   if (q.view === 'campaigns') {
-    // few: every campaign's row is built (its cost includes what is on no collaboration)
+    // few: every campaign's row is built (its cost includes what is on no collaboration), sorted as the whole report sorts them
     const byCampaign = ordersBy((o) => o.campaignId)
-    const rows = rowsOf<Sums & { key: string; label: string }>(
-      await db().execute(sql`
-        select rc.campaign_id as key, k.name as label, ${SUMS}
-        from ${schema.reportCollab} rc join ${schema.campaigns} k on k.id = rc.campaign_id
-        where ${where} and rc.currency = ${cur}
-        group by rc.campaign_id, k.name`),
-    )
-    campaignRows = rows
+    const built = rowsOf<Grouped>(campaignRowsRaw!)
       .map((g) => finish(withTotals({ key: g.key, label: g.label, sublabel: null as string | null, creatorId: null as string | null, followers: null as number | null, tier: null as string | null, collaborations: Number(g.n), costBasis: basisOf(g) }, totalsOf(g, byCampaign.get(g.key) ?? NO_ORDERS, extra.get(g.key) ?? 0))))
       .sort(byLabel)
-    all = campaignRows as unknown as Listed[]
-  } else if (q.view === 'collaborations') {
-    all = listed(collabList, true).sort((a, b) => byCollaboration({ creatorName: a.label, campaignName: a.sublabel ?? '', offerId: a.key }, { creatorName: b.label, campaignName: b.sublabel ?? '', offerId: b.key }))
+    const sorted = sortRows(built as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as ReportRow[]
+    page = { ...keysetPageOfSorted(sorted, LIST_PAGE_SIZE, cursor, list, keyOf(q.sort) as unknown as (r: ReportRow) => { v: string[]; id: string }), total: sorted.length }
+  } else if (q.sort === 'label') {
+    const names = rowsOf<Grouped>(nameList!).sort(q.view === 'creators' ? byName : collabBase)
+    const sorted = sortRows(names as unknown as Record<string, unknown>[], 'label', q.dir) as unknown as Grouped[]
+    page = { ...keysetPageOfSorted(sorted, LIST_PAGE_SIZE, cursor, list, (r) => ({ v: [r.label.slice(0, 80)], id: r.key })), total: sorted.length }
+  } else if (q.view === 'creators') {
+    page = await screen({ source: creatorsSource, sort: q.sort, dir: q.dir, cursor, list, base: byName })
   } else {
-    all = creators
+    page = await screen({
+      source: sql`select rc.offer_id as key, cr.name as label, k.name as sublabel, rc.creator_id, 1 as n, (case when rc.ledger_rows > 0 then 1 else 0 end) as ledger, rc.cost_minor, rc.posts, rc.impressions, rc.reach, rc.views, rc.likes, rc.comments, rc.shares, rc.saves, rc.clicks, rc.link_clicks
+        from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id where ${where} and rc.currency = ${cur}`,
+      sort: q.sort,
+      dir: q.dir,
+      cursor,
+      list,
+      base: collabBase,
+    })
   }
-  const sorted = sortRows(all, q.sort, q.dir)
-  const page = keysetPageOfSorted(sorted, LIST_PAGE_SIZE, cursor, list, keyOf(q.sort))
 
   // The screen's rows (and the chart's creators), built in full: totals, orders, followers, derived figures.
-  const pageKeys = page.rows.map((r) => r.key)
-  const creatorKeys = [...new Set([...(q.view === 'creators' ? pageKeys : []), ...chartKeys.map((c) => c.key)])]
+  const chartKeys = chartScreen.rows.map((r) => r.key)
+  const pageKeys = (page.rows as { key: string }[]).map((r) => r.key)
+  // rows sorted by name came without their sums
+  const needSums = q.sort === 'label' && q.view !== 'campaigns'
   const [creatorWide, collabWide] = await Promise.all([
-    creatorKeys.length
-      ? db().execute(sql`
-          select rc.creator_id as key, cr.name as label, ${SUMS}
-          from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id
-          where ${where} and rc.currency = ${cur} and rc.creator_id in ${creatorKeys}
-          group by rc.creator_id, cr.name`)
-      : Promise.resolve([]),
-    q.view === 'collaborations' && pageKeys.length
-      ? db().execute(sql`
-          select rc.offer_id as key, rc.creator_id, cr.name as label, k.name as sublabel, ${SUMS}
-          from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id
-          where ${where} and rc.currency = ${cur} and rc.offer_id in ${pageKeys}
-          group by rc.offer_id, rc.creator_id, cr.name, k.name`)
+    needSums && q.view === 'creators' && pageKeys.length ? db().execute(sql`select * from (${creatorsSource}) s where s.key in ${pageKeys}`) : Promise.resolve([]),
+    needSums && q.view === 'collaborations' && pageKeys.length
+      ? db().execute(sql`select rc.offer_id as key, cr.name as label, k.name as sublabel, rc.creator_id, 1 as n, (case when rc.ledger_rows > 0 then 1 else 0 end) as ledger, rc.cost_minor, rc.posts, rc.impressions, rc.reach, rc.views, rc.likes, rc.comments, rc.shares, rc.saves, rc.clicks, rc.link_clicks
+          from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id where ${where} and rc.currency = ${cur} and rc.offer_id in ${pageKeys}`)
       : Promise.resolve([]),
   ])
-  const collabWideRows = rowsOf<Sums & { key: string; creator_id: string; label: string; sublabel: string }>(collabWide)
-  const followerIds = q.view === 'campaigns' ? [] : [...new Set(q.view === 'creators' ? pageKeys : collabWideRows.map((r) => r.creator_id))]
+  const groups = new Map<string, Grouped>()
+  for (const g of [...chartScreen.rows, ...(needSums ? rowsOf<Grouped>(q.view === 'creators' ? creatorWide : collabWide) : q.view === 'campaigns' ? [] : (page.rows as Grouped[]))]) groups.set(`${q.view === 'collaborations' && g.creator_id ? 'o' : 'c'}:${g.key}`, g)
+  const followerIds = q.view === 'campaigns' ? [] : [...new Set(q.view === 'creators' ? pageKeys : pageKeys.map((k) => groups.get(`o:${k}`)?.creator_id).filter((x): x is string => Boolean(x)))]
   const followers = await loadCreatorFollowers(brand.id, { creatorId: q.creator, creatorIds: followerIds })
   const byCreator = ordersBy((o) => o.creatorId)
-  const creatorRow = new Map(
-    rowsOf<Sums & { key: string; label: string }>(creatorWide).map((g) => {
-      const f = followers.get(g.key) ?? null
-      const row = finish(withTotals({ key: g.key, label: g.label, sublabel: null as string | null, creatorId: g.key as string | null, followers: f, tier: tierOf(f), collaborations: Number(g.n), costBasis: basisOf(g) }, totalsOf(g, byCreator.get(g.key) ?? NO_ORDERS)))
-      return [g.key, row] as const
-    }),
-  )
+  const creatorRow = (g: Grouped, withFollowers: boolean): ReportRow => {
+    const f = withFollowers ? (followers.get(g.key) ?? null) : null
+    return finish(withTotals({ key: g.key, label: g.label, sublabel: null as string | null, creatorId: g.key as string | null, followers: f, tier: tierOf(f), collaborations: Number(g.n), costBasis: basisOf(g) }, totalsOf(g, byCreator.get(g.key) ?? NO_ORDERS)))
+  }
   let rows: ReportRow[]
-  if (q.view === 'creators') rows = pageKeys.map((k) => creatorRow.get(k)!)
-  else if (q.view === 'campaigns') rows = page.rows as unknown as ReportRow[]
+  if (q.view === 'campaigns') rows = page.rows as ReportRow[]
+  else if (q.view === 'creators') rows = pageKeys.map((k) => groups.get(`c:${k}`)).filter((g): g is Grouped => Boolean(g)).map((g) => creatorRow(g, true))
   else {
     const byOffer = ordersBy((o) => o.offerId)
-    const built = new Map(
-      collabWideRows.map((g) => {
-        const f = followers.get(g.creator_id) ?? null
-        return [g.key, finish(withTotals({ key: g.key, label: g.label, sublabel: g.sublabel as string | null, creatorId: g.creator_id as string | null, followers: f, tier: tierOf(f), collaborations: 1, costBasis: (Number(g.ledger) > 0 ? 'ledger' : 'fees') as ReportRow['costBasis'] }, totalsOf(g, byOffer.get(g.key) ?? NO_ORDERS)))] as const
-      }),
-    )
-    rows = pageKeys.map((k) => built.get(k)!)
+    rows = pageKeys
+      .map((k) => groups.get(`o:${k}`))
+      .filter((g): g is Grouped => Boolean(g))
+      .map((g) => {
+        const f = followers.get(g.creator_id!) ?? null
+        return finish(withTotals({ key: g.key, label: g.label, sublabel: (g.sublabel ?? null) as string | null, creatorId: g.creator_id! as string | null, followers: f, tier: tierOf(f), collaborations: 1, costBasis: (Number(g.ledger) > 0 ? 'ledger' : 'fees') as ReportRow['costBasis'] }, totalsOf(g, byOffer.get(g.key) ?? NO_ORDERS)))
+      })
   }
-  // A creator, campaign or collaboration that left between the two reads (a second tab cancelled it): dropped.
-  rows = rows.filter(Boolean)
 
   const p = rowsOf<Sums & { other: unknown; windows: unknown }>(programRows)[0]!
   const programOrders = ordersBy(() => 'all').get('all') ?? NO_ORDERS
@@ -253,7 +326,6 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
   const program: ReportRow = finish(
     withTotals({ key: 'program', label: 'Program', sublabel: null as string | null, creatorId: null as string | null, followers: null as number | null, tier: null as string | null, collaborations: Number(p.n), costBasis: basisOf(p) }, totalsOf(p, programOrders, programExtra)),
   )
-  const windows = windowsFrom(p.windows)
   const apart = new Map<string, { currency: string; orders: number; netMinor: number }>()
   for (const o of inCurrency) {
     for (const a of o.unconverted) {
@@ -263,7 +335,7 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
       apart.set(a.currency, t)
     }
   }
-  const chartRows = chartKeys.map((c) => creatorRow.get(c.key)).filter((r): r is ReportRow => Boolean(r))
+  const chartRows = chartScreen.rows.slice(0, 12).map((g) => creatorRow(g, false))
   return {
     report: {
       filters: { from: q.from, to: q.to, campaignId: q.campaign, creatorId: q.creator, platform: q.platform, tier: null },
@@ -273,17 +345,17 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
       campaignOptions,
       otherCurrency: Number(p.other),
       ordersApart: [...apart.values()].sort((a, b) => compareText(a.currency, b.currency)),
-      ordersMethod: ordersMethod(windows),
+      ordersMethod: ordersMethod(windowsFrom(p.windows)),
       weekly,
     },
     rows,
     offset: page.offset,
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
-    totalRows: sorted.length,
+    totalRows: page.total,
     chart: chartRows.map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv })),
-    creatorCount: creators.length,
-    creatorLabel: q.creator ? (creators[0]?.label ?? null) : null,
+    creatorCount: chartScreen.total,
+    creatorLabel: q.creator ? (chartScreen.rows[0]?.label ?? null) : null,
   }
 }
 
