@@ -8,7 +8,7 @@
  * foreign-key checks; the generator only makes rows that reference rows made before them), then every summary
  * the triggers keep is computed once, from scratch, by the same SQL functions the triggers call
  * (social_account_growth_refresh, roster_stats_refresh, post_metrics_latest_refresh, campaign_money_refresh, program_days_refresh,
- * at_risk_days_rebuild):
+ * at_risk_days_rebuild, queue_roster_counts_rebuild, report_collab_rebuild):
  * one pass over each table instead of one refresh per COPY. `BENCH_SEED_TRIGGERS=1` loads with the triggers on
  * instead (the way the app writes); `npm run bench:check-summaries` shows both give the same summaries.
  *
@@ -308,6 +308,8 @@ if (!withTriggers) {
   log('summaries: at-risk counts, untracked offers, posts without stats (brand home)')
   await load`select queue_roster_counts_rebuild()`
   log('summaries: review queue order and counts, roster counts and tags')
+  await load`select report_collab_rebuild()`
+  log('summaries: the report per collaboration, creator and campaign')
   await load.end()
 }
 

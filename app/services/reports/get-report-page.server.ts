@@ -110,7 +110,7 @@ type Grouped = Sums & { key: string; label: string; sublabel?: string; creator_i
  * boundary row and the next (or previous) LIST_PAGE_SIZE + 1 rows with their ties come from the database in the
  * sort's order (an index range for cost), the ties are put in name order here, and the offset is a count.
  */
-async function screen(o: { source: SQL; sort: string; dir: 'asc' | 'desc'; cursor: KeysetCursor | null; list: string; base: (a: Grouped, b: Grouped) => number; size?: number }): Promise<{ rows: Grouped[]; offset: number; total: number; nextCursor: string | null; prevCursor: string | null }> {
+async function screen(o: { source: SQL; count: Promise<unknown>; sort: string; dir: 'asc' | 'desc'; cursor: KeysetCursor | null; list: string; base: (a: Grouped, b: Grouped) => number; size?: number }): Promise<{ rows: Grouped[]; offset: number; total: number; nextCursor: string | null; prevCursor: string | null }> {
   const size = o.size ?? LIST_PAGE_SIZE
   const col = sql.raw(`s.${SORT_COL[o.sort]!}`)
   // a column that is never null orders by itself (an index range for cost); the others put missing values last
@@ -133,7 +133,7 @@ async function screen(o: { source: SQL; sort: string; dir: 'asc' | 'desc'; curso
       : o.cursor!.d === 'next'
         ? db().execute(sql`select * from ${src} where ${tied(v)} union all (select * from ${src} where ${after(v)} order by ${nullsLast}${col} ${fwd} fetch first ${n} rows with ties)`)
         : db().execute(sql`select * from ${src} where ${tied(v)} union all (select * from ${src} where ${before(v)} order by ${nullsFirst}${col} ${rev} fetch first ${n} rows with ties)`),
-    db().execute(sql`select count(*) as n from ${src}`),
+    o.count,
     v === undefined ? Promise.resolve(null) : o.cursor!.d === 'next' ? db().execute(sql`select count(*) as n from ${src} where ${before(v)}`) : Promise.resolve(null),
   ])
   const total = Number(rowsOf<{ n: unknown }>(totalRows)[0]!.n)
@@ -194,6 +194,11 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
   const summed = sql.raw(SUMMED)
   const groupCols = sql.raw(GROUP_COLS.split(', ').map((c) => `g.${c}`).join(', '))
   // The groups, read from the kept sums when the report is the whole program, else summed from its collaborations.
+  const creatorsCount = q.campaign || q.creator
+    ? sql`select count(distinct rc.creator_id) as n from ${schema.reportCollab} rc where ${where} and rc.currency = ${cur}`
+    : sql`select count(*) as n from ${schema.reportCreator} g where g.brand_id = ${brand.id} and g.currency = ${cur}`
+  // read once: the chart's count and the per-creator screen's
+  const creatorTotal = Promise.resolve(db().execute(creatorsCount))
   const creatorsSource = q.campaign || q.creator
     ? sql`select rc.creator_id as key, cr.name as label, ${summed} from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id where ${where} and rc.currency = ${cur} group by rc.creator_id, cr.name`
     : sql`select g.creator_id as key, cr.name as label, ${groupCols} from ${schema.reportCreator} g join ${schema.creators} cr on cr.id = g.creator_id where g.brand_id = ${brand.id} and g.currency = ${cur}`
@@ -228,7 +233,7 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
     loadWeekly(brand.id, q),
     db().select({ id: schema.campaigns.id, name: schema.campaigns.name }).from(schema.campaigns).where(eq(schema.campaigns.brandId, brand.id)).orderBy(asc(schema.campaigns.name)),
     // the chart: the twelve creators who cost most (ties by name), and how many creators there are
-    screen({ source: creatorsSource, sort: 'costMinor', dir: 'desc', cursor: null, list, base: byName, size: 12 }),
+    screen({ source: creatorsSource, count: creatorTotal!, sort: 'costMinor', dir: 'desc', cursor: null, list, base: byName, size: 12 }),
     // sorted by name: every row's name (the one order the database cannot give as compareText does)
     q.sort === 'label' && q.view !== 'campaigns'
       ? db().execute(q.view === 'creators' ? sql`select s.key, s.label from (${creatorsSource}) s` : sql`select rc.offer_id as key, cr.name as label, k.name as sublabel from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id where ${where} and rc.currency = ${cur}`)
@@ -272,11 +277,12 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
     const sorted = sortRows(names as unknown as Record<string, unknown>[], 'label', q.dir) as unknown as Grouped[]
     page = { ...keysetPageOfSorted(sorted, LIST_PAGE_SIZE, cursor, list, (r) => ({ v: [r.label.slice(0, 80)], id: r.key })), total: sorted.length }
   } else if (q.view === 'creators') {
-    page = await screen({ source: creatorsSource, sort: q.sort, dir: q.dir, cursor, list, base: byName })
+    page = await screen({ source: creatorsSource, count: creatorTotal!, sort: q.sort, dir: q.dir, cursor, list, base: byName })
   } else {
     page = await screen({
       source: sql`select rc.offer_id as key, cr.name as label, k.name as sublabel, rc.creator_id, 1 as n, (case when rc.ledger_rows > 0 then 1 else 0 end) as ledger, rc.cost_minor, rc.posts, rc.impressions, rc.reach, rc.views, rc.likes, rc.comments, rc.shares, rc.saves, rc.clicks, rc.link_clicks
         from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id where ${where} and rc.currency = ${cur}`,
+      count: Promise.resolve(db().execute(sql`select count(*) as n from ${schema.reportCollab} rc where ${where} and rc.currency = ${cur}`)),
       sort: q.sort,
       dir: q.dir,
       cursor,
