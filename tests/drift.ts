@@ -3,8 +3,10 @@
  * counts, review queue and roster counts): each applies random sequences of row changes to a fresh world and
  * checks that the rows the database triggers keep equal a recomputation from scratch.
  */
+import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { db } from '#app/db.server.ts'
+import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 
 /** A handle or a transaction: ops run on either (a rolled-back op runs its inner ops in a transaction). */
 export type Q = Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0] | ReturnType<typeof db>
@@ -47,4 +49,26 @@ export function noDriftAfterAnySequence<W, Op>(o: {
     }),
     { numRuns: o.numRuns },
   )
+}
+
+/**
+ * The roster sort keys (roster_entries.top_followers, last_collaboration_at, total_paid_minor, on_time_rate_bp)
+ * of these brands' entries as the triggers kept them, and as roster_stats_refresh computes them now for every
+ * entry (in a transaction rolled back). Migration 0039 refreshes them only when a column they read changes: a
+ * change it wrongly skips leaves `kept` behind `recomputed`.
+ */
+export async function rosterSortKeys(brandIds: string[]): Promise<{ kept: string[]; recomputed: string[] }> {
+  const read = async (q: Q) => {
+    const r = await q.execute(sql`select r.id || '|' || r.top_followers || '|' || coalesce(r.last_collaboration_at::text, '-') || '|' || r.total_paid_minor
+        || '|' || coalesce(r.on_time_rate_bp::text, '-') as k
+      from roster_entries r where r.brand_id in ${brandIds} order by r.id`)
+    return rowsOf<{ k: string }>(r).map((x) => x.k)
+  }
+  const kept = await read(db())
+  let recomputed: string[] = []
+  await rolledBack(db(), {}, async (tx) => {
+    await tx.execute(sql`select roster_stats_refresh(array_agg(brand_id), array_agg(creator_id)) from roster_entries where brand_id in ${brandIds}`)
+    recomputed = await read(tx)
+  })
+  return { kept, recomputed }
 }

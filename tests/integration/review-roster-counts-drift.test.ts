@@ -25,7 +25,7 @@ import { listReviewQueue } from '#app/services/content/list-review-queue.server.
 import { listRoster } from '#app/services/roster/list-roster.server.ts'
 import { createBrand, createCreator } from '#tests/factories.ts'
 import { createCampaign, createCollaboration } from '#tests/factories-posts.ts'
-import { noDriftAfterAnySequence, pick, rolledBack, type Q } from '#tests/drift.ts'
+import { noDriftAfterAnySequence, pick, rolledBack, rosterSortKeys, type Q } from '#tests/drift.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 
 const idx = fc.nat({ max: 1000 })
@@ -39,10 +39,12 @@ type Op =
   | { t: 'decide'; version: number; decision: 'approved' | 'changes_requested' | null }
   | { t: 'versionDelete'; version: number }
   | { t: 'versionMove'; version: number; deliverable: number }
+  | { t: 'versionRetime'; version: number; hours: number }
   | { t: 'deliverableNew'; brand: number; due: string | null; window: string | null }
   | { t: 'deliverableStatus'; deliverable: number; status: string }
   | { t: 'deliverableDates'; deliverable: number; due: string | null; window: string | null }
   | { t: 'deliverableDelete'; deliverable: number }
+  | { t: 'deliverableCreator'; deliverable: number; creator: number }
   | { t: 'bulkShift'; days: number }
   | { t: 'bulkUndecide' }
   | { t: 'bulkReset' }
@@ -58,10 +60,12 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('decide' as const), version: idx, decision: fc.constantFrom('approved' as const, 'changes_requested' as const, null) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('versionDelete' as const), version: idx }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('versionMove' as const), version: idx, deliverable: idx }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('versionRetime' as const), version: idx, hours: fc.integer({ min: -30 * 24, max: 30 * 24 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('deliverableNew' as const), brand: idx, due: dateOrNull, window: dateOrNull }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('deliverableStatus' as const), deliverable: idx, status: fc.constantFrom(...DELIVERABLE_STATUSES) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('deliverableDates' as const), deliverable: idx, due: dateOrNull, window: dateOrNull }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deliverableDelete' as const), deliverable: idx }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('deliverableCreator' as const), deliverable: idx, creator: idx }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkShift' as const), days: fc.integer({ min: -5, max: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkUndecide' as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkReset' as const) }) },
@@ -87,7 +91,8 @@ async function world(): Promise<World> {
   const w: World = { brands: [], deliverables: [], versions: [], entries: [], creators: [] }
   for (let i = 0; i < 2; i++) {
     const brand = await createBrand()
-    const { creator } = await createCreator()
+    // on the brand's roster, so its sort keys (the on-time rate of its drafts) are kept and checked too
+    const { creator } = await createCreator({ brandIds: [brand.id] })
     const campaign = await createCampaign(brand.id)
     const c = await createCollaboration({ brandId: brand.id, campaignId: campaign.id, creatorId: creator.id })
     w.brands.push({ id: brand.id, campaignId: campaign.id, offerId: c.offer.id, creatorId: creator.id })
@@ -129,6 +134,19 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       const id = pick(w.versions, op.version)
       const to = pick(w.deliverables, op.deliverable)
       if (id && to) await q.update(schema.draftVersions).set({ deliverableId: to, version: ++serial }).where(eq(schema.draftVersions.id, id))
+      return
+    }
+    case 'versionRetime': {
+      // the first submission against the due day: the on-time rate of the roster entry
+      const id = pick(w.versions, op.version)
+      if (id) await q.execute(sql`update draft_versions set submitted_at = submitted_at + ${op.hours}::int * interval '1 hour' where id = ${id}`)
+      return
+    }
+    case 'deliverableCreator': {
+      // to another creator (some on a roster, some not) or back to the brand's own: both entries' sort keys move
+      const id = pick(w.deliverables, op.deliverable)
+      const to = pick([...w.creators, ...w.brands.map((b) => b.creatorId)], op.creator)
+      if (id && to) await q.update(schema.deliverables).set({ creatorId: to }).where(eq(schema.deliverables.id, id))
       return
     }
     case 'deliverableNew': {
@@ -252,6 +270,9 @@ async function expectNoDrift(w: World) {
     for (const status of ROSTER_STATUSES) expect((await listRoster(brand, { status })).total).toBe(byStatus[status] ?? 0)
     for (const tag of TAGS) expect((await listRoster(brand, { tag })).total).toBe(byTag[tag] ?? 0)
   }
+  // the roster sort keys, refreshed only when a column they read changed (migration 0039)
+  const keys = await rosterSortKeys(w.brands.map((b) => b.id))
+  expect(keys.kept).toEqual(keys.recomputed)
 }
 
 describe('review queue and roster summaries (migration 0036)', () => {

@@ -68,18 +68,6 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
     const now = new Date()
     const attestations = Object.fromEntries(d.attestations.map((a) => [a.id, input.attestations.includes(a.id) || (media.decided.includes(a.id) && !media.findings.some((f) => f.ruleId === a.id))]))
     const override = !check.clear
-    await tx
-      .update(schema.draftVersions)
-      .set({
-        decision: 'approved',
-        decidedByUserId: actor.user.id,
-        decidedAt: now,
-        attestations,
-        acknowledgedWarnings: findings.some((f) => f.severity === 'warning'),
-        overrideReason: override ? reason : null,
-      })
-      .where(eq(schema.draftVersions.id, d.draft.id))
-    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(d.deliverable.status, 'approve'), updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
     const comment = input.comment.trim()
     if (comment) {
       await tx.insert(schema.reviewComments).values({ deliverableId: d.deliverable.id, draftVersionId: d.draft.id, brandId: actor.brand.id, authorUserId: actor.user.id, body: comment, visibility: 'creator' })
@@ -114,6 +102,22 @@ export async function approveDraft(actor: Pick<BrandActor, 'brand' | 'user' | 'a
         url: `${config().appUrl}/c/${d.creator.id}/deliverables/${w.id}`,
       }),
     })
+    // The version and the deliverable are written last: their triggers keep the brand's review counts and at-risk
+    // days, whose row lock and advisory lock are held until commit, so every approval of the brand waits for
+    // the one holding them. Written first, the holder also spent the audit, the agents' lookup and the e-mail's
+    // rendering under them (issue #18, migration 0039).
+    await tx
+      .update(schema.draftVersions)
+      .set({
+        decision: 'approved',
+        decidedByUserId: actor.user.id,
+        decidedAt: now,
+        attestations,
+        acknowledgedWarnings: findings.some((f) => f.severity === 'warning'),
+        overrideReason: override ? reason : null,
+      })
+      .where(eq(schema.draftVersions.id, d.draft.id))
+    await tx.update(schema.deliverables).set({ status: deliverableMachine.next(d.deliverable.status, 'approve'), updatedAt: now }).where(eq(schema.deliverables.id, d.deliverable.id))
     return { override }
   })
 }

@@ -1,0 +1,78 @@
+/**
+ * The bench's approve scenario alone (tests/bench/run.ts approveScenario), ROUNDS times, against an app built in
+ * this checkout (npm run build first) on DATABASE_URL: for before/after comparisons of the approve path on a busy
+ * machine without the whole bench. `DATABASE_URL=... BENCH_PORT=4310 ROUNDS=3 npx tsx tests/bench/approve-only.ts`.
+ * It starts the app (which applies this checkout's migrations) and puts the drafts back to waiting each round.
+ */
+import { spawn } from 'node:child_process'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import postgres from 'postgres'
+import { BENCH_PASSWORD } from './constants.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const url = process.env.DATABASE_URL!
+const APP = Number(process.env.BENCH_PORT ?? 4310)
+const base = `http://127.0.0.1:${APP}`
+const bench = postgres(url, { max: 2, onnotice: () => {} })
+const app = spawn('node', ['build/server.js'], {
+  cwd: root,
+  env: { ...process.env, NODE_ENV: 'production', PORT: String(APP), HOST: '127.0.0.1', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', SECURE_COOKIES: 'never', OUTBOX_WORKER: '0', DB_POOL_SIZE: '20' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+process.on('exit', () => app.kill('SIGTERM'))
+for (let i = 0; i < 1500; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break
+  } catch {
+    // not yet
+  }
+  await new Promise((r) => setTimeout(r, 200))
+}
+const res = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'manager@bench-01.bench', password: BENCH_PASSWORD }) })
+const manager = res.headers.get('set-cookie')!.split(';')[0]!
+for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
+  const drafts = await bench<{ id: string; format: string; platform: string }[]>`
+    with reset as (
+      update deliverables d set status = 'draft_submitted'
+      where d.brand_id = 'bb0000' and d.status in ('draft_submitted', 'changes_requested', 'approved')
+      returning d.id, d.format, d.platform
+    ), undecided as (
+      update draft_versions v set decision = null, decided_by_user_id = null, decided_at = null, attestations = '{}'::jsonb
+      from reset where v.deliverable_id = reset.id
+      returning v.id, reset.format, reset.platform
+    )
+    select * from undecided order by id`
+  const target = (id: string) => `${base}/b/bench-01/review/${id}`
+  const byFormat = new Map<string, string[]>()
+  for (const d of drafts) {
+    if (byFormat.has(`${d.platform}/${d.format}`)) continue
+    const html = await (await fetch(target(d.id), { headers: { Cookie: manager } })).text()
+    byFormat.set(`${d.platform}/${d.format}`, [...html.matchAll(/name="attestations"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="attestations"/g)].map((m) => m[1] ?? m[2]!))
+  }
+  let i = 0
+  const r = await autocannon({
+    url: base,
+    connections: 20,
+    amount: drafts.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const d = drafts[i++ % drafts.length]!
+          const body = new URLSearchParams({ intent: 'approve' })
+          for (const a of byFormat.get(`${d.platform}/${d.format}`) ?? []) body.append('attestations', a)
+          return { ...req, path: `/b/bench-01/review/${d.id}`, body: body.toString() }
+        },
+      },
+    ],
+    headers: { Cookie: manager, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
+  const failed = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (Number(code) >= 400 ? n + (v as { count: number }).count : n), 0)
+  const load = os.loadavg()[0]!.toFixed(1) // the machine is shared: compare runs at a similar load
+  console.info(`round ${round}: ${drafts.length} approvals ${r.requests.average.toFixed(1)} req/s (total ${(drafts.length / (r.duration || 1)).toFixed(1)}/s) p50 ${r.latency.p50} ms p97.5 ${r.latency.p97_5} ms failed ${failed} errors ${r.errors} load ${load}`)
+}
+await bench.end()
+app.kill('SIGTERM')
+process.exit(0)
