@@ -67,18 +67,23 @@ function treeFor(context: EntryContext): Tree {
 
 /**
  * The matched chain as a route tree of its own: each matched route with only the next one as its child
- * (the last with none). At most one per route of the build: the key is made of route ids, not of the URL.
+ * (the last with none), taken from `byId` (the full tree's routes) where it is there.
  */
+export function matchedBranch<R extends { id: string; children?: R[] }>(matches: readonly { route: { id: string } }[], byId: ReadonlyMap<string, R>): R[] {
+  let child: R | undefined
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const route = byId.get(matches[i]!.route.id) ?? (matches[i]!.route as R)
+    child = { ...route, children: child ? [child] : undefined }
+  }
+  return child ? [child] : []
+}
+
+/** matchedBranch, kept per build: at most one per chain of route ids (the key is made of ids, not of the URL). */
 function branchOf(tree: Tree, matches: StaticHandlerContext['matches']): DataRouteObject[] {
   const key = matches.map((m) => m.route.id).join('\u0000')
   let branch = tree.branches.get(key)
   if (!branch) {
-    let child: DataRouteObject | undefined
-    for (let i = matches.length - 1; i >= 0; i--) {
-      const route = tree.byId.get(matches[i]!.route.id) ?? (matches[i]!.route as DataRouteObject)
-      child = { ...route, children: child ? [child] : undefined } as DataRouteObject
-    }
-    branch = child ? [child] : []
+    branch = matchedBranch(matches, tree.byId)
     tree.branches.set(key, branch)
   }
   return branch
