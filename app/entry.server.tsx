@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
-import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { queryCounter } from '#db/query-count.ts'
 import { NonceProvider } from './utils/nonce.tsx'
+import { RemixServer } from './utils/remix-server.server.tsx'
 
 export { boot, demoBanner, shutdown } from './boot.server.ts'
 

@@ -1,0 +1,260 @@
+import { PassThrough } from 'node:stream'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { Form, Link, Links, Meta, Outlet, RemixServer as RemixOwnServer, Scripts, useLoaderData, useMatches, useParams, useRouteError } from '@remix-run/react'
+import { matchRoutes, type RouteObject } from 'react-router-dom'
+import fc from 'fast-check'
+import { useId } from 'react'
+import { renderToPipeableStream } from 'react-dom/server'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { matchedBranch, RemixServer } from '#app/utils/remix-server.server.tsx'
+
+// app/utils/remix-server.server.tsx replaces Remix's <RemixServer> to build the route tree once per build
+// and to match <DataRoutes> against the matched branch only. These tests hold it to Remix's own output.
+
+type Node = { id: string; path?: string; index?: boolean; children?: Node[] }
+type Shape = { path?: string; index?: boolean; children?: Shape[] }
+
+describe('matching against the matched branch only', () => {
+  const segment = fc.constantFrom('a', 'b', 'c', ':x', ':y', 'a?', ':o?', '')
+  const pathOf = fc.oneof(
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    { weight: 4, arbitrary: fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => s.filter(Boolean).join('/')) },
+    { weight: 1, arbitrary: fc.array(segment, { minLength: 0, maxLength: 2 }).map((s) => [...s.filter(Boolean), '*'].join('/')) },
+  )
+  const tree = fc.letrec<{ node: Shape }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({ index: fc.constant(true) }),
+      fc.record({ path: pathOf, children: fc.array(tie('node'), { maxLength: 4 }) }),
+    ),
+  })).node
+  const withIds = (n: Shape, id: string): Node => ({ ...n, id, children: n.children?.map((c, i) => withIds(c, `${id}.${i}`)) })
+  const url = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'x1', 'a%20b'), { maxLength: 4 }).chain((s) => fc.constantFrom(`/${s.join('/')}`, `/${s.join('/')}/`))
+
+  const shape = (m: ReturnType<typeof matchRoutes>) => m?.map((x) => ({ id: x.route.id, params: x.params, pathname: x.pathname, pathnameBase: x.pathnameBase })) ?? null
+  const index = (nodes: Node[], into = new Map<string, Node>()) => {
+    for (const n of nodes) {
+      into.set(n.id, n)
+      if (n.children) index(n.children, into)
+    }
+    return into
+  }
+
+  it('finds the same routes, params and pathnames as the whole tree, for any tree and URL', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), url, (roots, pathname) => {
+        const routes = roots.map((r, i) => withIds(r, `r${i}`))
+        let full: ReturnType<typeof matchRoutes>
+        try {
+          full = matchRoutes(routes as RouteObject[], pathname)
+        } catch {
+          return // a tree React Router itself refuses (e.g. an index route with children): nothing to compare
+        }
+        const byId = index(routes)
+        // No match: Remix renders the 404 with the first root route as its only match.
+        const matched = full ? full.map((m) => ({ route: { id: m.route.id! } })) : [{ route: routes[0]! }]
+        const branch = matchedBranch(matched, byId)
+        expect(shape(matchRoutes(branch as RouteObject[], pathname))).toEqual(shape(full))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('copies the routes it keeps and leaves the tree as it was', () => {
+    const routes: Node[] = [{ id: 'root', children: [{ id: 'a', path: 'a', children: [{ id: 'a1', index: true }, { id: 'a2', path: ':x' }] }, { id: 'b', path: 'b' }] }]
+    const before = JSON.stringify(routes)
+    const branch = matchedBranch(matchRoutes(routes as RouteObject[], '/a/7')!.map((m) => ({ route: { id: m.route.id! } })), index(routes))
+    expect(JSON.stringify(routes)).toBe(before)
+    expect(branch).toEqual([{ id: 'root', children: [{ id: 'a', path: 'a', children: [{ id: 'a2', path: ':x', children: undefined }] }] }])
+  })
+})
+
+describe('the page HTML', () => {
+  // React Router's development build warns about the URLs no route matches (the 404 cases below).
+  beforeEach(() => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+  })
+  afterEach(() => {
+    vi.mocked(console.warn).mockRestore()
+  })
+  function Document({ children }: { children: React.ReactNode }) {
+    return (
+      <html lang="en">
+        <head>
+          <Meta />
+          <Links />
+        </head>
+        <body>
+          {children}
+          <Scripts nonce="n0nce" />
+        </body>
+      </html>
+    )
+  }
+  function Ids({ name }: { name: string }) {
+    const id = useId()
+    const matches = useMatches()
+    const params = useParams()
+    return (
+      <p data-id={id} data-name={name}>
+        {matches.map((m) => m.id).join(',')} {JSON.stringify(params)} <Link to="../up">up</Link> <Link to="next">next</Link>
+        <Form method="post">
+          <input name="x" id={`${id}-x`} />
+        </Form>
+      </p>
+    )
+  }
+  const page = (name: string, extra: Record<string, unknown> = {}) => ({
+    default: function Page() {
+      const data = useLoaderData<unknown>()
+      return (
+        <section>
+          <Ids name={name} />
+          <pre>{JSON.stringify(data ?? null)}</pre>
+          <Outlet />
+        </section>
+      )
+    },
+    ...extra,
+  })
+  function Boundary() {
+    const error = useRouteError() as { status?: number; message?: string }
+    return <p role="alert">{error.status ?? error.message}</p>
+  }
+  const modules: Record<string, { parentId?: string; path?: string; index?: boolean; module: Record<string, unknown> }> = {
+    root: {
+      module: {
+        default: () => (
+          <Document>
+            <Outlet />
+          </Document>
+        ),
+        ErrorBoundary: () => (
+          <Document>
+            <Boundary />
+          </Document>
+        ),
+        loader: () => ({ user: null, when: 1 }),
+        meta: () => [{ title: 'T' }],
+        links: () => [{ rel: 'stylesheet', href: '/app.css' }],
+      },
+    },
+    'routes/_auth': { parentId: 'root', module: page('auth') },
+    'routes/_auth.login': { parentId: 'routes/_auth', path: 'login', module: page('login', { loader: () => null }) },
+    'routes/_index': { parentId: 'root', index: true, module: page('home') },
+    'routes/b.$brand': { parentId: 'root', path: 'b/:brand', module: page('brand', { loader: ({ params }: { params: Record<string, string> }) => ({ brand: params.brand }), ErrorBoundary: Boundary }) },
+    'routes/b.$brand._index': { parentId: 'routes/b.$brand', index: true, module: page('brand home') },
+    'routes/b.$brand.roster': { parentId: 'routes/b.$brand', path: 'roster', module: page('roster') },
+    'routes/b.$brand.roster.new': { parentId: 'routes/b.$brand', path: 'roster/new', module: page('new') },
+    'routes/b.$brand.roster.$id': { parentId: 'routes/b.$brand', path: 'roster/:id', module: page('profile') },
+    'routes/b.$brand.gone': {
+      parentId: 'routes/b.$brand',
+      path: 'gone',
+      module: page('gone', {
+        loader: () => {
+          throw new Response('no', { status: 404 })
+        },
+      }),
+    },
+    'routes/b.$brand.broken': {
+      parentId: 'routes/b.$brand',
+      path: 'broken',
+      module: page('broken', {
+        loader: () => {
+          throw new Error('broken')
+        },
+      }),
+    },
+    'routes/c.($lang).docs': { parentId: 'root', path: 'c/:lang?/docs', module: page('docs') },
+    'routes/files.$': { parentId: 'root', path: 'files/*', module: page('files') },
+    'routes/hydrate': { parentId: 'root', path: 'hydrate', module: page('hydrate', { loader: () => ({ server: true }), clientLoader: () => ({}), HydrateFallback: () => <p>loading</p> }) },
+  }
+
+  function build(Server: typeof RemixServer): ServerBuild {
+    const routes: ServerBuild['routes'] = {}
+    const assets: ServerBuild['assets']['routes'] = {}
+    for (const [id, r] of Object.entries(modules)) {
+      routes[id] = { id, parentId: r.parentId, path: r.path, index: r.index, caseSensitive: undefined, module: r.module as never }
+      assets[id] = {
+        id,
+        parentId: r.parentId,
+        path: r.path,
+        index: r.index,
+        hasAction: false,
+        hasLoader: 'loader' in r.module,
+        hasClientAction: false,
+        hasClientLoader: 'clientLoader' in r.module,
+        hasErrorBoundary: 'ErrorBoundary' in r.module,
+        module: `/build/${id}.js`,
+        imports: [`/build/shared-${id.length}.js`],
+      }
+    }
+    return {
+      mode: 'production',
+      entry: {
+        module: {
+          default: (request, status, headers, context) =>
+            new Promise((resolve, reject) => {
+              const { pipe } = renderToPipeableStream(<Server context={context} url={request.url} nonce="n0nce" />, {
+                nonce: 'n0nce',
+                onAllReady() {
+                  const chunks: Buffer[] = []
+                  const body = new PassThrough()
+                  body.on('data', (c: Buffer) => chunks.push(c))
+                  body.on('end', () => resolve(new Response(Buffer.concat(chunks).toString(), { status, headers })))
+                  pipe(body)
+                },
+                onShellError: reject,
+                onError() {},
+              })
+            }),
+          handleError() {},
+        },
+      },
+      routes,
+      assets: { entry: { module: '/build/entry.client.js', imports: [] }, routes: assets, url: '/build/manifest-1.js', version: '1' },
+      publicPath: '/build/',
+      assetsBuildDirectory: 'public/build',
+      future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: false, unstable_optimizeDeps: false, v3_routeConfig: false },
+      isSpaMode: false,
+    } as ServerBuild
+  }
+
+  const remix = createRequestHandler(build(RemixOwnServer))
+  const ours = createRequestHandler(build(RemixServer))
+  const urls = [
+    '/',
+    '/login',
+    '/login/',
+    '/b/acme',
+    '/b/acme/roster',
+    '/b/acme/roster/new',
+    '/b/acme/roster/42',
+    '/b/a%20b/roster/%C3%A9',
+    '/b/acme/gone',
+    '/b/acme/broken',
+    '/c/docs',
+    '/c/fr/docs',
+    '/files/a/b/c.pdf',
+    '/hydrate',
+    '/nope',
+    '/b',
+    '/login?redirectTo=%2Fb%2Facme',
+  ]
+
+  it.each(urls)('%s renders the same bytes and status as Remix', async (path) => {
+    const [a, b] = await Promise.all([remix(new Request(`http://x.test${path}`)), ours(new Request(`http://x.test${path}`))])
+    expect(b.status).toBe(a.status)
+    const html = await b.text()
+    expect(html).toBe(await a.text())
+    expect(html).toContain('<html')
+  })
+
+  it('renders the same after many requests (the cached tree is only read)', async () => {
+    for (const path of [...urls, ...urls]) await ours(new Request(`http://x.test${path}`)).then((r) => r.text())
+    for (const path of urls) {
+      const [a, b] = await Promise.all([remix(new Request(`http://x.test${path}`)), ours(new Request(`http://x.test${path}`))])
+      expect(await b.text()).toBe(await a.text())
+    }
+  })
+})
