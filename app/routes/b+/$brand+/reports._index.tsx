@@ -34,7 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const rows = page.rows
   const chart = [...full.creators].sort((a, b) => b.costMinor - a.costMinor).slice(0, 12).map((r) => ({ label: r.label, cost: r.costMinor, emv: r.emv }))
   const { creators, collaborations: _c, campaigns: _k, ...report } = full
-  return { slug: actor.brand.slug, q, report, rows, offset: page.offset, nextCursor: page.nextCursor, prevCursor: page.prevCursor, totalRows: all.length, chart, creatorCount: creators.length, creatorLabel: q.creator ? (creators[0]?.label ?? null) : null, emvFormula: emvFormulaOf(full.settings, full.currency) }
+  // The table's columns depend on the brand's settings only: built here, so the report-columns module stays on the server.
+  const emvFormula = emvFormulaOf(full.settings, full.currency)
+  const cols = reportColumns({ engagementSet: full.settings.engagementSet, rateBasis: full.settings.rateBasis, emvFormula })
+  return { slug: actor.brand.slug, q, report, cols, rows, offset: page.offset, nextCursor: page.nextCursor, prevCursor: page.prevCursor, totalRows: all.length, chart, creatorCount: creators.length, creatorLabel: q.creator ? (creators[0]?.label ?? null) : null, emvFormula }
 }
 
 export function showValue(kind: ColumnKind, v: unknown, currency: string): string {
@@ -45,9 +48,8 @@ export function showValue(kind: ColumnKind, v: unknown, currency: string): strin
 }
 
 export default function Reports() {
-  const { slug, q, report, rows, offset, nextCursor, prevCursor, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
+  const { slug, q, report, cols, rows, offset, nextCursor, prevCursor, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
   const location = useLocation()
-  const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
   const params = new URLSearchParams(location.search)
   const withParams = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params)
