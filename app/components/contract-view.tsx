@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { Card, Chip, DateTime } from '#app/components/ui.tsx'
-import { CONTRACT_STATUS_LABEL, type ContractDocument, type ContractStatus } from '#app/domain/contracts.ts'
+import { CONTRACT_STATUS_LABEL, type ContractStatus } from '#app/domain/contract-labels.ts'
+import type { ContractDocument } from '#app/domain/contracts.ts'
 
 export function ContractStatusChip({ status }: { status: ContractStatus }) {
   const tone = status === 'signed' ? 'success' : status === 'superseded' ? 'neutral' : 'warning'

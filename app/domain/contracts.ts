@@ -6,32 +6,20 @@
  */
 import { BRAND_ROLES, type BrandRole } from './roles.ts'
 
-export const CONTRACT_STATUSES = ['awaiting_creator', 'awaiting_brand', 'signed', 'superseded'] as const
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
-export const CONTRACT_STATUS_LABEL: Record<ContractStatus, string> = {
-  awaiting_creator: 'Waiting for the creator',
-  awaiting_brand: 'Waiting for countersignature',
-  signed: 'Signed',
-  superseded: 'Superseded',
-}
+// The statuses, ads-permission kinds, their labels and the consent line live in ./contract-labels.ts: the
+// creator's pages need only those, and esbuild puts a whole file in one browser chunk (the template help
+// text below stays with the brand side). Components import them from there.
+import { ADS_PERMISSION_KINDS, type AdsPermissionKind, type ContractStatus } from './contract-labels.ts'
+export { ADS_PERMISSION_KINDS, ADS_PERMISSION_LABEL, CONTRACT_STATUSES, CONTRACT_STATUS_LABEL, ESIGN_CONSENT, type AdsPermissionKind, type ContractStatus } from './contract-labels.ts'
 
 export type ContractParty = 'creator' | 'brand'
 
-export const ADS_PERMISSION_KINDS = ['instagram_partnership', 'tiktok_spark'] as const
-export type AdsPermissionKind = (typeof ADS_PERMISSION_KINDS)[number]
-export const ADS_PERMISSION_LABEL: Record<AdsPermissionKind, string> = {
-  instagram_partnership: 'Instagram partnership ads permission',
-  tiktok_spark: 'TikTok Spark Ads code',
-}
 /** Which ads access a post's platform has: a Spark code is TikTok's, a partnership-ad permission Instagram's. */
 const ADS_PERMISSION_PLATFORM: Record<AdsPermissionKind, string> = { instagram_partnership: 'instagram', tiktok_spark: 'tiktok' }
 export function adsPermissionKindsFor(platform: string): AdsPermissionKind[] {
   return ADS_PERMISSION_KINDS.filter((k) => ADS_PERMISSION_PLATFORM[k] === platform)
 }
 
-/** Shown next to every Sign button and stored word for word with each signature. */
-export const ESIGN_CONSENT =
-  'I agree to sign this contract electronically. My electronic signature is as binding as a handwritten one, and I have read the document whose SHA-256 fingerprint is shown above.'
 
 export interface ContractClause {
   /** Stable key (letters, digits, dashes). */

@@ -5,9 +5,11 @@
  */
 import { CsvSyntaxError, parseCsvRecords } from './csv.ts'
 
-export const METRIC_FIELDS = ['impressions', 'reach', 'views', 'likes', 'comments', 'shares', 'saves', 'clicks', 'followers'] as const
-export type MetricField = (typeof METRIC_FIELDS)[number]
-export type MetricValues = Record<MetricField, number | null>
+import { METRIC_FIELDS, type MetricField, type MetricValues } from './metric-fields.ts'
+
+// The field list lives apart so the creator's stats form does not ship the CSV columns' help text (esbuild
+// puts a whole file in one browser chunk).
+export { METRIC_FIELDS, type MetricField, type MetricValues } from './metric-fields.ts'
 
 /** CSV column -> meaning. `post_url` and `captured_at` are required; empty metric cells mean "not reported". */
 export const METRICS_CSV_COLUMNS: { column: string; field: MetricField | 'post_url' | 'captured_at'; required: boolean; meaning: string }[] = [

@@ -145,8 +145,9 @@ export type OfferEvent = (typeof OFFER_EVENTS)[number]
 export const OPEN_OFFER_STATUSES = ['invited', 'countered'] as const satisfies readonly OfferStatus[]
 /** Statuses of offers.status that commit the fee (the collaboration exists). */
 export const COMMITTED_OFFER_STATUSES = ['accepted', 'active', 'completed'] as const
+// A pure call, not a bare array spread, so a browser chunk that does not use it can drop it.
 /** Open or committed: the creator already has a live offer in the campaign. */
-export const LIVE_OFFER_STATUSES = [...OPEN_OFFER_STATUSES, ...COMMITTED_OFFER_STATUSES] as const
+export const LIVE_OFFER_STATUSES = /* @__PURE__ */ (() => [...OPEN_OFFER_STATUSES, ...COMMITTED_OFFER_STATUSES] as const)()
 
 const offerTransitions = {
   invited: { accept: 'accepted', decline: 'declined', expire: 'expired', withdraw: 'withdrawn', counter: 'countered' },
@@ -185,10 +186,10 @@ export type OfferRecordEvent = OfferEvent | CollaborationEvent
 export const WORKING_OFFER_STATUSES = ['accepted', 'active'] as const satisfies readonly OfferRecordStatus[]
 
 /** The whole life of one offers row: offerMachine, then collaborationMachine from 'accepted'. */
-export const offerRecordMachine = /* @__PURE__ */ defineMachine<OfferRecordStatus, OfferRecordEvent>(
-  { ...offerTransitions, ...collaborationTransitions },
-  'offer',
-)
+// The table is built by a pure call too: esbuild keeps an object spread at the top level (a getter could
+// run), which kept this machine, the error class and the ConflictError import in every browser chunk.
+const offerRecordTransitions = /* @__PURE__ */ Object.assign({}, offerTransitions, collaborationTransitions)
+export const offerRecordMachine = /* @__PURE__ */ defineMachine<OfferRecordStatus, OfferRecordEvent>(offerRecordTransitions, 'offer')
 
 // ---------------------------------------------------------------------------------------------------
 // Deliverable: pending -> draft_submitted -> (changes_requested -> draft_submitted)* -> approved -> posted

@@ -1,11 +1,11 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { Suspense, lazy, useMemo, useRef, useState, type DragEvent, type FormEvent, type RefObject } from 'react'
+import { Suspense, lazy, useCallback, useMemo, useRef, useState, type DragEvent, type FormEvent, type RefObject } from 'react'
 import { Button, Card, Chip, FormError, ProgressBar } from '#app/components/ui.tsx'
 import { Checklist, FindingList, HighlightedCaption } from '#app/components/content/caption-findings.tsx'
 import { formatBytes } from '#app/components/content/draft-media.tsx'
 import { useDraftUpload, type UploadState } from '#app/components/content/use-draft-upload.ts'
-import { checkCaption } from '#app/domain/disclosure/index.ts'
+import type { checkCaption } from '#app/domain/disclosure/check-caption.ts'
 import { mandatoryChecklist, revisionsSentence } from '#app/domain/content-review.ts'
 import type { getCreatorDeliverablePage } from '#app/services/content/get-creator-deliverable-page.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -14,6 +14,27 @@ import { useIsPending } from '#app/utils/use-pending.ts'
 // The UploadThing client is its own chunk, fetched only when the server says the UploadThing driver is on
 // (UPLOADTHING_TOKEN); the local-disk path (XMLHttpRequest with a progress bar) never loads it.
 const UploadThingHook = lazy(() => import('#app/components/content/uploadthing-hook.tsx'))
+
+/**
+ * The caption checker (~10 KB gzipped: rules, plain-language patterns) is fetched when the creator first
+ * focuses or edits the caption. Until then the page shows the server's findings for the starting caption
+ * (`page.captionFindings`, the same function's answer), so server render and hydration agree.
+ */
+function useCaptionChecker() {
+  const [checker, setChecker] = useState<{ check: typeof checkCaption } | null>(null)
+  const asked = useRef(false)
+  const load = useCallback(() => {
+    if (asked.current) return
+    asked.current = true
+    import('#app/domain/disclosure/check-caption.ts').then(
+      (m) => setChecker({ check: m.checkCaption }),
+      () => {
+        asked.current = false
+      },
+    )
+  }, [])
+  return { check: checker?.check ?? null, load }
+}
 
 /** The creator's deliverable page as the loader sends it. */
 export type CreatorDeliverablePageView = SerializeFrom<typeof getCreatorDeliverablePage>
@@ -30,8 +51,14 @@ export function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }
   const [files, setFiles] = useState<File[]>([])
   const inputRef = useRef<HTMLInputElement>(null)
   const noJsPending = useIsPending({ intent: 'submit-draft' })
-  const findings = useMemo(() => checkCaption({ ...page.checkInput, caption }), [page.checkInput, caption])
-  const blocking = findings.filter((f) => f.severity === 'blocking').length
+  const checker = useCaptionChecker()
+  const { check } = checker
+  // null only between the first keystroke and the checker's arrival (the findings would point at old text).
+  const findings = useMemo(
+    () => (check ? check({ ...page.checkInput, caption }) : caption === latestCaption ? page.captionFindings : null),
+    [check, page.checkInput, page.captionFindings, caption, latestCaption],
+  )
+  const blocking = findings ? findings.filter((f) => f.severity === 'blocking').length : 0
   const tooBig = files.find((f) => f.size > page.upload.maxBytes)
   const busy = sending.upload.phase !== 'idle' || noJsPending
   const { upload } = sending
@@ -91,7 +118,11 @@ export function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }
             className="input caption-input"
             rows={7}
             value={caption}
-            onChange={(e) => setCaption(e.currentTarget.value)}
+            onFocus={checker.load}
+            onChange={(e) => {
+              checker.load()
+              setCaption(e.currentTarget.value)
+            }}
             aria-invalid={captionError ? true : undefined}
             aria-describedby="draft-caption-hint draft-caption-check"
             disabled={busy}
@@ -103,13 +134,19 @@ export function DraftBox({ here, nextVersion, page, latestCaption, latestFiles }
           ) : null}
         </div>
         <div className="stack-sm" id="draft-caption-check" aria-live="polite">
-          <p className="small">
-            <strong>{blocking ? `${blocking} thing${blocking === 1 ? '' : 's'} to fix` : findings.length ? 'Looks good — a few things to check' : 'Looks good'}</strong>{' '}
-            <span className="muted">(checked as you type)</span>
-          </p>
-          {caption ? <HighlightedCaption caption={caption} findings={findings} /> : null}
-          <FindingList findings={findings} emptyText="The disclosure checker found nothing to fix in this caption." />
-          <Checklist items={mandatoryChecklist(page.checkInput.mandatory, findings)} label="Mandatory elements from the brief" />
+          {findings ? (
+            <>
+              <p className="small">
+                <strong>{blocking ? `${blocking} thing${blocking === 1 ? '' : 's'} to fix` : findings.length ? 'Looks good — a few things to check' : 'Looks good'}</strong>{' '}
+                <span className="muted">(checked as you type)</span>
+              </p>
+              {caption ? <HighlightedCaption caption={caption} findings={findings} /> : null}
+              <FindingList findings={findings} emptyText="The disclosure checker found nothing to fix in this caption." />
+              <Checklist items={mandatoryChecklist(page.checkInput.mandatory, findings)} label="Mandatory elements from the brief" />
+            </>
+          ) : (
+            <p className="small muted">Checking the caption…</p>
+          )}
         </div>
         <UploadStatus upload={upload} percent={percent} onCancel={sending.cancel} />
         {sending.notice ? (

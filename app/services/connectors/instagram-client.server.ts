@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { config } from '#app/config.server.ts'
 import type { MetricValues } from '#app/domain/metrics-csv.ts'
-import { CONNECTOR_SCOPES } from '#app/domain/connectors.ts'
+import { CONNECTOR_SCOPES } from '#app/domain/connector-scopes.ts'
 import { PlatformError, fetchJson } from './platform-http.server.ts'
 import type { ConnectorClient, PlatformAccount, PlatformMedia, TokenGrant } from './connector-client.server.ts'
 

@@ -5,14 +5,16 @@ import { maxBytesFor } from '#app/services/files/limits.server.ts'
 import { activeStorage } from '#app/services/files/storage.server.ts'
 import { getDraftMediaCheck } from '#app/services/media/get-media-check.server.ts'
 import { listDraftVersions } from './list-draft-versions.server.ts'
-import { loadDeliverable } from './load-deliverable.server.ts'
+import { findingsFor, loadDeliverable } from './load-deliverable.server.ts'
 import { SUBMITTABLE_STATUSES } from './submit-draft.server.ts'
 import { WORKING_OFFER_STATUSES } from '#app/domain/state-machines.ts'
 
 /**
  * What the creator's deliverable page shows: the deliverable, the checker input (the page runs the same
  * checker as they type), every version with its creator-visible comments only, the revision rounds,
- * the timeline and the upload limits. Nothing internal to the brand is in here.
+ * the timeline and the upload limits. Nothing internal to the brand is in here. `captionFindings` is the
+ * checker's answer for the latest caption (the draft box's starting text), so the page renders and
+ * hydrates without the checker; the browser loads it when the creator starts editing the caption.
  */
 export async function getCreatorDeliverablePage(creatorId: string, deliverableId: string) {
   const d = await loadDeliverable(db(), { creatorId }, deliverableId)
@@ -28,6 +30,7 @@ export async function getCreatorDeliverablePage(creatorId: string, deliverableId
     campaign: { name: d.campaign.name },
     offerId: d.offer.id,
     checkInput: d.checkInput,
+    captionFindings: findingsFor(d, latest?.caption ?? ''),
     requirements: d.requirements,
     briefVersion: d.briefVersion,
     revisions: { included: d.offer.revisionRounds, used: w.revisionsUsed },

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, FormError, PageHeader, SelectField, TextField, TextareaField } from '#app/components/ui.tsx'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
-import { CONTRACT_STATUS_LABEL } from '#app/domain/contracts.ts'
+import { CONTRACT_STATUS_LABEL } from '#app/domain/contract-labels.ts'
 import { toDecimalString } from '#app/domain/money.ts'
 import { amendContract } from '#app/services/contracts/amend-contract.server.ts'
 import { getAmendPage } from '#app/services/contracts/get-amend-page.server.ts'

@@ -24,7 +24,10 @@ export async function loader(args: LoaderFunctionArgs) {
   // One screen of the chosen grouping, the figures of the whole report, and the chart (getReportPage reads the
   // kept totals when it can, else computes the whole report; the CSV export always has every row).
   const page = await getReportPage(actor.brand, q, cursorParam.parse(url.searchParams.get('cursor') ?? undefined))
-  return { slug: actor.brand.slug, q, ...page, emvFormula: emvFormulaOf(page.report.settings, page.report.currency) }
+  // The table's columns depend on the brand's settings only: built here, so the report-columns module stays on the server.
+  const emvFormula = emvFormulaOf(page.report.settings, page.report.currency)
+  const cols = reportColumns({ engagementSet: page.report.settings.engagementSet, rateBasis: page.report.settings.rateBasis, emvFormula })
+  return { slug: actor.brand.slug, q, ...page, cols, emvFormula }
 }
 
 export function showValue(kind: ColumnKind, v: unknown, currency: string): string {
@@ -35,9 +38,8 @@ export function showValue(kind: ColumnKind, v: unknown, currency: string): strin
 }
 
 export default function Reports() {
-  const { slug, q, report, rows, offset, nextCursor, prevCursor, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
+  const { slug, q, report, cols, rows, offset, nextCursor, prevCursor, totalRows, chart, creatorCount, creatorLabel, emvFormula } = useLoaderData<typeof loader>()
   const location = useLocation()
-  const cols = reportColumns({ engagementSet: report.settings.engagementSet, rateBasis: report.settings.rateBasis, emvFormula })
   const params = new URLSearchParams(location.search)
   const withParams = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params)

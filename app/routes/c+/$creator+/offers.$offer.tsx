@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, FormError, LinkButton, Money, PageHeader, RelativeDue, StatusChip, TextField, TextareaField } from '#app/components/ui.tsx'
 import { BriefDiff, BriefView } from '#app/components/campaigns/brief-view.tsx'
 import { DisclosureBox, DisclosureExtras } from '#app/components/campaigns/disclosure-box.tsx'
-import { splitDisclosure } from '#app/domain/disclosure/index.ts'
+import { splitDisclosure } from '#app/domain/disclosure/split-disclosure.ts'
 import { GRANT_SCOPE_LABEL } from '#app/auth/capabilities.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { deliverableLabel, moneyWords, termsSentences } from '#app/domain/offer-terms.ts'
@@ -30,6 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const canAnswer = actor.via.kind === 'self' || actor.via.scopes.includes('answer_offers')
   return {
     ...data,
+    // The terms in words are built here, so the sentence builder stays on the server.
+    sentences: termsSentences(data.terms),
     contract: await getCurrentContract(data.offer.id),
     creator: { id: actor.creator.id, name: actor.creator.name },
     actingAs: actor.via.kind === 'agent' ? actor.via.agencyName : null,
@@ -77,7 +79,7 @@ export default function OfferPage() {
   const acking = useIsPending({ intent: 'acknowledge' })
   const { offer } = d
   const open = offer.status === 'invited'
-  const sentences = termsSentences(d.terms)
+  const sentences = d.sentences
   const lines = d.deliverables.length
     ? d.deliverables.map((x) => ({ key: x.id, ...x, quantity: 1, title: `${deliverableLabel(x)}${x.position > 1 ? ` #${x.position}` : ''}`, spec: d.specs.findIndex((s) => s.platform === x.platform && s.format === x.format) }))
     : d.specs.map((x, i) => ({ key: String(i), ...x, position: 1, status: null as string | null, title: deliverableLabel(x), spec: i }))

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, EmptyState, FormError, PageHeader, TextField } from '#app/components/ui.tsx'
-import { METRIC_FIELDS, type MetricField } from '#app/domain/metrics-csv.ts'
+import { METRIC_FIELDS, type MetricField } from '#app/domain/metric-fields.ts'
 import { requireCreatorActor } from '#app/auth/guards.server.ts'
 import { metricSourceLabel } from '#app/domain/connectors.ts'
 import { getCreatorPostPage } from '#app/services/posts/get-creator-post-page.server.ts'
