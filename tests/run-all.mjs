@@ -49,13 +49,13 @@ const vitest = (project, file) => ['vitest', 'run', '--project', project, '--rep
 
 run('typecheck', 'npx', ['tsc', '--noEmit'], process.env)
 run('unit', 'npx', vitest('unit', 'unit.json'), envWithoutDb, vitestCounts('unit.json'))
-// PGlite: every test file has its own in-memory database, so files run side by side on every core (the
-// default keeps one core free, which on a 2-core CI machine means one file at a time). PostgreSQL files
-// share one database (and its job queue), so they stay one at a time.
-const pgliteWorkers = String(Math.max(1, os.availableParallelism()))
-run('integration (PGlite)', 'npx', [...vitest('integration', 'integration-pglite.json'), `--maxWorkers=${pgliteWorkers}`], envWithoutDb, vitestCounts('integration-pglite.json'))
+// Every test file has a database of its own (PGlite: in memory; PostgreSQL: a copy of the migrated CI
+// database, tests/setup/pg-databases.ts), so files run side by side on every core (the default keeps one
+// core free, which on a 2-core CI machine means one file at a time).
+const workers = String(Math.max(1, os.availableParallelism()))
+run('integration (PGlite)', 'npx', [...vitest('integration', 'integration-pglite.json'), `--maxWorkers=${workers}`], envWithoutDb, vitestCounts('integration-pglite.json'))
 if (DATABASE_URL) {
-  run('integration (PostgreSQL)', 'npx', vitest('integration', 'integration-postgres.json'), process.env, vitestCounts('integration-postgres.json'))
+  run('integration (PostgreSQL)', 'npx', [...vitest('integration', 'integration-postgres.json'), `--maxWorkers=${workers}`], process.env, vitestCounts('integration-postgres.json'))
 }
 run(`e2e (Chromium, ${DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, 'node', ['tests/e2e/run.mjs'], process.env, (status) => {
   const j = JSON.parse(readFileSync(path.join(results, 'e2e.json'), 'utf8'))

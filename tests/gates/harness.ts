@@ -282,6 +282,25 @@ export function changedTables(before: Snapshot, after: Snapshot): string[] {
   return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t])
 }
 
+/**
+ * "Nothing was written" over a series of requests: `changed()` compares the tenants' rows with the state
+ * after the previous request (or when this was made) and moves on. Each request is checked against the
+ * rows just before it, like a snapshot before and after each one, at one snapshot per request instead of
+ * two: the state after a request that wrote nothing is the state before the next (and a write that lands
+ * between two requests is caught too).
+ */
+export async function unchanged(g: Gates): Promise<{ changed: () => Promise<string[]> }> {
+  let last = await snapshot(g.scope)
+  return {
+    changed: async () => {
+      const now = await snapshot(g.scope)
+      const diff = changedTables(last, now)
+      last = now
+      return diff
+    },
+  }
+}
+
 /** Every id of every row the scope owns (for "lists never contain foreign rows"). */
 export async function idsOwnedBy(scope: SnapshotScope): Promise<Map<string, string>> {
   const emails: string[] = []

@@ -20,7 +20,6 @@ import {
   bodyOf,
   buildGates,
   buildRequest,
-  changedTables,
   fieldErrorsOf,
   formPairs,
   formsOf,
@@ -30,7 +29,7 @@ import {
   messageOf,
   paramsFor as paramsOf,
   GATES_CURRENCY,
-  snapshot,
+  unchanged,
   type Gates,
 } from '#tests/gates/harness.ts'
 
@@ -51,18 +50,18 @@ describe('NUL bytes (U+0000) in any text field are a 4xx with a message and writ
       const { ids, params } = await paramsFor(mod)
       const actor = actorFor(rules.action)
       let probed = 0
+      const state = await unchanged(g)
       for (const form of formsOf(rules, ids, g.ctx)) {
         const pairs = formPairs(form)
         for (let i = 0; i < pairs.length; i++) {
           if (pairs[i]![0] === 'intent') continue
           const sent = pairs.map(([k, v], j): [string, string] => [k, j === i ? `${v}\u0000x` : v])
-          const before = await snapshot(g.scope)
           const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: bodyOf(rules, sent), cookie: g.cookies[actor] }), params)
           const what = `${mod} as ${actor}, NUL in ${pairs[i]![0]} (${String(form.intent)})`
           expect(r.status, what).toBeGreaterThanOrEqual(400)
           expect(r.status, what).toBeLessThan(500)
           expect(messageOf(r).length, `${what}: says why`).toBeGreaterThan(5)
-          expect(changedTables(before, await snapshot(g.scope)), `${what}: writes nothing`).toEqual([])
+          expect(await state.changed(), `${what}: writes nothing`).toEqual([])
           probed++
         }
       }
@@ -112,14 +111,14 @@ describe('a day that does not exist, in any date field, is a 4xx next to the fie
           for (const bad of IMPOSSIBLE_DAYS) probes.push({ field, bad, sent: pairs.map(([k, v], j): [string, string] => [k, j === i ? bad : v]), intent: String(form.intent) })
         })
       }
+      const state = await unchanged(g)
       for (const p of probes) {
-        const before = await snapshot(g.scope)
         const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: bodyOf(rules, p.sent), cookie: g.cookies[actor] }), params)
         const what = `${mod} as ${actor}, ${p.field}=${p.bad} (${p.intent})`
         expect(r.status, what).toBeGreaterThanOrEqual(400)
         expect(r.status, what).toBeLessThan(500)
         expect(fieldErrorsOf(r)[p.field]?.[0] ?? '', `${what}: says why next to ${p.field} (got ${messageOf(r)})`).toMatch(/date|day|year|month/i)
-        expect(changedTables(before, await snapshot(g.scope)), `${what}: writes nothing`).toEqual([])
+        expect(await state.changed(), `${what}: writes nothing`).toEqual([])
       }
     })
   }
@@ -156,6 +155,7 @@ describe(`an amount in another currency than the document's (${GATES_CURRENCY}) 
       const fn = (await loadRoute(mod)).action!
       const { ids, params } = await paramsFor(mod)
       const actor = actorFor(rules.action)
+      const state = await unchanged(g)
       for (const form of formsOf(rules, ids, g.ctx)) {
         const pairs = formPairs(form)
         for (let i = 0; i < pairs.length; i++) {
@@ -163,14 +163,13 @@ describe(`an amount in another currency than the document's (${GATES_CURRENCY}) 
           if (field === 'intent' || !NUMBER.test(valid)) continue
           const send = async (value: string) => {
             const sent = pairs.map(([k, v], j): [string, string] => [k, j === i ? value : v])
-            const before = await snapshot(g.scope)
             const r = await invoke(fn, buildRequest(`/probe/${mod}`, { body: bodyOf(rules, sent), cookie: g.cookies[actor] }), params)
             const what = `${mod} as ${actor}, ${field}=${value} (${String(form.intent)})`
             expect(r.status, what).toBeGreaterThanOrEqual(400)
             expect(r.status, what).toBeLessThan(500)
             const message = fieldErrorsOf(r)[field]?.[0] ?? ''
             expect(message.length, `${what}: says why next to ${field} (got ${messageOf(r)})`).toBeGreaterThan(5)
-            expect(changedTables(before, await snapshot(g.scope)), `${what}: writes nothing`).toEqual([])
+            expect(await state.changed(), `${what}: writes nothing`).toEqual([])
             return message
           }
           let isAmount = false
