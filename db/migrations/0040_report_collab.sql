@@ -5,6 +5,7 @@
 -- the ledger rows behind it. Recomputed for the offers a statement touched by statement-level triggers, in the
 -- same transaction, under a lock per bucket of offers taken before reading (a refresh that read before another
 -- transaction's commit would write an old count over the new one); link clicks are added as they come.
+-- report_creator and report_campaign sum them per creator and per campaign.
 -- Never written by the app. report_collab_compute is the one SQL definition; report_collab_rebuild()
 -- recomputes every row; tests/integration/report-collab-drift.test.ts checks both after random changes, and
 -- that the report read from these rows equals the report computed from the facts.
@@ -112,14 +113,99 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- Per creator and per campaign (and currency): report_collab summed, so the Reports page reads one screen of
+-- creators in cost order from an index and the program row from its campaigns' rows. Refreshed with the
+-- collaborations' rows, under a lock per bucket of groups taken after the collaborations' (always in that order).
+CREATE TABLE "report_creator" (
+	"brand_id" text NOT NULL,
+	"currency" char(3) NOT NULL,
+	"creator_id" text NOT NULL,
+	"n" integer NOT NULL,
+	"ledger" integer NOT NULL,
+	"cost_minor" bigint NOT NULL,
+	"posts" bigint NOT NULL,
+	"impressions" numeric,
+	"reach" numeric,
+	"views" numeric,
+	"likes" numeric,
+	"comments" numeric,
+	"shares" numeric,
+	"saves" numeric,
+	"clicks" numeric,
+	"link_clicks" numeric NOT NULL,
+	CONSTRAINT "report_creator_pk" PRIMARY KEY ("brand_id","currency","creator_id")
+);
+--> statement-breakpoint
+-- The first screen of the per-creator report (cost, highest first) and the chart's top creators: an index range.
+CREATE INDEX "report_creator_cost_idx" ON "report_creator" USING btree ("brand_id","currency","cost_minor");
+--> statement-breakpoint
+CREATE TABLE "report_campaign" (
+	"brand_id" text NOT NULL,
+	"currency" char(3) NOT NULL,
+	"campaign_id" text NOT NULL,
+	"n" integer NOT NULL,
+	"ledger" integer NOT NULL,
+	"cost_minor" bigint NOT NULL,
+	"posts" bigint NOT NULL,
+	"impressions" numeric,
+	"reach" numeric,
+	"views" numeric,
+	"likes" numeric,
+	"comments" numeric,
+	"shares" numeric,
+	"saves" numeric,
+	"clicks" numeric,
+	"link_clicks" numeric NOT NULL,
+	CONSTRAINT "report_campaign_pk" PRIMARY KEY ("brand_id","currency","campaign_id")
+);
+--> statement-breakpoint
+CREATE INDEX "report_campaign_campaign_idx" ON "report_campaign" USING btree ("campaign_id");
+--> statement-breakpoint
+-- The per-collaboration report's first screen in cost order.
+CREATE INDEX "report_collab_cost_idx" ON "report_collab" USING btree ("brand_id","currency","cost_minor");
+--> statement-breakpoint
+-- Recomputes the creator groups (brand, currency, creator) and campaign groups (brand, currency, campaign) given
+-- as parallel arrays, from report_collab as it is now, after locking their buckets in order.
+CREATE FUNCTION report_groups_refresh(cb text[], cc text[], cr text[], kb text[], kc text[], kk text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE b integer; g record;
+BEGIN
+  FOR b IN SELECT DISTINCT x FROM (
+      SELECT hashtext('c' || u.b || u.r) & 255 AS x FROM unnest(cb, cr) AS u(b, r) WHERE u.r IS NOT NULL
+      UNION SELECT (hashtext('k' || u.k) & 255) FROM unnest(kk) AS u(k) WHERE u.k IS NOT NULL) y ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(70401, b);
+  END LOOP;
+  -- the same sums for both kinds of group: per creator, per campaign
+  FOR g IN SELECT * FROM (VALUES ('report_creator', 'creator_id', cb, cc, cr), ('report_campaign', 'campaign_id', kb, kc, kk)) AS v(tbl, col, bs, cs, ks) LOOP
+    CONTINUE WHEN g.ks IS NULL;
+    EXECUTE format('DELETE FROM %I g USING unnest($1, $2, $3) AS u(b, c, k) WHERE g.brand_id = u.b AND g.currency = u.c::bpchar AND g.%I = u.k', g.tbl, g.col) USING g.bs, g.cs, g.ks;
+    EXECUTE format('INSERT INTO %1$I (brand_id, currency, %2$I, n, ledger, cost_minor, posts, impressions, reach, views, likes, comments, shares, saves, clicks, link_clicks)
+      SELECT rc.brand_id, rc.currency, rc.%2$I, count(*), count(*) FILTER (WHERE rc.ledger_rows > 0), sum(rc.cost_minor), sum(rc.posts),
+        sum(rc.impressions), sum(rc.reach), sum(rc.views), sum(rc.likes), sum(rc.comments), sum(rc.shares), sum(rc.saves), sum(rc.clicks), sum(rc.link_clicks)
+      FROM report_collab rc
+      WHERE (rc.brand_id, rc.currency, rc.%2$I) IN (SELECT DISTINCT u.b, u.c::bpchar, u.k FROM unnest($1, $2, $3) AS u(b, c, k))
+      GROUP BY 1, 2, 3', g.tbl, g.col) USING g.bs, g.cs, g.ks;
+  END LOOP;
+END
+$$;
+--> statement-breakpoint
+-- The groups of these collaboration rows (before and after a change), refreshed.
+CREATE FUNCTION report_groups_of(rows report_collab[]) RETURNS void LANGUAGE sql AS $$
+SELECT report_groups_refresh(array_agg(r.brand_id), array_agg(r.currency::text), array_agg(r.creator_id), array_agg(r.brand_id), array_agg(r.currency::text), array_agg(r.campaign_id))
+FROM unnest(rows) AS r
+HAVING count(*) > 0;
+$$;
+--> statement-breakpoint
 CREATE FUNCTION report_collab_refresh(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE k text[];
+DECLARE k text[]; before report_collab[]; after report_collab[];
 BEGIN
   SELECT array_agg(DISTINCT u.id) INTO k FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL;
   IF k IS NULL THEN RETURN; END IF;
   PERFORM report_collab_lock(k);
+  SELECT array_agg(r) INTO before FROM report_collab r WHERE r.offer_id = ANY (k);
   DELETE FROM report_collab r WHERE r.offer_id = ANY (k);
-  INSERT INTO report_collab SELECT * FROM report_collab_compute(k);
+  WITH ins AS (INSERT INTO report_collab SELECT * FROM report_collab_compute(k) RETURNING *)
+  SELECT array_agg(ins) INTO after FROM ins;
+  PERFORM report_groups_of(coalesce(before, '{}') || coalesce(after, '{}'));
 END
 $$;
 --> statement-breakpoint
@@ -127,20 +213,36 @@ CREATE FUNCTION report_collab_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM report_collab;
   INSERT INTO report_collab SELECT * FROM report_collab_compute(ARRAY(SELECT o.id FROM offers o WHERE o.status IN ('accepted', 'active', 'completed')));
+  PERFORM report_groups_rebuild();
 END
 $$;
 --> statement-breakpoint
+CREATE FUNCTION report_groups_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM report_creator;
+  DELETE FROM report_campaign;
+  PERFORM report_groups_refresh(array_agg(rc.brand_id), array_agg(rc.currency::text), array_agg(rc.creator_id), array_agg(rc.brand_id), array_agg(rc.currency::text), array_agg(rc.campaign_id))
+  FROM report_collab rc HAVING count(*) > 0;
+END
+$$;
+--> statement-breakpoint
+-- The click path adds to the collaboration's row, then refreshes its creator's and campaign's; an offer deleted
+-- (its row gone by cascade) refreshes its groups.
 CREATE FUNCTION report_collab_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids text[];
+DECLARE ids text[]; touched report_collab[];
 BEGIN
   IF TG_TABLE_NAME = 'link_clicks' AND TG_OP = 'INSERT' THEN
     -- the hot path (a click): add, do not recount
     SELECT array_agg(DISTINCT l.offer_id) INTO ids FROM changed c JOIN tracking_links l ON l.id = c.link_id;
     IF ids IS NULL THEN RETURN NULL; END IF;
     PERFORM report_collab_lock(ids);
-    UPDATE report_collab r SET link_clicks = r.link_clicks + x.n
-    FROM (SELECT l.offer_id, l.brand_id, count(*) AS n FROM changed c JOIN tracking_links l ON l.id = c.link_id AND l.brand_id = c.brand_id GROUP BY 1, 2) x
-    WHERE r.offer_id = x.offer_id AND r.brand_id = x.brand_id;
+    WITH up AS (
+      UPDATE report_collab r SET link_clicks = r.link_clicks + x.n
+      FROM (SELECT l.offer_id, l.brand_id, count(*) AS n FROM changed c JOIN tracking_links l ON l.id = c.link_id AND l.brand_id = c.brand_id GROUP BY 1, 2) x
+      WHERE r.offer_id = x.offer_id AND r.brand_id = x.brand_id
+      RETURNING r.*)
+    SELECT array_agg(up) INTO touched FROM up;
+    IF touched IS NOT NULL THEN PERFORM report_groups_of(touched); END IF;
     RETURN NULL;
   ELSIF TG_TABLE_NAME = 'link_clicks' THEN
     SELECT array_agg(l.offer_id) INTO ids FROM changed c JOIN tracking_links l ON l.id = c.link_id;
@@ -189,6 +291,11 @@ BEGIN
         UNION SELECT e.id FROM offers e WHERE e.extends_offer_id IN (SELECT id FROM changed)) x;
     ELSE
       SELECT array_agg(x.id) INTO ids FROM (SELECT c.extends_offer_id AS id FROM changed c UNION SELECT e.id FROM offers e WHERE e.extends_offer_id IN (SELECT id FROM changed)) x;
+      IF ids IS NOT NULL THEN PERFORM report_collab_refresh(ids); END IF;
+      -- the deleted offers' rows went by cascade: their creators' and campaigns' sums follow
+      PERFORM report_groups_refresh(array_agg(c.brand_id), array_agg(c.currency::text), array_agg(c.creator_id), array_agg(c.brand_id), array_agg(c.currency::text), array_agg(c.campaign_id))
+      FROM changed c WHERE c.status IN ('accepted', 'active', 'completed') HAVING count(*) > 0;
+      RETURN NULL;
     END IF;
   ELSIF TG_TABLE_NAME = 'cost_entries' THEN
     IF TG_OP = 'UPDATE' THEN

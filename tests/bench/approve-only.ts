@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
-import autocannon from 'autocannon'
 import postgres from 'postgres'
 import { BENCH_PASSWORD } from './constants.ts'
+import { approveAll, attestationsByFormat, resetDrafts } from './approve.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const url = process.env.DATABASE_URL!
@@ -33,43 +33,8 @@ for (let i = 0; i < 1500; i++) {
 const res = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'manager@bench-01.bench', password: BENCH_PASSWORD }) })
 const manager = res.headers.get('set-cookie')!.split(';')[0]!
 for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
-  const drafts = await bench<{ id: string; format: string; platform: string }[]>`
-    with reset as (
-      update deliverables d set status = 'draft_submitted'
-      where d.brand_id = 'bb0000' and d.status in ('draft_submitted', 'changes_requested', 'approved')
-      returning d.id, d.format, d.platform
-    ), undecided as (
-      update draft_versions v set decision = null, decided_by_user_id = null, decided_at = null, attestations = '{}'::jsonb
-      from reset where v.deliverable_id = reset.id
-      returning v.id, reset.format, reset.platform
-    )
-    select * from undecided order by id`
-  const target = (id: string) => `${base}/b/bench-01/review/${id}`
-  const byFormat = new Map<string, string[]>()
-  for (const d of drafts) {
-    if (byFormat.has(`${d.platform}/${d.format}`)) continue
-    const html = await (await fetch(target(d.id), { headers: { Cookie: manager } })).text()
-    byFormat.set(`${d.platform}/${d.format}`, [...html.matchAll(/name="attestations"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="attestations"/g)].map((m) => m[1] ?? m[2]!))
-  }
-  let i = 0
-  const r = await autocannon({
-    url: base,
-    connections: 20,
-    amount: drafts.length,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const d = drafts[i++ % drafts.length]!
-          const body = new URLSearchParams({ intent: 'approve' })
-          for (const a of byFormat.get(`${d.platform}/${d.format}`) ?? []) body.append('attestations', a)
-          return { ...req, path: `/b/bench-01/review/${d.id}`, body: body.toString() }
-        },
-      },
-    ],
-    headers: { Cookie: manager, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
-  })
-  const failed = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (Number(code) >= 400 ? n + (v as { count: number }).count : n), 0)
+  const drafts = await resetDrafts(bench)
+  const { r, failed } = await approveAll(base, manager, drafts, await attestationsByFormat(base, manager, drafts))
   const load = os.loadavg()[0]!.toFixed(1) // the machine is shared: compare runs at a similar load
   console.info(`round ${round}: ${drafts.length} approvals ${r.requests.average.toFixed(1)} req/s (total ${(drafts.length / (r.duration || 1)).toFixed(1)}/s) p50 ${r.latency.p50} ms p97.5 ${r.latency.p97_5} ms failed ${failed} errors ${r.errors} load ${load}`)
 }

@@ -20,6 +20,7 @@ import { BENCH_PASSWORD } from './constants.ts'
 import { measureAreas } from './js-size.ts'
 import { measureReportPlans } from './report-plans.ts'
 import { startRawSink, streamUpload, type UploadResult } from './upload.ts'
+import { approveAll, attestationsByFormat, resetDrafts, reviewUrl } from './approve.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const url = process.env.DATABASE_URL
@@ -336,46 +337,10 @@ async function findUploadTarget(): Promise<{ url: string; fileField: string; fie
  * (all its reviewed drafts are put back to waiting first), with the reviewer attestations its format needs.
  */
 async function approveScenario(): Promise<Result> {
-  const drafts = await bench<{ id: string; format: string; platform: string }[]>`
-    with reset as (
-      update deliverables d set status = 'draft_submitted'
-      where d.brand_id = 'bb0000' and d.status in ('draft_submitted', 'changes_requested', 'approved')
-      returning d.id, d.format, d.platform
-    ), undecided as (
-      update draft_versions v set decision = null, decided_by_user_id = null, decided_at = null, attestations = '{}'::jsonb
-      from reset where v.deliverable_id = reset.id
-      returning v.id, reset.format, reset.platform
-    )
-    select * from undecided order by id`
-  const target = (id: string) => `${base}/b/bench-01/review/${id}`
-  const probe = drafts[0] ? await fetch(target(drafts[0].id), { headers: { Cookie: manager } }) : null
+  const drafts = await resetDrafts(bench)
+  const probe = drafts[0] ? await fetch(reviewUrl(base, drafts[0].id), { headers: { Cookie: manager } }) : null
   if (!probe || probe.status === 404) return { name: 'approve action (20 conn)', rps: 0, p50: 0, p975: 0, errors: 0, non2xx: 0, note: 'not built yet' }
-  const attestationsFor = async (id: string) => {
-    const html = await (await fetch(target(id), { headers: { Cookie: manager } })).text()
-    return [...html.matchAll(/name="attestations"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="attestations"/g)].map((m) => m[1] ?? m[2]!)
-  }
-  const byFormat = new Map<string, string[]>()
-  for (const d of drafts) if (!byFormat.has(`${d.platform}/${d.format}`)) byFormat.set(`${d.platform}/${d.format}`, await attestationsFor(d.id))
-  let i = 0
-  const r = await autocannon({
-    url: base,
-    connections: 20,
-    amount: drafts.length,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const d = drafts[i++ % drafts.length]!
-          const body = new URLSearchParams({ intent: 'approve' })
-          for (const a of byFormat.get(`${d.platform}/${d.format}`) ?? []) body.append('attestations', a)
-          return { ...req, path: `/b/bench-01/review/${d.id}`, body: body.toString() }
-        },
-      },
-    ],
-    headers: { Cookie: manager, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
-  })
-  // A successful approval answers 302 (back to the queue): count only 4xx/5xx as failures.
-  const failed = Object.entries(r.statusCodeStats ?? {}).reduce((n, [code, v]) => (Number(code) >= 400 ? n + (v as { count: number }).count : n), 0)
+  const { r, failed } = await approveAll(base, manager, drafts, await attestationsByFormat(base, manager, drafts))
   const result: Result = { name: `approve action (20 conn, ${drafts.length} drafts)`, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: failed }
   results.push(result)
   console.info(`${result.name.padEnd(44)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50} ms  p97.5 ${result.p975} ms${result.non2xx ? `  non-2xx ${result.non2xx}` : ''}`)

@@ -52,10 +52,11 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return out
 }
 
-function ordersApartOf(rows: readonly CollaborationTotals[]): PerformanceReport['ordersApart'] {
+/** Orders kept apart (no rate to the brand's currency), summed per currency: from each collaboration's list. */
+export function ordersApartOf(lists: Iterable<readonly { currency: string; orders: number; netMinor: number }[]>): PerformanceReport['ordersApart'] {
   const by = new Map<string, { currency: string; orders: number; netMinor: number }>()
-  for (const r of rows) {
-    for (const a of r.ordersApart) {
+  for (const list of lists) {
+    for (const a of list) {
       const t = by.get(a.currency) ?? { currency: a.currency, orders: 0, netMinor: 0 }
       t.orders += a.orders
       t.netMinor += a.netMinor
@@ -168,7 +169,7 @@ export async function getPerformanceReport(
     program,
     campaignOptions,
     otherCurrency: all.length - inCurrency.length,
-    ordersApart: ordersApartOf(rows),
+    ordersApart: ordersApartOf(rows.map((r) => r.ordersApart)),
     ordersMethod: ordersMethod(windowsOf(rows)),
     weekly,
   }

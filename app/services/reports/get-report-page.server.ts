@@ -5,12 +5,11 @@ import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { loadOrderTotals, type OfferOrderTotals } from '#app/services/attribution/order-totals.server.ts'
 import { deriveMetrics, reportSettings, tierOf, withMetrics, type DerivedMetrics } from '#app/domain/report-metrics.ts'
 import { withTotals, type RawTotals } from '#app/domain/report-rollup.ts'
-import { compareText } from '#app/domain/compare-text.ts'
 import { ordersMethod, DEFAULT_ATTRIBUTION_WINDOW_DAYS } from '#app/domain/orders.ts'
 import { sortRows } from '#app/domain/report-columns.ts'
 import { decodeKeysetCursor, encodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE, type KeysetCursor } from '#app/domain/keyset-cursor.ts'
 import type { ReportQuery } from '#app/validation/report-filters.ts'
-import { getPerformanceReport, type PerformanceReport, type ReportRow } from './get-performance-report.server.ts'
+import { getPerformanceReport, ordersApartOf, type PerformanceReport, type ReportRow } from './get-performance-report.server.ts'
 import { byCollaboration, byLabel, loadCreatorFollowers } from './load-performance.server.ts'
 
 type Brand = Parameters<typeof getPerformanceReport>[0]
@@ -332,15 +331,6 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
   const program: ReportRow = finish(
     withTotals({ key: 'program', label: 'Program', sublabel: null as string | null, creatorId: null as string | null, followers: null as number | null, tier: null as string | null, collaborations: Number(p.n), costBasis: basisOf(p) }, totalsOf(p, programOrders, programExtra)),
   )
-  const apart = new Map<string, { currency: string; orders: number; netMinor: number }>()
-  for (const o of inCurrency) {
-    for (const a of o.unconverted) {
-      const t = apart.get(a.currency) ?? { currency: a.currency, orders: 0, netMinor: 0 }
-      t.orders += a.orders
-      t.netMinor += a.netMinor
-      apart.set(a.currency, t)
-    }
-  }
   const chartRows = chartScreen.rows.slice(0, 12).map((g) => creatorRow(g, false))
   return {
     report: {
@@ -350,7 +340,7 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
       program,
       campaignOptions,
       otherCurrency: Number(p.other),
-      ordersApart: [...apart.values()].sort((a, b) => compareText(a.currency, b.currency)),
+      ordersApart: ordersApartOf(inCurrency.map((o) => o.unconverted)),
       ordersMethod: ordersMethod(windowsFrom(p.windows)),
       weekly,
     },
