@@ -79,12 +79,12 @@ BEGIN
   IF TG_TABLE_NAME = 'deliverables' THEN
     IF TG_OP = 'UPDATE' THEN
       SELECT array_agg(x.brand_id), array_agg(x.kind), array_agg(x.day) INTO b, k, d FROM (
-        SELECT v.brand_id, v.kind, v.day FROM changed n JOIN old_rows o ON o.id = n.id
+        SELECT v.brand_id, v.kind, v.day FROM changed n JOIN old_rows od ON od.id = n.id
         -- a day of kind 1 or 2 only where the row is counted before or after (an approval moves a deliverable from
         -- draft_submitted to approved: kind 2 of its window end, not kind 1 of its due day)
-        CROSS JOIN LATERAL (VALUES (n.brand_id, 1::smallint, n.draft_due_on, n.status IN ('pending', 'changes_requested')), (o.brand_id, 1::smallint, o.draft_due_on, o.status IN ('pending', 'changes_requested')),
-                                   (n.brand_id, 2::smallint, n.post_window_end, n.status IN ('approved', 'post_changes_requested')), (o.brand_id, 2::smallint, o.post_window_end, o.status IN ('approved', 'post_changes_requested'))) AS v(brand_id, kind, day, counted)
-        WHERE v.counted AND (n.status, n.brand_id, n.draft_due_on, n.post_window_end) IS DISTINCT FROM (o.status, o.brand_id, o.draft_due_on, o.post_window_end)
+        CROSS JOIN LATERAL (VALUES (n.brand_id, 1::smallint, n.draft_due_on, n.status IN ('pending', 'changes_requested')), (od.brand_id, 1::smallint, od.draft_due_on, od.status IN ('pending', 'changes_requested')),
+                                   (n.brand_id, 2::smallint, n.post_window_end, n.status IN ('approved', 'post_changes_requested')), (od.brand_id, 2::smallint, od.post_window_end, od.status IN ('approved', 'post_changes_requested'))) AS v(brand_id, kind, day, counted)
+        WHERE v.counted AND (n.status, n.brand_id, n.draft_due_on, n.post_window_end) IS DISTINCT FROM (od.status, od.brand_id, od.draft_due_on, od.post_window_end)
         UNION
         -- the deliverable's waiting versions count only while it is in draft_submitted
         SELECT dv.brand_id, 3::smallint, (dv.submitted_at AT TIME ZONE 'UTC')::date FROM changed n JOIN old_rows o ON o.id = n.id JOIN draft_versions dv ON dv.deliverable_id = n.id

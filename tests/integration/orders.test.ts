@@ -78,6 +78,8 @@ describe('orders import: statuses, refunds, re-import', () => {
     // #1012 is on 1 May, after 4 April (outside the window).
     expect(totals.get(w.offer.id)).toEqual({
       offerId: w.offer.id,
+      creatorId: w.offer.creatorId,
+      campaignId: w.offer.campaignId,
       currency: 'USD',
       orders: 2,
       grossMinor: 6_450 + 2_000 + 5_000,
