@@ -158,6 +158,12 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       if (!id) return
       await q.delete(schema.deliverables).where(eq(schema.deliverables.id, id))
       w.deliverables = w.deliverables.filter((d) => d !== id)
+      // its post, drafts and their readings went with it (cascade): the world forgets them too
+      const left = async (table: string) => new Set(rowsOf<{ id: string }>(await q.execute(sql`select id from ${sql.raw(table)} where brand_id = ${w.brandId}`)).map((r) => r.id))
+      const [posts, drafts, snapshots] = await Promise.all([left('posts'), left('draft_versions'), left('metric_snapshots')])
+      w.posts = w.posts.filter((x) => posts.has(x))
+      w.drafts = w.drafts.filter((x) => drafts.has(x))
+      w.snapshots = w.snapshots.filter((x) => snapshots.has(x))
       return
     }
     case 'draft': {
