@@ -144,8 +144,18 @@ describe('Reports page: the kept totals give the same page as the whole report',
       await expectSamePages(brand, { view, campaign: usdCampaign })
       await expectSamePages(brand, { view, creator: creatorId, sort: 'impressions', dir: 'asc' })
     }
-    // a campaign or creator of nobody: an empty report both ways
+    // a campaign or creator of nobody, or another brand's campaign and creator: an empty report both ways
     await expectSamePages(brand, { campaign: 'nonexistent' })
+    const other = await createBrand()
+    const theirs = await createCampaign(other.id)
+    const { creator: theirCreator } = await createCreator({ brandIds: [other.id] })
+    await createCollaboration({ brandId: other.id, campaignId: theirs.id, creatorId: theirCreator.id, feeMinor: 99_000 })
+    for (const raw of [{ campaign: theirs.id }, { creator: theirCreator.id }, { campaign: theirs.id, view: 'campaigns' }] as Record<string, string>[]) {
+      const seen = await getReportPage(brand, query(raw), undefined)
+      expect(seen.rows).toEqual([])
+      expect(seen.report.program.costMinor).toBe(0)
+      await expectSamePages(brand, raw)
+    }
   }, 120_000)
 
   it('shows what the whole report shows: orders net of refunds, orders kept apart, costs with the gift on no collaboration', async () => {

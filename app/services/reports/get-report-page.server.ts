@@ -150,8 +150,9 @@ async function screen(o: { source: SQL; count: Promise<unknown>; sort: string; d
   let offsetT = 0
   if (v !== undefined && o.cursor!.d === 'next') offsetT = Number(rowsOf<{ n: unknown }>(beforeRows!)[0]!.n)
   else if (v !== undefined) {
-    const lowest = t.length ? value(t[0]!) : null
-    offsetT = t.length ? Number(rowsOf<{ n: unknown }>(await db().execute(sql`select count(*) as n from ${src} where ${before(lowest === null ? null : String(t[0]![SORT_COL[o.sort]! as keyof Sums]))}`))[0]!.n) : 0
+    // the first fetched row's value, as the database wrote it (exact), or null
+    const lowest = t.length ? t[0]![SORT_COL[o.sort]! as keyof Sums] : undefined
+    offsetT = t.length ? Number(rowsOf<{ n: unknown }>(await db().execute(sql`select count(*) as n from ${src} where ${before(lowest === null || lowest === undefined ? null : String(lowest))}`))[0]!.n) : 0
   }
   const at = v === undefined ? -1 : t.findIndex((r) => r.key === o.cursor!.id)
   let start = 0
@@ -209,7 +210,6 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
   // plus what is on no collaboration (campaign-level costs, gifts to creators who did not accept; campaign_money).
   const whole = !q.creator
   const finish = <T extends RawTotals & { followers?: number | null }>(t: T): T & DerivedMetrics => withMetrics(t, deriveMetrics(t, settings, brand.currency))
-  const byName = (a: Grouped, b: Grouped) => byLabel(a, b)
 
   const [programRows, campaignRowsRaw, extraRows, orders, weekly, campaignOptions, chartScreen, nameList] = await Promise.all([
     // the program: its campaigns' sums (every campaign of the brand, or the one filtered), the other currencies' count, the attribution windows
@@ -232,7 +232,7 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
     loadWeekly(brand.id, q),
     db().select({ id: schema.campaigns.id, name: schema.campaigns.name }).from(schema.campaigns).where(eq(schema.campaigns.brandId, brand.id)).orderBy(asc(schema.campaigns.name)),
     // the chart: the twelve creators who cost most (ties by name), and how many creators there are
-    screen({ source: creatorsSource, count: creatorTotal!, sort: 'costMinor', dir: 'desc', cursor: null, list, base: byName, size: 12 }),
+    screen({ source: creatorsSource, count: creatorTotal, sort: 'costMinor', dir: 'desc', cursor: null, list, base: byLabel, size: 12 }),
     // sorted by name: every row's name (the one order the database cannot give as compareText does)
     q.sort === 'label' && q.view !== 'campaigns'
       ? db().execute(q.view === 'creators' ? sql`select s.key, s.label from (${creatorsSource}) s` : sql`select rc.offer_id as key, cr.name as label, k.name as sublabel from ${schema.reportCollab} rc join ${schema.creators} cr on cr.id = rc.creator_id join ${schema.campaigns} k on k.id = rc.campaign_id where ${where} and rc.currency = ${cur}`)
@@ -272,11 +272,11 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
     const sorted = sortRows(built as unknown as Record<string, unknown>[], q.sort, q.dir) as unknown as ReportRow[]
     page = { ...keysetPageOfSorted(sorted, LIST_PAGE_SIZE, cursor, list, keyOf(q.sort) as unknown as (r: ReportRow) => { v: string[]; id: string }), total: sorted.length }
   } else if (q.sort === 'label') {
-    const names = rowsOf<Grouped>(nameList!).sort(q.view === 'creators' ? byName : collabBase)
+    const names = rowsOf<Grouped>(nameList!).sort(q.view === 'creators' ? byLabel : collabBase)
     const sorted = sortRows(names as unknown as Record<string, unknown>[], 'label', q.dir) as unknown as Grouped[]
     page = { ...keysetPageOfSorted(sorted, LIST_PAGE_SIZE, cursor, list, (r) => ({ v: [r.label.slice(0, 80)], id: r.key })), total: sorted.length }
   } else if (q.view === 'creators') {
-    page = await screen({ source: creatorsSource, count: creatorTotal!, sort: q.sort, dir: q.dir, cursor, list, base: byName })
+    page = await screen({ source: creatorsSource, count: creatorTotal, sort: q.sort, dir: q.dir, cursor, list, base: byLabel })
   } else {
     page = await screen({
       source: sql`select rc.offer_id as key, cr.name as label, k.name as sublabel, rc.creator_id, 1 as n, (case when rc.ledger_rows > 0 then 1 else 0 end) as ledger, rc.cost_minor, rc.posts, rc.impressions, rc.reach, rc.views, rc.likes, rc.comments, rc.shares, rc.saves, rc.clicks, rc.link_clicks
