@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
+import { listCampaignChoices } from '#app/services/campaigns/campaign-choices.server.ts'
 import { toFindings } from '#app/domain/content-review.ts'
 import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
 import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
@@ -83,11 +84,8 @@ export async function listReviewQueue(brandId: string, filters: ReviewQueueFilte
           .innerJoin(schema.campaigns, eq(schema.campaigns.id, d.campaignId))
           .where(and(...conditions))
       : db().select({ n: schema.reviewQueueCounts.waiting }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId)),
-    db()
-      .select({ id: schema.campaigns.id, name: schema.campaigns.name })
-      .from(schema.campaigns)
-      .where(and(eq(schema.campaigns.brandId, brandId), inArray(schema.campaigns.status, ['active', 'draft', 'completed'])))
-      .orderBy(asc(schema.campaigns.name)),
+    // the filter's campaigns: the newest and the chosen one, not every campaign of the brand's history
+    listCampaignChoices(brandId, { selected: filters.campaign, statuses: ['active', 'draft', 'completed'] }),
     db()
       .select({ id: schema.users.id, name: schema.users.name })
       .from(schema.brandMembers)

@@ -1,11 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm'
-import { schema } from '#db/index.ts'
-import { db } from '#app/db.server.ts'
 import { rollup, sumAll, withTotals, type RawTotals } from '#app/domain/report-rollup.ts'
 import { deriveMetrics, reportSettings, tierOf, withMetrics, type DerivedMetrics, type ReportSettings } from '#app/domain/report-metrics.ts'
 import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, ordersMethod } from '#app/domain/orders.ts'
 import { byLabel, loadCreatorFollowers, loadReportTotals, type CollaborationTotals, type ReportFilters } from './load-performance.server.ts'
 import { compareText } from '#app/domain/compare-text.ts'
+import type { CampaignChoices } from '#app/domain/campaign-choices.ts'
+import { listCampaignChoices } from '#app/services/campaigns/campaign-choices.server.ts'
 
 export type { ReportFilters }
 
@@ -30,7 +29,8 @@ export interface PerformanceReport {
   collaborations: ReportRow[]
   campaigns: ReportRow[]
   program: ReportRow
-  campaignOptions: { id: string; name: string }[]
+  /** The campaign filter's choices (app/domain/campaign-choices.ts). */
+  campaignOptions: CampaignChoices
   /** Collaborations in a currency other than the brand's, left out of the totals. */
   otherCurrency: number
   /** Orders that count but are in a currency with no rate entered, per currency: not in revenue or ROAS. */
@@ -91,11 +91,7 @@ export async function getPerformanceReport(
   const [{ collaborations: all, weekly, unassignedCost }, followers, campaignOptions] = await Promise.all([
     loadReportTotals(brand.id, filters),
     loadCreatorFollowers(brand.id, filters),
-    db()
-      .select({ id: schema.campaigns.id, name: schema.campaigns.name })
-      .from(schema.campaigns)
-      .where(and(eq(schema.campaigns.brandId, brand.id)))
-      .orderBy(asc(schema.campaigns.name)),
+    listCampaignChoices(brand.id, { selected: filters.campaignId }),
   ])
   const inCurrency = all.filter((r) => r.currency === brand.currency)
   const tierFilter = filters.tier ?? null

@@ -1,4 +1,4 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
@@ -11,6 +11,7 @@ import { decodeKeysetCursor, encodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_S
 import type { ReportQuery } from '#app/validation/report-filters.ts'
 import { getPerformanceReport, ordersApartOf, type PerformanceReport, type ReportRow } from './get-performance-report.server.ts'
 import { byCollaboration, byLabel, loadCreatorFollowers } from './load-performance.server.ts'
+import { listCampaignChoices } from '#app/services/campaigns/campaign-choices.server.ts'
 
 type Brand = Parameters<typeof getPerformanceReport>[0]
 
@@ -219,18 +220,23 @@ async function keptPage(brand: Brand, q: ReportQuery, cursor: KeysetCursor | nul
         sum(c.shares) as shares, sum(c.saves) as saves, sum(c.clicks) as clicks, coalesce(sum(c.link_clicks), 0) as link_clicks,
         array_agg(distinct k.attribution_window_days) filter (where c.key is not null) as windows,
         (select coalesce(sum(x.n), 0) from (${campaignGroups(null)}) x where x.currency <> ${cur}) as other
-      from (${campaignGroups(cur)}) c join ${schema.campaigns} k on k.id = c.key`),
+      from (${campaignGroups(cur)}) c join ${schema.campaigns} k on k.id = c.key and k.brand_id = ${brand.id}`),
     q.view === 'campaigns' ? db().execute(sql`select c.*, k.name as label from (${campaignGroups(cur)}) c join ${schema.campaigns} k on k.id = c.key`) : Promise.resolve(null),
+    // (per campaign for the campaigns view; else only their sum, the program's: one row whatever the campaign count)
     whole
       ? db().execute(sql`
-          select m.campaign_id, trim(m.currency) as currency,
-            m.committed_minor - (select coalesce(sum(x.cost_minor), 0) from ${schema.reportCampaign} x where x.campaign_id = m.campaign_id) as extra
-          from ${schema.campaignMoney} m
-          where m.campaign_id in (select c.key from (${campaignGroups(cur)}) c)`)
+          with x as (
+            select g.campaign_id, sum(g.cost_minor) as cost, bool_or(g.currency = ${cur}) as reported
+            from ${schema.reportCampaign} g where g.brand_id = ${brand.id} ${q.campaign ? sql`and g.campaign_id = ${q.campaign}` : sql``} group by g.campaign_id),
+          e as (
+            select m.campaign_id, trim(m.currency) as currency, m.committed_minor - x.cost as extra
+            from x join ${schema.campaignMoney} m on m.campaign_id = x.campaign_id
+            where m.brand_id = ${brand.id} and x.reported ${q.view === 'campaigns' ? sql`` : sql`and m.currency = ${cur}`})
+          ${q.view === 'campaigns' ? sql`select * from e` : sql`select 'program' as campaign_id, ${brand.currency.trim()} as currency, coalesce(sum(e.extra), 0) as extra from e`}`)
       : Promise.resolve(null),
     loadOrderTotals(brand.id, { campaignId: q.campaign, creatorId: q.creator, collaborationsOnly: true }),
     loadWeekly(brand.id, q),
-    db().select({ id: schema.campaigns.id, name: schema.campaigns.name }).from(schema.campaigns).where(eq(schema.campaigns.brandId, brand.id)).orderBy(asc(schema.campaigns.name)),
+    listCampaignChoices(brand.id, { selected: q.campaign }),
     // the chart: the twelve creators who cost most (ties by name), and how many creators there are
     screen({ source: creatorsSource, count: creatorTotal, sort: 'costMinor', dir: 'desc', cursor: null, list, base: byLabel, size: 12 }),
     // sorted by name: every row's name (the one order the database cannot give as compareText does)

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, Card, DateTime, EmptyState, FormError, Stat } from '#app/components/ui.tsx'
 import { BudgetSummary, CreatorCostTable } from '#app/components/budget-summary.tsx'
 import { getCampaignCosts } from '#app/services/budget/get-campaign-costs.server.ts'
@@ -32,6 +32,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     brandSlug: actor.brand.slug,
     canEdit: roleCan(actor.role, 'campaign.edit'),
+    // links to this campaign's drafts and report (the filters there list only the newest campaigns)
+    canReview: roleCan(actor.role, 'content.review'),
+    canReport: roleCan(actor.role, 'report.view'),
     campaign: data.campaign,
     // The statuses it can move to, worked out here: the page then ships only the labels, not the machines.
     next: campaignMachine.targets(data.campaign.status),
@@ -61,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CampaignOverview() {
-  const { campaign, next, costs, counts, brief, canEdit, brandSlug } = useLoaderData<typeof loader>()
+  const { campaign, next, costs, counts, brief, canEdit, canReview, canReport, brandSlug } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
   const echoed = echoedValues(actionData)
@@ -70,6 +73,12 @@ export default function CampaignOverview() {
   return (
     <>
       <CampaignHeader brandSlug={brandSlug} campaign={campaign} />
+      {canReview || canReport ? (
+        <p className="cluster small">
+          {canReview ? <Link to={`/b/${brandSlug}/review?campaign=${campaign.id}`}>Drafts to review in this campaign</Link> : null}
+          {canReport ? <Link to={`/b/${brandSlug}/reports?campaign=${campaign.id}`}>This campaign's report</Link> : null}
+        </p>
+      ) : null}
       <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
       <div className="grid-4">
         <Stat label="Creators" value={counts.creators} />

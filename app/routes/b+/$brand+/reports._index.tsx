@@ -13,6 +13,7 @@ import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
 import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { Pager } from '#app/components/pager.tsx'
+import { CampaignFilter } from '#app/components/campaign-filter.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
 
@@ -67,7 +68,7 @@ export default function Reports() {
         <Form method="get" className="toolbar" aria-label="Report filters">
           <TextField label="From" name="from" type="date" defaultValue={q.from ?? ''} error={q.dayErrors.from} />
           <TextField label="To" name="to" type="date" defaultValue={q.to ?? ''} error={q.dayErrors.to} />
-          <SelectField label="Campaign" name="campaign" defaultValue={q.campaign ?? ''} placeholder="All campaigns" options={report.campaignOptions.map((c) => ({ value: c.id, label: c.name }))} />
+          <CampaignFilter campaigns={report.campaignOptions} defaultValue={q.campaign} />
           <SelectField label="Platform" name="platform" defaultValue={q.platform ?? ''} placeholder="All platforms" options={PLATFORMS.map((pl) => ({ value: pl, label: PLATFORM_LABEL[pl] }))} />
           <SelectField
             label="Tier"

@@ -9,6 +9,7 @@ import { listReviewQueue } from '#app/services/content/list-review-queue.server.
 import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { reviewQueueFiltersSchema } from '#app/validation/content.ts'
 import { Pager, pagerLink } from '#app/components/pager.tsx'
+import { CampaignFilter } from '#app/components/campaign-filter.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Greenroom' }]
 
@@ -61,7 +62,7 @@ export default function ReviewQueue() {
       <PageHeader title="Review queue" subtitle="Drafts waiting for a decision across all campaigns, most urgent first." />
       <Card>
         <Form method="get" className="filters cluster" aria-label="Filter the queue">
-          <SelectField label="Campaign" name="campaign" defaultValue={filters.campaign ?? ''} options={[{ value: '', label: 'All campaigns' }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]} />
+          <CampaignFilter campaigns={campaigns} defaultValue={filters.campaign} />
           <SelectField label="Platform" name="platform" defaultValue={filters.platform ?? ''} options={[{ value: '', label: 'All platforms' }, ...PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABEL[p] }))]} />
           <SelectField label="Campaign owner" name="reviewer" defaultValue={filters.reviewer ?? ''} options={[{ value: '', label: 'Anyone' }, ...reviewers.map((r) => ({ value: r.id, label: r.name }))]} />
           <div className="cluster filters-actions">
