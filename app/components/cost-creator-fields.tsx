@@ -14,8 +14,11 @@ export function CostCreatorFields({
   costCreators,
   initialCampaignId,
   errors,
+  hint,
 }: {
   campaigns: { campaignId: string; name: string }[]
+  /** Under the campaign select (say when not every campaign is listed). */
+  hint?: string
   /** The creators of the campaign(s) the loader read, by campaign id. */
   costCreators: Record<string, { id: string; name: string }[]>
   initialCampaignId: string
@@ -51,6 +54,7 @@ export function CostCreatorFields({
         onChange={(e) => choose(e.currentTarget.value)}
         options={campaigns.map((c) => ({ value: c.campaignId, label: c.name }))}
         error={errors.campaignId}
+        hint={hint}
       />
       <SelectField
         key={`${campaignId}:${loaded ? 'loaded' : 'waiting'}`}

@@ -7,7 +7,7 @@ export const CAMPAIGN_CHOICES = 50
 
 export type CampaignChoice = { id: string; name: string }
 export type CampaignChoices = {
-  /** By name (compareText); the chosen campaign is always among them when it is the brand's. */
+  /** By name (compareText) unless asked newest first; the chosen campaign is always among them when it is the brand's. */
   choices: CampaignChoice[]
   /** The brand has more campaigns (of the statuses asked for) than are listed. */
   more: boolean

@@ -1,7 +1,7 @@
 /**
  * The campaign filter's choices (issue #18): a brand's newest CAMPAIGN_CHOICES campaigns by creation, sorted by
  * name, plus the chosen one when it is older; `more` says some are not listed; another brand's campaign is never
- * listed, even when asked for by id. The review queue and the report read the same choices.
+ * listed, even when asked for by id. The review queue, the report and the budget's cost form read the same choices.
  */
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +10,9 @@ import { CAMPAIGN_CHOICES, campaignChoicesHint } from '#app/domain/campaign-choi
 import { compareText } from '#app/domain/compare-text.ts'
 import { listCampaignChoices } from '#app/services/campaigns/campaign-choices.server.ts'
 import { createCampaign } from '#tests/factories-posts.ts'
+import { brandActor } from '#tests/factories-money.ts'
+import { getBudget } from '#app/services/budget/get-budget.server.ts'
+import { schema } from '#db/index.ts'
 import { addMember, call, cookieFor, createBrand, makeRequest } from '#tests/factories.ts'
 import * as queueRoute from '#app/routes/b+/$brand+/review._index.tsx'
 import * as reportRoute from '#app/routes/b+/$brand+/reports._index.tsx'
@@ -67,6 +70,24 @@ describe('campaign filter choices', () => {
     const got = await listCampaignChoices(brand.id, { statuses: ['active', 'draft', 'completed'] })
     expect(got.more).toBe(false)
     expect(got.choices).toEqual(made.slice(0, -1).sort(byName))
+  })
+
+  it("the budget's cost form: newest first, the asked-for older one last; the ledger names an unlisted campaign", async () => {
+    const brand = await createBrand()
+    const manager = await addMember(brand.id, 'manager')
+    const made = await campaigns(brand.id, CAMPAIGN_CHOICES + 2)
+    const old = made[0]!
+    await db().insert(schema.costEntries).values({ brandId: brand.id, campaignId: old.id, kind: 'production', amountMinor: 1_234, currency: 'USD' })
+    const actor = brandActor(brand, manager)
+    const plain = await getBudget(actor)
+    expect(plain.campaignChoicesMore).toBe(true)
+    expect(plain.campaignChoices.map((c) => c.campaignId)).toEqual(made.slice(2).reverse().map((c) => c.id))
+    expect(plain.costCampaignId).toBe(made.at(-1)!.id)
+    // the oldest campaign is not in the list, but its cost in the ledger still carries its name
+    expect(plain.entries.map((e) => [e.campaignId, e.campaignName])).toEqual([[old.id, old.name]])
+    const asked = await getBudget(actor, { campaignId: old.id })
+    expect(asked.campaignChoices.map((c) => c.campaignId)).toEqual([...made.slice(2).reverse().map((c) => c.id), old.id])
+    expect(asked.costCampaignId).toBe(old.id)
   })
 
   it('the review queue and the report send the choices, with the applied campaign among them', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, notInArray, sql } from 'drizzle-orm'
+import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { BrandActor } from '#app/auth/guards.server.ts'
@@ -6,6 +6,7 @@ import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE } from '#app/domain/keys
 import { keysetSql, keyTypes, type KeysetKey } from '#app/services/keyset.server.ts'
 import { OFFER_STATUSES_WITHOUT_COSTS, type MoneyFigures } from '#app/domain/money-figures.ts'
 import { getMoneySummaryPage, getProgramFigures } from './get-money-summaries.server.ts'
+import { listCampaignChoices } from '#app/services/campaigns/campaign-choices.server.ts'
 
 export interface BudgetLine extends MoneyFigures {
   campaignId: string
@@ -40,12 +41,18 @@ export async function getBudget(
   const [page, program, choices, fetchedEntries, offered] = await Promise.all([
     getMoneySummaryPage(brandId, { list: 'budget', cursor: opts.cursor, size }),
     getProgramFigures(brandId),
-    db().select({ campaignId: k.id, name: k.name }).from(k).where(eq(k.brandId, brandId)).orderBy(desc(k.createdAt), desc(k.id)),
+    // the form's campaigns: the newest and the one asked for, not every campaign of the brand's history
+    listCampaignChoices(brandId, { selected: opts.campaignId, order: 'newest' }),
     db()
-      .select({ entry: schema.costEntries, creatorName: schema.creators.name, createdAt: sql<string>`(${schema.costEntries.createdAt})::text` })
+      .select({
+        entry: schema.costEntries,
+        creatorName: schema.creators.name,
+        createdAt: sql<string>`(${schema.costEntries.createdAt})::text`,
+        // a subquery per row of the screen, not a join: with a join the planner walked the campaigns and
+        // sorted all their entries instead of reading one screen of the index
+        campaignName: sql<string | null>`(select c.name from ${k} c where c.id = ${schema.costEntries.campaignId})`,
+      })
       .from(schema.costEntries)
-      // No join to campaigns (the names come from the form's campaign list): with it the planner walked
-      // the campaigns and sorted all their entries instead of reading one screen of the index.
       .leftJoin(schema.offers, and(eq(schema.offers.id, schema.costEntries.offerId), eq(schema.offers.brandId, brandId)))
       .leftJoin(schema.creators, eq(schema.creators.id, schema.offers.creatorId))
       .where(and(eq(schema.costEntries.brandId, brandId), ne(schema.costEntries.kind, 'fee'), ledgerKeyset.where))
@@ -68,8 +75,8 @@ export async function getBudget(
       .orderBy(asc(schema.creators.name), asc(schema.creators.id)),
   ])
   const entries = keysetPage(fetchedEntries, size, ledgerCursor, 'budget-ledger', (r) => ({ v: [r.createdAt], id: r.entry.id }))
-  const names = new Map(choices.map((c) => [c.campaignId, c.name]))
-  const picked = choices.find((c) => c.campaignId === opts.campaignId)?.campaignId ?? choices[0]?.campaignId ?? null
+  const campaignChoices = choices.choices.map((c) => ({ campaignId: c.id, name: c.name }))
+  const picked = campaignChoices.find((c) => c.campaignId === opts.campaignId)?.campaignId ?? campaignChoices[0]?.campaignId ?? null
   const lines: BudgetLine[] = page.rows.map((f) => ({
     campaignId: f.campaignId,
     name: f.name,
@@ -87,13 +94,15 @@ export async function getBudget(
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
     program,
-    /** Every campaign of the brand, newest first: the "Add a cost" form's choices. */
-    campaignChoices: choices,
+    /** The "Add a cost" form's choices: the newest campaigns (app/domain/campaign-choices.ts), then the one asked for. */
+    campaignChoices,
+    /** The brand has campaigns the form does not list (the form says how to reach them). */
+    campaignChoicesMore: choices.more,
     /** The campaign the form starts on (null: the brand has no campaign). */
     costCampaignId: picked,
     /** The creators a cost in `costCampaignId` can name, by name (keyed by that campaign's id). */
     costCreators: (picked ? { [picked]: offered } : {}) as Record<string, { id: string; name: string }[]>,
-    entries: entries.rows.map(({ entry: e, creatorName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName: names.get(e.campaignId) ?? '', creatorName })),
+    entries: entries.rows.map(({ entry: e, creatorName, campaignName }) => ({ ...e, createdAt: e.createdAt.toISOString(), campaignName: campaignName ?? '', creatorName })),
     ledgerNextCursor: entries.nextCursor,
     ledgerPrevCursor: entries.prevCursor,
   }

@@ -11,7 +11,10 @@ import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
  * backwards: the same cost for 50 campaigns or 5,000), and the chosen one when it is older. One statement.
  * A `selected` id of another brand (or of no campaign) adds nothing.
  */
-export async function listCampaignChoices(brandId: string, opts: { selected?: string | null; statuses?: readonly CampaignStatus[] } = {}): Promise<CampaignChoices> {
+export async function listCampaignChoices(
+  brandId: string,
+  opts: { selected?: string | null; statuses?: readonly CampaignStatus[]; /** 'newest': newest first, an older chosen one last (the budget's cost form) */ order?: 'name' | 'newest' } = {},
+): Promise<CampaignChoices> {
   const k = schema.campaigns
   const statuses = opts.statuses?.length ? sql` and ${k.status} in ${[...opts.statuses]}` : sql``
   const rows = rowsOf<CampaignChoice & { picked: boolean }>(
@@ -25,5 +28,6 @@ export async function listCampaignChoices(brandId: string, opts: { selected?: st
   const choices = newest.slice(0, CAMPAIGN_CHOICES).map(({ id, name }) => ({ id, name }))
   const picked = rows.find((r) => r.picked)
   if (picked && !choices.some((c) => c.id === picked.id)) choices.push({ id: picked.id, name: picked.name })
-  return { choices: choices.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)), more: newest.length > CAMPAIGN_CHOICES }
+  if (opts.order !== 'newest') choices.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
+  return { choices, more: newest.length > CAMPAIGN_CHOICES }
 }

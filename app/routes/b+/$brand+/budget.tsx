@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { BudgetSummary } from '#app/components/budget-summary.tsx'
 import { CostCampaignPick, CostCreatorFields } from '#app/components/cost-creator-fields.tsx'
+import { CAMPAIGN_CHOICES } from '#app/domain/campaign-choices.ts'
 import { Button, Card, Chip, EmptyState, FormError, Money, PageHeader, SelectField, TextField } from '#app/components/ui.tsx'
 import { formatMoneyExact } from '#app/components/format.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
@@ -62,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Budget() {
-  const { campaigns, nextCursor, prevCursor, cursor, ledger, program, entries, ledgerNextCursor, ledgerPrevCursor, campaignChoices, costCampaignId, costCreators, canEdit } =
+  const { campaigns, nextCursor, prevCursor, cursor, ledger, program, entries, ledgerNextCursor, ledgerPrevCursor, campaignChoices, campaignChoicesMore, costCampaignId, costCreators, canEdit } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const failure = failureOf(actionData)
@@ -164,7 +165,7 @@ export default function Budget() {
             />
           </Card>
           {canEdit && costCampaignId ? (
-            <Card title="Add a cost">
+            <Card title="Add a cost" id="add-cost">
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="add-cost" />
                 {cursor ? <input type="hidden" name="cursor" value={cursor} /> : null}
@@ -172,6 +173,7 @@ export default function Budget() {
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <CostCreatorFields
                   campaigns={campaignChoices}
+                  hint={campaignChoicesMore ? `Lists the ${CAMPAIGN_CHOICES} newest campaigns. For an older one, open it under Campaigns and choose “Add a cost” there.` : undefined}
                   costCreators={costCreators}
                   initialCampaignId={echoedValues(actionData).get('campaignId', costCampaignId)}
                   errors={{ campaignId: fieldError(failure, 'campaignId'), creatorId: fieldError(failure, 'creatorId') }}

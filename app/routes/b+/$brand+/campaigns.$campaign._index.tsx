@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     brandSlug: actor.brand.slug,
     canEdit: roleCan(actor.role, 'campaign.edit'),
-    // links to this campaign's drafts and report (the filters there list only the newest campaigns)
+    // links to this campaign's drafts, report and cost form (the campaign lists there hold only the newest campaigns)
     canReview: roleCan(actor.role, 'content.review'),
     canReport: roleCan(actor.role, 'report.view'),
     campaign: data.campaign,
@@ -73,10 +73,11 @@ export default function CampaignOverview() {
   return (
     <>
       <CampaignHeader brandSlug={brandSlug} campaign={campaign} />
-      {canReview || canReport ? (
+      {canReview || canReport || canEdit ? (
         <p className="cluster small">
           {canReview ? <Link to={`/b/${brandSlug}/review?campaign=${campaign.id}`}>Drafts to review in this campaign</Link> : null}
           {canReport ? <Link to={`/b/${brandSlug}/reports?campaign=${campaign.id}`}>This campaign's report</Link> : null}
+          {canEdit ? <Link to={`/b/${brandSlug}/budget?campaignId=${campaign.id}#add-cost`}>Add a cost</Link> : null}
         </p>
       ) : null}
       <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
