@@ -103,4 +103,27 @@ describe('brand home program numbers', () => {
       expect([h.posts, h.reach, h.emv, h.redemptions, h.revenueMinor]).toEqual([p.posts, p.reach, p.emv, p.redemptions, p.revenueMinor])
     }
   })
+  it('counts each post as of the end of the period: a later reading is replaced by the last one before it, only for counted collaborations', async () => {
+    // Posts are published 2026-03-05 (factories-money); the 30-day period of NOW ends 2026-03-20 (readings
+    // from 2026-03-21 00:00 UTC on are after it).
+    const w = await moneyWorld({ offer: { feeMinor: 100_000, deliverables: [{}, {}] } })
+    const postOf = async (deliverableId: string) => (await db().select().from(schema.posts).where(eq(schema.posts.deliverableId, deliverableId)))[0]!
+    const counted = await postOf(w.deliverables[0]!.id)
+    await insertSnapshot(counted.id, w.brand.id, new Date('2026-03-12T12:00:00Z'), { reach: 15_000 })
+    await insertSnapshot(counted.id, w.brand.id, new Date('2026-03-25T12:00:00Z'), { reach: 70_000 })
+    // published after the period, read after it: not in the period at all
+    const late = await postOf(w.deliverables[1]!.id)
+    await db().update(schema.posts).set({ postedAt: new Date('2026-03-22T12:00:00Z') }).where(eq(schema.posts.id, late.id))
+    await insertSnapshot(late.id, w.brand.id, new Date('2026-03-25T12:00:00Z'), { reach: 5_000 })
+    // a withdrawn collaboration's post in the period, read after it: not counted either
+    const third = await createCreator({ brandIds: [w.brand.id] })
+    const withdrawn = await acceptedOffer({ brandId: w.brand.id, campaignId: w.campaign.id, creatorId: third.creator.id })
+    await db().update(schema.offers).set({ status: 'withdrawn' }).where(eq(schema.offers.id, withdrawn.offer.id))
+    const gone = await postOf(withdrawn.deliverables[0]!.id)
+    await insertSnapshot(gone.id, w.brand.id, new Date('2026-03-12T12:00:00Z'), { reach: 2_000 })
+    await insertSnapshot(gone.id, w.brand.id, new Date('2026-03-26T12:00:00Z'), { reach: 3_000 })
+    const s = await getProgramSummary(brandActor(w.brand, w.manager), '30d', NOW)
+    // By hand: one post in the period, its reach as of 2026-03-20: 15,000.
+    expect([s.posts, s.reach]).toEqual([1, 15_000])
+  })
 })
