@@ -15,5 +15,5 @@ export type CampaignChoices = {
 
 /** The filter's hint when not every campaign is listed. */
 export function campaignChoicesHint(c: CampaignChoices): string | undefined {
-  return c.more ? `Lists the ${CAMPAIGN_CHOICES} newest campaigns. For an older one, open it under Campaigns: its page links to its drafts and its report.` : undefined
+  return c.more ? `Shows the ${CAMPAIGN_CHOICES} newest. For an older campaign, use the links on its page.` : undefined
 }

@@ -48,7 +48,7 @@ describe('campaign filter choices', () => {
     const got = await listCampaignChoices(brand.id)
     expect(got.more).toBe(true)
     expect(got.choices).toEqual([...newest].sort(byName))
-    expect(campaignChoicesHint(got)).toMatch(/newest campaigns/)
+    expect(campaignChoicesHint(got)).toMatch(new RegExp(`${CAMPAIGN_CHOICES} newest`))
 
     // the oldest, chosen: listed too (the filter shows what is applied)
     const withOld = await listCampaignChoices(brand.id, { selected: made[0]!.id })

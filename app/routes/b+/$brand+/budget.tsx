@@ -173,7 +173,7 @@ export default function Budget() {
                 <FormError errors={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : null} />
                 <CostCreatorFields
                   campaigns={campaignChoices}
-                  hint={campaignChoicesMore ? `Lists the ${CAMPAIGN_CHOICES} newest campaigns. For an older one, open it under Campaigns and choose “Add a cost” there.` : undefined}
+                  hint={campaignChoicesMore ? `Shows the ${CAMPAIGN_CHOICES} newest. For an older campaign, use “Add a cost” on its page.` : undefined}
                   costCreators={costCreators}
                   initialCampaignId={echoedValues(actionData).get('campaignId', costCampaignId)}
                   errors={{ campaignId: fieldError(failure, 'campaignId'), creatorId: fieldError(failure, 'creatorId') }}

@@ -13,7 +13,7 @@ import { emvFormulaOf } from '#app/domain/report-metrics.ts'
 import { parseReportQuery } from '#app/validation/report-filters.ts'
 import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { Pager } from '#app/components/pager.tsx'
-import { CampaignFilter } from '#app/components/campaign-filter.tsx'
+import { CampaignChoicesNote, CampaignFilter } from '#app/components/campaign-filter.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Greenroom' }]
 
@@ -86,6 +86,7 @@ export default function Reports() {
             </Link>
           ) : null}
         </Form>
+        <CampaignChoicesNote campaigns={report.campaignOptions} />
         {q.creator ? (
           <p className="small">
             Showing one creator: <strong>{creatorLabel ?? 'no collaborations in this period'}</strong>.{' '}

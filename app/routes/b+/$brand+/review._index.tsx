@@ -9,7 +9,7 @@ import { listReviewQueue } from '#app/services/content/list-review-queue.server.
 import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { reviewQueueFiltersSchema } from '#app/validation/content.ts'
 import { Pager, pagerLink } from '#app/components/pager.tsx'
-import { CampaignFilter } from '#app/components/campaign-filter.tsx'
+import { CampaignChoicesNote, CampaignFilter } from '#app/components/campaign-filter.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Review queue · Greenroom' }]
 
@@ -70,6 +70,7 @@ export default function ReviewQueue() {
             {filtered ? <Link to={`/b/${slug}/review`}>Clear</Link> : null}
           </div>
         </Form>
+        <CampaignChoicesNote campaigns={campaigns} />
       </Card>
       <Card title={total ? `Waiting (${total})` : 'Waiting'} actions={rows.length ? <span className="muted xsmall">Keys: j / k to move, Enter to open</span> : null}>
         {rows.length === 0 ? (
