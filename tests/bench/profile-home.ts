@@ -3,7 +3,8 @@
  * every SQL statement they send, with EXPLAIN (ANALYZE, BUFFERS) execution time and shared buffers, and
  * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`; PROFILE_PAGE=report
  * profiles the Reports page's first view (brand-wide, undated: getReportPage from the kept totals) instead of the home; PROFILE_PAGE=report-whole the whole report computed from the facts.
- * (PROFILE_PAGE=invoices, payables and layout: the invoices list, the payables desk, the brand layout's count.)
+ * (PROFILE_PAGE=invoices, payables, layout, queue, posts and budget: the invoices list, the payables desk, the brand layout's count,
+ * the review queue, live posts, the budget.)
  * PROFILE_GENERIC=1 runs the loops on generic plans. PROFILE_SHOW=N prints statement N with its plan. Not a test.
  */
 import { readFileSync } from 'node:fs'
@@ -20,6 +21,9 @@ import { getReportPage } from '#app/services/reports/get-report-page.server.ts'
 import { reportQuerySchema } from '#app/validation/report-filters.ts'
 import { listBrandInvoices, listPayables } from '#app/services/invoices/list-invoices.server.ts'
 import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
+import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
+import { listBrandPosts } from '#app/services/posts/list-brand-posts.server.ts'
+import { getBudget } from '#app/services/budget/get-budget.server.ts'
 
 const url = process.env.DATABASE_URL!
 const loops = Number(process.argv[2] ?? 50)
@@ -50,6 +54,9 @@ const pages = {
   invoices: () => listBrandInvoices({ brand: brand! } as never),
   payables: () => listPayables({ brand: brand! } as never),
   layout: () => countWaitingDrafts(brand!.id),
+  queue: () => listReviewQueue(brand!.id),
+  posts: () => listBrandPosts(brand!.id),
+  budget: () => getBudget({ brand: brand! } as never),
 } as const
 const home: () => Promise<unknown> = pages[(process.env.PROFILE_PAGE ?? 'home') as keyof typeof pages]
 const first = await home()
