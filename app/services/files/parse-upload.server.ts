@@ -41,6 +41,7 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
   if (declaresMoreThan(request, bodyLimit)) throw tooLarge()
   const fields = new FormData()
   const files: ParsedUpload['files'] = []
+  const positions = new Map<ParsedUpload['files'][number], number>()
   const fieldTooLong = (name: string) => new AppError(413, `The ${name} field is too long.`, { [name]: ['This is too long.'] })
 
   let bb: busboy.Busboy
@@ -108,9 +109,12 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
       stream.resume()
       return fail(new AppError(413, `Upload at most ${maxFiles} files at once.`, { [name]: [`Upload at most ${maxFiles} files at once.`] }))
     }
+    const position = fileParts
     const stored = storeLocal(stream, { purpose: opts.purpose, maxBytes: opts.maxBytes, field: name }).then(
       (file) => {
-        files.push({ ...file, field: name, originalName: filename })
+        const entry = { ...file, field: name, originalName: filename }
+        files.push(entry)
+        positions.set(entry, position)
       },
       (e: unknown) => fail(e),
     )
@@ -124,7 +128,8 @@ export async function parseUpload(request: Request, opts: { purpose: UploadPurpo
     await done
     await Promise.all(pending)
     if (failed) throw failure // a part that failed after the body had ended
-    return { fields, files }
+    // in the order the parts came in the body, not the order their writes finished (a small file after a large one finishes first)
+    return { fields, files: [...files].sort((a, b) => positions.get(a)! - positions.get(b)!) }
   } catch (e) {
     await Promise.allSettled(pending) // let every part still writing finish or remove its temp file
     await discardStored(files)
