@@ -22,7 +22,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'media-e2e-'))
 async function openMayaTikTok(page: Page) {
   await mainNav(page).getByRole('link', { name: 'Offers' }).click()
   await page.getByRole('link', { name: 'Spring Trail Drop' }).first().click()
-  await page.locator('.list-row', { hasText: 'TikTok video' }).getByRole('link', { name: /Upload draft|Answer feedback|Open deliverable/ }).click()
+  await page.locator('.list-row', { hasText: 'TikTok video' }).getByRole('link', { name: /^(Upload draft|Answer feedback|Open deliverable)$/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'TikTok video for Acme Running' })).toBeVisible()
 }
 
