@@ -161,12 +161,21 @@ const server = app.listen(port, host, async () => {
   if (!production && process.env.NODE_ENV !== 'test') broadcastDevReady(build)
 })
 
+/** How long a shutdown waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000
 let closing = false
 async function close(signal: string) {
   if (closing) return
   closing = true
   console.info(`Received ${signal}, shutting down`)
-  server.close()
+  // Stop taking connections and let the requests in flight finish before the database closes (a deploy's
+  // restart must not turn them into 500s or cut them off), for at most SHUTDOWN_GRACE_MS.
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+  server.closeIdleConnections()
+  const grace = setInterval(() => server.closeIdleConnections(), 100)
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))])
+  clearInterval(grace)
+  server.closeAllConnections()
   await entry.shutdown().catch(() => {})
   process.exit(0)
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -111,7 +112,7 @@ test('stored text is escaped where it is shown (no HTML injection)', async ({ pa
   expect(dialogs).toEqual([])
 })
 
-test('production mode sends HSTS and hides the development mail viewer', async () => {
+test('production mode sends HSTS, hides the development mail viewer, and lets a request in flight finish on SIGTERM', async () => {
   test.setTimeout(120_000)
   const port = 3400 + (Number(process.env.E2E_PORT ?? 3123) % 500)
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gates-prod-'))
@@ -148,9 +149,35 @@ test('production mode sends HSTS and hides the development mail viewer', async (
     })
     expect(flash.status).toBe(400)
     expect(flash.headers.get('set-cookie') ?? '').not.toContain('gr_session=')
+
+    // A restart (SIGTERM) lets a request in flight finish before the database closes: a sign-in whose body is
+    // still arriving when the signal comes gets its answer (400: wrong password), not a reset or a 500; then
+    // the process exits cleanly and takes no new connection.
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${base}/login`, { method: 'POST', headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      })
+      req.on('error', reject)
+      req.write('email=nobody%40example.test&pass')
+      setTimeout(() => {
+        server.kill('SIGTERM')
+        setTimeout(() => req.end('word=not-the-password'), 500)
+      }, 300)
+    })
+    const got = await answer
+    expect(got.status).toBe(400)
+    expect(got.body).toContain('</html>')
+    expect(await exited).toBe(0)
+    expect(await fetch(`${base}/healthz`).then((r) => r.status, () => 'refused')).toBe('refused')
   } finally {
-    server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM')
+      await new Promise((r) => server.once('exit', r))
+    }
     rmSync(dir, { recursive: true, force: true })
   }
 })

@@ -12,7 +12,7 @@ const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBy
 
 function multipart(parts: { name: string; bytes: Uint8Array }[]) {
   const form = new FormData()
-  for (const p of parts) form.append('files', new Blob([p.bytes], { type: 'application/pdf' }), p.name)
+  for (const p of parts) form.append('files', new Blob([new Uint8Array(p.bytes)], { type: 'application/pdf' }), p.name)
   return new Request('http://greenroom.test/upload', { method: 'POST', body: form })
 }
 
