@@ -24,6 +24,7 @@ import {
   listRouteModules,
   loadRoute,
   snapshot,
+  transactionsSeen,
   type Gates,
 } from '#tests/gates/harness.ts'
 
@@ -270,5 +271,27 @@ describe('the gates themselves', () => {
     const [line] = await db().insert(schema.invoiceLines).values({ invoiceId: ids.invoice!, kind: 'usage', description: 'probe', amountMinor: 1 }).returning()
     expect(changedTables(before, await snapshot(g.scope)).sort()).toEqual(['audit_events', 'invoice_lines', 'invoices'])
     await db().delete(schema.invoiceLines).where(eq(schema.invoiceLines.id, line!.id))
+  })
+
+  it('the snapshot is only reused while no write has ended: a second write to the same row is seen, a rolled-back one is not', async () => {
+    const ids = await ACCESS_MATRIX['pay+/$brand+/invoices.$invoice.tsx']!.params!(g.ctx)
+    const setReason = (rejectReason: string) => db().update(schema.invoices).set({ rejectReason }).where(eq(schema.invoices.id, ids.invoice!))
+    await setReason('first')
+    const first = await snapshot(g.scope)
+    const seen = await transactionsSeen()
+    expect(await snapshot(g.scope), 'nothing written: the same rows').toEqual(first)
+    // (On PostgreSQL the other test files' databases share the server's transaction ids.)
+    if (!process.env.DATABASE_URL) expect(await transactionsSeen(), 'reading and hashing rows end no writing transaction').toBe(seen)
+    await setReason('second')
+    expect(await transactionsSeen()).not.toBe(seen)
+    const second = await snapshot(g.scope)
+    expect(changedTables(first, second)).toEqual(['invoices'])
+    await db()
+      .transaction(async (tx) => {
+        await tx.update(schema.invoices).set({ rejectReason: 'rolled back' }).where(eq(schema.invoices.id, ids.invoice!))
+        throw new Error('roll back')
+      })
+      .catch(() => undefined)
+    expect(changedTables(second, await snapshot(g.scope)), 'a rolled-back write leaves the rows as they were').toEqual([])
   })
 })
