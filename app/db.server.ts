@@ -3,6 +3,7 @@
  * `initDb()` opens it (and applies migrations); `db()` returns it.
  */
 import { openDatabase, type Db, type DbHandle } from '#db/index.ts'
+import { sql } from 'drizzle-orm'
 import { queryCounter } from '#db/query-count.ts'
 import { config } from './config.server.ts'
 
@@ -38,6 +39,23 @@ export function dbHandle(): DbHandle {
 export function setDbHandle(handle: DbHandle | undefined) {
   g.__greenroomDb = handle
   g.__greenroomDbInit = handle ? Promise.resolve(handle) : undefined
+}
+
+/**
+ * Run `fn` with PostgreSQL told to use the prepared statement's generic plan (planned once per connection)
+ * instead of planning it anew for each call's values. For the few long statements whose planning costs
+ * more than running them, and only ones whose generic plan was checked at 1x and 10x (tests/bench/
+ * profile-home.ts PROFILE_GENERIC=1): PostgreSQL otherwise keeps re-planning whenever its estimate for the
+ * generic plan is worse than for the custom ones, at 3.5 ms a call for the brand home's at-risk list.
+ * A transaction with `set local`, so the setting ends with it; PGlite (one connection) runs `fn` as it is.
+ */
+export async function onGenericPlan<T>(fn: (d: Db) => Promise<T>): Promise<T> {
+  const handle = dbHandle()
+  if (handle.driver !== 'postgres') return fn(handle.db)
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`)
+    return fn(tx as unknown as Db)
+  })
 }
 
 let preparedCount = 0

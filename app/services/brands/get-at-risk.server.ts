@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { db } from '#app/db.server.ts'
+import { db, onGenericPlan } from '#app/db.server.ts'
 import { addBusinessDays, addDays, toIsoDay } from '#app/domain/dates.ts'
 import { compareCodes } from '#app/domain/compare-text.ts'
 
@@ -246,10 +246,11 @@ async function loadAtRiskTop(brandId: string, now: Date, limit: number): Promise
  * of the database, 10,000 and 1,000 rows in the bench data, for ~100 rows sent).
  */
 async function readKinds(b: string, c: ReturnType<typeof clockOf>, ctes: SQL): Promise<{ items: AtRiskItem[]; total: number }> {
-  const result = await db().execute(sql`
+  const statement = sql`
     with ${ctes}, ${rightsSql(b, c.today, c.in14)}
     select k.*, (select cr.name from creators cr where cr.id = k.creator_id) as creator_name, (select g.name from campaigns g where g.id = k.campaign_id) as campaign_name
-    from (select * from k1 union all select * from k2 union all select * from k3 union all select * from k4 union all select * from k5 union all select * from k6 union all select * from k7) k`)
+    from (select * from k1 union all select * from k2 union all select * from k3 union all select * from k4 union all select * from k5 union all select * from k6 union all select * from k7) k`
+  const result = await onGenericPlan((d) => d.execute(statement))
   return toItems(rowsOf<AtRiskRow>(result), c.today, c.in14)
 }
 
