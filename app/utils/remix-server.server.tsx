@@ -68,8 +68,19 @@ function treeFor(context: EntryContext): Tree {
 /**
  * The matched chain as a route tree of its own: each matched route with only the next one as its child
  * (the last with none), taken from `byId` (the full tree's routes) where it is there.
+ *
+ * Not when a route has an optional segment (`a?`, Remix's `($lang)`): React Router explodes those into one
+ * path per combination and ranks them among their siblings, so in a pruned tree the same routes can match
+ * with another split of the URL between them (another pathnameBase, so relative links would resolve
+ * elsewhere). Then the whole tree is returned, and matching costs what it did before. Greenroom's routes
+ * have none today.
  */
-export function matchedBranch<R extends { id: string; children?: R[] }>(matches: readonly { route: { id: string } }[], byId: ReadonlyMap<string, R>): R[] {
+export function matchedBranch<R extends { id: string; path?: string; children?: R[] }>(
+  matches: readonly { route: { id: string } }[],
+  byId: ReadonlyMap<string, R>,
+  whole: R[],
+): R[] {
+  for (const route of byId.values()) if (route.path?.includes('?')) return whole
   let child: R | undefined
   for (let i = matches.length - 1; i >= 0; i--) {
     const route = byId.get(matches[i]!.route.id) ?? (matches[i]!.route as R)
@@ -83,7 +94,7 @@ function branchOf(tree: Tree, matches: StaticHandlerContext['matches']): DataRou
   const key = matches.map((m) => m.route.id).join('\u0000')
   let branch = tree.branches.get(key)
   if (!branch) {
-    branch = matchedBranch(matches, tree.byId)
+    branch = matchedBranch(matches, tree.byId, tree.dataRoutes)
     tree.branches.set(key, branch)
   }
   return branch

@@ -53,17 +53,63 @@ describe('matching against the matched branch only', () => {
         const byId = index(routes)
         // No match: Remix renders the 404 with the first root route as its only match.
         const matched = full ? full.map((m) => ({ route: { id: m.route.id! } })) : [{ route: routes[0]! }]
-        const branch = matchedBranch(matched, byId)
+        const branch = matchedBranch(matched, byId, routes)
         expect(shape(matchRoutes(branch as RouteObject[], pathname))).toEqual(shape(full))
       }),
       { numRuns: 3000 },
     )
   })
 
+  it('prunes every tree without optional segments to the matched chain, and still matches the same way', () => {
+    const plain = fc.constantFrom('a', 'b', 'c', ':x', ':y', '')
+    const plainPath = fc.oneof(
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      { weight: 4, arbitrary: fc.array(plain, { minLength: 1, maxLength: 3 }).map((s) => s.filter(Boolean).join('/')) },
+      { weight: 1, arbitrary: fc.array(plain, { minLength: 0, maxLength: 2 }).map((s) => [...s.filter(Boolean), '*'].join('/')) },
+    )
+    const plainTree = fc.letrec<{ node: Shape }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.record({ index: fc.constant(true) }),
+        fc.record({ path: plainPath, children: fc.array(tie('node'), { maxLength: 4 }) }),
+      ),
+    })).node
+    fc.assert(
+      fc.property(fc.array(plainTree, { minLength: 1, maxLength: 4 }), url, (roots, pathname) => {
+        const routes = roots.map((r, i) => withIds(r, `r${i}`))
+        let full: ReturnType<typeof matchRoutes>
+        try {
+          full = matchRoutes(routes as RouteObject[], pathname)
+        } catch {
+          return
+        }
+        const matched = full ? full.map((m) => ({ route: { id: m.route.id! } })) : [{ route: routes[0]! }]
+        const branch = matchedBranch(matched, index(routes), routes)
+        expect(branch).toHaveLength(1)
+        expect(shape(matchRoutes(branch as RouteObject[], pathname))).toEqual(shape(full))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('keeps the whole tree when a route has an optional segment (a pruned one split the URL differently)', () => {
+    // Shrunk by fast-check from a failure of the property above: in the pruned tree, "c/a?" took "/c/a" and its
+    // child "a?" nothing; in the whole tree "c/a?" takes "/c" and the child "a".
+    const roots: Shape[] = [
+      { index: true },
+      { path: 'a?/a/a?', children: [{ path: 'c/a?', children: [{ path: 'a?', children: [{ index: true }, { index: true }] }] }, { index: true }] },
+    ]
+    const routes = roots.map((r, i) => withIds(r, `r${i}`))
+    const full = matchRoutes(routes as RouteObject[], '/a/c/a')
+    const branch = matchedBranch(full!.map((m) => ({ route: { id: m.route.id! } })), index(routes), routes)
+    expect(branch).toBe(routes)
+    expect(shape(matchRoutes(branch as RouteObject[], '/a/c/a'))).toEqual(shape(full))
+  })
+
   it('copies the routes it keeps and leaves the tree as it was', () => {
     const routes: Node[] = [{ id: 'root', children: [{ id: 'a', path: 'a', children: [{ id: 'a1', index: true }, { id: 'a2', path: ':x' }] }, { id: 'b', path: 'b' }] }]
     const before = JSON.stringify(routes)
-    const branch = matchedBranch(matchRoutes(routes as RouteObject[], '/a/7')!.map((m) => ({ route: { id: m.route.id! } })), index(routes))
+    const branch = matchedBranch(matchRoutes(routes as RouteObject[], '/a/7')!.map((m) => ({ route: { id: m.route.id! } })), index(routes), routes)
     expect(JSON.stringify(routes)).toBe(before)
     expect(branch).toEqual([{ id: 'root', children: [{ id: 'a', path: 'a', children: [{ id: 'a2', path: ':x', children: undefined }] }] }])
   })
