@@ -60,14 +60,23 @@ export function formatDateLocal(value: string | Date, dateOnly = false, timeZone
   if (isCalendarDate(value)) return formatDateUTC(value, true)
   const d = toDate(value)
   if (Number.isNaN(d.getTime())) return String(value)
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    ...(dateOnly ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
-  }).format(d)
+  const key = `${timeZone ?? ''}|${dateOnly ? 1 : 0}`
+  let f = localFormats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      ...(dateOnly ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+    })
+    localFormats.set(key, f)
+  }
+  return f.format(d)
 }
+
+/** One formatter per zone and shape: a list hydrates a <time> per row, and building one costs ~100 µs. */
+const localFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** Days since 1970-01-01 of the UTC calendar day containing this instant (or this calendar date). */
 export function utcDayNumber(value: string | Date): number {

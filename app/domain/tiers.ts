@@ -79,8 +79,9 @@ export function tierFor(followers: number | null | undefined, thresholds?: Parti
 const compact = (n: number) => {
   if (n >= 1_000_000 && n % 100_000 === 0) return `${n / 1_000_000}M`
   if (n >= 1_000 && n % 100 === 0) return `${n / 1_000}K`
-  return new Intl.NumberFormat('en-US').format(n)
+  return TIER_NUMBER.format(n)
 }
+const TIER_NUMBER = new Intl.NumberFormat('en-US')
 
 /** The follower range of a tier as text: "10K–100K", "1M+", "< 1K". */
 export function tierRange(tier: Tier, thresholds?: Partial<TierThresholds>): string {
