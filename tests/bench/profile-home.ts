@@ -3,7 +3,7 @@
  * every SQL statement they send, with EXPLAIN (ANALYZE, BUFFERS) execution time and shared buffers, and
  * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`; PROFILE_PAGE=report
  * profiles the Reports page's first view (brand-wide, undated: getReportPage from the kept totals) instead of the home; PROFILE_PAGE=report-whole the whole report computed from the facts.
- * (PROFILE_PAGE=invoices, payables, layout, queue, posts and budget: the invoices list, the payables desk, the brand layout's count,
+ * (PROFILE_PAGE=invoices, payables, layout, queue, posts and budget: the invoices list, the payables desk, the brand layout's areas and review count,
  * the review queue, live posts, the budget.)
  * PROFILE_GENERIC=1 runs the loops on generic plans. PROFILE_SHOW=N prints statement N with its plan. Not a test.
  */
@@ -20,7 +20,7 @@ import { getPerformanceReport } from '#app/services/reports/get-performance-repo
 import { getReportPage } from '#app/services/reports/get-report-page.server.ts'
 import { reportQuerySchema } from '#app/validation/report-filters.ts'
 import { listBrandInvoices, listPayables } from '#app/services/invoices/list-invoices.server.ts'
-import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
+import { getUserAreasAndWaitingDrafts } from '#app/services/areas/get-user-areas.server.ts'
 import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 import { listBrandPosts } from '#app/services/posts/list-brand-posts.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
@@ -41,6 +41,7 @@ const db = drizzle(preparing(client), {
 setDbHandle({ db, driver: 'postgres', close: () => client.end(), migrate: async () => {}, queryCount: () => 0 } as never)
 
 const [brand] = await client<{ id: string; currency: string; settings: Record<string, unknown> }[]>`select id, currency, settings from brands where slug = 'bench-01'`
+const [manager] = await client<{ id: string }[]>`select id from users where email = 'manager@bench-01.bench'`
 const [{ pid }] = (await client`select pg_backend_pid() as pid`) as unknown as [{ pid: number }]
 /** CPU time (user + system) of the backend so far, in ms (clock ticks of 10 ms). */
 const backendCpu = () => {
@@ -53,7 +54,7 @@ const pages = {
   'report-whole': () => getPerformanceReport(brand!, {}),
   invoices: () => listBrandInvoices({ brand: brand! } as never),
   payables: () => listPayables({ brand: brand! } as never),
-  layout: () => countWaitingDrafts(brand!.id),
+  layout: () => getUserAreasAndWaitingDrafts(manager!.id, brand!.id),
   queue: () => listReviewQueue(brand!.id),
   posts: () => listBrandPosts(brand!.id),
   budget: () => getBudget({ brand: brand! } as never),

@@ -21,6 +21,7 @@ import { db } from '#app/db.server.ts'
 import { DELIVERABLE_STATUSES } from '#app/domain/state-machines.ts'
 import { ROSTER_STATUSES } from '#app/domain/roles.ts'
 import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
+import { getUserAreasAndWaitingDrafts } from '#app/services/areas/get-user-areas.server.ts'
 import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 import { listRoster } from '#app/services/roster/list-roster.server.ts'
 import { createBrand, createCreator } from '#tests/factories.ts'
@@ -244,8 +245,9 @@ async function expectNoDrift(w: World) {
     const waiting = versions.filter((v) => v.decision === null && v.status === 'draft_submitted').length
     const [counts] = rowsOf<Record<string, unknown>>(await db().execute(sql`select undecided, waiting from review_queue_counts where brand_id = ${b.id}`))
     expect({ undecided: Number(counts?.undecided ?? 0), waiting: Number(counts?.waiting ?? 0) }).toEqual({ undecided, waiting })
-    // what the pages show
+    // what the pages show (the brand layout's badge reads it with the person's areas)
     expect(await countWaitingDrafts(b.id)).toBe(undecided)
+    expect((await getUserAreasAndWaitingDrafts('anyone', b.id)).waitingDrafts).toBe(undecided)
     expect((await listReviewQueue(b.id)).total).toBe(waiting)
 
     const entries = rowsOf<Record<string, unknown>>(await db().execute(sql`select status, tags from roster_entries where brand_id = ${b.id}`)).map((r) => ({

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { getUserAreas, homePathFor } from '#app/services/areas/get-user-areas.server.ts'
+import { getUserAreas, getUserAreasAndWaitingDrafts, homePathFor } from '#app/services/areas/get-user-areas.server.ts'
 import { addMember, createAgency, createBrand, createCreator, createUser, uid } from '#tests/factories.ts'
 
 describe('getUserAreas', () => {
@@ -37,6 +37,10 @@ describe('getUserAreas', () => {
     ])
     expect(areas.creator).toBeNull()
     expect(homePathFor(areas)).toBe('/b')
+    // The brand layout's variant: the same areas, and the brand's waiting drafts (none here; the count's own
+    // arithmetic is checked against the drafts in review-roster-counts-drift.test.ts).
+    expect(await getUserAreasAndWaitingDrafts(u.id, zulu.id)).toEqual({ areas, waitingDrafts: 0 })
+    expect(await getUserAreasAndWaitingDrafts(`no-such-${tag}`, zulu.id)).toEqual({ areas: { brands: [], creator: null, represented: [] }, waitingDrafts: 0 })
     const single = await addMember(zulu.id, 'finance')
     expect(homePathFor(await getUserAreas(single.id))).toBe(`/pay/${zulu.slug}`)
   })

@@ -3,18 +3,16 @@ import { Outlet, useLoaderData, useRouteError } from '@remix-run/react'
 import { AppShell } from '#app/components/app-shell.tsx'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { requireBrandRole } from '#app/auth/guards.server.ts'
-import { getUserAreas } from '#app/services/areas/get-user-areas.server.ts'
-import { countWaitingDrafts } from '#app/services/content/count-waiting-drafts.server.ts'
+import { getUserAreasAndWaitingDrafts } from '#app/services/areas/get-user-areas.server.ts'
 import { areaLinks } from '#app/utils/areas.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 
 // Brand members (any role) of this brand; children guard themselves too.
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
-  const [areas, reviewCount] = await Promise.all([
-    getUserAreas(actor.user.id),
-    roleCan(actor.role, 'content.review') ? countWaitingDrafts(actor.brand.id) : Promise.resolve(0),
-  ])
+  // One statement: the areas and the review badge's count (shown only to roles that review).
+  const { areas, waitingDrafts } = await getUserAreasAndWaitingDrafts(actor.user.id, actor.brand.id)
+  const reviewCount = roleCan(actor.role, 'content.review') ? waitingDrafts : 0
   return {
     reviewCount,
     user: actor.user,
