@@ -7,6 +7,7 @@
 // Money
 // ---------------------------------------------------------------------------------------------------------
 import { currencyExponent, formatMoneyExact, toMinorBigInt, type MinorUnits } from '#app/domain/money.ts'
+import { keptFormat } from '#app/domain/intl-formats.ts'
 
 // Exact money formatting is a domain rule (app/domain/money.ts); re-exported for the components.
 export { formatMoneyExact, toMinorBigInt, type MinorUnits }
@@ -60,22 +61,19 @@ export function formatDateLocal(value: string | Date, dateOnly = false, timeZone
   if (isCalendarDate(value)) return formatDateUTC(value, true)
   const d = toDate(value)
   if (Number.isNaN(d.getTime())) return String(value)
-  const key = `${timeZone ?? ''}|${dateOnly ? 1 : 0}`
-  let f = localFormats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+  const f = keptFormat(localFormats, `${timeZone ?? ''}|${dateOnly ? 1 : 0}`, () =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone,
       month: 'short',
       day: 'numeric',
       year: 'numeric',
       ...(dateOnly ? {} : { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
-    })
-    localFormats.set(key, f)
-  }
+    }),
+  )
   return f.format(d)
 }
 
-/** One formatter per zone and shape: a list hydrates a <time> per row, and building one costs ~100 µs. */
+/** One formatter per zone and shape: a list hydrates a <time> per row. */
 const localFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** Days since 1970-01-01 of the UTC calendar day containing this instant (or this calendar date). */

@@ -16,6 +16,7 @@
  *   post is its total; snapshots of the same post are never added together.
  */
 import { currencyExponent, formatMoney } from '#app/domain/money.ts'
+import { keptFormat } from '#app/domain/intl-formats.ts'
 
 /** Interactions that can be counted as engagements. */
 export const ENGAGEMENT_KEYS = ['likes', 'comments', 'shares', 'saves', 'clicks'] as const
@@ -138,11 +139,7 @@ function priceText(minor: number, currency: string): string {
   if (Number.isSafeInteger(minor)) return formatMoney(minor, currency)
   const code = currency.toUpperCase()
   const exp = currencyExponent(currency)
-  let nf = priceFormats.get(code)
-  if (!nf) {
-    nf = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: exp, maximumFractionDigits: Math.min(exp + 6, 20) })
-    priceFormats.set(code, nf)
-  }
+  const nf = keptFormat(priceFormats, code, () => new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: exp, maximumFractionDigits: Math.min(exp + 6, 20) }))
   return nf.format(minor / 10 ** exp)
 }
 
@@ -219,12 +216,7 @@ const PERCENT_FORMAT = new Intl.NumberFormat('en-US', { style: 'percent', minimu
 const RATIO_FORMAT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 const subUnitFormats = new Map<string, Intl.NumberFormat>()
 function subUnitFormat(code: string, exp: number): Intl.NumberFormat {
-  let nf = subUnitFormats.get(code)
-  if (!nf) {
-    nf = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: exp, maximumFractionDigits: exp + 2 })
-    subUnitFormats.set(code, nf)
-  }
-  return nf
+  return keptFormat(subUnitFormats, code, () => new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: exp, maximumFractionDigits: exp + 2 }))
 }
 
 export function formatMetric(value: number | null | undefined, kind: MetricKind, currency?: string): string {

@@ -6,6 +6,7 @@
  * licence ends on the last day of the short month (28 or 29 February, by the calendar of that year).
  */
 import type { AdsPermissionKind } from './contracts.ts'
+import { keptFormat } from './intl-formats.ts'
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -50,29 +51,20 @@ export function licenceEndsOn(startsOn: string, months: number): string {
   return addDays(anniversary(startsOn, months), -1)
 }
 
-// Formatters per time zone, built once (~100 µs each; the rights ledger works out dates for every row).
-// An unknown zone throws when built, as before, and is not kept.
+// Formatters per time zone, built once (the rights ledger works out dates for every row).
 const dayFormats = new Map<string, Intl.DateTimeFormat>()
 const offsetFormats = new Map<string, Intl.DateTimeFormat>()
-function zoneFormat(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = cache.get(timeZone)
-  if (!f) {
-    f = make()
-    cache.set(timeZone, f)
-  }
-  return f
-}
 
 /** The calendar day of an instant in a time zone, 'YYYY-MM-DD'. */
 export function dayIn(timeZone: string, at: Date): string {
-  const f = zoneFormat(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }))
+  const f = keptFormat(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }))
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]))
   return `${p.year}-${p.month}-${p.day}`
 }
 
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMinutes(timeZone: string, at: Date): number {
-  const f = zoneFormat(offsetFormats, timeZone, () =>
+  const f = keptFormat(offsetFormats, timeZone, () =>
     new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
   )
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]))
