@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { BrandRole } from '#db/schema.ts'
 import { preparedQuery } from '#app/db.server.ts'
+import { waitingDraftsSql } from '#app/services/content/count-waiting-drafts.server.ts'
 
 export interface UserAreas {
   brands: { slug: string; name: string; role: BrandRole }[]
@@ -30,14 +31,14 @@ const areaColumns = {
 const oneRow = sql`(select 1) as one`
 const areasOf = preparedQuery((d, name) => d.select(areaColumns).from(oneRow).prepare(name))
 /**
- * The same, with the brand's drafts waiting for review (the brand navigation's badge; countWaitingDrafts reads
- * the same summary column), so the brand layout sends one statement, not two.
+ * The same, with the brand's drafts waiting for review (the brand navigation's badge, countWaitingDrafts's
+ * column), so the brand layout sends one statement, not two.
  */
 const areasWithWaitingOf = preparedQuery((d, name) =>
   d
     .select({
       ...areaColumns,
-      waiting: sql<number>`coalesce((select q.undecided from review_queue_counts q where q.brand_id = ${sql.placeholder('brandId')}), 0)::int`,
+      waiting: waitingDraftsSql(sql.placeholder('brandId')),
     })
     .from(oneRow)
     .prepare(name),

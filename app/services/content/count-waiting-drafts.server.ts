@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 
@@ -8,8 +8,13 @@ import { db } from '#app/db.server.ts'
  * each change, migration 0036), not a count of the brand's queue.
  */
 export async function countWaitingDrafts(brandId: string): Promise<number> {
-  const [row] = await db().select({ n: schema.reviewQueueCounts.undecided }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId))
+  const [row] = await db().select({ n: waitingDraftsSql(sql`${brandId}`) }).from(sql`(select 1) as one`)
   return row?.n ?? 0
+}
+
+/** countWaitingDrafts as a column, for a statement that reads it with other things (the brand layout's). */
+export function waitingDraftsSql(brandId: SQL | Placeholder) {
+  return sql<number>`coalesce((select q.undecided from review_queue_counts q where q.brand_id = ${brandId}), 0)::int`
 }
 
 /**
