@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { Writable } from 'node:stream'
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { queryCounter } from '#db/query-count.ts'
 import { NonceProvider } from './utils/nonce.tsx'
@@ -21,10 +20,10 @@ export default function handleRequest(
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? ''
   exposeQueryCount(responseHeaders)
   noStore(responseHeaders)
-  const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false
-    // Cleared once the page is sent: a pending timer keeps the whole render reachable for ABORT_DELAY,
+    let failed = false
+    // Cleared once the page is complete: a pending timer keeps the whole render reachable for ABORT_DELAY,
     // hundreds of them under load, and the garbage collector paid for it (issue #18).
     let timer: ReturnType<typeof setTimeout> | undefined
     const { pipe, abort } = renderToPipeableStream(
@@ -33,16 +32,34 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [callbackName]: () => {
+        // No loader returns a promise (no defer), so a page is complete a few microtasks after its shell:
+        // it is sent whole, as one buffer with its length, instead of as a stream of React's 2 KB chunks
+        // (a socket write each, chunked encoding, a Node-to-web stream bridge). That was ~15% of an empty
+        // page's CPU (issue #18, DECISIONS.md "Pages sent whole"). Crawlers got onAllReady before; now everyone does.
+        onShellReady() {
           shellRendered = true
-          const body = new PassThrough()
-          body.once('close', () => clearTimeout(timer))
-          const stream = createReadableStreamFromReadable(body)
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
-          pipe(body)
+        },
+        onAllReady() {
+          if (failed) return
+          const chunks: Buffer[] = []
+          const sink = new Writable({
+            write(chunk: Buffer, _encoding, callback) {
+              chunks.push(chunk)
+              callback()
+            },
+            final(callback) {
+              clearTimeout(timer)
+              const body = Buffer.concat(chunks)
+              responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+              responseHeaders.set('Content-Length', String(body.length))
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }))
+              callback()
+            },
+          })
+          pipe(sink)
         },
         onShellError(error: unknown) {
+          failed = true
           clearTimeout(timer)
           reject(error)
         },

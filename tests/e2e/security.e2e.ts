@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { expect, test } from '@playwright/test'
 import { login } from './helpers.ts'
 
@@ -23,6 +24,38 @@ test('every page gets a fresh CSP nonce and the security headers', async ({ requ
   // The inline scripts Remix writes carry the nonce of this response.
   const html = await a.text()
   expect(html).toContain(`nonce="${nonce(cspA)}"`)
+})
+
+test('a page is sent whole: its length, not chunks; gzip when asked, the same page', async ({ baseURL }) => {
+  // entry.server.tsx renders the whole page before it answers (issue #18): one body with Content-Length.
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get(new URL(path, baseURL), { headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+      }).on('error', reject)
+    })
+  const plain = await get('/login')
+  expect(plain.status).toBe(200)
+  expect(plain.headers['transfer-encoding']).toBeUndefined()
+  expect(Number(plain.headers['content-length'])).toBe(plain.body.length)
+  const html = plain.body.toString('utf8')
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+  expect(html).toContain('</html>')
+  // The loader data Remix streams after the document is all there, closed, so the browser can hydrate.
+  expect(html).toContain('window.__remixContext.streamController.enqueue(')
+  expect(html).toContain('window.__remixContext.streamController.close()')
+  // A route that answers 404 is a whole page too, with its status.
+  const missing = await get('/this/does/not/exist')
+  expect(missing.status).toBe(404)
+  expect(Number(missing.headers['content-length'])).toBe(missing.body.length)
+  const zipped = await get('/login', { 'Accept-Encoding': 'gzip' })
+  expect(zipped.headers['content-encoding']).toBe('gzip')
+  const unzipped = gunzipSync(zipped.body).toString('utf8')
+  // The same page but for the per-response nonce.
+  const noNonce = (s: string) => s.replace(/nonce="[^"]+"/g, 'nonce=""')
+  expect(noNonce(unzipped)).toBe(noNonce(html))
 })
 
 test('a POST from another origin is refused before it reaches the app', async ({ request, baseURL }) => {
