@@ -86,6 +86,49 @@ describe('matching against the matched branch only', () => {
     expect(shape(matchRoutes(branch as RouteObject[], '/a/c/a'))).toEqual(shape(full))
   })
 
+  // .ci/patches/@remix-run+router: matchRoutes keeps its answer per route array and pathname.
+  it('answers from its kept results exactly what a first match finds, for any tree and URL', () => {
+    const full = (m: ReturnType<typeof matchRoutes>) => m && { shape: shape(m), sharedParams: m.every((x) => x.params === m[0]!.params) }
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), fc.array(url, { minLength: 1, maxLength: 6 }), (roots, pathnames) => {
+        const routes = roots.map((r, i) => withIds(r, `r${i}`)) as RouteObject[]
+        for (const pathname of [...pathnames, ...pathnames]) {
+          let kept: ReturnType<typeof matchRoutes>
+          try {
+            kept = matchRoutes(routes, pathname)
+          } catch {
+            return
+          }
+          // structuredClone: a new route array, so nothing kept for it yet
+          expect(full(kept)).toEqual(full(matchRoutes(structuredClone(routes), pathname)))
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('hands out fresh matches: what a caller changes is not in the next answer', () => {
+    const routes = [{ id: 'root', path: '/', children: [{ id: 'b', path: 'b/:brand', children: [{ id: 'p', path: 'posts/:post' }] }] }] as RouteObject[]
+    const first = matchRoutes(routes, '/b/acme/posts/7')!
+    Object.assign(first[0]!.params, { brand: 'tampered' })
+    first[1]!.pathname = '/tampered'
+    first.pop()
+    const second = matchRoutes(routes, '/b/acme/posts/7')!
+    expect(shape(second)).toEqual([
+      { id: 'root', params: { brand: 'acme', post: '7' }, pathname: '/', pathnameBase: '/' },
+      { id: 'b', params: { brand: 'acme', post: '7' }, pathname: '/b/acme', pathnameBase: '/b/acme' },
+      { id: 'p', params: { brand: 'acme', post: '7' }, pathname: '/b/acme/posts/7', pathnameBase: '/b/acme/posts/7' },
+    ])
+    Object.assign(second[2]!.params, { post: 'tampered' })
+    expect(matchRoutes(routes, '/b/acme/posts/7')![2]!.params.post).toBe('7')
+    // More pathnames than are kept (2,000), then long ones (not kept): every answer is still the right one.
+    for (let i = 0; i < 2_500; i++) expect(matchRoutes(routes, `/b/brand-${i}/posts/${i}`)![2]!.params).toEqual({ brand: `brand-${i}`, post: String(i) })
+    const long = 'x'.repeat(600)
+    expect(matchRoutes(routes, `/b/${long}/posts/1`)![1]!.params.brand).toBe(long)
+    expect(matchRoutes(routes, `/b/${long}/posts/2`)![2]!.params.post).toBe('2')
+    expect(matchRoutes(routes, '/nothing/here')).toBeNull()
+  })
+
   it('copies the routes it keeps and leaves the tree as it was', () => {
     const routes: Node[] = [{ id: 'root', children: [{ id: 'a', path: 'a', children: [{ id: 'a1', index: true }, { id: 'a2', path: ':x' }] }, { id: 'b', path: 'b' }] }]
     const before = JSON.stringify(routes)
