@@ -36,6 +36,18 @@ const base = `http://127.0.0.1:${APP}`
 /** Direct SQL to the bench database, to put rows back into the state a scenario needs. */
 const bench = postgres(url, { max: 2, onnotice: () => {} })
 
+// A run starts from the state autovacuum keeps a live database in. The previous run's scenarios leave dead
+// rows behind (the orders import deletes its 200,000 orders, approvals are put back), and on a server with
+// autovacuum off (this machine's is) the planner then read the empty redemptions table's 120,000 dead rows on
+// every brand home: database CPU per home 4.8 -> 10.8 ms in the next run, a state autovacuum keeps a live
+// database out of (DECISIONS.md "A bench run starts vacuumed").
+{
+  const [setting] = await bench<{ autovacuum: string }[]>`select current_setting('autovacuum') as autovacuum`
+  const t = performance.now()
+  await bench.unsafe('vacuum analyze')
+  console.info(`vacuum analyze before measuring: ${((performance.now() - t) / 1000).toFixed(1)} s (autovacuum on this server: ${setting?.autovacuum})`)
+}
+
 if (!process.env.SKIP_BUILD) execFileSync('sh', ['-c', 'flock /tmp/greenroom-build.lock npm run --silent build'], { cwd: root, stdio: 'inherit' })
 
 // ---- baseline 1: bare node:http
