@@ -34,14 +34,16 @@ export default function handleRequest(
         nonce,
         // No loader returns a promise (no defer), so a page is complete a few microtasks after its shell:
         // it is sent whole, as one buffer with its length, instead of as a stream of React's 2 KB chunks
-        // (a socket write each, chunked encoding, a Node-to-web stream bridge). That was ~15% of an empty
-        // page's CPU (issue #18, DECISIONS.md "Pages sent whole"). Crawlers got onAllReady before; now everyone does.
+        // (a socket write each, chunked encoding, a Node-to-web stream bridge): the socket writes alone were 9% of
+        // an empty page's CPU (issue #18, DECISIONS.md "Pages sent whole"). Crawlers got onAllReady before; now
+        // everyone does. A page that needs defer one day must bring streaming back for itself.
         onShellReady() {
           shellRendered = true
         },
         onAllReady() {
           if (failed) return
-          // React writes each 2 KB view once and never reuses it, so the views are kept as they are. The
+          // React 18.3's server renderer writes each 2 KB view once and never reuses it, so the views are kept as
+          // they are (re-read react-dom-server.node's writeChunk when upgrading React). The
           // sink is the few methods React's pipe() calls (write, end, on, destroy). A stream.Writable here
           // paid for its buffering and ticks, and built an error object for React's second end() call (1% of
           // /login's CPU in a profile); side by side the two were within the machine's noise.
