@@ -42,11 +42,11 @@ export default function handleRequest(
         },
         onAllReady() {
           if (failed) return
-          // React 18.3's server renderer writes each 2 KB view once and never reuses it, so the views are kept as
-          // they are (re-read react-dom-server.node's writeChunk when upgrading React). The
-          // sink is the few methods React's pipe() calls (write, end, on, destroy). A stream.Writable here
-          // paid for its buffering and ticks, and built an error object for React's second end() call (1% of
-          // /login's CPU in a profile); side by side the two were within the machine's noise.
+          // The sink is the few methods React's pipe() calls (write, end, on, destroy). React 18.3's server
+          // renderer writes each 2 KB view once and never reuses it, so the views are kept as they are (re-read
+          // react-dom-server.node's writeChunk when upgrading React). A stream.Writable here paid for its
+          // buffering and ticks, and built an error object for React's second end() call (1% of /login's CPU in
+          // a profile); side by side the two were within the machine's noise.
           const chunks: Uint8Array[] = []
           let ended = false
           const sink = {
