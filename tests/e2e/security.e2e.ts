@@ -28,13 +28,16 @@ test('every page gets a fresh CSP nonce and the security headers', async ({ requ
 
 test('a page is sent whole: its length, not chunks; gzip when asked, the same page', async ({ baseURL }) => {
   // entry.server.tsx renders the whole page before it answers (issue #18): one body with Content-Length.
-  const get = (path: string, headers: Record<string, string> = {}) =>
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http.get(new URL(path, baseURL), { headers }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
-      }).on('error', reject)
+      http
+        .request(new URL(path, baseURL), { method, headers }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+        })
+        .on('error', reject)
+        .end()
     })
   const plain = await get('/login')
   expect(plain.status).toBe(200)
@@ -46,6 +49,12 @@ test('a page is sent whole: its length, not chunks; gzip when asked, the same pa
   // The loader data Remix streams after the document is all there, closed, so the browser can hydrate.
   expect(html).toContain('window.__remixContext.streamController.enqueue(')
   expect(html).toContain('window.__remixContext.streamController.close()')
+  // HEAD (monitors, link checkers): the same status and length, no body.
+  const head = await get('/login', {}, 'HEAD')
+  expect(head.status).toBe(200)
+  expect(head.headers['transfer-encoding']).toBeUndefined()
+  expect(head.body.length).toBe(0)
+  expect(Number(head.headers['content-length'])).toBe(plain.body.length)
   // A route that answers 404 is a whole page too, with its status.
   const missing = await get('/this/does/not/exist')
   expect(missing.status).toBe(404)
