@@ -162,3 +162,21 @@ export const postStatsGaps = pgTable(
   },
   (t) => [index('post_stats_gaps_brand_posted_idx').on(t.brandId, t.postedAt, t.postId), index('post_stats_gaps_brand_level_posted_idx').on(t.brandId, t.level, t.postedAt, t.postId)],
 )
+
+/**
+ * The brand's invoices by status, due day and currency (issue #18, migration 0041): how many and the sum of
+ * their totals; `dueKey` is 'infinity' for invoices without a due date. Kept by statement triggers on invoices;
+ * never written by the app. The payables desk's figures sum it (listPayables) instead of every open invoice.
+ */
+export const invoiceDueDays = pgTable(
+  'invoice_due_days',
+  {
+    brandId: text().notNull(),
+    status: text().notNull(),
+    dueKey: date({ mode: 'string' }).notNull(),
+    currency: char({ length: 3 }).notNull(),
+    invoices: integer().notNull(),
+    totalMinor: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'invoice_due_days_pk', columns: [t.brandId, t.status, t.dueKey, t.currency] })],
+)

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:check-summaries`: are the summaries the triggers keep in DATABASE_URL the ones their SQL
  * functions compute from scratch? Copies each summary (follower growth on social_accounts, roster sort keys on
- * roster_entries, post_metrics_latest, campaign_money, the review queue's order and counts, the roster's counts, the report's kept totals), recomputes all of them in a transaction that is rolled
+ * roster_entries, post_metrics_latest, campaign_money, the review queue's order and counts, the roster's counts, the report's kept totals, open invoices by due day), recomputes all of them in a transaction that is rolled
  * back, and prints, per summary, the rows that differ (0 expected) and an md5 of the stored rows in key order
  * (to compare two databases seeded the same way, e.g. `npm run bench:seed` with and without
  * BENCH_SEED_TRIGGERS=1). Exits 1 on any difference.
@@ -30,6 +30,7 @@ const summaries: { name: string; rows: string; key: string; hashed?: string }[] 
   { name: 'report per collaboration', rows: `select * from report_collab`, key: 'offer_id' },
   { name: 'report per creator', rows: `select * from report_creator`, key: 'brand_id, x.currency, x.creator_id' },
   { name: 'report per campaign', rows: `select * from report_campaign`, key: 'brand_id, x.currency, x.campaign_id' },
+  { name: 'invoices by due day', rows: `select brand_id, status, due_key, currency, invoices, total_minor from invoice_due_days`, key: 'brand_id, x.status, x.due_key, x.currency' },
   { name: 'campaign money', rows: `select campaign_id, brand_id, currency, planned_minor, committed_minor, invoiced_minor, paid_minor, by_kind, ignored_rows, offer_counts, invoice_counts, deliverable_counts from campaign_money`, key: 'campaign_id' },
 ]
 
@@ -47,6 +48,7 @@ await sql.begin(async (tx) => {
   await tx`select at_risk_days_rebuild()`
   await tx`select queue_roster_counts_rebuild()`
   await tx`select report_collab_rebuild()`
+  await tx`select invoice_due_days_rebuild()`
   for (const [i, s] of summaries.entries()) {
     const [d] = await tx.unsafe(`select (select count(*) from (select * from stored_${i} except all select * from (${s.rows}) a) b)::int
       + (select count(*) from (select * from (${s.rows}) a except all select * from stored_${i}) b)::int as n`)

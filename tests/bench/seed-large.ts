@@ -310,6 +310,8 @@ if (!withTriggers) {
   log('summaries: review queue order and counts, roster counts and tags')
   await load`select report_collab_rebuild()`
   log('summaries: the report per collaboration, creator and campaign')
+  await load`select invoice_due_days_rebuild()`
+  log('summaries: open invoices by due day (payables desk)')
   await load.end()
 }
 

@@ -138,15 +138,18 @@ export async function listPayables(actor: Pick<BrandActor, 'brand'>, opts: { cur
   const brandId = actor.brand.id
   const approved = and(eq(schema.invoices.brandId, brandId), eq(schema.invoices.status, 'approved'))
   const today = todayIso()
-  const bucket = agingBucketSql(sql`${schema.invoices.dueDate}`, today)
+  // Summed from the kept rows per due day (migration 0041), not from every open invoice: a brand's distinct
+  // due days, whatever the number of invoices. 'infinity' is an invoice without a due date.
+  const due = schema.invoiceDueDays
+  const bucket = agingBucketSql(sql`nullif(${due.dueKey}, 'infinity'::date)`, today)
   const [page, figureRows, runs] = await Promise.all([
     queryInvoices(approved, 'due', false, { list: 'payables', cursor: opts.cursor, size: opts.size ?? LIST_PAGE_SIZE }),
     // One statement for the figures: approved by currency and aging bucket, and those sent by creators but
     // not yet approved by a manager (not payable yet, but finance should see them coming).
     db()
-      .select({ status: schema.invoices.status, currency: schema.invoices.currency, aging: bucket, count: sql<number>`count(*)::int`, totalMinor: sql<string>`coalesce(sum(${schema.invoices.totalMinor}), 0)::text` })
-      .from(schema.invoices)
-      .where(and(eq(schema.invoices.brandId, brandId), inArray(schema.invoices.status, ['approved', 'submitted'])))
+      .select({ status: due.status, currency: due.currency, aging: bucket, count: sql<number>`sum(${due.invoices})::int`, totalMinor: sql<string>`coalesce(sum(${due.totalMinor}), 0)::text` })
+      .from(due)
+      .where(and(eq(due.brandId, brandId), inArray(due.status, ['approved', 'submitted'])))
       .groupBy(sql`1, 2, 3`), // by position: the bucket's parameters would not match a repeated expression
     db()
       .select()
