@@ -180,3 +180,36 @@ export const invoiceDueDays = pgTable(
   },
   (t) => [primaryKey({ name: 'invoice_due_days_pk', columns: [t.brandId, t.status, t.dueKey, t.currency] })],
 )
+
+/**
+ * The program's money per brand and currency (issue #18, migration 0042): the sums of the brand's
+ * campaign_money rows, with how many campaigns and the newest one's creation time. Kept by a statement
+ * trigger on campaign_money that adds each statement's changes; never written by the app.
+ */
+export const programMoney = pgTable(
+  'program_money',
+  {
+    brandId: text().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    campaigns: integer().notNull(),
+    newestCampaignAt: timestamp({ withTimezone: true }),
+    plannedMinor: bigint({ mode: 'number' }).notNull(),
+    committedMinor: bigint({ mode: 'number' }).notNull(),
+    invoicedMinor: bigint({ mode: 'number' }).notNull(),
+    paidMinor: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'program_money_pk', columns: [t.brandId, t.currency] })],
+)
+
+/** The program's committed amounts per cost kind (migration 0042), with how many campaigns have an amount of the kind. */
+export const programMoneyKinds = pgTable(
+  'program_money_kinds',
+  {
+    brandId: text().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    kind: text().notNull(),
+    totalMinor: numeric().notNull(),
+    campaigns: integer().notNull(),
+  },
+  (t) => [primaryKey({ name: 'program_money_kinds_pk', columns: [t.brandId, t.currency, t.kind] })],
+)

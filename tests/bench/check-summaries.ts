@@ -1,7 +1,7 @@
 /**
  * `npm run bench:check-summaries`: are the summaries the triggers keep in DATABASE_URL the ones their SQL
  * functions compute from scratch? Copies each summary (follower growth on social_accounts, roster sort keys on
- * roster_entries, post_metrics_latest, campaign_money, the review queue's order and counts, the roster's counts, the report's kept totals, open invoices by due day), recomputes all of them in a transaction that is rolled
+ * roster_entries, post_metrics_latest, campaign_money, the review queue's order and counts, the roster's counts, the report's kept totals, open invoices by due day, program money), recomputes all of them in a transaction that is rolled
  * back, and prints, per summary, the rows that differ (0 expected) and an md5 of the stored rows in key order
  * (to compare two databases seeded the same way, e.g. `npm run bench:seed` with and without
  * BENCH_SEED_TRIGGERS=1). Exits 1 on any difference.
@@ -31,6 +31,8 @@ const summaries: { name: string; rows: string; key: string; hashed?: string }[] 
   { name: 'report per creator', rows: `select * from report_creator`, key: 'brand_id, x.currency, x.creator_id' },
   { name: 'report per campaign', rows: `select * from report_campaign`, key: 'brand_id, x.currency, x.campaign_id' },
   { name: 'invoices by due day', rows: `select brand_id, status, due_key, currency, invoices, total_minor from invoice_due_days`, key: 'brand_id, x.status, x.due_key, x.currency' },
+  { name: 'program money', rows: `select brand_id, currency, campaigns, newest_campaign_at, planned_minor, committed_minor, invoiced_minor, paid_minor from program_money`, key: 'brand_id, x.currency' },
+  { name: 'program money by kind', rows: `select brand_id, currency, kind, total_minor, campaigns from program_money_kinds`, key: 'brand_id, x.currency, x.kind' },
   { name: 'campaign money', rows: `select campaign_id, brand_id, currency, planned_minor, committed_minor, invoiced_minor, paid_minor, by_kind, ignored_rows, offer_counts, invoice_counts, deliverable_counts from campaign_money`, key: 'campaign_id' },
 ]
 
@@ -45,6 +47,7 @@ await sql.begin(async (tx) => {
   await tx`select roster_stats_refresh(array_agg(brand_id), array_agg(creator_id)) from roster_entries`
   await tx`select post_metrics_latest_refresh(array_agg(id), false) from posts`
   await tx`select campaign_money_refresh(array_agg(id)) from campaigns`
+  await tx`select program_money_rebuild()`
   await tx`select at_risk_days_rebuild()`
   await tx`select queue_roster_counts_rebuild()`
   await tx`select report_collab_rebuild()`

@@ -302,6 +302,8 @@ if (!withTriggers) {
   log('summaries: latest counters per post')
   await load`select campaign_money_refresh(array_agg(id)) from campaigns`
   log('summaries: campaign money')
+  await load`select program_money_rebuild()`
+  log('summaries: program money per currency')
   await load`select program_days_refresh(array_agg(x.brand_id), array_agg(x.day)) from (select distinct brand_id, (posted_at at time zone 'UTC')::date as day from posts) x`
   log('summaries: program days (brand home)')
   await load`select at_risk_days_rebuild()`

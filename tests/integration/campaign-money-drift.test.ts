@@ -5,7 +5,8 @@
  * moved, deleted; fees re-priced; costs added, refunded (negative), changed, deleted; invoices submitted,
  * approved, paid, rejected, voided; deliverables made and moved along; budgets and currencies edited;
  * bulk statements; changes in a transaction that rolls back — every campaign's summary row equals the
- * recomputation. Property-based (fast-check); runs on PGlite and, with DATABASE_URL, on PostgreSQL.
+ * recomputation, and the program's kept sums per currency (program_money, migration 0042) equal the sums of
+ * the campaign rows. Campaigns are also created (older or newer than the others) and deleted. Property-based (fast-check); runs on PGlite and, with DATABASE_URL, on PostgreSQL.
  * This is also the check that the SQL twin (campaign_money_refresh) equals campaignMoney().
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
@@ -13,10 +14,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import { COST_KIND_ORDER } from '#app/domain/money-figures.ts'
+import { COST_KIND_ORDER, figuresFromTotals } from '#app/domain/money-figures.ts'
 import { INVOICE_STATUSES, OFFER_RECORD_STATUSES } from '#app/domain/state-machines.ts'
 import { getMoneyFigures } from '#app/services/budget/get-money-figures.server.ts'
-import { getMoneySummaries } from '#app/services/budget/get-money-summaries.server.ts'
+import { getMoneySummaries, getProgramFigures } from '#app/services/budget/get-money-summaries.server.ts'
+import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { moneyCampaign } from '#tests/factories-money.ts'
 import { createBrand, createCreator, uid } from '#tests/factories.ts'
 import { noDriftAfterAnySequence, pick, rolledBack, type Q } from '#tests/drift.ts'
@@ -43,6 +45,8 @@ type Op =
   | { t: 'deliverableStatus'; deliverable: number; status: string }
   | { t: 'budget'; campaign: number; budget: number; currency: string }
   | { t: 'bulkAccept'; campaign: number }
+  | { t: 'campaign'; budget: number; currency: string; ageDays: number }
+  | { t: 'campaignDelete'; campaign: number }
   | { t: 'rollback'; ops: Op[] }
 
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
@@ -60,6 +64,8 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('deliverableStatus' as const), deliverable: idx, status: fc.constantFrom(...DELIVERABLE_STATUSES) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('budget' as const), campaign: idx, budget: fc.integer({ min: 0, max: 2_000_000 }), currency }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkAccept' as const), campaign: idx }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('campaign' as const), budget: fc.integer({ min: 0, max: 2_000_000 }), currency, ageDays: fc.integer({ min: -30, max: 30 }) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('campaignDelete' as const), campaign: idx }) },
 )
 const anyOp: fc.Arbitrary<Op> = fc.oneof({ weight: 12, arbitrary: simpleOp }, { weight: 1, arbitrary: fc.record({ t: fc.constant('rollback' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 4 }) }) })
 
@@ -189,12 +195,62 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
         .set({ status: 'accepted' })
         .where(and(eq(schema.offers.campaignId, pick(w.campaigns, op.campaign)!), inArray(schema.offers.status, ['invited', 'countered'])))
       return
+    case 'campaign': {
+      // created earlier or later than the others: the program's currencies are shown newest campaign first
+      const [c] = await q
+        .insert(schema.campaigns)
+        .values({ brandId: w.brandId, name: `Campaign ${uid()}`, status: 'active', currency: op.currency, budgetMinor: op.budget, platforms: ['instagram'], createdAt: new Date(Date.now() + op.ageDays * 86_400_000) })
+        .returning({ id: schema.campaigns.id })
+      w.campaigns.push(c!.id)
+      return
+    }
+    case 'campaignDelete': {
+      // only a campaign nothing points at (its summary row goes with it, by the foreign key's cascade)
+      const id = pick(w.campaigns, op.campaign)
+      if (!id || w.campaigns.length <= 1) return
+      const [used] = await q.execute<{ n: number }>(
+        sql`select (select count(*) from offers where campaign_id = ${id}) + (select count(*) from cost_entries where campaign_id = ${id}) + (select count(*) from deliverables where campaign_id = ${id}) as n`,
+      ).then((r) => rowsOf<{ n: number }>(r))
+      if (Number(used!.n) > 0) return
+      await q.delete(schema.campaigns).where(eq(schema.campaigns.id, id))
+      w.campaigns = w.campaigns.filter((c) => c !== id)
+      return
+    }
     case 'rollback':
       await rolledBack(q, w, async (tx) => {
         for (const o of op.ops) await apply(tx, w, o)
       })
       return
   }
+}
+
+/**
+ * The program figures as getProgramFigures computed them before migration 0042 kept them: summed over every
+ * campaign_money row of the brand on each call, currencies by their newest campaign.
+ */
+async function programFiguresFromCampaigns(brandId: string) {
+  const rows = rowsOf<Record<string, string>>(
+    await db().execute(sql`select m.currency, sum(m.planned_minor)::text as planned, sum(m.committed_minor)::text as committed,
+        sum(m.invoiced_minor)::text as invoiced, sum(m.paid_minor)::text as paid,
+        (select jsonb_object_agg(t.key, t.total)::text from (
+          select e.key, sum(e.value::numeric)::text as total from campaign_money m2
+          join campaigns c2 on c2.id = m2.campaign_id and c2.brand_id = ${brandId}
+          cross join lateral jsonb_each_text(m2.by_kind) e
+          where m2.brand_id = ${brandId} and m2.currency = m.currency
+          group by e.key having bool_or(e.value::numeric <> 0)) t) as by_kind
+      from campaign_money m join campaigns c on c.id = m.campaign_id and c.brand_id = ${brandId}
+      where m.brand_id = ${brandId} group by m.currency order by max(c.created_at) desc, m.currency`),
+  )
+  return rows.map((r) =>
+    figuresFromTotals({
+      currency: r.currency!,
+      plannedMinor: Number(r.planned),
+      committedMinor: Number(r.committed),
+      invoicedMinor: Number(r.invoiced),
+      paidMinor: Number(r.paid),
+      byKind: Object.fromEntries(Object.entries(JSON.parse(r.by_kind ?? '{}') as Record<string, string>).map(([k, v]) => [k, Number(v)])),
+    }),
+  )
 }
 
 async function countsBy(table: 'offers' | 'invoices' | 'deliverables', campaignId: string, brandId: string): Promise<Record<string, number>> {
@@ -218,6 +274,8 @@ async function countsBy(table: 'offers' | 'invoices' | 'deliverables', campaignI
 
 async function expectNoDrift(w: World) {
   const [summaries, figures] = await Promise.all([getMoneySummaries(w.brandId), getMoneyFigures(w.brandId)])
+  // the program's kept sums (program_money) against the sums of the campaign rows, in the same order
+  expect(await getProgramFigures(w.brandId)).toEqual(await programFiguresFromCampaigns(w.brandId))
   expect(summaries.map((s) => s.campaignId)).toEqual(figures.map((f) => f.campaignId))
   for (const f of figures) {
     const s = summaries.find((x) => x.campaignId === f.campaignId)!
@@ -242,6 +300,22 @@ describe('campaign money summaries', () => {
     const w = await world()
     const [s] = await getMoneySummaries(w.brandId, { campaignIds: [w.campaigns[0]!] })
     expect(s).toMatchObject({ plannedMinor: 500_000, committedMinor: 0, invoicedMinor: 0, paidMinor: 0, remainingMinor: 500_000, overCommitted: false, byKind: {}, offerCounts: {} })
+  })
+
+  it("shows the program's currencies newest campaign first, and moves a currency down when its newest campaign leaves it", async () => {
+    const w = await world() // USD, USD and EUR campaigns created now
+    await apply(db(), w, { t: 'campaign', budget: 10_000, currency: 'USD', ageDays: 10 })
+    await apply(db(), w, { t: 'campaign', budget: 20_000, currency: 'EUR', ageDays: 5 })
+    expect((await getProgramFigures(w.brandId)).map((f) => f.currency.trim())).toEqual(['USD', 'EUR'])
+    // the newest USD campaign becomes a GBP one: GBP (10 days ahead), EUR (5), then USD (its campaigns of today)
+    await apply(db(), w, { t: 'budget', campaign: 3, budget: 10_000, currency: 'GBP' })
+    expect((await getProgramFigures(w.brandId)).map((f) => f.currency.trim())).toEqual(['GBP', 'EUR', 'USD'])
+    // and deleted: EUR, USD
+    await apply(db(), w, { t: 'campaignDelete', campaign: 3 })
+    const program = await getProgramFigures(w.brandId)
+    expect(program.map((f) => f.currency.trim())).toEqual(['EUR', 'USD'])
+    expect(program.find((f) => f.currency.trim() === 'EUR')?.plannedMinor).toBe(90_000 + 20_000)
+    await expectNoDrift(w)
   })
 
   it('worked example: the figures by hand', async () => {

@@ -88,38 +88,31 @@ export async function getMoneySummaryPage(brandId: string, opts: { list: string;
 }
 
 /**
- * The program figures per currency of ALL the brand's campaigns, summed by the database over the
- * campaign_money rows in one statement: the same as sumMoneyFigures of every campaign's line (remaining
- * and over-plan recomputed from the sums; a cost kind is kept when any campaign has an amount of it),
- * currencies in the order sumMoneyFigures meets them going newest campaign first.
+ * The program figures per currency of ALL the brand's campaigns: the kept sums of its campaign_money rows
+ * (program_money, migration 0042), so a handful of rows whatever the number of campaigns. The same as
+ * sumMoneyFigures of every campaign's line (remaining and over-plan recomputed from the sums; a cost kind is
+ * kept when any campaign has an amount of it), currencies newest campaign first, as sumMoneyFigures meets
+ * them going newest campaign first.
  */
 export async function getProgramFigures(brandId: string): Promise<MoneyFigures[]> {
-  const k = schema.campaigns
-  const m = schema.campaignMoney
+  const p = schema.programMoney
   const rows = await db()
     .select({
-      currency: m.currency,
-      plannedMinor: sql<string>`sum(${m.plannedMinor})::text`,
-      committedMinor: sql<string>`sum(${m.committedMinor})::text`,
-      invoicedMinor: sql<string>`sum(${m.invoicedMinor})::text`,
-      paidMinor: sql<string>`sum(${m.paidMinor})::text`,
+      currency: p.currency,
+      plannedMinor: p.plannedMinor,
+      committedMinor: p.committedMinor,
+      invoicedMinor: p.invoicedMinor,
+      paidMinor: p.paidMinor,
+      // named in full: drizzle writes a one-table select's columns unqualified, which inside this subquery
+      // would name program_money_kinds' own columns
       byKind: sql<Record<string, string | number> | null>`(
-        select jsonb_object_agg(t.key, t.total) from (
-          select e.key, sum(e.value::numeric)::text as total
-          from campaign_money m2
-          join campaigns c2 on c2.id = m2.campaign_id and c2.brand_id = ${brandId}
-          cross join lateral jsonb_each_text(m2.by_kind) e
-          where m2.brand_id = ${brandId} and m2.currency = ${m.currency}
-          group by e.key
-          having bool_or(e.value::numeric <> 0)
-        ) t
+        select jsonb_object_agg(k.kind, k.total_minor::text) from program_money_kinds k
+        where k.brand_id = program_money.brand_id and k.currency = program_money.currency and k.campaigns > 0
       )`,
     })
-    .from(m)
-    .innerJoin(k, and(eq(k.id, m.campaignId), eq(k.brandId, brandId)))
-    .where(eq(m.brandId, brandId))
-    .groupBy(m.currency)
-    .orderBy(sql`max(${k.createdAt}) desc`, m.currency)
+    .from(p)
+    .where(and(eq(p.brandId, brandId), sql`${p.campaigns} > 0`))
+    .orderBy(sql`${p.newestCampaignAt} desc nulls last`, p.currency)
   return rows.map((r) =>
     figuresFromTotals({
       currency: r.currency,
