@@ -1,5 +1,6 @@
-import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { createRequestHandler } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
+import { testServerBuild, type TestRoute } from '#tests/remix-build.ts'
 
 /**
  * The request a loader or action gets (the @remix-run/server-runtime patch in .ci/patches, issue #18): Remix
@@ -15,7 +16,7 @@ function app() {
     seen.push({ route, request })
     return { url: request.url }
   }
-  const modules: Record<string, { parentId?: string; path?: string; index?: boolean; module: Record<string, unknown> }> = {
+  const modules: Record<string, TestRoute> = {
     root: { module: { default: () => null, loader: record('root') } },
     'routes/b': { parentId: 'root', path: 'b', module: { default: () => null, loader: record('b') } },
     'routes/b._index': {
@@ -33,34 +34,7 @@ function app() {
     },
     'routes/api': { parentId: 'root', path: 'api', module: { loader: record('api') } },
   }
-  const routes: ServerBuild['routes'] = {}
-  const assets: ServerBuild['assets']['routes'] = {}
-  for (const [id, r] of Object.entries(modules)) {
-    routes[id] = { id, parentId: r.parentId, path: r.path, index: r.index, caseSensitive: undefined, module: r.module as never }
-    assets[id] = {
-      id,
-      parentId: r.parentId,
-      path: r.path,
-      index: r.index,
-      hasAction: 'action' in r.module,
-      hasLoader: 'loader' in r.module,
-      hasClientAction: false,
-      hasClientLoader: false,
-      hasErrorBoundary: false,
-      module: `/build/${id}.js`,
-      imports: [],
-    }
-  }
-  const build = {
-    mode: 'production',
-    entry: { module: { default: () => new Response('<html></html>', { headers: { 'Content-Type': 'text/html' } }), handleError() {} } },
-    routes,
-    assets: { entry: { module: '/build/entry.client.js', imports: [] }, routes: assets, url: '/build/manifest-1.js', version: '1' },
-    publicPath: '/build/',
-    assetsBuildDirectory: 'public/build',
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: false, unstable_optimizeDeps: false, v3_routeConfig: false },
-    isSpaMode: false,
-  } as unknown as ServerBuild
+  const build = testServerBuild(modules, { default: () => new Response('<html></html>', { headers: { 'Content-Type': 'text/html' } }), handleError() {} } as never)
   return { handle: createRequestHandler(build), seen }
 }
 

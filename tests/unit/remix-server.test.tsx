@@ -7,6 +7,7 @@ import { useId } from 'react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { matchedBranch, RemixServer } from '#app/utils/remix-server.server.tsx'
+import { testServerBuild, type TestRoute } from '#tests/remix-build.ts'
 
 // app/utils/remix-server.server.tsx replaces Remix's <RemixServer> to build the route tree once per build
 // and to match <DataRoutes> against the matched branch only. These tests hold it to Remix's own output.
@@ -190,7 +191,7 @@ describe('the page HTML', () => {
     const error = useRouteError() as { status?: number; message?: string }
     return <p role="alert">{error.status ?? error.message}</p>
   }
-  const modules: Record<string, { parentId?: string; path?: string; index?: boolean; module: Record<string, unknown> }> = {
+  const modules: Record<string, TestRoute> = {
     root: {
       module: {
         default: () => (
@@ -240,53 +241,28 @@ describe('the page HTML', () => {
   }
 
   function build(Server: typeof RemixServer): ServerBuild {
-    const routes: ServerBuild['routes'] = {}
-    const assets: ServerBuild['assets']['routes'] = {}
-    for (const [id, r] of Object.entries(modules)) {
-      routes[id] = { id, parentId: r.parentId, path: r.path, index: r.index, caseSensitive: undefined, module: r.module as never }
-      assets[id] = {
-        id,
-        parentId: r.parentId,
-        path: r.path,
-        index: r.index,
-        hasAction: false,
-        hasLoader: 'loader' in r.module,
-        hasClientAction: false,
-        hasClientLoader: 'clientLoader' in r.module,
-        hasErrorBoundary: 'ErrorBoundary' in r.module,
-        module: `/build/${id}.js`,
-        imports: [`/build/shared-${id.length}.js`],
-      }
-    }
-    return {
-      mode: 'production',
-      entry: {
-        module: {
-          default: (request, status, headers, context) =>
-            new Promise((resolve, reject) => {
-              const { pipe } = renderToPipeableStream(<Server context={context} url={request.url} nonce="n0nce" />, {
-                nonce: 'n0nce',
-                onAllReady() {
-                  const chunks: Buffer[] = []
-                  const body = new PassThrough()
-                  body.on('data', (c: Buffer) => chunks.push(c))
-                  body.on('end', () => resolve(new Response(Buffer.concat(chunks).toString(), { status, headers })))
-                  pipe(body)
-                },
-                onShellError: reject,
-                onError() {},
-              })
-            }),
-          handleError() {},
-        },
+    return testServerBuild(
+      modules,
+      {
+        default: (request, status, headers, context) =>
+          new Promise((resolve, reject) => {
+            const { pipe } = renderToPipeableStream(<Server context={context} url={request.url} nonce="n0nce" />, {
+              nonce: 'n0nce',
+              onAllReady() {
+                const chunks: Buffer[] = []
+                const body = new PassThrough()
+                body.on('data', (c: Buffer) => chunks.push(c))
+                body.on('end', () => resolve(new Response(Buffer.concat(chunks).toString(), { status, headers })))
+                pipe(body)
+              },
+              onShellError: reject,
+              onError() {},
+            })
+          }),
+        handleError() {},
       },
-      routes,
-      assets: { entry: { module: '/build/entry.client.js', imports: [] }, routes: assets, url: '/build/manifest-1.js', version: '1' },
-      publicPath: '/build/',
-      assetsBuildDirectory: 'public/build',
-      future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: false, unstable_optimizeDeps: false, v3_routeConfig: false },
-      isSpaMode: false,
-    } as ServerBuild
+      (id) => [`/build/shared-${id.length}.js`],
+    )
   }
 
   const remix = createRequestHandler(build(RemixOwnServer))
