@@ -3,8 +3,8 @@
  * every SQL statement they send, with EXPLAIN (ANALYZE, BUFFERS) execution time and shared buffers, and
  * the wall time of a sequential loop. `npx tsx tests/bench/profile-home.ts [loops]`; PROFILE_PAGE=report
  * profiles the Reports page's first view (brand-wide, undated: getReportPage from the kept totals) instead of the home; PROFILE_PAGE=report-whole the whole report computed from the facts.
- * (PROFILE_PAGE=invoices, payables, layout, queue, posts and budget: the invoices list, the payables desk, the brand layout's areas and review count,
- * the review queue, live posts, the budget.)
+ * (PROFILE_PAGE=invoices, payables, layout, queue, posts, budget and creator: the invoices list, the payables desk, the brand layout's areas and review count,
+ * the review queue, live posts, the budget, the creator home bc000000's to-dos and money.)
  * PROFILE_GENERIC=1 runs the loops on generic plans. PROFILE_SHOW=N prints statement N with its plan. Not a test.
  */
 import { readFileSync } from 'node:fs'
@@ -24,6 +24,8 @@ import { getUserAreasAndWaitingDrafts } from '#app/services/areas/get-user-areas
 import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 import { listBrandPosts } from '#app/services/posts/list-brand-posts.server.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
+import { getCreatorTodos } from '#app/services/creators/get-creator-todos.server.ts'
+import { getCreatorMoney } from '#app/services/invoices/get-creator-money.server.ts'
 
 const url = process.env.DATABASE_URL!
 const loops = Number(process.argv[2] ?? 50)
@@ -42,6 +44,8 @@ setDbHandle({ db, driver: 'postgres', close: () => client.end(), migrate: async 
 
 const [brand] = await client<{ id: string; currency: string; settings: Record<string, unknown> }[]>`select id, currency, settings from brands where slug = 'bench-01'`
 const [manager] = await client<{ id: string }[]>`select id from users where email = 'manager@bench-01.bench'`
+// the bench's creator home (bc000000, the creator of creator0@bench.test)
+const [creator] = await client<{ id: string }[]>`select id from creators where id = 'bc000000'`
 const [{ pid }] = (await client`select pg_backend_pid() as pid`) as unknown as [{ pid: number }]
 /** CPU time (user + system) of the backend so far, in ms (clock ticks of 10 ms). */
 const backendCpu = () => {
@@ -58,6 +62,7 @@ const pages = {
   queue: () => listReviewQueue(brand!.id),
   posts: () => listBrandPosts(brand!.id),
   budget: () => getBudget({ brand: brand! } as never),
+  creator: () => Promise.all([getCreatorTodos(creator!.id), getCreatorMoney(creator!.id)]),
 } as const
 const home: () => Promise<unknown> = pages[(process.env.PROFILE_PAGE ?? 'home') as keyof typeof pages]
 const first = await home()
