@@ -39,6 +39,7 @@ BEGIN
   FROM jsonb_to_recordset(d) AS x(sign int, campaign_id text, brand_id text, currency char(3), planned_minor bigint, committed_minor bigint, invoiced_minor bigint, paid_minor bigint, by_kind jsonb)
   LEFT JOIN campaigns c ON c.id = x.campaign_id
   GROUP BY x.brand_id, x.currency
+  ORDER BY x.brand_id, x.currency -- two transactions lock the rows they share in the same order
   ON CONFLICT (brand_id, currency) DO UPDATE SET
     campaigns = p.campaigns + excluded.campaigns,
     newest_campaign_at = greatest(p.newest_campaign_at, excluded.newest_campaign_at),
@@ -51,6 +52,7 @@ BEGIN
   FROM jsonb_to_recordset(d) AS x(sign int, brand_id text, currency char(3), by_kind jsonb)
   CROSS JOIN LATERAL jsonb_each_text(x.by_kind) e
   GROUP BY x.brand_id, x.currency, e.key
+  ORDER BY x.brand_id, x.currency, e.key
   ON CONFLICT (brand_id, currency, kind) DO UPDATE SET
     total_minor = p.total_minor + excluded.total_minor,
     campaigns = p.campaigns + excluded.campaigns;

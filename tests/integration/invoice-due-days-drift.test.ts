@@ -9,6 +9,7 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
+import postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -211,6 +212,58 @@ describe('invoice_due_days (payables desk figures)', () => {
     expect(desk.totals).toEqual({ EUR: 500 })
     await apply(db(), w, { t: 'delete', invoice: 1 })
     expect(await stored(w.brandId)).toEqual({ [`paid|${dayFromToday(-45)}|EUR`]: [1, 12_345] })
+    await expectNoDrift(w)
+  })
+
+  // Two people writing invoices of the same brand, status, due day and currency at once (PostgreSQL only: PGlite
+  // has one connection). A recount from each transaction's snapshot would lose one, or collide on the new row.
+  it.skipIf(!process.env.DATABASE_URL)('two transactions adding invoices of the same key at once both count', async () => {
+    const w = await world()
+    const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    const due = dayFromToday(-10)
+    // Two campaigns and two creators, a USD and a EUR invoice: writes of one campaign, one creator or one
+    // currency already wait for each other (on the campaign's money row, the creator's roster row, the program's
+    // row per currency), so these two do not, and they share the key's rows but for the currency.
+    const { creator } = await createCreator({ brandIds: [w.brandId] })
+    const other = await createCollaboration({ brandId: w.brandId, campaignId: (await createCampaign(w.brandId)).id, creatorId: creator.id })
+    const offers = [w.offers[0]!, { id: other.offer.id, creatorId: creator.id }]
+    const insert = (q: postgres.Sql | postgres.TransactionSql, i: 0 | 1, total: number) => {
+      const o = offers[i]!
+      const n = uid()
+      return q`insert into invoices (id, brand_id, offer_id, creator_id, payee_key, number, normalized_number, issue_date, due_date, currency, subtotal_minor, total_minor, status, idempotency_key)
+        values (${`inv-${n}`}, ${w.brandId}, ${o.id}, ${o.creatorId}, ${`creator:${o.creatorId}`}, ${n}, ${n}, ${dayFromToday(-40)}, ${due}, ${i === 0 ? 'USD' : 'EUR'}, ${total}, ${total}, 'approved', ${`k-${n}`})`
+    }
+    try {
+      await insert(a, 0, 400) // already there, committed
+      let releaseFirst!: () => void
+      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r))
+      let firstInserted!: () => void
+      const firstDidInsert = new Promise<void>((r) => (firstInserted = r))
+      const first = a.begin(async (tx) => {
+        await insert(tx, 0, 1_000)
+        firstInserted()
+        await firstMayCommit
+      })
+      await firstDidInsert
+      const second = b.begin(async (tx) => {
+        await insert(tx, 1, 2_500)
+      })
+      // a recount would have the second wait on the key's USD row the first rewrote, then collide with it
+      for (let i = 0; i < 200; i++) {
+        const [waiting] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into invoices%'`))
+        if (waiting!.n > 0) break
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      releaseFirst()
+      await Promise.all([first, second])
+    } finally {
+      await a.end()
+      await b.end()
+    }
+    const kept = await stored(w.brandId)
+    expect(kept[`approved|${due}|USD`]).toEqual([2, 1_400])
+    expect(kept[`approved|${due}|EUR`]).toEqual([1, 2_500])
     await expectNoDrift(w)
   })
 
