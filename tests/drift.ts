@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
+import postgres from 'postgres'
 import { db } from '#app/db.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 
@@ -71,4 +72,42 @@ export async function rosterSortKeys(brandIds: string[]): Promise<{ kept: string
     recomputed = await read(tx)
   })
   return { kept, recomputed }
+}
+
+/**
+ * Two transactions at once, each on its own PostgreSQL connection (DATABASE_URL; PGlite has one connection):
+ * `first` runs and keeps its transaction open until the second, started then, waits on a lock (its statement
+ * in pg_stat_activity starts with `waitingLike`) or 2 s have passed; then the first commits, and both are
+ * awaited. What the summary drift tests use to show two writers of one summary row both count.
+ */
+export async function twoTransactionsAtOnce(
+  first: (tx: postgres.TransactionSql) => Promise<unknown>,
+  second: (tx: postgres.TransactionSql) => Promise<unknown>,
+  waitingLike: string,
+): Promise<void> {
+  const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+  const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+  try {
+    let releaseFirst!: () => void
+    const firstMayCommit = new Promise<void>((r) => (releaseFirst = r))
+    let firstRan!: () => void
+    const firstDidRun = new Promise<void>((r) => (firstRan = r))
+    const one = a.begin(async (tx) => {
+      await first(tx)
+      firstRan()
+      await firstMayCommit
+    })
+    await firstDidRun
+    const two = b.begin((tx) => second(tx))
+    for (let i = 0; i < 200; i++) {
+      const [waiting] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${`${waitingLike}%`}`))
+      if (waiting!.n > 0) break
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    releaseFirst()
+    await Promise.all([one, two])
+  } finally {
+    await a.end()
+    await b.end()
+  }
 }

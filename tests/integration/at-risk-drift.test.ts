@@ -14,7 +14,6 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
-import postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -23,7 +22,7 @@ import { getAtRisk, getAtRiskTop, rowsOf } from '#app/services/brands/get-at-ris
 import { addBusinessDays } from '#app/domain/dates.ts'
 import { createBrand, createCreator } from '#tests/factories.ts'
 import { createCampaign, createCollaboration } from '#tests/factories-posts.ts'
-import { noDriftAfterAnySequence, pick, rolledBack, rosterSortKeys, type Q } from '#tests/drift.ts'
+import { noDriftAfterAnySequence, pick, rolledBack, rosterSortKeys, twoTransactionsAtOnce, type Q } from '#tests/drift.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -368,34 +367,11 @@ describe('at-risk counts kept for the brand home', () => {
   it.skipIf(!process.env.DATABASE_URL)('two transactions changing the same day’s count at once both count', async () => {
     const w = await world()
     const [d0, d1] = w.deliverables
-    const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    try {
-      let releaseFirst!: () => void
-      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r))
-      let firstUpdated!: () => void
-      const firstDidUpdate = new Promise<void>((r) => (firstUpdated = r))
-      const first = a.begin(async (tx) => {
-        await tx`update deliverables set draft_due_on = ${dayAt(12)} where id = ${d0!}`
-        firstUpdated()
-        await firstMayCommit
-      })
-      await firstDidUpdate
-      const second = b.begin(async (tx) => {
-        await tx`update deliverables set draft_due_on = ${dayAt(12)} where id = ${d1!}`
-      })
-      // the second waits (on the brand's lock, or without it on the first's summary row); then the first commits
-      for (let i = 0; i < 200; i++) {
-        const [waiting] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update deliverables set draft_due_on%'`))
-        if (waiting!.n > 0) break
-        await new Promise((r) => setTimeout(r, 10))
-      }
-      releaseFirst()
-      await Promise.all([first, second])
-    } finally {
-      await a.end()
-      await b.end()
-    }
+    await twoTransactionsAtOnce(
+      (tx) => tx`update deliverables set draft_due_on = ${dayAt(12)} where id = ${d0!}`,
+      (tx) => tx`update deliverables set draft_due_on = ${dayAt(12)} where id = ${d1!}`,
+      'update deliverables set draft_due_on',
+    )
     const { kept, rebuilt } = await keptAndRebuilt(w)
     expect(kept.days.filter((r) => r.startsWith(`${w.brandId}|1|`))).toEqual([`${w.brandId}|1|${dayAt(10)}|1`, `${w.brandId}|1|${dayAt(12)}|2`])
     expect(kept).toEqual(rebuilt)
@@ -412,33 +388,11 @@ describe('at-risk counts kept for the brand home', () => {
     }
     expect((await keptAndRebuilt(w)).kept.days.filter((r) => r.startsWith(`${w.brandId}|3|`))).toEqual([`${w.brandId}|3|${dayAt(14)}|2`])
     const [v0, v1] = w.drafts
-    const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    try {
-      let releaseFirst!: () => void
-      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r))
-      let firstUpdated!: () => void
-      const firstDidUpdate = new Promise<void>((r) => (firstUpdated = r))
-      const first = a.begin(async (tx) => {
-        await tx`update draft_versions set decision = 'approved', decided_at = now() where id = ${v0!}`
-        firstUpdated()
-        await firstMayCommit
-      })
-      await firstDidUpdate
-      const second = b.begin(async (tx) => {
-        await tx`update draft_versions set decision = 'approved', decided_at = now() where id = ${v1!}`
-      })
-      for (let i = 0; i < 200; i++) {
-        const [waiting] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update draft_versions set decision%'`))
-        if (waiting!.n > 0) break
-        await new Promise((r) => setTimeout(r, 10))
-      }
-      releaseFirst()
-      await Promise.all([first, second])
-    } finally {
-      await a.end()
-      await b.end()
-    }
+    await twoTransactionsAtOnce(
+      (tx) => tx`update draft_versions set decision = 'approved', decided_at = now() where id = ${v0!}`,
+      (tx) => tx`update draft_versions set decision = 'approved', decided_at = now() where id = ${v1!}`,
+      'update draft_versions set decision',
+    )
     const { kept, rebuilt } = await keptAndRebuilt(w)
     expect(kept.days.filter((r) => r.startsWith(`${w.brandId}|3|`))).toEqual([])
     expect(kept).toEqual(rebuilt)

@@ -9,7 +9,7 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
-import postgres from 'postgres'
+import type postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
@@ -19,7 +19,7 @@ import { listPayables } from '#app/services/invoices/list-invoices.server.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { createBrand, createCreator } from '#tests/factories.ts'
 import { createCampaign, createCollaboration } from '#tests/factories-posts.ts'
-import { noDriftAfterAnySequence, pick, rolledBack, type Q } from '#tests/drift.ts'
+import { noDriftAfterAnySequence, pick, rolledBack, twoTransactionsAtOnce, type Q } from '#tests/drift.ts'
 
 const idx = fc.nat({ max: 1000 })
 // Due days around today: current, each aging bucket, and none (the payment clock has not started).
@@ -219,8 +219,6 @@ describe('invoice_due_days (payables desk figures)', () => {
   // has one connection). A recount from each transaction's snapshot would lose one, or collide on the new row.
   it.skipIf(!process.env.DATABASE_URL)('two transactions adding invoices of the same key at once both count', async () => {
     const w = await world()
-    const a = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-    const b = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
     const due = dayFromToday(-10)
     // Two campaigns and two creators, a USD and a EUR invoice: writes of one campaign, one creator or one
     // currency already wait for each other (on the campaign's money row, the creator's roster row, the program's
@@ -228,39 +226,15 @@ describe('invoice_due_days (payables desk figures)', () => {
     const { creator } = await createCreator({ brandIds: [w.brandId] })
     const other = await createCollaboration({ brandId: w.brandId, campaignId: (await createCampaign(w.brandId)).id, creatorId: creator.id })
     const offers = [w.offers[0]!, { id: other.offer.id, creatorId: creator.id }]
-    const insert = (q: postgres.Sql | postgres.TransactionSql, i: 0 | 1, total: number) => {
+    await insertInvoice(db(), w.brandId, offers[0]!, { due: -10, total: 400, currency: 'USD', status: 'approved' }) // already there, committed
+    const insert = (tx: postgres.TransactionSql, i: 0 | 1, total: number) => {
       const o = offers[i]!
       const n = uid()
-      return q`insert into invoices (id, brand_id, offer_id, creator_id, payee_key, number, normalized_number, issue_date, due_date, currency, subtotal_minor, total_minor, status, idempotency_key)
+      return tx`insert into invoices (id, brand_id, offer_id, creator_id, payee_key, number, normalized_number, issue_date, due_date, currency, subtotal_minor, total_minor, status, idempotency_key)
         values (${`inv-${n}`}, ${w.brandId}, ${o.id}, ${o.creatorId}, ${`creator:${o.creatorId}`}, ${n}, ${n}, ${dayFromToday(-40)}, ${due}, ${i === 0 ? 'USD' : 'EUR'}, ${total}, ${total}, 'approved', ${`k-${n}`})`
     }
-    try {
-      await insert(a, 0, 400) // already there, committed
-      let releaseFirst!: () => void
-      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r))
-      let firstInserted!: () => void
-      const firstDidInsert = new Promise<void>((r) => (firstInserted = r))
-      const first = a.begin(async (tx) => {
-        await insert(tx, 0, 1_000)
-        firstInserted()
-        await firstMayCommit
-      })
-      await firstDidInsert
-      const second = b.begin(async (tx) => {
-        await insert(tx, 1, 2_500)
-      })
-      // a recount would have the second wait on the key's USD row the first rewrote, then collide with it
-      for (let i = 0; i < 200; i++) {
-        const [waiting] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into invoices%'`))
-        if (waiting!.n > 0) break
-        await new Promise((r) => setTimeout(r, 10))
-      }
-      releaseFirst()
-      await Promise.all([first, second])
-    } finally {
-      await a.end()
-      await b.end()
-    }
+    // a recount would have the second wait on the key's USD row the first rewrote, then collide with it
+    await twoTransactionsAtOnce((tx) => insert(tx, 0, 1_000), (tx) => insert(tx, 1, 2_500), 'insert into invoices')
     const kept = await stored(w.brandId)
     expect(kept[`approved|${due}|USD`]).toEqual([2, 1_400])
     expect(kept[`approved|${due}|EUR`]).toEqual([1, 2_500])
