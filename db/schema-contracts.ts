@@ -4,7 +4,7 @@
  * usage-rights ledger per deliverable, its reminder log, and the ads permissions creators record.
  */
 import { sql } from 'drizzle-orm'
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt, id, timestamps } from './columns.ts'
 import type { AdsPermissionKind, ContractClause, ContractDocument, ContractParty, ContractStatus } from '../app/domain/contracts.ts'
 
@@ -96,13 +96,22 @@ export const rightsItems = pgTable(
     channels: text().array().notNull(),
     territory: text(),
     startsOn: date({ mode: 'string' }).notNull(),
-    /** Last day of the licence (inclusive, in timeZone); null when perpetual. */
+    /** Last day of the licence (inclusive, in timeZone); null exactly when perpetual (a CHECK says so). */
     endsOn: date({ mode: 'string' }),
     perpetual: boolean().notNull().default(false),
     timeZone: text().notNull().default('UTC'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('rights_items_deliverable_uq').on(t.deliverableId), index('rights_items_brand_ends_idx').on(t.brandId, t.endsOn)],
+  // Migration 0043: the ledger pages in SQL from these (the end-day index also INCLUDEs starts_on and time_zone,
+  // which drizzle cannot declare, so that counting per status reads the index alone).
+  (t) => [
+    uniqueIndex('rights_items_deliverable_uq').on(t.deliverableId),
+    index('rights_items_brand_ends_idx').on(t.brandId, t.endsOn, t.id),
+    index('rights_items_brand_starts_idx').on(t.brandId, t.startsOn),
+    index('rights_items_brand_zone_idx').on(t.brandId, t.timeZone),
+    index('rights_items_offer_idx').on(t.offerId),
+    check('rights_items_perpetual_ck', sql`${t.perpetual} = (${t.endsOn} is null)`),
+  ],
 )
 
 /** Reminders sent before a licence ends: one per item, threshold (30 or 7 days) and end date. */

@@ -91,6 +91,8 @@ export const RIGHTS_REMINDER_DAYS = [30, 7] as const
 
 export const RIGHTS_STATUSES = ['upcoming', 'active', 'ending', 'expired', 'perpetual'] as const
 export type RightsStatus = (typeof RIGHTS_STATUSES)[number]
+/** The ledger's order of statuses: what needs acting on first, what is over last. */
+export const RIGHTS_LEDGER_ORDER = ['ending', 'active', 'upcoming', 'perpetual', 'expired'] as const satisfies readonly RightsStatus[]
 export const RIGHTS_STATUS_LABEL: Record<RightsStatus, string> = {
   upcoming: 'Not started',
   active: 'Active',

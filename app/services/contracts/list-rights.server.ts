@@ -1,92 +1,226 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import type { AdsPermissionKind } from '#app/domain/contracts.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
-import { adsOutlivesMessage, rightsStatus, type RightsStatus } from '#app/domain/rights.ts'
-import { decodeKeysetCursor, keysetPageOfSorted, LIST_PAGE_SIZE } from '#app/domain/keyset-cursor.ts'
+import { adsOutlivesMessage, RIGHTS_LEDGER_ORDER, RIGHTS_STATUSES, type RightsStatus } from '#app/domain/rights.ts'
+import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetCursor } from '#app/domain/keyset-cursor.ts'
+import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
+import { ledgerRank, ledgerRankSql, ledgerToday, rightsCols, rightsDaysLeftSql, rightsStatusSql, statusRangeSql, type LedgerToday } from './rights-sql.server.ts'
 
-/** The brand's usage-rights ledger: every item with its status at `now`, the creator, the live post and the ads access granted. */
+/** The brand's whole usage-rights ledger, page after page, in its order (tests, exports). */
 export async function listRights(brandId: string, now = new Date()) {
-  const items = await loadLedger(brandId, now)
-  return withAds(brandId, items)
+  const all: Awaited<ReturnType<typeof listRightsPage>>['items'] = []
+  let cursor: string | null = null
+  do {
+    const page: Awaited<ReturnType<typeof listRightsPage>> = await listRightsPage(brandId, { cursor, size: 500 }, now)
+    all.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return all
+}
+
+const LIST = 'rights'
+
+/**
+ * One screen of the brand's usage-rights ledger (issue #18), in its order: ending soon, active, not started,
+ * perpetual, expired (RIGHTS_LEDGER_ORDER); by end day, then id, within each. Paged in SQL from a keyset
+ * cursor on the boundary row's (status, end day, id); a tampered cursor is the first page. The counts per
+ * status are of the whole ledger, counted from an index; the ads access is read for the page's rows only.
+ * Each row says whether it is the one its offer's extension form goes on (the first of the offer's items
+ * with an end day, in the whole ledger).
+ *
+ * What it costs does not grow with the brand's history: each status's rows come from an index range
+ * (statusRangeSql) with a limit, and the counts read the end-day index alone. Five statements: the zones,
+ * the counts, the page's keys, then its details and its ads access at once.
+ */
+export async function listRightsPage(brandId: string, opts: { cursor?: string | null; size?: number } = {}, now = new Date()) {
+  const size = opts.size ?? LIST_PAGE_SIZE
+  const t = ledgerToday(await brandZones(brandId), now)
+  const r = rightsCols('r')
+  const status = rightsStatusSql(r, t)
+  const counted = rowsOf<{ status: RightsStatus; n: number }>(await db().execute(sql`select ${status} as status, count(*)::int as n from rights_items r where r.brand_id = ${brandId} group by 1`))
+  const counts: Record<RightsStatus, number> = {
+    ending: 0,
+    active: 0,
+    upcoming: 0,
+    perpetual: 0,
+    expired: 0,
+  }
+  for (const c of counted) counts[c.status] = Number(c.n)
+  const total = RIGHTS_STATUSES.reduce((n, s) => n + counts[s], 0)
+
+  const raw = decodeKeysetCursor(opts.cursor, LIST, ['text', 'date'])
+  const cursor = raw && ledgerRank(raw.v[0] as RightsStatus) >= 0 ? raw : null
+  const fetched = await pageOfLedger(brandId, t, cursor, size)
+  const page = keysetPage(fetched, size, cursor, LIST, (row) => ({
+    v: [row.status, row.endKey],
+    id: row.id,
+  }))
+  return {
+    items: await withDetails(brandId, page.rows),
+    counts,
+    total,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+  }
+}
+
+/** The brand's distinct time zones, by skipping along (brand_id, time_zone): one index probe per zone. */
+async function brandZones(brandId: string): Promise<string[]> {
+  const rows = rowsOf<{ z: string }>(
+    await db().execute(sql`with recursive z(tz) as (
+      (select time_zone from rights_items where brand_id = ${brandId} order by time_zone limit 1)
+      union all
+      select (select time_zone from rights_items where brand_id = ${brandId} and time_zone > z.tz order by time_zone limit 1) from z where z.tz is not null
+    ) select tz as z from z where tz is not null`),
+  )
+  return rows.map((x) => x.z)
+}
+
+interface LedgerKey {
+  id: string
+  deliverableId: string
+  status: RightsStatus
+  endKey: string
+  daysLeft: number | null
+  extendHere: boolean
 }
 
 /**
- * One screen of the ledger (issue #18), in its order (ending soon, active, upcoming, perpetual, expired;
- * by end day), from a cursor on the page's boundary row (app/domain/keyset-cursor.ts); a tampered cursor
- * is the first page. The counts per status are of the whole ledger; the ads access is read for the
- * page's rows only. Each row says whether it is the one its offer's extension form goes on (the first
- * of the offer's items with an end day, in the whole ledger).
+ * size + 1 rows past the cursor (before it, in reverse, going back): one limited index read per status that
+ * can follow the cursor, merged in the ledger's order.
  */
-export async function listRightsPage(brandId: string, opts: { cursor?: string | null; size?: number } = {}, now = new Date()) {
-  const items = await loadLedger(brandId, now)
-  const counts: Record<RightsStatus, number> = { ending: 0, active: 0, upcoming: 0, perpetual: 0, expired: 0 }
-  for (const i of items) counts[i.status]++
-  const list = 'rights'
-  const page = keysetPageOfSorted(items, opts.size ?? LIST_PAGE_SIZE, decodeKeysetCursor(opts.cursor, list, ['text']), list, (r) => ({ v: [r.status], id: r.id }))
-  return { items: await withAds(brandId, page.rows), counts, total: items.length, nextCursor: page.nextCursor, prevCursor: page.prevCursor }
-}
-
-const ORDER: Record<RightsStatus, number> = { ending: 0, active: 1, upcoming: 2, perpetual: 3, expired: 4 }
-
-async function loadLedger(brandId: string, now: Date) {
-  const rows = await db()
-    .select({ item: schema.rightsItems, deliverable: schema.deliverables, creatorName: schema.creators.name, campaignName: schema.campaigns.name, postUrl: schema.posts.url, currency: schema.campaigns.currency })
-    .from(schema.rightsItems)
-    .innerJoin(schema.deliverables, eq(schema.deliverables.id, schema.rightsItems.deliverableId))
-    .innerJoin(schema.creators, eq(schema.creators.id, schema.rightsItems.creatorId))
-    .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.deliverables.campaignId))
-    .leftJoin(schema.posts, eq(schema.posts.deliverableId, schema.rightsItems.deliverableId))
-    .where(eq(schema.rightsItems.brandId, brandId))
-  const items = rows
-    .map((r) => {
-      const s = rightsStatus(r.item, now)
-      return {
-        id: r.item.id,
-        contractId: r.item.contractId,
-        offerId: r.item.offerId,
-        deliverableId: r.item.deliverableId,
-        item: r.item,
-        currency: r.currency,
-        creatorName: r.creatorName,
-        campaignName: r.campaignName,
-        deliverable: `${deliverableLabel(r.deliverable)}${r.deliverable.position > 1 ? ` #${r.deliverable.position}` : ''}`,
-        postUrl: r.postUrl,
-        organic: r.item.organic,
-        paidAds: r.item.paidAds,
-        channels: r.item.channels,
-        territory: r.item.territory,
-        startsOn: r.item.startsOn,
-        endsOn: r.item.endsOn,
-        timeZone: r.item.timeZone,
-        status: s.status,
-        daysLeft: s.daysLeft,
-        extendHere: false,
-      }
-    })
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.endsOn ?? '9999').localeCompare(b.endsOn ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const extendable = new Set<string>()
-  for (const i of items) {
-    if (i.endsOn && !extendable.has(i.offerId)) {
-      extendable.add(i.offerId)
-      i.extendHere = true
-    }
+async function pageOfLedger(brandId: string, t: LedgerToday, cursor: KeysetCursor | null, size: number): Promise<LedgerKey[]> {
+  const back = cursor?.d === 'prev'
+  const dir = sql.raw(back ? 'desc' : 'asc')
+  const cmp = sql.raw(back ? '<' : '>')
+  const at = cursor ? ledgerRank(cursor.v[0] as RightsStatus) : -1
+  const r = rightsCols('r')
+  const status = rightsStatusSql(r, t)
+  const limit = size + 1
+  const branches: SQL[] = []
+  for (const [rank, s] of RIGHTS_LEDGER_ORDER.entries()) {
+    if (cursor && (back ? rank > at : rank < at)) continue
+    // Within a status the order is end day then id. Ending, active and expired rows all have an end day, so
+    // the (brand_id, ends_on, id) index gives that order; perpetual rows have none (order by id, same index);
+    // licences not started yet are few and sorted after their start-day range is read.
+    const endKey = s === 'upcoming' ? sql`coalesce(r.ends_on, 'infinity'::date)` : s === 'perpetual' ? sql`'infinity'::date` : sql`r.ends_on`
+    const after = cursor && rank === at ? (s === 'perpetual' ? sql`and r.id ${cmp} ${cursor.id}` : sql`and (${endKey}, r.id) ${cmp} (${cursor.v[1]!}::date, ${cursor.id})`) : sql``
+    const order = s === 'perpetual' ? sql`r.id ${dir}` : sql`${endKey} ${dir}, r.id ${dir}`
+    branches.push(sql`(select r.id, ${sql.raw(String(rank))} as rank, ${endKey} as end_key from rights_items r
+      where r.brand_id = ${brandId} and ${statusRangeSql(s, r, t)} and ${status} = ${s} ${after}
+      order by ${order} limit ${limit})`)
   }
-  return items
+  if (!branches.length) return []
+  // The first of an offer's licences with an end day, in the whole ledger, carries its extension form.
+  const o = rightsCols('o')
+  const oRank = ledgerRankSql(rightsStatusSql(o, t))
+  const rows = rowsOf<{
+    id: string
+    deliverable_id: string
+    rank: number
+    end_key: string
+    days_left: number | null
+    extend_here: boolean
+  }>(
+    await db().execute(sql`select p.id, r.deliverable_id, p.rank, p.end_key::text as end_key, ${rightsDaysLeftSql(r, t)} as days_left,
+        (r.ends_on is not null and not exists (
+          select 1 from rights_items o where o.offer_id = r.offer_id and o.brand_id = r.brand_id and o.ends_on is not null and o.id <> r.id
+            and (${oRank}, o.ends_on, o.id) < (p.rank, r.ends_on, r.id))) as extend_here
+      from (select * from (${sql.join(branches, sql` union all `)}) u order by u.rank ${dir}, u.end_key ${dir}, u.id ${dir} limit ${limit}) p
+      join rights_items r on r.id = p.id
+      order by p.rank ${dir}, p.end_key ${dir}, p.id ${dir}`),
+  )
+  return rows.map((x) => ({
+    id: x.id,
+    deliverableId: x.deliverable_id,
+    status: RIGHTS_LEDGER_ORDER[Number(x.rank)]!,
+    endKey: x.end_key,
+    daysLeft: x.days_left === null ? null : Number(x.days_left),
+    extendHere: x.extend_here === true,
+  }))
 }
 
-type LedgerItem = Awaited<ReturnType<typeof loadLedger>>[number]
-
-async function withAds(brandId: string, items: LedgerItem[]) {
-  const ids = items.map((r) => r.deliverableId)
-  const perms = ids.length
-    ? await db().select().from(schema.adsPermissions).where(and(eq(schema.adsPermissions.brandId, brandId), inArray(schema.adsPermissions.deliverableId, ids), isNull(schema.adsPermissions.revokedAt)))
-    : []
-  return items.map(({ item, deliverableId, ...r }) => ({
-    ...r,
-    ads: perms
-      .filter((p) => p.deliverableId === deliverableId)
-      .map((p) => ({ id: p.id, kind: p.kind as AdsPermissionKind, code: p.code, brandAccount: p.brandAccount, grantedOn: p.grantedOn, expiresOn: p.expiresOn, outlives: adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, item) })),
-  }))
+/** The page's rows with their creator, campaign, deliverable, live post and the ads access granted (two reads at once). */
+async function withDetails(brandId: string, keys: LedgerKey[]) {
+  if (!keys.length) return []
+  const [rows, perms] = await Promise.all([
+    db()
+      .select({
+        item: schema.rightsItems,
+        deliverable: schema.deliverables,
+        creatorName: schema.creators.name,
+        campaignName: schema.campaigns.name,
+        postUrl: schema.posts.url,
+        currency: schema.campaigns.currency,
+      })
+      .from(schema.rightsItems)
+      .innerJoin(schema.deliverables, eq(schema.deliverables.id, schema.rightsItems.deliverableId))
+      .innerJoin(schema.creators, eq(schema.creators.id, schema.rightsItems.creatorId))
+      .innerJoin(schema.campaigns, eq(schema.campaigns.id, schema.deliverables.campaignId))
+      .leftJoin(schema.posts, eq(schema.posts.deliverableId, schema.rightsItems.deliverableId))
+      .where(
+        and(
+          eq(schema.rightsItems.brandId, brandId),
+          inArray(
+            schema.rightsItems.id,
+            keys.map((k) => k.id),
+          ),
+        ),
+      ),
+    db()
+      .select()
+      .from(schema.adsPermissions)
+      .where(
+        and(
+          eq(schema.adsPermissions.brandId, brandId),
+          inArray(
+            schema.adsPermissions.deliverableId,
+            keys.map((k) => k.deliverableId),
+          ),
+          isNull(schema.adsPermissions.revokedAt),
+        ),
+      ),
+  ])
+  const byId = new Map(rows.map((x) => [x.item.id, x]))
+  // A row deleted between the two reads is left out rather than shown half.
+  return keys.flatMap((k) => {
+    const x = byId.get(k.id)
+    if (!x) return []
+    const item = x.item
+    return [
+      {
+        id: item.id,
+        contractId: item.contractId,
+        offerId: item.offerId,
+        currency: x.currency,
+        creatorName: x.creatorName,
+        campaignName: x.campaignName,
+        deliverable: `${deliverableLabel(x.deliverable)}${x.deliverable.position > 1 ? ` #${x.deliverable.position}` : ''}`,
+        postUrl: x.postUrl,
+        organic: item.organic,
+        paidAds: item.paidAds,
+        channels: item.channels,
+        territory: item.territory,
+        startsOn: item.startsOn,
+        endsOn: item.endsOn,
+        timeZone: item.timeZone,
+        status: k.status,
+        daysLeft: k.daysLeft,
+        extendHere: k.extendHere,
+        ads: perms
+          .filter((p) => p.deliverableId === item.deliverableId)
+          .map((p) => ({
+            id: p.id,
+            kind: p.kind as AdsPermissionKind,
+            code: p.code,
+            brandAccount: p.brandAccount,
+            grantedOn: p.grantedOn,
+            expiresOn: p.expiresOn,
+            outlives: adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, item),
+          })),
+      },
+    ]
+  })
 }

@@ -10,7 +10,7 @@ import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
 import { useIsPending } from '#app/utils/use-pending.ts'
 import { ADS_PERMISSION_LABEL } from '#app/domain/contract-labels.ts'
-import { RIGHTS_STATUS_LABEL, type RightsStatus } from '#app/domain/rights.ts'
+import { RIGHTS_LEDGER_ORDER, RIGHTS_STATUS_LABEL, type RightsStatus } from '#app/domain/rights.ts'
 import { listRightsPage } from '#app/services/contracts/list-rights.server.ts'
 import { cursorParam } from '#app/domain/keyset-cursor.ts'
 import { Pager, pagerLink } from '#app/components/pager.tsx'
@@ -74,7 +74,6 @@ function ExtendForm({ offerId, currency, today, paidAds }: { offerId: string; cu
 }
 
 const TONE: Record<RightsStatus, 'success' | 'warning' | 'danger' | 'neutral' | 'info'> = { active: 'success', ending: 'warning', expired: 'danger', upcoming: 'info', perpetual: 'neutral' }
-const GROUPS: RightsStatus[] = ['ending', 'active', 'upcoming', 'perpetual', 'expired']
 
 export default function RightsPage() {
   const d = useLoaderData<typeof loader>()
@@ -84,7 +83,7 @@ export default function RightsPage() {
       {d.items.length === 0 ? (
         <EmptyState title="No usage rights yet">Rights appear here once a contract that licenses usage is signed by the creator and countersigned by the brand.</EmptyState>
       ) : null}
-      {GROUPS.map((g) => {
+      {RIGHTS_LEDGER_ORDER.map((g) => {
         const rows = d.items.filter((i) => i.status === g)
         if (!rows.length) return null
         return (
