@@ -4,7 +4,7 @@
  * usage-rights ledger per deliverable, its reminder log, and the ads permissions creators record.
  */
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { createdAt, id, timestamps } from './columns.ts'
 import type { AdsPermissionKind, ContractClause, ContractDocument, ContractParty, ContractStatus } from '../app/domain/contracts.ts'
 
@@ -102,16 +102,31 @@ export const rightsItems = pgTable(
     timeZone: text().notNull().default('UTC'),
     ...timestamps(),
   },
-  // Migration 0043: the ledger pages in SQL from these (the end-day index also INCLUDEs starts_on and time_zone,
-  // which drizzle cannot declare, so that counting per status reads the index alone).
+  // Migrations 0043 and 0044: the ledger pages and counts in SQL from these. The three brand indexes also
+  // INCLUDE the other columns the status needs (which drizzle cannot declare), so they are read without the table.
   (t) => [
     uniqueIndex('rights_items_deliverable_uq').on(t.deliverableId),
     index('rights_items_brand_ends_idx').on(t.brandId, t.endsOn, t.id),
     index('rights_items_brand_starts_idx').on(t.brandId, t.startsOn),
-    index('rights_items_brand_zone_idx').on(t.brandId, t.timeZone),
+    index('rights_items_brand_zone_idx').on(t.brandId, t.timeZone, t.endsOn),
     index('rights_items_offer_idx').on(t.offerId),
     check('rights_items_perpetual_ck', sql`${t.perpetual} = (${t.endsOn} is null)`),
   ],
+)
+
+/**
+ * How many licences each brand has, dated and perpetual (migration 0044): kept by a trigger on rights_items in
+ * the same transaction, never written by the app. The ledger's expired and perpetual counts are what is left
+ * of these once the current licences are counted.
+ */
+export const rightsCounts = pgTable(
+  'rights_counts',
+  {
+    brandId: text().notNull(),
+    perpetual: boolean().notNull(),
+    items: integer().notNull(),
+  },
+  (t) => [primaryKey({ name: 'rights_counts_pk', columns: [t.brandId, t.perpetual] })],
 )
 
 /** Reminders sent before a licence ends: one per item, threshold (30 or 7 days) and end date. */

@@ -33,6 +33,7 @@ const summaries: { name: string; rows: string; key: string; hashed?: string }[] 
   { name: 'invoices by due day', rows: `select brand_id, status, due_key, currency, invoices, total_minor from invoice_due_days`, key: 'brand_id, x.status, x.due_key, x.currency' },
   { name: 'program money', rows: `select brand_id, currency, campaigns, newest_campaign_at, planned_minor, committed_minor, invoiced_minor, paid_minor from program_money`, key: 'brand_id, x.currency' },
   { name: 'program money by kind', rows: `select brand_id, currency, kind, total_minor, campaigns from program_money_kinds`, key: 'brand_id, x.currency, x.kind' },
+  { name: 'licences per brand', rows: `select brand_id, perpetual, items from rights_counts where items <> 0`, key: 'brand_id, x.perpetual' },
   { name: 'campaign money', rows: `select campaign_id, brand_id, currency, planned_minor, committed_minor, invoiced_minor, paid_minor, by_kind, ignored_rows, offer_counts, invoice_counts, deliverable_counts from campaign_money`, key: 'campaign_id' },
 ]
 
@@ -52,6 +53,7 @@ await sql.begin(async (tx) => {
   await tx`select queue_roster_counts_rebuild()`
   await tx`select report_collab_rebuild()`
   await tx`select invoice_due_days_rebuild()`
+  await tx`select rights_counts_rebuild()`
   for (const [i, s] of summaries.entries()) {
     const [d] = await tx.unsafe(`select (select count(*) from (select * from stored_${i} except all select * from (${s.rows}) a) b)::int
       + (select count(*) from (select * from (${s.rows}) a except all select * from stored_${i}) b)::int as n`)

@@ -8,7 +8,7 @@
  * foreign-key checks; the generator only makes rows that reference rows made before them), then every summary
  * the triggers keep is computed once, from scratch, by the same SQL functions the triggers call
  * (social_account_growth_refresh, roster_stats_refresh, post_metrics_latest_refresh, campaign_money_refresh, program_days_refresh,
- * at_risk_days_rebuild, queue_roster_counts_rebuild, report_collab_rebuild):
+ * at_risk_days_rebuild, queue_roster_counts_rebuild, report_collab_rebuild, invoice_due_days_rebuild, rights_counts_rebuild):
  * one pass over each table instead of one refresh per COPY. `BENCH_SEED_TRIGGERS=1` loads with the triggers on
  * instead (the way the app writes); `npm run bench:check-summaries` shows both give the same summaries.
  *
@@ -62,9 +62,34 @@ const load = withTriggers ? sql : postgres(url, { max: 1, onnotice: () => {}, co
 const started = Date.now()
 const log = (what: string) => console.info(`[bench:seed] ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 
+const now = new Date('2026-11-01T12:00:00Z')
+
+/**
+ * Usage rights for every posted deliverable: starts spread over the three years before the seed's day, 3, 6,
+ * 12 or 24 months long (one in ten perpetual), in three zones, so the ledger has a long expired history, a few
+ * hundred live licences and some ending soon (brand 1: ~1,700 items at 1x, ~17,000 at 10x). Derived from
+ * the deliverables already loaded, so a bench database seeded before the ledger had rows gets them too.
+ */
+async function seedRights(q: postgres.Sql) {
+  await q`insert into rights_items (id, brand_id, creator_id, offer_id, deliverable_id, contract_id, organic, paid_ads, channels, territory, starts_on, ends_on, perpetual, time_zone)
+    select 'bri' || d.id, d.brand_id, d.creator_id, d.offer_id, d.id, 'bct' || d.offer_id, true, x.h % 3 = 0, array[d.platform::text], 'Worldwide',
+      s.starts_on, case when x.h % 10 = 0 then null else (s.starts_on + (array[3, 6, 12, 24])[(x.h / 10) % 4 + 1] * interval '1 month' - interval '1 day')::date end,
+      x.h % 10 = 0, (array['UTC', 'Europe/Paris', 'America/New_York'])[(x.h / 40) % 3 + 1]
+    from deliverables d
+    cross join lateral (select abs(hashtext(d.id)) as h) x
+    cross join lateral (select ${day(now)}::date - (x.h % 1100)::int as starts_on) s
+    where d.id like 'bd%' and d.status in ('posted', 'verified')
+    on conflict do nothing`
+}
+
 const [found] = await sql<{ n: number }[]>`select count(*)::int as n from brands where slug like 'bench-%'`
 if ((found?.n ?? 0) > 0) {
-  console.info('[bench:seed] bench data already present; drop the database to regenerate.')
+  const [rights] = await sql<{ n: number }[]>`select count(*)::int as n from rights_items where id like 'bri%'`
+  if (!rights?.n) {
+    await seedRights(sql)
+    await sql`vacuum analyze rights_items`
+    log('usage rights added to the bench data already present')
+  } else console.info('[bench:seed] bench data already present; drop the database to regenerate.')
   await sql.end()
   process.exit(0)
 }
@@ -125,7 +150,6 @@ async function analyzeForTriggers() {
 }
 
 const passwordHash = await hashPassword(BENCH_PASSWORD)
-const now = new Date('2026-11-01T12:00:00Z')
 const platforms = ['instagram', 'tiktok', 'youtube'] as const
 const formatFor = { instagram: 'reel', tiktok: 'tiktok_video', youtube: 'youtube_video' } as const
 
@@ -288,6 +312,10 @@ await copy('invoices', ['id', 'brand_id', 'offer_id', 'creator_id', 'payee_key',
 await copy('invoice_lines', ['id', 'invoice_id', 'deliverable_id', 'kind', 'description', 'amount_minor'], lineLines)
 log(`${invoiceLines.length} invoices`)
 
+await analyzeForTriggers()
+await seedRights(load)
+log('usage rights')
+
 if (!withTriggers) {
   // Every summary the triggers keep, computed once for all rows by the functions the triggers call (on the
   // replica session too: the follower refresh updates social_accounts, whose trigger would refresh the whole
@@ -314,6 +342,8 @@ if (!withTriggers) {
   log('summaries: the report per collaboration, creator and campaign')
   await load`select invoice_due_days_rebuild()`
   log('summaries: open invoices by due day (payables desk)')
+  await load`select rights_counts_rebuild()`
+  log('summaries: licences per brand (usage rights)')
   await load.end()
 }
 
