@@ -153,6 +153,12 @@ export function amendContractSchema(deliverableIds: string[]) {
 }
 export type AmendContractInput = z.output<ReturnType<typeof amendContractSchema>>
 
+/**
+ * Which offer's extension form the rights page opens (?extend=<offer id>): the form is sent for that row only,
+ * not for every row of the page (50 forms were half the page's HTML and its render time). Not an id: none.
+ */
+export const extendOfferParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined)
+
 /** The brand offers to extend a collaboration's usage rights (the rights page). */
 export const extendRightsSchema = z.object({
   intent: z.literal('extend'),

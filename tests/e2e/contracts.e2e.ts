@@ -71,4 +71,27 @@ test('manager sends an offer; the agent signs for the creator; the brand counter
   await expect(row).toContainText(/(Active|Ending within 30 days) · (2[89]|3[01]) days left/)
   await expect(row).toContainText('until the end of that day, UTC')
   await expect(row).toContainText('Paid ads / whitelisting')
+
+  // Extending it: the form opens on this row only (one form on the page); a mistake comes back next to its
+  // field with what was typed; fixed, the extension offer goes out and the form closes.
+  await expect(page.getByRole('form', { name: 'Extend rights' })).toHaveCount(0)
+  await row.getByRole('link', { name: 'Extend rights' }).click()
+  const form = row.getByRole('form', { name: 'Extend rights' })
+  await expect(page.getByRole('form', { name: 'Extend rights' })).toHaveCount(1)
+  await form.getByLabel('Extra months').fill('0')
+  await form.getByLabel('Extension fee (USD)').fill('250')
+  const answerBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+  await form.getByLabel('Answer by').fill(answerBy)
+  await form.getByRole('button', { name: 'Send the extension offer' }).click()
+  await expect(form.getByText('Extra months must be at least 1.')).toBeVisible()
+  await expect(form.getByLabel('Extension fee (USD)')).toHaveValue('250')
+  await form.getByLabel('Extra months').fill('3')
+  await form.getByRole('button', { name: 'Send the extension offer' }).click()
+  await expect(page.getByText(/Extension offered: 3 more months/)).toBeVisible()
+  await expect(page.getByRole('form', { name: 'Extend rights' })).toHaveCount(0)
+  // Sent again (a second tab, a second press) while the first waits for the creator: refused, saying why.
+  await row.getByRole('link', { name: 'Extend rights' }).click()
+  await form.getByLabel('Answer by').fill(answerBy)
+  await form.getByRole('button', { name: 'Send the extension offer' }).click()
+  await expect(form.getByText(/already waiting for the creator/)).toBeVisible()
 })

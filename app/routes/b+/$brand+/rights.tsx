@@ -4,7 +4,7 @@ import { Button, Card, Chip, DateTime, EmptyState, FormError, PageHeader, Select
 import { requireBrandRole } from '#app/auth/guards.server.ts'
 import { roleCan } from '#app/auth/capabilities.ts'
 import { offerRightsExtension } from '#app/services/contracts/offer-rights-extension.server.ts'
-import { extendRightsSchema } from '#app/validation/contracts.ts'
+import { extendOfferParam, extendRightsSchema } from '#app/validation/contracts.ts'
 import { parseForm } from '#app/validation/parse-form.server.ts'
 import { handleAction, redirectWithFlash } from '#app/utils/responses.server.ts'
 import { failureOf, fieldError } from '#app/utils/forms.ts'
@@ -21,8 +21,10 @@ export const meta: MetaFunction = () => [{ title: 'Usage rights · Greenroom' }]
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireBrandRole(args, 'brand.view')
   const today = new Date().toISOString().slice(0, 10)
-  const cursor = cursorParam.parse(new URL(args.request.url).searchParams.get('cursor') ?? undefined)
-  return { slug: actor.brand.slug, ...(await listRightsPage(actor.brand.id, { cursor })), canExtend: roleCan(actor.role, 'offer.send'), today }
+  const search = new URL(args.request.url).searchParams
+  const cursor = cursorParam.parse(search.get('cursor') ?? undefined)
+  const canExtend = roleCan(actor.role, 'offer.send')
+  return { slug: actor.brand.slug, ...(await listRightsPage(actor.brand.id, { cursor })), canExtend, extending: canExtend ? (extendOfferParam.parse(search.get('extend') ?? undefined) ?? null) : null, cursor: cursor ?? null, today }
 }
 
 // Offering an extension is negotiating terms: offer.send (managers and admins).
@@ -35,14 +37,35 @@ export async function action(args: ActionFunctionArgs) {
   })
 }
 
-function ExtendForm({ offerId, currency, today, paidAds }: { offerId: string; currency: string; today: string; paidAds: boolean }) {
+/** The page's URL with `extend` set (or dropped), keeping the page it is on. */
+function extendLink(cursor: string | null, offerId: string | null) {
+  const p = new URLSearchParams()
+  if (cursor) p.set('cursor', cursor)
+  if (offerId) p.set('extend', offerId)
+  const q = p.toString()
+  return q ? `?${q}` : '.'
+}
+
+/**
+ * "Extend rights" on a licence: a link that opens the form on this row (the page again with ?extend=, so it
+ * works without JavaScript and keeps the scroll position with it); the form itself once opened, or when the
+ * last submission for this offer came back with errors.
+ */
+function ExtendRights({ offerId, rowId, currency, today, paidAds, open, cursor }: { offerId: string; rowId: string; currency: string; today: string; paidAds: boolean; open: boolean; cursor: string | null }) {
   const failure = failureOf(useActionData<typeof action>())
   const values = (useActionData<typeof action>() as { values?: Record<string, string> } | undefined)?.values
   const mine = values?.offerId === offerId ? failure : null
   const pending = useIsPending({ intent: 'extend' })
+  if (!open && !mine) {
+    return (
+      <Link to={`${extendLink(cursor, offerId)}#${rowId}`} preventScrollReset className="small" style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>
+        Extend rights
+      </Link>
+    )
+  }
   return (
-    <details open={Boolean(mine)}>
-      <summary style={{ minHeight: 44, display: "flex", alignItems: "center", cursor: "pointer" }}>Extend rights</summary>
+    <section className="stack-sm" aria-label="Extend rights">
+      <strong>Extend rights</strong>
       <Form method="post" className="stack-sm" noValidate aria-label="Extend rights">
         <input type="hidden" name="intent" value="extend" />
         <input type="hidden" name="offerId" value={offerId} />
@@ -63,13 +86,16 @@ function ExtendForm({ offerId, currency, today, paidAds }: { offerId: string; cu
         />
         <TextField label="Territory" name="usageTerritory" maxLength={80} echo={Boolean(mine)} hint="Empty: as in the contract." error={fieldError(mine, 'usageTerritory')} />
         <TextField label="Answer by" name="expiresOn" type="date" required min={today} echo={Boolean(mine)} error={fieldError(mine, 'expiresOn')} />
-        <div>
+        <div className="cluster">
           <Button type="submit" variant="primary" pending={pending} pendingText="Sending…">
             Send the extension offer
           </Button>
+          <Link to={`${extendLink(cursor, null)}#${rowId}`} preventScrollReset>
+            Cancel
+          </Link>
         </div>
       </Form>
-    </details>
+    </section>
   )
 }
 
@@ -90,7 +116,7 @@ export default function RightsPage() {
           <Card key={g} title={`${RIGHTS_STATUS_LABEL[g]} (${d.counts[g]})`}>
             <ul className="list">
               {rows.map((i) => (
-                <li key={i.id} className="list-row" data-testid="rights-row">
+                <li key={i.id} id={`licence-${i.id}`} className="list-row" data-testid="rights-row">
                   <div className="stack-sm">
                     <span className="cluster">
                       <strong>{i.creatorName}</strong>
@@ -128,7 +154,7 @@ export default function RightsPage() {
                       <Link to={`/b/${d.slug}/contracts/${i.contractId}`}>Contract</Link>
                     </span>
                     {d.canExtend && i.extendHere ? (
-                      <ExtendForm offerId={i.offerId} currency={i.currency} today={d.today} paidAds={i.paidAds} />
+                      <ExtendRights offerId={i.offerId} rowId={`licence-${i.id}`} currency={i.currency} today={d.today} paidAds={i.paidAds} open={d.extending === i.offerId} cursor={d.cursor} />
                     ) : null}
                   </div>
                 </li>
