@@ -6,10 +6,19 @@ import { ADS_PERMISSION_LABEL, adsPermissionKindsFor, type AdsPermissionKind } f
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
 import { PLATFORM_LABEL, type Platform } from '#app/domain/catalog.ts'
 import { addDays, toIsoDay } from '#app/domain/dates.ts'
-import { adsOutlivesMessage, dayIn, shortDay } from '#app/domain/rights.ts'
+import { adsOutlivesMessage, dayIn, shortDay, type RightsDates } from '#app/domain/rights.ts'
 import { recordAudit } from '#app/services/audit/record-audit.server.ts'
 import { InvalidInputError, NotFoundError } from '#app/utils/errors.ts'
 import type { AdsPermissionInput } from '#app/validation/contracts.ts'
+
+/**
+ * An ads permission as the pages show it (the creator's Posts page, the brand's rights ledger): what it is,
+ * until when, and why it outlives the licence when it does (null without a licence, or when it does not).
+ */
+export function adsPermissionView(p: typeof schema.adsPermissions.$inferSelect, licence: RightsDates | null | undefined) {
+  const kind = p.kind as AdsPermissionKind
+  return { id: p.id, kind, code: p.code, brandAccount: p.brandAccount, grantedOn: p.grantedOn, expiresOn: p.expiresOn, outlives: licence ? adsOutlivesMessage({ ...p, kind }, licence) : null }
+}
 
 type Actor = Pick<CreatorActor, 'creator' | 'user' | 'audit'>
 
@@ -39,16 +48,7 @@ export async function getAdsPermissionPage(creatorId: string, deliverableId: str
     brandName: brand?.name ?? '',
     today: dayIn('UTC', now),
     licence: rights ? { paidAds: rights.paidAds, endsOn: rights.endsOn, perpetual: rights.perpetual, timeZone: rights.timeZone } : null,
-    permissions: perms.map((p) => ({
-      id: p.id,
-      kind: p.kind as AdsPermissionKind,
-      code: p.code,
-      brandAccount: p.brandAccount,
-      grantedOn: p.grantedOn,
-      expiresOn: p.expiresOn,
-      revokedAt: p.revokedAt?.toISOString() ?? null,
-      outlives: rights ? adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, rights) : null,
-    })),
+    permissions: perms.map((p) => ({ ...adsPermissionView(p, rights), revokedAt: p.revokedAt?.toISOString() ?? null })),
   }
 }
 

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
-import type { AdsPermissionKind } from '#app/domain/contracts.ts'
 import { deliverableLabel } from '#app/domain/offer-terms.ts'
-import { adsOutlivesMessage, RIGHTS_LEDGER_ORDER, RIGHTS_STATUSES, type RightsStatus } from '#app/domain/rights.ts'
+import { RIGHTS_LEDGER_ORDER, RIGHTS_STATUSES, type RightsStatus } from '#app/domain/rights.ts'
 import { decodeKeysetCursor, keysetPage, LIST_PAGE_SIZE, type KeysetCursor } from '#app/domain/keyset-cursor.ts'
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
+import { adsPermissionView } from './ads-permissions.server.ts'
 import { ledgerParams, ledgerRank, ledgerRankSql, ledgerToday, rightsCols, rightsDaysLeftSql, rightsStatusSql, statusRangeSql, WINDOW, WINDOW_MINUS_1, type LedgerToday } from './rights-sql.server.ts'
 
 /** The brand's whole usage-rights ledger, page after page, in its order (tests, exports). */
@@ -230,17 +230,7 @@ async function withDetails(brandId: string, keys: LedgerKey[]) {
         status: k.status,
         daysLeft: k.daysLeft,
         extendHere: k.extendHere,
-        ads: perms
-          .filter((p) => p.deliverableId === item.deliverableId)
-          .map((p) => ({
-            id: p.id,
-            kind: p.kind as AdsPermissionKind,
-            code: p.code,
-            brandAccount: p.brandAccount,
-            grantedOn: p.grantedOn,
-            expiresOn: p.expiresOn,
-            outlives: adsOutlivesMessage({ ...p, kind: p.kind as AdsPermissionKind }, item),
-          })),
+        ads: perms.filter((p) => p.deliverableId === item.deliverableId).map((p) => adsPermissionView(p, item)),
       },
     ]
   })
