@@ -43,6 +43,8 @@ type Op =
   | { t: 'invoiceStatus'; invoice: number; status: string }
   | { t: 'deliverable'; offer: number; status: string }
   | { t: 'deliverableStatus'; deliverable: number; status: string }
+  | { t: 'deliverableDelete'; deliverable: number }
+  | { t: 'bulkDeliverables'; campaign: number; status: string }
   | { t: 'budget'; campaign: number; budget: number; currency: string }
   | { t: 'bulkAccept'; campaign: number }
   | { t: 'campaign'; budget: number; currency: string; ageDays: number }
@@ -50,7 +52,18 @@ type Op =
   | { t: 'rollback'; ops: Op[] }
 
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('offer' as const), campaign: idx, creator: idx, status: fc.constantFrom(...OFFER_RECORD_STATUSES), fee: amount, usage: fc.integer({ min: 0, max: 90_000 }), currency }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('offer' as const),
+      campaign: idx,
+      creator: idx,
+      status: fc.constantFrom(...OFFER_RECORD_STATUSES),
+      fee: amount,
+      usage: fc.integer({ min: 0, max: 90_000 }),
+      currency,
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('offerStatus' as const), offer: idx, status: fc.constantFrom(...OFFER_RECORD_STATUSES) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offerFee' as const), offer: idx, fee: amount, usage: fc.integer({ min: 0, max: 90_000 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offerMove' as const), offer: idx, campaign: idx }) },
@@ -62,12 +75,17 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('invoiceStatus' as const), invoice: idx, status: fc.constantFrom(...INVOICE_STATUSES) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('deliverable' as const), offer: idx, status: fc.constantFrom(...DELIVERABLE_STATUSES) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('deliverableStatus' as const), deliverable: idx, status: fc.constantFrom(...DELIVERABLE_STATUSES) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('deliverableDelete' as const), deliverable: idx }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkDeliverables' as const), campaign: idx, status: fc.constantFrom(...DELIVERABLE_STATUSES) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('budget' as const), campaign: idx, budget: fc.integer({ min: 0, max: 2_000_000 }), currency }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('bulkAccept' as const), campaign: idx }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('campaign' as const), budget: fc.integer({ min: 0, max: 2_000_000 }), currency, ageDays: fc.integer({ min: -30, max: 30 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('campaignDelete' as const), campaign: idx }) },
 )
-const anyOp: fc.Arbitrary<Op> = fc.oneof({ weight: 12, arbitrary: simpleOp }, { weight: 1, arbitrary: fc.record({ t: fc.constant('rollback' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 4 }) }) })
+const anyOp: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 12, arbitrary: simpleOp },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('rollback' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 4 }) }) },
+)
 
 interface World {
   brandId: string
@@ -79,7 +97,6 @@ interface World {
   deliverables: string[]
 }
 
-
 async function apply(q: Q, w: World, op: Op): Promise<void> {
   const campaignOf = async (offerId: string) => (await q.select({ c: schema.offers.campaignId }).from(schema.offers).where(eq(schema.offers.id, offerId)))[0]!.c
   switch (op.t) {
@@ -87,14 +104,27 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       const creatorId = pick(w.creators, op.creator)!
       const [o] = await q
         .insert(schema.offers)
-        .values({ brandId: w.brandId, campaignId: pick(w.campaigns, op.campaign)!, creatorId, status: op.status as 'invited', connectionType: 'paid', feeMinor: op.fee, usageFeeMinor: op.usage, currency: op.currency })
+        .values({
+          brandId: w.brandId,
+          campaignId: pick(w.campaigns, op.campaign)!,
+          creatorId,
+          status: op.status as 'invited',
+          connectionType: 'paid',
+          feeMinor: op.fee,
+          usageFeeMinor: op.usage,
+          currency: op.currency,
+        })
         .returning({ id: schema.offers.id })
       w.offers.push({ id: o!.id, creatorId })
       return
     }
     case 'offerStatus': {
       const o = pick(w.offers, op.offer)
-      if (o) await q.update(schema.offers).set({ status: op.status as 'invited' }).where(eq(schema.offers.id, o.id))
+      if (o)
+        await q
+          .update(schema.offers)
+          .set({ status: op.status as 'invited' })
+          .where(eq(schema.offers.id, o.id))
       return
     }
     case 'offerFee': {
@@ -115,7 +145,10 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     case 'offerDelete': {
       const o = pick(w.offers, op.offer)
       if (!o) return
-      const [inv] = await q.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(schema.invoices).where(eq(schema.invoices.offerId, o.id))
+      const [inv] = await q
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(schema.invoices)
+        .where(eq(schema.invoices.offerId, o.id))
       if (inv!.n > 0) return // invoices restrict the delete
       await q.delete(schema.offers).where(eq(schema.offers.id, o.id))
       w.offers = w.offers.filter((x) => x.id !== o.id)
@@ -167,7 +200,11 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     }
     case 'invoiceStatus': {
       const id = pick(w.invoices, op.invoice)
-      if (id) await q.update(schema.invoices).set({ status: op.status as 'submitted' }).where(eq(schema.invoices.id, id))
+      if (id)
+        await q
+          .update(schema.invoices)
+          .set({ status: op.status as 'submitted' })
+          .where(eq(schema.invoices.id, id))
       return
     }
     case 'deliverable': {
@@ -182,11 +219,32 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     }
     case 'deliverableStatus': {
       const id = pick(w.deliverables, op.deliverable)
-      if (id) await q.update(schema.deliverables).set({ status: op.status as 'pending' }).where(eq(schema.deliverables.id, id))
+      if (id)
+        await q
+          .update(schema.deliverables)
+          .set({ status: op.status as 'pending' })
+          .where(eq(schema.deliverables.id, id))
       return
     }
+    case 'deliverableDelete': {
+      const id = pick(w.deliverables, op.deliverable)
+      if (!id) return
+      await q.delete(schema.deliverables).where(eq(schema.deliverables.id, id))
+      w.deliverables = w.deliverables.filter((x) => x !== id)
+      return
+    }
+    case 'bulkDeliverables':
+      // one statement moving many deliverables of a campaign to one status (and leaving others as they were)
+      await q
+        .update(schema.deliverables)
+        .set({ status: op.status as 'pending' })
+        .where(eq(schema.deliverables.campaignId, pick(w.campaigns, op.campaign)!))
+      return
     case 'budget':
-      await q.update(schema.campaigns).set({ budgetMinor: op.budget, currency: op.currency }).where(eq(schema.campaigns.id, pick(w.campaigns, op.campaign)!))
+      await q
+        .update(schema.campaigns)
+        .set({ budgetMinor: op.budget, currency: op.currency })
+        .where(eq(schema.campaigns.id, pick(w.campaigns, op.campaign)!))
       return
     case 'bulkAccept':
       // One statement touching many rows (the statement-level trigger sees them all).
@@ -199,7 +257,15 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       // created earlier or later than the others: the program's currencies are shown newest campaign first
       const [c] = await q
         .insert(schema.campaigns)
-        .values({ brandId: w.brandId, name: `Campaign ${uid()}`, status: 'active', currency: op.currency, budgetMinor: op.budget, platforms: ['instagram'], createdAt: new Date(Date.now() + op.ageDays * 86_400_000) })
+        .values({
+          brandId: w.brandId,
+          name: `Campaign ${uid()}`,
+          status: 'active',
+          currency: op.currency,
+          budgetMinor: op.budget,
+          platforms: ['instagram'],
+          createdAt: new Date(Date.now() + op.ageDays * 86_400_000),
+        })
         .returning({ id: schema.campaigns.id })
       w.campaigns.push(c!.id)
       return
@@ -208,9 +274,11 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       // only a campaign nothing points at (its summary row goes with it, by the foreign key's cascade)
       const id = pick(w.campaigns, op.campaign)
       if (!id || w.campaigns.length <= 1) return
-      const [used] = await q.execute<{ n: number }>(
-        sql`select (select count(*) from offers where campaign_id = ${id}) + (select count(*) from cost_entries where campaign_id = ${id}) + (select count(*) from deliverables where campaign_id = ${id}) as n`,
-      ).then((r) => rowsOf<{ n: number }>(r))
+      const [used] = await q
+        .execute<{ n: number }>(
+          sql`select (select count(*) from offers where campaign_id = ${id}) + (select count(*) from cost_entries where campaign_id = ${id}) + (select count(*) from deliverables where campaign_id = ${id}) as n`,
+        )
+        .then((r) => rowsOf<{ n: number }>(r))
       if (Number(used!.n) > 0) return
       await q.delete(schema.campaigns).where(eq(schema.campaigns.id, id))
       w.campaigns = w.campaigns.filter((c) => c !== id)
@@ -263,7 +331,11 @@ async function countsBy(table: 'offers' | 'invoices' | 'deliverables', campaignI
           .where(and(eq(schema.offers.campaignId, campaignId), eq(schema.invoices.brandId, brandId)))
           .groupBy(schema.invoices.status)
       : table === 'offers'
-        ? await db().select({ s: schema.offers.status, n: sql<number>`count(*)`.mapWith(Number) }).from(schema.offers).where(eq(schema.offers.campaignId, campaignId)).groupBy(schema.offers.status)
+        ? await db()
+            .select({ s: schema.offers.status, n: sql<number>`count(*)`.mapWith(Number) })
+            .from(schema.offers)
+            .where(eq(schema.offers.campaignId, campaignId))
+            .groupBy(schema.offers.status)
         : await db()
             .select({ s: schema.deliverables.status, n: sql<number>`count(*)`.mapWith(Number) })
             .from(schema.deliverables)
@@ -279,8 +351,28 @@ async function expectNoDrift(w: World) {
   expect(summaries.map((s) => s.campaignId)).toEqual(figures.map((f) => f.campaignId))
   for (const f of figures) {
     const s = summaries.find((x) => x.campaignId === f.campaignId)!
-    const fromScratch = { currency: f.currency, plannedMinor: f.plannedMinor, committedMinor: f.committedMinor, invoicedMinor: f.invoicedMinor, paidMinor: f.paidMinor, remainingMinor: f.remainingMinor, overCommitted: f.overCommitted, byKind: f.byKind, ignoredRows: f.ignoredRows }
-    const kept = { currency: s.currency, plannedMinor: s.plannedMinor, committedMinor: s.committedMinor, invoicedMinor: s.invoicedMinor, paidMinor: s.paidMinor, remainingMinor: s.remainingMinor, overCommitted: s.overCommitted, byKind: s.byKind, ignoredRows: s.ignoredRows }
+    const fromScratch = {
+      currency: f.currency,
+      plannedMinor: f.plannedMinor,
+      committedMinor: f.committedMinor,
+      invoicedMinor: f.invoicedMinor,
+      paidMinor: f.paidMinor,
+      remainingMinor: f.remainingMinor,
+      overCommitted: f.overCommitted,
+      byKind: f.byKind,
+      ignoredRows: f.ignoredRows,
+    }
+    const kept = {
+      currency: s.currency,
+      plannedMinor: s.plannedMinor,
+      committedMinor: s.committedMinor,
+      invoicedMinor: s.invoicedMinor,
+      paidMinor: s.paidMinor,
+      remainingMinor: s.remainingMinor,
+      overCommitted: s.overCommitted,
+      byKind: s.byKind,
+      ignoredRows: s.ignoredRows,
+    }
     expect(kept, f.campaignId).toEqual(fromScratch)
     expect(s.offerCounts).toEqual(await countsBy('offers', f.campaignId, w.brandId))
     expect(s.invoiceCounts).toEqual(await countsBy('invoices', f.campaignId, w.brandId))
@@ -290,7 +382,11 @@ async function expectNoDrift(w: World) {
 
 async function world(): Promise<World> {
   const brand = await createBrand()
-  const campaigns = [await moneyCampaign(brand.id, { budgetMinor: 500_000 }), await moneyCampaign(brand.id, { budgetMinor: 0 }), await moneyCampaign(brand.id, { budgetMinor: 90_000, currency: 'EUR' })]
+  const campaigns = [
+    await moneyCampaign(brand.id, { budgetMinor: 500_000 }),
+    await moneyCampaign(brand.id, { budgetMinor: 0 }),
+    await moneyCampaign(brand.id, { budgetMinor: 90_000, currency: 'EUR' }),
+  ]
   const creators = [await createCreator({ brandIds: [brand.id] }), await createCreator({ brandIds: [brand.id] }), await createCreator({ brandIds: [brand.id] })]
   return { brandId: brand.id, campaigns: campaigns.map((c) => c.id), creators: creators.map((c) => c.creator.id), offers: [], costs: [], invoices: [], deliverables: [] }
 }
@@ -347,6 +443,47 @@ describe('campaign money summaries', () => {
     await apply(db(), w, { t: 'offerStatus', offer: 0, status: 'cancelled' })
     const [after] = await getMoneySummaries(w.brandId, { campaignIds: [w.campaigns[0]!] })
     expect(after).toMatchObject({ committedMinor: 4_000, remainingMinor: 496_000, byKind: { gifting: 5_000, production: -1_000 } })
+    await expectNoDrift(w)
+  })
+
+  it("keeps a campaign's deliverables counted by status through every kind of change (migration 0045's recount)", async () => {
+    const w = await world()
+    const counts = async (c: number) => (await getMoneySummaries(w.brandId, { campaignIds: [w.campaigns[c]!] }))[0]!.deliverableCounts
+    await apply(db(), w, { t: 'offer', campaign: 0, creator: 0, status: 'accepted', fee: 100_000, usage: 0, currency: 'USD' })
+    await apply(db(), w, { t: 'offer', campaign: 0, creator: 1, status: 'accepted', fee: 50_000, usage: 0, currency: 'USD' })
+    for (const [offer, status] of [
+      [0, 'pending'],
+      [0, 'draft_submitted'],
+      [0, 'draft_submitted'],
+      [1, 'approved'],
+    ] as const)
+      await apply(db(), w, { t: 'deliverable', offer, status })
+    expect(await counts(0)).toEqual({ pending: 1, draft_submitted: 2, approved: 1 })
+    // an approval: one draft_submitted becomes approved; pending approved: pending leaves the object (a recount never names a 0)
+    await apply(db(), w, { t: 'deliverableStatus', deliverable: 1, status: 'approved' })
+    await apply(db(), w, { t: 'deliverableStatus', deliverable: 0, status: 'approved' })
+    expect(await counts(0)).toEqual({ draft_submitted: 1, approved: 3 })
+    // the same status again changes nothing
+    await apply(db(), w, { t: 'deliverableStatus', deliverable: 0, status: 'approved' })
+    expect(await counts(0)).toEqual({ draft_submitted: 1, approved: 3 })
+    // deleted by row, then with its offer (offer 1's deliverable, by cascade)
+    await apply(db(), w, { t: 'deliverableDelete', deliverable: 2 })
+    expect(await counts(0)).toEqual({ approved: 3 })
+    await apply(db(), w, { t: 'offerDelete', offer: 1 })
+    expect(await counts(0)).toEqual({ approved: 2 })
+    // moved with its offer to another campaign: the old one loses them, the new one counts them
+    await apply(db(), w, { t: 'offerMove', offer: 0, campaign: 1 })
+    expect(await counts(0)).toEqual({})
+    expect(await counts(1)).toEqual({ approved: 2 })
+    // many rows in one statement
+    await apply(db(), w, { t: 'bulkDeliverables', campaign: 1, status: 'posted' })
+    expect(await counts(1)).toEqual({ posted: 2 })
+    // a deliverable whose brand is not its campaign's is not the campaign's (as the recount reads it)
+    const other = await createBrand()
+    await db().update(schema.deliverables).set({ brandId: other.id }).where(eq(schema.deliverables.id, w.deliverables[0]!))
+    expect(await counts(1)).toEqual({ posted: 1 })
+    await db().update(schema.deliverables).set({ brandId: w.brandId }).where(eq(schema.deliverables.id, w.deliverables[0]!))
+    expect(await counts(1)).toEqual({ posted: 2 })
     await expectNoDrift(w)
   })
 
