@@ -52,18 +52,7 @@ type Op =
   | { t: 'rollback'; ops: Op[] }
 
 const simpleOp: fc.Arbitrary<Op> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      t: fc.constant('offer' as const),
-      campaign: idx,
-      creator: idx,
-      status: fc.constantFrom(...OFFER_RECORD_STATUSES),
-      fee: amount,
-      usage: fc.integer({ min: 0, max: 90_000 }),
-      currency,
-    }),
-  },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('offer' as const), campaign: idx, creator: idx, status: fc.constantFrom(...OFFER_RECORD_STATUSES), fee: amount, usage: fc.integer({ min: 0, max: 90_000 }), currency }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('offerStatus' as const), offer: idx, status: fc.constantFrom(...OFFER_RECORD_STATUSES) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offerFee' as const), offer: idx, fee: amount, usage: fc.integer({ min: 0, max: 90_000 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offerMove' as const), offer: idx, campaign: idx }) },
@@ -82,10 +71,7 @@ const simpleOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('campaign' as const), budget: fc.integer({ min: 0, max: 2_000_000 }), currency, ageDays: fc.integer({ min: -30, max: 30 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('campaignDelete' as const), campaign: idx }) },
 )
-const anyOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 12, arbitrary: simpleOp },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('rollback' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 4 }) }) },
-)
+const anyOp: fc.Arbitrary<Op> = fc.oneof({ weight: 12, arbitrary: simpleOp }, { weight: 1, arbitrary: fc.record({ t: fc.constant('rollback' as const), ops: fc.array(simpleOp, { minLength: 1, maxLength: 4 }) }) })
 
 interface World {
   brandId: string
@@ -97,6 +83,7 @@ interface World {
   deliverables: string[]
 }
 
+
 async function apply(q: Q, w: World, op: Op): Promise<void> {
   const campaignOf = async (offerId: string) => (await q.select({ c: schema.offers.campaignId }).from(schema.offers).where(eq(schema.offers.id, offerId)))[0]!.c
   switch (op.t) {
@@ -104,27 +91,14 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       const creatorId = pick(w.creators, op.creator)!
       const [o] = await q
         .insert(schema.offers)
-        .values({
-          brandId: w.brandId,
-          campaignId: pick(w.campaigns, op.campaign)!,
-          creatorId,
-          status: op.status as 'invited',
-          connectionType: 'paid',
-          feeMinor: op.fee,
-          usageFeeMinor: op.usage,
-          currency: op.currency,
-        })
+        .values({ brandId: w.brandId, campaignId: pick(w.campaigns, op.campaign)!, creatorId, status: op.status as 'invited', connectionType: 'paid', feeMinor: op.fee, usageFeeMinor: op.usage, currency: op.currency })
         .returning({ id: schema.offers.id })
       w.offers.push({ id: o!.id, creatorId })
       return
     }
     case 'offerStatus': {
       const o = pick(w.offers, op.offer)
-      if (o)
-        await q
-          .update(schema.offers)
-          .set({ status: op.status as 'invited' })
-          .where(eq(schema.offers.id, o.id))
+      if (o) await q.update(schema.offers).set({ status: op.status as 'invited' }).where(eq(schema.offers.id, o.id))
       return
     }
     case 'offerFee': {
@@ -145,10 +119,7 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     case 'offerDelete': {
       const o = pick(w.offers, op.offer)
       if (!o) return
-      const [inv] = await q
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(schema.invoices)
-        .where(eq(schema.invoices.offerId, o.id))
+      const [inv] = await q.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(schema.invoices).where(eq(schema.invoices.offerId, o.id))
       if (inv!.n > 0) return // invoices restrict the delete
       await q.delete(schema.offers).where(eq(schema.offers.id, o.id))
       w.offers = w.offers.filter((x) => x.id !== o.id)
@@ -200,11 +171,7 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     }
     case 'invoiceStatus': {
       const id = pick(w.invoices, op.invoice)
-      if (id)
-        await q
-          .update(schema.invoices)
-          .set({ status: op.status as 'submitted' })
-          .where(eq(schema.invoices.id, id))
+      if (id) await q.update(schema.invoices).set({ status: op.status as 'submitted' }).where(eq(schema.invoices.id, id))
       return
     }
     case 'deliverable': {
@@ -219,11 +186,7 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     }
     case 'deliverableStatus': {
       const id = pick(w.deliverables, op.deliverable)
-      if (id)
-        await q
-          .update(schema.deliverables)
-          .set({ status: op.status as 'pending' })
-          .where(eq(schema.deliverables.id, id))
+      if (id) await q.update(schema.deliverables).set({ status: op.status as 'pending' }).where(eq(schema.deliverables.id, id))
       return
     }
     case 'deliverableDelete': {
@@ -235,16 +198,10 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
     }
     case 'bulkDeliverables':
       // one statement moving many deliverables of a campaign to one status (and leaving others as they were)
-      await q
-        .update(schema.deliverables)
-        .set({ status: op.status as 'pending' })
-        .where(eq(schema.deliverables.campaignId, pick(w.campaigns, op.campaign)!))
+      await q.update(schema.deliverables).set({ status: op.status as 'pending' }).where(eq(schema.deliverables.campaignId, pick(w.campaigns, op.campaign)!))
       return
     case 'budget':
-      await q
-        .update(schema.campaigns)
-        .set({ budgetMinor: op.budget, currency: op.currency })
-        .where(eq(schema.campaigns.id, pick(w.campaigns, op.campaign)!))
+      await q.update(schema.campaigns).set({ budgetMinor: op.budget, currency: op.currency }).where(eq(schema.campaigns.id, pick(w.campaigns, op.campaign)!))
       return
     case 'bulkAccept':
       // One statement touching many rows (the statement-level trigger sees them all).
@@ -257,15 +214,7 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       // created earlier or later than the others: the program's currencies are shown newest campaign first
       const [c] = await q
         .insert(schema.campaigns)
-        .values({
-          brandId: w.brandId,
-          name: `Campaign ${uid()}`,
-          status: 'active',
-          currency: op.currency,
-          budgetMinor: op.budget,
-          platforms: ['instagram'],
-          createdAt: new Date(Date.now() + op.ageDays * 86_400_000),
-        })
+        .values({ brandId: w.brandId, name: `Campaign ${uid()}`, status: 'active', currency: op.currency, budgetMinor: op.budget, platforms: ['instagram'], createdAt: new Date(Date.now() + op.ageDays * 86_400_000) })
         .returning({ id: schema.campaigns.id })
       w.campaigns.push(c!.id)
       return
@@ -274,11 +223,9 @@ async function apply(q: Q, w: World, op: Op): Promise<void> {
       // only a campaign nothing points at (its summary row goes with it, by the foreign key's cascade)
       const id = pick(w.campaigns, op.campaign)
       if (!id || w.campaigns.length <= 1) return
-      const [used] = await q
-        .execute<{ n: number }>(
-          sql`select (select count(*) from offers where campaign_id = ${id}) + (select count(*) from cost_entries where campaign_id = ${id}) + (select count(*) from deliverables where campaign_id = ${id}) as n`,
-        )
-        .then((r) => rowsOf<{ n: number }>(r))
+      const [used] = await q.execute<{ n: number }>(
+        sql`select (select count(*) from offers where campaign_id = ${id}) + (select count(*) from cost_entries where campaign_id = ${id}) + (select count(*) from deliverables where campaign_id = ${id}) as n`,
+      ).then((r) => rowsOf<{ n: number }>(r))
       if (Number(used!.n) > 0) return
       await q.delete(schema.campaigns).where(eq(schema.campaigns.id, id))
       w.campaigns = w.campaigns.filter((c) => c !== id)
@@ -331,11 +278,7 @@ async function countsBy(table: 'offers' | 'invoices' | 'deliverables', campaignI
           .where(and(eq(schema.offers.campaignId, campaignId), eq(schema.invoices.brandId, brandId)))
           .groupBy(schema.invoices.status)
       : table === 'offers'
-        ? await db()
-            .select({ s: schema.offers.status, n: sql<number>`count(*)`.mapWith(Number) })
-            .from(schema.offers)
-            .where(eq(schema.offers.campaignId, campaignId))
-            .groupBy(schema.offers.status)
+        ? await db().select({ s: schema.offers.status, n: sql<number>`count(*)`.mapWith(Number) }).from(schema.offers).where(eq(schema.offers.campaignId, campaignId)).groupBy(schema.offers.status)
         : await db()
             .select({ s: schema.deliverables.status, n: sql<number>`count(*)`.mapWith(Number) })
             .from(schema.deliverables)
@@ -351,28 +294,8 @@ async function expectNoDrift(w: World) {
   expect(summaries.map((s) => s.campaignId)).toEqual(figures.map((f) => f.campaignId))
   for (const f of figures) {
     const s = summaries.find((x) => x.campaignId === f.campaignId)!
-    const fromScratch = {
-      currency: f.currency,
-      plannedMinor: f.plannedMinor,
-      committedMinor: f.committedMinor,
-      invoicedMinor: f.invoicedMinor,
-      paidMinor: f.paidMinor,
-      remainingMinor: f.remainingMinor,
-      overCommitted: f.overCommitted,
-      byKind: f.byKind,
-      ignoredRows: f.ignoredRows,
-    }
-    const kept = {
-      currency: s.currency,
-      plannedMinor: s.plannedMinor,
-      committedMinor: s.committedMinor,
-      invoicedMinor: s.invoicedMinor,
-      paidMinor: s.paidMinor,
-      remainingMinor: s.remainingMinor,
-      overCommitted: s.overCommitted,
-      byKind: s.byKind,
-      ignoredRows: s.ignoredRows,
-    }
+    const fromScratch = { currency: f.currency, plannedMinor: f.plannedMinor, committedMinor: f.committedMinor, invoicedMinor: f.invoicedMinor, paidMinor: f.paidMinor, remainingMinor: f.remainingMinor, overCommitted: f.overCommitted, byKind: f.byKind, ignoredRows: f.ignoredRows }
+    const kept = { currency: s.currency, plannedMinor: s.plannedMinor, committedMinor: s.committedMinor, invoicedMinor: s.invoicedMinor, paidMinor: s.paidMinor, remainingMinor: s.remainingMinor, overCommitted: s.overCommitted, byKind: s.byKind, ignoredRows: s.ignoredRows }
     expect(kept, f.campaignId).toEqual(fromScratch)
     expect(s.offerCounts).toEqual(await countsBy('offers', f.campaignId, w.brandId))
     expect(s.invoiceCounts).toEqual(await countsBy('invoices', f.campaignId, w.brandId))
@@ -382,11 +305,7 @@ async function expectNoDrift(w: World) {
 
 async function world(): Promise<World> {
   const brand = await createBrand()
-  const campaigns = [
-    await moneyCampaign(brand.id, { budgetMinor: 500_000 }),
-    await moneyCampaign(brand.id, { budgetMinor: 0 }),
-    await moneyCampaign(brand.id, { budgetMinor: 90_000, currency: 'EUR' }),
-  ]
+  const campaigns = [await moneyCampaign(brand.id, { budgetMinor: 500_000 }), await moneyCampaign(brand.id, { budgetMinor: 0 }), await moneyCampaign(brand.id, { budgetMinor: 90_000, currency: 'EUR' })]
   const creators = [await createCreator({ brandIds: [brand.id] }), await createCreator({ brandIds: [brand.id] }), await createCreator({ brandIds: [brand.id] })]
   return { brandId: brand.id, campaigns: campaigns.map((c) => c.id), creators: creators.map((c) => c.creator.id), offers: [], costs: [], invoices: [], deliverables: [] }
 }
