@@ -6,12 +6,17 @@
 -- recounts only those, for the campaigns whose rows changed campaign, brand or status (before and after), from
 -- the (campaign_id, brand_id, status) index. A recount, not a delta: an offer's delete cascades to its
 -- deliverables and its own full refresh can run before their trigger, which a delta would then count twice.
+-- Two transactions changing deliverables of one campaign at once both count (the row is locked before the recount).
 -- A campaign without its summary row (not made by the campaigns trigger) is refreshed in full as before.
 -- tests/integration/campaign-money-drift.test.ts recomputes every row from scratch after random sequences.
 CREATE FUNCTION campaign_money_deliverables_refresh(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   missing text[];
 BEGIN
+  -- The rows' locks first, in key order, then the recount in a statement of its own: under READ COMMITTED it
+  -- takes its snapshot after the lock, so it sees what a transaction that held the row before committed (one
+  -- UPDATE with the count inside would count from the snapshot it took before waiting, and lose that change).
+  PERFORM 1 FROM campaign_money m WHERE m.campaign_id = ANY (ids) ORDER BY m.campaign_id FOR UPDATE;
   WITH done AS (
     UPDATE campaign_money m SET deliverable_counts = coalesce((
       SELECT jsonb_object_agg(s.status, s.n) FROM (

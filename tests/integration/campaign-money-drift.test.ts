@@ -21,7 +21,7 @@ import { getMoneySummaries, getProgramFigures } from '#app/services/budget/get-m
 import { rowsOf } from '#app/services/brands/get-at-risk.server.ts'
 import { moneyCampaign } from '#tests/factories-money.ts'
 import { createBrand, createCreator, uid } from '#tests/factories.ts'
-import { noDriftAfterAnySequence, pick, rolledBack, type Q } from '#tests/drift.ts'
+import { noDriftAfterAnySequence, pick, rolledBack, twoTransactionsAtOnce, type Q } from '#tests/drift.ts'
 
 const DELIVERABLE_STATUSES = ['pending', 'draft_submitted', 'changes_requested', 'approved', 'posted', 'verified', 'cancelled'] as const
 const CURRENCIES = ['USD', 'USD', 'USD', 'EUR'] as const
@@ -403,6 +403,24 @@ describe('campaign money summaries', () => {
     expect(await counts(1)).toEqual({ posted: 1 })
     await db().update(schema.deliverables).set({ brandId: w.brandId }).where(eq(schema.deliverables.id, w.deliverables[0]!))
     expect(await counts(1)).toEqual({ posted: 2 })
+    await expectNoDrift(w)
+  })
+
+  // Two changes to deliverables of one campaign at once, neither taking the brand's at-risk lock (posted ->
+  // verified is counted on no at-risk day): without the row lock before the recount, the second transaction
+  // counted from the snapshot it took before waiting and overwrote the first's change (PostgreSQL only).
+  it.skipIf(!process.env.DATABASE_URL)("two transactions changing one campaign's deliverables at once both count", async () => {
+    const w = await world()
+    await apply(db(), w, { t: 'offer', campaign: 0, creator: 0, status: 'accepted', fee: 100_000, usage: 0, currency: 'USD' })
+    for (const status of ['posted', 'posted'] as const) await apply(db(), w, { t: 'deliverable', offer: 0, status })
+    const [d0, d1] = w.deliverables
+    await twoTransactionsAtOnce(
+      (tx) => tx`update deliverables set status = 'verified' where id = ${d0!}`,
+      (tx) => tx`update deliverables set status = 'verified' where id = ${d1!}`,
+      'update deliverables set status',
+    )
+    const [s] = await getMoneySummaries(w.brandId, { campaignIds: [w.campaigns[0]!] })
+    expect(s!.deliverableCounts).toEqual({ verified: 2 })
     await expectNoDrift(w)
   })
 
