@@ -424,6 +424,24 @@ describe('campaign money summaries', () => {
     await expectNoDrift(w)
   })
 
+  // Two offers of one campaign accepted at once: each transaction's refresh of the money row computed from its own
+  // snapshot, so the later one wrote a committed sum without the other's fee (PostgreSQL only).
+  it.skipIf(!process.env.DATABASE_URL)('two offers of one campaign accepted at once both commit their fees', async () => {
+    const w = await world()
+    await apply(db(), w, { t: 'offer', campaign: 0, creator: 0, status: 'invited', fee: 100_000, usage: 0, currency: 'USD' })
+    await apply(db(), w, { t: 'offer', campaign: 0, creator: 1, status: 'invited', fee: 30_000, usage: 5_000, currency: 'USD' })
+    const [o0, o1] = w.offers
+    await twoTransactionsAtOnce(
+      (tx) => tx`update offers set status = 'accepted' where id = ${o0!.id}`,
+      (tx) => tx`update offers set status = 'accepted' where id = ${o1!.id}`,
+      'update offers set status',
+    )
+    const [s] = await getMoneySummaries(w.brandId, { campaignIds: [w.campaigns[0]!] })
+    // 100,000 + 30,000 + 5,000 usage
+    expect(s).toMatchObject({ committedMinor: 135_000, offerCounts: { accepted: 2 } })
+    await expectNoDrift(w)
+  })
+
   it('never drift from the figures recomputed from scratch, after any sequence of changes', async () => {
     await noDriftAfterAnySequence({ anyOp, world, apply, expectNoDrift, numRuns: 25 })
   })
