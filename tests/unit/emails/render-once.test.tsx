@@ -1,7 +1,7 @@
 /**
  * Each e-mail is rendered once (enqueue-email.server.ts renderEmail): its plain-text part is converted from the
  * HTML of that render. Proof that it is the text the library's own second render gives, for every template,
- * with the text users type (quotes, angle brackets, ampersands, long links, other scripts) in the props.
+ * with the text users type (quotes, angle brackets, ampersands, long links, other scripts, a NUL byte) in the props.
  */
 import { render } from '@react-email/render'
 import { createElement, type ReactElement } from 'react'
@@ -29,6 +29,8 @@ import { SignInLinkEmail } from '#emails/sign-in-link.tsx'
 const name = 'Zoë "Z" <O\'Brien> & Søn'
 const brand = 'Acme & Co <script>alert(1)</script>'
 const campaign = 'Été 2027 — 春 campaign'
+// a NUL byte pasted into a comment (the forms refuse it; a job's text might not)
+const pasted = 'Looks great\u0000 — post it Friday'
 const url = 'https://greenroom.example/c/cr_123/deliverables/dl_456?tab=drafts&from=mail'
 const long = 'Please move the #ad to the first line of the caption.\n\nAlso: the link in bio → https://shop.example/spring?utm=1&x=<2>. '.repeat(3)
 
@@ -67,6 +69,7 @@ const emails: [string, ReactElement][] = [
     }),
   ],
   ['draft-approved, bare', createElement(DraftApprovedEmail, { creatorName: name, brandName: brand, campaignName: campaign, deliverable: 'Story', version: 1, comment: null, postWindow: null, url })],
+  ['draft-approved, a NUL byte', createElement(DraftApprovedEmail, { creatorName: name, brandName: brand, campaignName: campaign, deliverable: 'Story', version: 1, comment: pasted, postWindow: null, url })],
   [
     'draft-changes-requested',
     createElement(DraftChangesRequestedEmail, {
@@ -117,5 +120,7 @@ describe('an e-mail rendered once', () => {
     // The conversion read the markup, not nothing: the text has the link and no tags.
     expect(once.text).toContain(element.props.url ?? 'Greenroom')
     expect(once.text).not.toMatch(/<\/?(p|a|table|td|div)\b/)
+    // and nothing PostgreSQL's text columns refuse reaches the outbox row
+    expect(once.html + once.text).not.toContain('\u0000')
   })
 })
