@@ -47,11 +47,15 @@ export function setDbHandle(handle: DbHandle | undefined) {
  * more than running them, and only ones whose generic plan was checked at 1x and 10x (tests/bench/
  * profile-home.ts PROFILE_GENERIC=1): PostgreSQL otherwise keeps re-planning whenever its estimate for the
  * generic plan is worse than for the custom ones, at 3.5 ms a call for the brand home's at-risk list.
- * A transaction with `set local`, so the setting ends with it; PGlite (one connection) runs `fn` as it is.
+ * Read-only work, outside any transaction: `fn` gets the pool's generic-plan connections (their
+ * plan_cache_mode set when they open, db/index.ts), so the statement goes alone. A pool too small to spare
+ * them runs `fn` in a transaction with `set local`, so the setting ends with it; PGlite (one connection)
+ * runs `fn` as it is.
  */
 export async function onGenericPlan<T>(fn: (d: Db) => Promise<T>): Promise<T> {
   const handle = dbHandle()
   if (handle.driver !== 'postgres') return fn(handle.db)
+  if (handle.genericPlanDb) return fn(handle.genericPlanDb)
   return handle.db.transaction(async (tx) => {
     await tx.execute(sql`set local plan_cache_mode = force_generic_plan`)
     return fn(tx as unknown as Db)

@@ -29,6 +29,18 @@ export interface DbHandle {
   migrate: () => Promise<void>
   /** Counts statements (for the benchmarks' queries-per-request check). */
   queryCount: () => number
+  /**
+   * PostgreSQL only, when the pool has room for it: a few connections opened with plan_cache_mode =
+   * force_generic_plan, for the read-only statements that must run on their generic plan (onGenericPlan in
+   * app/db.server.ts). A connection setting instead of a `set local` per call: the statement goes alone,
+   * without a begin, a set and a commit around it.
+   */
+  genericPlanDb?: Db
+}
+
+/** Connections of the pool kept for statements on their generic plan: a fifth, none for a pool under 5. */
+export function genericPlanConnections(poolSize: number) {
+  return Math.floor(poolSize / 5)
 }
 
 export interface OpenOptions {
@@ -51,18 +63,26 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     },
   }
   if (opts.databaseUrl) {
+    const poolSize = opts.poolSize ?? 10
+    const generic = genericPlanConnections(poolSize)
     const client = postgres(opts.databaseUrl, {
-      max: opts.poolSize ?? 10,
+      max: poolSize - generic,
       onnotice: () => {},
       // jit off: PostgreSQL compiles a statement it estimates as expensive (jit_above_cost), which on the bench
       // database at 10x cost 50-230 ms per call on report statements that then ran in tens of ms (DECISIONS.md).
       connection: { TimeZone: 'UTC', jit: 'off' },
     })
+    // DB_POOL_SIZE stays the process's total: the generic-plan connections are carved out of it.
+    const genericClient = generic ? postgres(opts.databaseUrl, { max: generic, onnotice: () => {}, connection: { TimeZone: 'UTC', jit: 'off', plan_cache_mode: 'force_generic_plan' } }) : null
     const db = drizzlePostgres(preparing(client), { schema, casing: 'snake_case', logger }) as unknown as Db
+    const genericPlanDb = genericClient ? (drizzlePostgres(preparing(genericClient), { schema, casing: 'snake_case', logger }) as unknown as Db) : undefined
     return {
       db,
       driver: 'postgres',
-      close: () => client.end({ timeout: 5 }),
+      ...(genericPlanDb ? { genericPlanDb } : {}),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), genericClient?.end({ timeout: 5 })])
+      },
       migrate: async () => {
         // Several app processes may start at once against one server: one migrates, the others wait.
         // One connection (max: 1) so the session-level advisory lock covers every statement.

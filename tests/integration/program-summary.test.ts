@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { schema } from '#db/index.ts'
 import { db } from '#app/db.server.ts'
 import { getProgramSummary } from '#app/services/brands/get-program-summary.server.ts'
+import { getBrandOverview } from '#app/services/brands/get-brand-overview.server.ts'
 import { periodRange } from '#app/domain/program-period.ts'
 import { getPerformanceReport } from '#app/services/reports/get-performance-report.server.ts'
 import { acceptedOffer, brandActor, moneyCampaign, moneyWorld } from '#tests/factories-money.ts'
@@ -51,7 +52,7 @@ describe('brand home program numbers', () => {
     const s = await getProgramSummary(w.managerActor, '30d', NOW)
     const queue = await listReviewQueue(w.brand.id)
     expect(queue.total).toBe(2)
-    expect(s.reviewQueue).toBe(queue.total)
+    expect((await getBrandOverview(w.brand.id)).draftsToReview).toBe(queue.total)
     expect(s.spend).toEqual(sumMoneyFigures(await getMoneySummaries(w.brand.id)).find((f) => f.currency === 'USD'))
     expect(s.spend.committedMinor).toBe(70_000)
   })

@@ -1,23 +1,32 @@
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm'
-import { schema } from '#db/index.ts'
-import { db } from '#app/db.server.ts'
+import { sql } from 'drizzle-orm'
+import { preparedQuery } from '#app/db.server.ts'
 
-/** The numbers on the brand home, scoped to one brand (the roster's size from its kept counts, migration 0036). */
-export async function getBrandOverview(brandId: string) {
-  const [[roster], [members], [invites]] = await Promise.all([
-    db().select({ n: sql<number>`coalesce(sum(${schema.rosterCounts.entries}), 0)`.mapWith(Number) }).from(schema.rosterCounts).where(eq(schema.rosterCounts.brandId, brandId)),
-    db().select({ n: count() }).from(schema.brandMembers).where(eq(schema.brandMembers.brandId, brandId)),
-    db()
-      .select({ n: count() })
-      .from(schema.invitations)
-      .where(
-        and(
-          eq(schema.invitations.brandId, brandId),
-          isNull(schema.invitations.acceptedAt),
-          isNull(schema.invitations.revokedAt),
-          gt(schema.invitations.expiresAt, new Date()),
-        ),
-      ),
-  ])
-  return { rosterCount: Number(roster?.n ?? 0), memberCount: Number(members?.n ?? 0), pendingInvitations: Number(invites?.n ?? 0) }
+// One row whatever the brand (a brand without rows gets zeros), as one prepared statement: four counts the
+// home shows, each a lookup by the brand's key, sent together instead of as four round trips (issue #18).
+const overviewOf = preparedQuery((d, name) =>
+  d
+    .select({
+      rosterCount: sql<number>`coalesce((select sum(r.entries) from roster_counts r where r.brand_id = ${sql.placeholder('brandId')}), 0)::int`,
+      memberCount: sql<number>`(select count(*) from brand_members m where m.brand_id = ${sql.placeholder('brandId')})::int`,
+      pendingInvitations: sql<number>`(select count(*) from invitations i where i.brand_id = ${sql.placeholder('brandId')} and i.accepted_at is null and i.revoked_at is null and i.expires_at > ${sql.placeholder('now')}::timestamptz)::int`,
+      // As the review queue counts them unfiltered (review_queue_counts.waiting): the home's "Drafts to review".
+      draftsToReview: sql<number>`coalesce((select q.waiting from review_queue_counts q where q.brand_id = ${sql.placeholder('brandId')}), 0)::int`,
+    })
+    .from(sql`(select 1) as one`)
+    .prepare(name),
+)
+
+/**
+ * The numbers on the brand home, scoped to one brand: the roster's size (its kept counts, migration 0036),
+ * the team, the invitations still open at `now`, and the drafts waiting for review (the review queue's own
+ * count, kept by the database in the same transaction as each change).
+ */
+export async function getBrandOverview(brandId: string, now = new Date()) {
+  const [row] = await overviewOf().execute({ brandId, now: now.toISOString() })
+  return {
+    rosterCount: Number(row?.rosterCount ?? 0),
+    memberCount: Number(row?.memberCount ?? 0),
+    pendingInvitations: Number(row?.pendingInvitations ?? 0),
+    draftsToReview: Number(row?.draftsToReview ?? 0),
+  }
 }

@@ -1,5 +1,4 @@
-import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
-import { schema } from '#db/index.ts'
+import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { db } from '#app/db.server.ts'
 
 /**
@@ -15,14 +14,4 @@ export async function countWaitingDrafts(brandId: string): Promise<number> {
 /** countWaitingDrafts as a column, for a statement that reads it with other things (the brand layout's). */
 export function waitingDraftsSql(brandId: SQL | Placeholder) {
   return sql<number>`coalesce((select q.undecided from review_queue_counts q where q.brand_id = ${brandId}), 0)::int`
-}
-
-/**
- * Drafts waiting for review at the brand, as the review queue counts them unfiltered (a version without a
- * decision whose deliverable is in draft_submitted): the home's "Drafts to review", which links to that queue.
- * The same summary row (review_queue_counts.waiting).
- */
-export async function countDraftsToReview(brandId: string): Promise<number> {
-  const [row] = await db().select({ n: schema.reviewQueueCounts.waiting }).from(schema.reviewQueueCounts).where(eq(schema.reviewQueueCounts.brandId, brandId))
-  return row?.n ?? 0
 }

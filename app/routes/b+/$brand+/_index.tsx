@@ -75,7 +75,7 @@ export default function BrandHome() {
         </div>
       </Card>
       <div className="grid-4">
-        <Stat label="Drafts to review" value={program.reviewQueue} to={roleCan(role, 'content.review') ? `${base}/review` : undefined} />
+        <Stat label="Drafts to review" value={overview.draftsToReview} to={roleCan(role, 'content.review') ? `${base}/review` : undefined} />
         <Stat label="Creators on the roster" value={overview.rosterCount} to={roleCan(role, 'roster.view') ? `${base}/roster` : undefined} />
         <Stat label="Team members" value={overview.memberCount} to={roleCan(role, 'brand.members') ? `${base}/members` : undefined} />
         <Stat label="Invitations waiting" value={overview.pendingInvitations} to={roleCan(role, 'brand.members') ? `${base}/members` : undefined} />
