@@ -9,6 +9,7 @@ import { db } from '#app/db.server.ts'
 import { CAMPAIGN_CHOICES, campaignChoicesHint } from '#app/domain/campaign-choices.ts'
 import { compareText } from '#app/domain/compare-text.ts'
 import { listCampaignChoices } from '#app/services/campaigns/campaign-choices.server.ts'
+import { listReviewQueue } from '#app/services/content/list-review-queue.server.ts'
 import { createCampaign } from '#tests/factories-posts.ts'
 import { brandActor } from '#tests/factories-money.ts'
 import { getBudget } from '#app/services/budget/get-budget.server.ts'
@@ -108,5 +109,32 @@ describe('campaign filter choices', () => {
     expect(report.status).toBe(200)
     const rc = (report.data as { report: { campaignOptions: { choices: { id: string }[]; more: boolean } } }).report.campaignOptions
     expect(rc).toEqual(qc)
+  })
+
+  it("the review queue's reviewers: this brand's admins and managers by name, nobody else", async () => {
+    const brand = await createBrand()
+    const other = await createBrand()
+    const zed = await addMember(brand.id, 'manager')
+    const amy = await addMember(brand.id, 'admin')
+    await addMember(brand.id, 'viewer')
+    await addMember(brand.id, 'finance')
+    // a manager of the other brand only, and one who works for both
+    await addMember(other.id, 'manager')
+    const both = await addMember(other.id, 'manager')
+    await addMember(brand.id, 'manager', both)
+    await db().execute(sql`update users set name = case id when ${zed.id} then 'Zed Reviewer' when ${amy.id} then 'Amy Admin' when ${both.id} then 'Mia Both' end where id in (${zed.id}, ${amy.id}, ${both.id})`)
+    const queue = await listReviewQueue(brand.id)
+    expect(queue.reviewers).toEqual([
+      { id: amy.id, name: 'Amy Admin' },
+      { id: both.id, name: 'Mia Both' },
+      { id: zed.id, name: 'Zed Reviewer' },
+    ])
+    expect(queue.total).toBe(0)
+    expect(queue.rows).toEqual([])
+    expect((await listReviewQueue((await createBrand()).id)).reviewers).toEqual([])
+    // a filter counts what it matches: nothing here, and still the same reviewers
+    const filtered = await listReviewQueue(brand.id, { platform: 'tiktok' })
+    expect(filtered.total).toBe(0)
+    expect(filtered.reviewers).toEqual(queue.reviewers)
   })
 })
