@@ -3,7 +3,7 @@
  * requests, one log line per request, static files, then Remix. Compiled on its own by esbuild
  * to build/server.js; everything app-specific comes from the Remix build (build/index.js).
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -13,6 +13,7 @@ import compression from 'compression'
 import express from 'express'
 import { queryCounter } from '../db/query-count.ts'
 import { NUL_MESSAGE, requestHasNul } from './utils/request-guard.ts'
+import { cspNonce } from './utils/crypto.server.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..')
@@ -65,7 +66,7 @@ app.use((req, res, next) => {
 
 // Security headers, with a fresh CSP nonce per response.
 app.use((req, res, next) => {
-  const nonce = randomBytes(16).toString('base64')
+  const nonce = cspNonce()
   res.locals.cspNonce = nonce
   const secure = production && process.env.GREENROOM_DEMO !== '1'
   const connect = ["'self'", ...(production ? [] : ['ws://localhost:*', 'ws://127.0.0.1:*']), ...(process.env.UPLOADTHING_TOKEN ? ['https://*.uploadthing.com', 'https://*.ingest.uploadthing.com', 'https://utfs.io'] : [])]
