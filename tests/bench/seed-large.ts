@@ -18,6 +18,7 @@ import postgres from 'postgres'
 import { openDatabase } from '../../db/index.ts'
 import { hashPassword } from '../../app/auth/password.server.ts'
 import { BENCH_PASSWORD } from './constants.ts'
+import { keepReviewState } from './approve.ts'
 
 const url = process.env.DATABASE_URL
 if (!url) {
@@ -350,5 +351,7 @@ if (!withTriggers) {
 // A running database is vacuumed by autovacuum; do it now so the benchmark meets the steady state
 // (visibility map set, so index-only scans need no heap fetches) rather than a table just bulk-loaded.
 await sql`vacuum analyze`
+// The review state as seeded, so every `npm run bench` measures the same queue after its approve scenario (approve.ts).
+log(`review state kept: ${await keepReviewState(sql)} drafts waiting for bench-01`)
 await sql.end()
 log('done')
