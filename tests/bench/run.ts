@@ -365,7 +365,10 @@ async function findUploadTarget(): Promise<{ url: string; fileField: string; fie
 async function approveScenario(): Promise<Result> {
   const drafts = await resetDrafts(bench)
   const probe = drafts[0] ? await fetch(reviewUrl(base, drafts[0].id), { headers: { Cookie: manager } }) : null
-  if (!probe || probe.status === 404) return { name: 'approve action (20 conn)', rps: 0, p50: 0, p975: 0, errors: 0, non2xx: 0, note: 'not built yet' }
+  if (!probe || probe.status === 404) {
+    await restoreReviewState(bench)
+    return { name: 'approve action (20 conn)', rps: 0, p50: 0, p975: 0, errors: 0, non2xx: 0, note: 'not built yet' }
+  }
   const { r, failed } = await approveAll(base, manager, drafts, await attestationsByFormat(base, manager, drafts))
   const result: Result = { name: `approve action (20 conn, ${drafts.length} drafts)`, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: failed }
   results.push(result)
