@@ -65,17 +65,15 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const poolSize = opts.poolSize ?? 10
     const generic = genericPlanConnections(poolSize)
-    const client = postgres(opts.databaseUrl, {
-      max: poolSize - generic,
-      onnotice: () => {},
-      // jit off: PostgreSQL compiles a statement it estimates as expensive (jit_above_cost), which on the bench
-      // database at 10x cost 50-230 ms per call on report statements that then ran in tens of ms (DECISIONS.md).
-      connection: { TimeZone: 'UTC', jit: 'off' },
-    })
+    // jit off: PostgreSQL compiles a statement it estimates as expensive (jit_above_cost), which on the bench
+    // database at 10x cost 50-230 ms per call on report statements that then ran in tens of ms (DECISIONS.md).
+    const connection = { TimeZone: 'UTC', jit: 'off' }
+    const client = postgres(opts.databaseUrl, { max: poolSize - generic, onnotice: () => {}, connection })
     // DB_POOL_SIZE stays the process's total: the generic-plan connections are carved out of it.
-    const genericClient = generic ? postgres(opts.databaseUrl, { max: generic, onnotice: () => {}, connection: { TimeZone: 'UTC', jit: 'off', plan_cache_mode: 'force_generic_plan' } }) : null
-    const db = drizzlePostgres(preparing(client), { schema, casing: 'snake_case', logger }) as unknown as Db
-    const genericPlanDb = genericClient ? (drizzlePostgres(preparing(genericClient), { schema, casing: 'snake_case', logger }) as unknown as Db) : undefined
+    const genericClient = generic ? postgres(opts.databaseUrl, { max: generic, onnotice: () => {}, connection: { ...connection, plan_cache_mode: 'force_generic_plan' } }) : null
+    const drizzleOn = (c: postgres.Sql) => drizzlePostgres(preparing(c), { schema, casing: 'snake_case', logger }) as unknown as Db
+    const db = drizzleOn(client)
+    const genericPlanDb = genericClient ? drizzleOn(genericClient) : undefined
     return {
       db,
       driver: 'postgres',

@@ -9,8 +9,9 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, dbHandle, onGenericPlan, setDbHandle } from '#app/db.server.ts'
 import { genericPlanConnections, openDatabase, type Db, type DbHandle } from '#db/index.ts'
+import { rowsOf as rowsOfResult } from '#app/services/brands/get-at-risk.server.ts'
 
-const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[]
+const rowsOf = (r: unknown) => rowsOfResult<Record<string, unknown>>(r)
 const mode = async (d: Db = db()) => rowsOf(await d.execute(sql`select current_setting('plan_cache_mode') as m`))[0]!.m as string
 const postgres = Boolean(process.env.DATABASE_URL)
 

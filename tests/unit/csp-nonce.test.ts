@@ -27,5 +27,4 @@ describe('cspNonce', () => {
     const halves = new Set(bytes.flatMap((b) => [b.subarray(0, 8).toString('hex'), b.subarray(8).toString('hex')]))
     expect(halves.size).toBe(2 * bytes.length)
   })
-
 })

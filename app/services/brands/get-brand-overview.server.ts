@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { preparedQuery } from '#app/db.server.ts'
+import { draftsToReviewSql } from '#app/services/content/count-waiting-drafts.server.ts'
 
 // One row whatever the brand (a brand without rows gets zeros), as one prepared statement: four counts the
 // home shows, each a lookup by the brand's key, sent together instead of as four round trips (issue #18).
@@ -9,8 +10,7 @@ const overviewOf = preparedQuery((d, name) =>
       rosterCount: sql<number>`coalesce((select sum(r.entries) from roster_counts r where r.brand_id = ${sql.placeholder('brandId')}), 0)::int`,
       memberCount: sql<number>`(select count(*) from brand_members m where m.brand_id = ${sql.placeholder('brandId')})::int`,
       pendingInvitations: sql<number>`(select count(*) from invitations i where i.brand_id = ${sql.placeholder('brandId')} and i.accepted_at is null and i.revoked_at is null and i.expires_at > ${sql.placeholder('now')}::timestamptz)::int`,
-      // As the review queue counts them unfiltered (review_queue_counts.waiting): the home's "Drafts to review".
-      draftsToReview: sql<number>`coalesce((select q.waiting from review_queue_counts q where q.brand_id = ${sql.placeholder('brandId')}), 0)::int`,
+      draftsToReview: draftsToReviewSql(sql.placeholder('brandId')),
     })
     .from(sql`(select 1) as one`)
     .prepare(name),

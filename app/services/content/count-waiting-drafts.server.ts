@@ -15,3 +15,12 @@ export async function countWaitingDrafts(brandId: string): Promise<number> {
 export function waitingDraftsSql(brandId: SQL | Placeholder) {
   return sql<number>`coalesce((select q.undecided from review_queue_counts q where q.brand_id = ${brandId}), 0)::int`
 }
+
+/**
+ * Drafts waiting for review as the review queue counts them unfiltered (a version without a decision whose
+ * deliverable is in draft_submitted: review_queue_counts.waiting), as a column: the brand home's "Drafts to
+ * review", which links to that queue.
+ */
+export function draftsToReviewSql(brandId: SQL | Placeholder) {
+  return sql<number>`coalesce((select q.waiting from review_queue_counts q where q.brand_id = ${brandId}), 0)::int`
+}
